@@ -1,0 +1,87 @@
+import type { Actor } from '../common/roles';
+import { ALLOWED, refuse, type Decision } from '../common/refusal';
+import type { JobStatus } from '../job/job-schema';
+import { roleMay, type WriteAction } from '../permissions/write-matrix';
+import { STAGES, type Stage } from './application-schema';
+
+/**
+ * The application stage machine of SPEC §3:
+ * `applied → screening → interview → offer → hired`, and any non-terminal stage `→ rejected`.
+ * No skipping, no going back; `hired` and `rejected` are terminal.
+ */
+export const STAGE_TRANSITIONS: Readonly<Record<Stage, readonly Stage[]>> = {
+  applied: ['screening', 'rejected'],
+  screening: ['interview', 'rejected'],
+  interview: ['offer', 'rejected'],
+  offer: ['hired', 'rejected'],
+  hired: [],
+  rejected: [],
+};
+
+export const INITIAL_STAGE: Stage = 'applied';
+
+export function isTerminalStage(stage: Stage): boolean {
+  return STAGE_TRANSITIONS[stage].length === 0;
+}
+
+export function isStageTransition(from: Stage, to: Stage): boolean {
+  return STAGE_TRANSITIONS[from].includes(to);
+}
+
+/** The action of SPEC §3's table that moving to `to` is. */
+export function stageMoveAction(to: Stage): WriteAction {
+  if (to === 'rejected') return 'application.reject';
+  if (to === 'hired') return 'application.hire';
+  return 'application.advance';
+}
+
+/** What a stage change asks for, beyond the target stage. */
+export interface StageChangeRequest {
+  readonly to: Stage;
+  /** Required when rejecting. */
+  readonly rejectionReason?: string;
+}
+
+/**
+ * Whether `actor` may move an application from stage `current` as `requested`, on a job in `jobStatus`.
+ * Checks in order: the workflow allows the move; the role may make it; forward moves need an open job
+ * (rejecting is allowed whatever the job's status); rejecting needs a reason.
+ */
+export function decideStageChange(
+  current: Stage,
+  requested: StageChangeRequest,
+  actor: Actor,
+  jobStatus: JobStatus,
+): Decision {
+  const { to } = requested;
+  if (!isStageTransition(current, to)) {
+    return refuse('invalid_transition', invalidTransitionMessage(current, to));
+  }
+  if (!roleMay(actor.role, stageMoveAction(to))) {
+    return refuse('forbidden_role', `Your role may not move an application to ${to}.`);
+  }
+  if (to !== 'rejected' && jobStatus !== 'open') {
+    return refuse('job_not_open', `The job is ${jobStatus.replace('_', ' ')}, so its pipeline cannot move forward.`);
+  }
+  if (to === 'rejected' && !requested.rejectionReason?.trim()) {
+    return refuse('reason_required', 'Rejecting needs a reason.');
+  }
+  return ALLOWED;
+}
+
+function invalidTransitionMessage(from: Stage, to: Stage): string {
+  if (from === to) return `The application is already at ${to}.`;
+  if (isTerminalStage(from)) return `The application is ${from}; that is final.`;
+  if (STAGES.indexOf(to) < STAGES.indexOf(from)) return `An application cannot go back from ${from} to ${to}.`;
+  return `An application cannot skip from ${from} to ${to}.`;
+}
+
+/**
+ * The stages `actor` may move an application at `current` to right now, ignoring the reason a
+ * rejection needs (the app asks for it). The app offers exactly these; the server decides.
+ */
+export function allowedStageMoves(current: Stage, actor: Actor, jobStatus: JobStatus): Stage[] {
+  return STAGE_TRANSITIONS[current].filter(
+    (to) => decideStageChange(current, { to, rejectionReason: 'x' }, actor, jobStatus).ok,
+  );
+}

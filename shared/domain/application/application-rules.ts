@@ -1,0 +1,116 @@
+import { changedFields, jsonEqual } from '../common/equality';
+import { ALLOWED, refuse, type Decision } from '../common/refusal';
+import type { Actor } from '../common/roles';
+import { MAX_CLOCK_SKEW_MS, parseIso } from '../common/time';
+import { roleMay } from '../permissions/write-matrix';
+import type { WriteContext } from '../permissions/write-context';
+import { decideStageChange, INITIAL_STAGE } from './application-machine';
+import { applicationId, type Application, type StageHistoryEntry } from './application-schema';
+
+const IMMUTABLE_FIELDS = ['jobId', 'candidateId', 'createdBy', 'createdAt'] as const;
+
+/**
+ * Whether `actor` may write `after` over `before` (null for a new application). Judges the whole
+ * document: the deterministic id, the stage move and who may make it, the history (earlier entries
+ * never change, one new entry per move, plausible times), the rejection and the offer.
+ */
+export function decideApplicationWrite(
+  actor: Actor,
+  before: Application | null,
+  after: Application,
+  context: WriteContext,
+): Decision {
+  if (after.id !== applicationId(after.jobId, after.candidateId)) {
+    return refuse('id_mismatch', 'An application id must be <jobId>__<candidateId>.');
+  }
+  return before ? decideUpdate(actor, before, after, context) : decideCreate(actor, after, context);
+}
+
+function decideCreate(actor: Actor, after: Application, context: WriteContext): Decision {
+  if (!roleMay(actor.role, 'application.create')) {
+    return refuse('forbidden_role', 'Your role may not add candidates to jobs.');
+  }
+  if (actor.role === 'candidate' && (!context.actorCandidateId || after.candidateId !== context.actorCandidateId)) {
+    return refuse('forbidden_role', 'Candidates can only apply for themselves.');
+  }
+  const { job, candidate } = context;
+  if (!job || job.id !== after.jobId) return refuse('not_found', 'The job does not exist.');
+  if (!candidate || candidate.id !== after.candidateId) return refuse('not_found', 'The candidate does not exist.');
+  if (candidate.erasedAt) return refuse('candidate_erased');
+  if (after.stage !== INITIAL_STAGE) {
+    return refuse('invalid_transition', 'A new application starts at applied.');
+  }
+  if (job.status !== 'open') return refuse('job_not_open', 'Applications can only be added to open jobs.');
+  const [first, ...rest] = after.stageHistory;
+  if (!first || rest.length > 0 || first.from !== null || first.to !== INITIAL_STAGE) {
+    return refuse('history_mismatch', 'A new application has exactly one history entry: its arrival at applied.');
+  }
+  if (after.rejection || after.offer) {
+    return refuse('validation_failed', 'A new application cannot have a rejection or an offer.');
+  }
+  return decideEntryTime(first, null, context.now);
+}
+
+function decideUpdate(actor: Actor, before: Application, after: Application, context: WriteContext): Decision {
+  const changed = changedFields(before, after, ['updatedAt']);
+  if (changed.length === 0) return ALLOWED;
+  if (!roleMay(actor.role, 'application.edit')) {
+    return refuse('forbidden_role', 'Your role may not change applications.');
+  }
+  const immutable = IMMUTABLE_FIELDS.find((field) => changed.includes(field));
+  if (immutable) return refuse('immutable_field', `${immutable} cannot be changed after creation.`);
+
+  const history = decideHistory(actor, before, after, context);
+  if (!history.ok) return history;
+
+  if (changed.includes('rejection') && !(after.stage === 'rejected' && before.stage !== 'rejected')) {
+    return refuse('immutable_field', 'A rejection is recorded when rejecting and cannot be changed later.');
+  }
+  if (changed.includes('offer')) {
+    if (!roleMay(actor.role, 'application.editOffer')) {
+      return refuse('forbidden_role', 'Your role may not change offers.');
+    }
+    if (before.stage !== 'offer' && after.stage !== 'offer') return refuse('offer_not_allowed');
+  }
+  return ALLOWED;
+}
+
+/** Earlier entries are untouched; a stage change appends exactly one matching, well-timed entry. */
+function decideHistory(actor: Actor, before: Application, after: Application, context: WriteContext): Decision {
+  const kept = after.stageHistory.slice(0, before.stageHistory.length);
+  if (after.stageHistory.length < before.stageHistory.length || !jsonEqual(kept, before.stageHistory)) {
+    return refuse('history_immutable');
+  }
+  const added = after.stageHistory.slice(before.stageHistory.length);
+  if (before.stage === after.stage) {
+    return added.length === 0 ? ALLOWED : refuse('history_mismatch', 'History entries are only added by a stage change.');
+  }
+  const [entry, ...extra] = added;
+  if (!entry || extra.length > 0 || entry.from !== before.stage || entry.to !== after.stage) {
+    return refuse('history_mismatch');
+  }
+  if (!context.job || context.job.id !== after.jobId) return refuse('not_found', 'The job does not exist.');
+  const move = decideStageChange(
+    before.stage,
+    { to: after.stage, rejectionReason: after.rejection?.reason },
+    actor,
+    context.job.status,
+  );
+  if (!move.ok) return move;
+  if (after.stage === 'rejected' && after.rejection?.atStage !== before.stage) {
+    return refuse('validation_failed', `rejection.atStage must be ${before.stage}, the stage it was rejected at.`);
+  }
+  return decideEntryTime(entry, before.stageHistory.at(-1) ?? null, context.now);
+}
+
+/** `at` is at most 5 minutes in the decider's future and not before the previous entry. */
+function decideEntryTime(entry: StageHistoryEntry, previous: StageHistoryEntry | null, now: number): Decision {
+  const at = parseIso(entry.at);
+  if (Number.isNaN(at) || at > now + MAX_CLOCK_SKEW_MS) {
+    return refuse('invalid_time', 'The change is dated in the future; check the computer’s clock.');
+  }
+  if (previous && at < parseIso(previous.at)) {
+    return refuse('invalid_time', 'The change is dated before the previous stage change.');
+  }
+  return ALLOWED;
+}

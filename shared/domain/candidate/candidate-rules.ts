@@ -1,0 +1,36 @@
+import { changedFields } from '../common/equality';
+import { ALLOWED, refuse, type Decision } from '../common/refusal';
+import type { Actor } from '../common/roles';
+import { roleMay } from '../permissions/write-matrix';
+import type { WriteContext } from '../permissions/write-context';
+import type { Candidate } from './candidate-schema';
+
+/** Fields only the server writes: the résumé reference (file endpoint) and the erasure mark. */
+const SERVER_MANAGED_FIELDS = ['resume', 'erasedAt'];
+
+/**
+ * Whether `actor` may write candidate `after` over `before` (null when new): staff roles only, email
+ * unique, résumé and erasure managed by the server, an erased candidate frozen.
+ */
+export function decideCandidateWrite(
+  actor: Actor,
+  before: Candidate | null,
+  after: Candidate,
+  context: WriteContext,
+): Decision {
+  if (before?.erasedAt) return refuse('candidate_erased');
+  const changed = before
+    ? changedFields(before, after, ['updatedAt'])
+    : Object.keys(after).filter((field) => after[field as keyof Candidate] !== undefined);
+  if (before && changed.length === 0) return ALLOWED;
+  if (!roleMay(actor.role, 'candidate.edit')) {
+    return refuse('forbidden_role', 'Your role may not create or edit candidates.');
+  }
+  const managed = SERVER_MANAGED_FIELDS.find((field) => changed.includes(field));
+  if (managed) return refuse('server_managed_field', `${managed} is managed by the server.`);
+  if (before && (changed.includes('createdBy') || changed.includes('createdAt'))) {
+    return refuse('immutable_field', 'createdBy and createdAt cannot be changed.');
+  }
+  if (context.emailTakenBy && context.emailTakenBy !== after.id) return refuse('duplicate_email');
+  return ALLOWED;
+}

@@ -1,0 +1,115 @@
+import type { Application } from '../application/application-schema';
+import { FULL_READ_ROLES, type Actor } from '../common/roles';
+import type { Interview } from '../interview/interview-schema';
+import type { AnyDocument, CollectionName } from '../../sync/collections';
+
+/**
+ * What an interviewer may see (SPEC §3): the interviews they are assigned to, and the application,
+ * job and candidate of each. Built from the interviews that list them.
+ */
+export interface InterviewerScope {
+  readonly interviewIds: ReadonlySet<string>;
+  readonly applicationIds: ReadonlySet<string>;
+  readonly jobIds: ReadonlySet<string>;
+  readonly candidateIds: ReadonlySet<string>;
+}
+
+export function isAssigned(interview: Pick<Interview, 'interviewerIds'>, userId: string): boolean {
+  return interview.interviewerIds.includes(userId);
+}
+
+export function interviewerScope(userId: string, interviews: Iterable<Interview>): InterviewerScope {
+  const scope = {
+    interviewIds: new Set<string>(),
+    applicationIds: new Set<string>(),
+    jobIds: new Set<string>(),
+    candidateIds: new Set<string>(),
+  };
+  for (const interview of interviews) {
+    if (!isAssigned(interview, userId)) continue;
+    scope.interviewIds.add(interview.id);
+    scope.applicationIds.add(interview.applicationId);
+    scope.jobIds.add(interview.jobId);
+    scope.candidateIds.add(interview.candidateId);
+  }
+  return scope;
+}
+
+/** Whether the person reads every replicated document (admins, hiring managers, recruiters). */
+export function readsEverything(actor: Actor): boolean {
+  return FULL_READ_ROLES.includes(actor.role);
+}
+
+/**
+ * Whether `actor` may pull `document` of `collection`. Interviewers need their `scope`; candidates
+ * never replicate (they use the portal).
+ */
+export function canRead(
+  actor: Actor,
+  collection: CollectionName,
+  document: { id: string },
+  scope: InterviewerScope | null,
+): boolean {
+  if (readsEverything(actor)) return true;
+  if (actor.role !== 'interviewer' || !scope) return false;
+  switch (collection) {
+    case 'users':
+      return true;
+    case 'interviews':
+      return scope.interviewIds.has(document.id);
+    case 'applications':
+      return scope.applicationIds.has(document.id);
+    case 'jobs':
+      return scope.jobIds.has(document.id);
+    case 'candidates':
+      return scope.candidateIds.has(document.id);
+  }
+}
+
+export function hasSubmittedScorecard(interview: Pick<Interview, 'scorecards'>, userId: string): boolean {
+  return interview.scorecards.some((card) => card.interviewerId === userId);
+}
+
+/**
+ * The form of `document` that `actor` gets: interviewers get applications without `offer`, and on an
+ * interview only their own scorecard until they have submitted it (no anchoring).
+ */
+export function redactForReader(actor: Actor, collection: CollectionName, document: AnyDocument): AnyDocument {
+  if (actor.role !== 'interviewer') return document;
+  if (collection === 'applications') {
+    const { offer: _offer, ...withoutOffer } = document as Application;
+    return withoutOffer;
+  }
+  if (collection === 'interviews') {
+    const interview = document as Interview;
+    if (hasSubmittedScorecard(interview, actor.id)) return document;
+    return { ...interview, scorecards: [] };
+  }
+  return document;
+}
+
+/**
+ * The inverse for writes: `clientDocument` was edited from a redacted copy, so put back what was
+ * withheld from `stored` before judging the change. Without this, every interviewer's scorecard
+ * would look like it deleted the others'.
+ */
+export function restoreWithheld(
+  actor: Actor,
+  collection: CollectionName,
+  stored: AnyDocument,
+  clientDocument: Record<string, unknown>,
+): Record<string, unknown> {
+  if (actor.role !== 'interviewer') return clientDocument;
+  if (collection === 'applications') {
+    const { offer } = stored as Application;
+    return offer === undefined ? clientDocument : { ...clientDocument, offer };
+  }
+  if (collection === 'interviews') {
+    const interview = stored as Interview;
+    if (hasSubmittedScorecard(interview, actor.id)) return clientDocument;
+    const sent = Array.isArray(clientDocument['scorecards']) ? (clientDocument['scorecards'] as unknown[]) : [];
+    const withheld = interview.scorecards.filter((card) => card.interviewerId !== actor.id);
+    return { ...clientDocument, scorecards: [...withheld, ...sent] };
+  }
+  return clientDocument;
+}

@@ -1,0 +1,30 @@
+import type { Application } from '../application/application-schema';
+import type { Actor } from '../common/roles';
+import { toIso } from '../common/time';
+import type { CollectionName } from '../../sync/collections';
+import type { IncomingDocument } from './decide-write';
+
+/**
+ * Sets the fields only the server may set (SPEC §2–§3), whatever the client sent: `updatedAt`,
+ * `createdBy` of a new document, and `by` and `recordedAt` of every stage-history entry this write
+ * adds. Earlier entries are left as sent, so tampering with them is still seen and refused.
+ */
+export function stampServerFields(
+  collection: CollectionName,
+  actor: Actor,
+  before: Readonly<Record<string, unknown>> | null,
+  after: IncomingDocument,
+  now: number,
+): IncomingDocument {
+  const stamped: IncomingDocument = { ...after, updatedAt: now };
+  if (!before) stamped['createdBy'] = actor.id;
+  if (collection === 'applications' && Array.isArray(after['stageHistory'])) {
+    const keptCount = before ? (before as unknown as Application).stageHistory.length : 0;
+    stamped['stageHistory'] = (after['stageHistory'] as unknown[]).map((entry, index) =>
+      index >= keptCount && typeof entry === 'object' && entry !== null
+        ? { ...entry, by: actor.id, recordedAt: toIso(now) }
+        : entry,
+    );
+  }
+  return stamped;
+}

@@ -1,0 +1,20 @@
+import Type, { type Static } from 'typebox';
+import { ROLES } from '../common/roles';
+import { documentBase, Email, StringEnum, Text } from '../common/schema-helpers';
+
+/**
+ * The staff directory entry (SPEC §2), replicated read-only. Password hashes, tokens and sessions
+ * live elsewhere on the server and never leave it.
+ */
+export const UserSchema = Type.Object(
+  {
+    ...documentBase,
+    name: Text(200, 1),
+    email: Email(),
+    role: StringEnum(ROLES),
+    active: Type.Boolean(),
+  },
+  { additionalProperties: false, title: 'User' },
+);
+
+export type User = Static<typeof UserSchema>;
