@@ -9,15 +9,21 @@ import tseslint from 'typescript-eslint';
  * shared/ imports nothing of ours; sync-server/, renderer/ and electron/ import shared/ and never
  * each other; test/ (cross-part tests) may use any layer.
  */
-const layers = [
-  { type: 'shared', pattern: 'shared', mode: 'folder' },
-  { type: 'sync-server', pattern: 'sync-server', mode: 'folder' },
-  { type: 'renderer', pattern: 'renderer', mode: 'folder' },
-  { type: 'electron', pattern: 'electron', mode: 'folder' },
-  { type: 'test', pattern: 'test', mode: 'folder' },
-  { type: 'bench', pattern: 'bench', mode: 'folder' },
-  { type: 'scripts', pattern: 'scripts', mode: 'folder' },
-];
+const layers = ['shared', 'sync-server', 'renderer', 'electron', 'test', 'bench', 'scripts'].map((type) => ({
+  type,
+  pattern: type,
+}));
+
+/** Which layers each layer may import. */
+const allowedImports = {
+  shared: ['shared'],
+  'sync-server': ['shared', 'sync-server'],
+  renderer: ['shared', 'renderer'],
+  electron: ['shared', 'electron'],
+  test: layers.map(({ type }) => type),
+  bench: layers.map(({ type }) => type),
+  scripts: layers.map(({ type }) => type),
+};
 
 export default tseslint.config(
   {
@@ -46,17 +52,18 @@ export default tseslint.config(
       'import/resolver': { node: { extensions: ['.ts', '.tsx', '.js', '.mjs'] } },
     },
     rules: {
-      'boundaries/element-types': [
+      'boundaries/dependencies': [
         'error',
         {
           default: 'disallow',
-          message: '${file.type} may not import ${dependency.type} (STYLE.md: dependency direction is one way)',
-          rules: [
-            { from: 'shared', allow: ['shared'] },
-            { from: 'sync-server', allow: ['shared', 'sync-server'] },
-            { from: 'renderer', allow: ['shared', 'renderer'] },
-            { from: 'electron', allow: ['shared', 'electron'] },
-            { from: ['test', 'bench', 'scripts'], allow: ['shared', 'sync-server', 'renderer', 'electron', 'test', 'bench', 'scripts'] },
+          message: '{{from.type}} may not import {{to.type}} (STYLE.md: dependency direction is one way)',
+          policies: [
+            { allow: { to: { module: { origin: 'external' } } } },
+            { allow: { to: { module: { origin: 'core' } } } },
+            ...Object.entries(allowedImports).map(([from, to]) => ({
+              from: { element: { type: from } },
+              allow: { to: { element: { types: { anyOf: to } } } },
+            })),
           ],
         },
       ],

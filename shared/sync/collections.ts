@@ -56,9 +56,10 @@ export const COLLECTION_INDEXES: Readonly<Record<CollectionName, readonly (strin
 
 /** The RxDB collection schema of `collection`, derived from its shared JSON Schema. */
 export function toRxJsonSchema(collection: CollectionName): Record<string, unknown> {
-  const schema = COLLECTION_SCHEMAS[collection] as TSchema & { properties: object; required?: string[] };
+  // A plain JSON copy: RxDB freezes and hashes what it is given.
+  const plain = JSON.parse(JSON.stringify(COLLECTION_SCHEMAS[collection])) as Record<string, unknown>;
   return {
-    ...JSON.parse(JSON.stringify(schema)),
+    ...plain,
     version: SCHEMA_VERSIONS[collection],
     primaryKey: 'id',
     indexes: COLLECTION_INDEXES[collection].map((index) => (typeof index === 'string' ? index : [...index])),

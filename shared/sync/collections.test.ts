@@ -1,0 +1,34 @@
+import { addRxPlugin, createRxDatabase, type RxJsonSchema } from 'rxdb';
+import { disableWarnings, RxDBDevModePlugin } from 'rxdb/plugins/dev-mode';
+import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
+import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
+import { describe, expect, it } from 'vitest';
+import { application, candidate, interview, job, user } from '../test-support/fixtures';
+import { COLLECTIONS, toRxJsonSchema } from './collections';
+
+addRxPlugin(RxDBDevModePlugin);
+disableWarnings();
+
+describe('RxDB collections from the shared JSON Schemas', () => {
+  it('are accepted by RxDB in dev-mode and store valid documents', async () => {
+    const database = await createRxDatabase({
+      name: `schema-check-${Date.now()}`,
+      storage: wrappedValidateAjvStorage({ storage: getRxStorageMemory() }),
+      ignoreDuplicate: true,
+    });
+    try {
+      const collections = await database.addCollections(
+        Object.fromEntries(COLLECTIONS.map((name) => [name, { schema: toRxJsonSchema(name) as RxJsonSchema<unknown> }])),
+      );
+      await collections['jobs']!.insert(job());
+      await collections['candidates']!.insert(candidate());
+      await collections['applications']!.insert(application('offer'));
+      await collections['interviews']!.insert(interview());
+      await collections['users']!.insert(user('admin-1', 'admin'));
+      for (const name of COLLECTIONS) expect(await collections[name]!.count().exec()).toBe(1);
+      await expect(collections['jobs']!.insert({ ...job({ id: 'job-2' }), title: '' })).rejects.toThrow();
+    } finally {
+      await database.remove();
+    }
+  });
+});
