@@ -329,6 +329,10 @@ describe('every collection', () => {
     for (const role of ['admin', 'recruiter', 'interviewer'] as const) {
       expect(code(decideWrite(actor(role), 'users', null, userDoc, context()))).toBe('read_only_collection');
     }
+    // Not even as a delete: accounts are deactivated through the admin endpoints.
+    expect(code(decideWrite(actor('admin'), 'users', null, { ...userDoc, _deleted: true }, context()))).toBe(
+      'read_only_collection',
+    );
   });
 
   it('ignores replication bookkeeping fields', () => {
