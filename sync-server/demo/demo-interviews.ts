@@ -1,0 +1,42 @@
+import { applicationId } from '../../shared/domain/application/application-schema';
+import { toIso } from '../../shared/domain/common/time';
+import type { Interview, Scorecard } from '../../shared/domain/interview/interview-schema';
+import { DEMO_INTERVIEW_PLANS } from './demo-interview-plans';
+import type { DemoClock, DemoMoment } from './demo-time';
+
+/** A scorecard of a demo interview, submitted so many minutes after the interview ended. */
+export type ScorecardPlan = Omit<Scorecard, 'submittedAt'> & { readonly minutesAfterEnd: number };
+
+/** A demo interview, with its times relative to the day the demo is built. */
+export type InterviewPlan = Omit<
+  Interview,
+  'applicationId' | 'scheduledAt' | 'scorecards' | 'createdAt' | 'updatedAt' | 'interviewerIds'
+> & {
+  readonly when: DemoMoment;
+  readonly interviewerIds: readonly string[];
+  readonly scorecards: readonly ScorecardPlan[];
+  readonly createdDaysAgo: number;
+};
+
+/** The fourteen interviews of SPEC §8. */
+export function buildDemoInterviews(clock: DemoClock): Interview[] {
+  return DEMO_INTERVIEW_PLANS.map((plan) => buildInterview(clock, plan));
+}
+
+function buildInterview(clock: DemoClock, plan: InterviewPlan): Interview {
+  const { when, scorecards, createdDaysAgo, interviewerIds, ...interview } = plan;
+  const scheduledAt = clock.at(when);
+  const endsAt = scheduledAt + plan.durationMinutes * 60_000;
+  return {
+    ...interview,
+    applicationId: applicationId(plan.jobId, plan.candidateId),
+    scheduledAt: toIso(scheduledAt),
+    interviewerIds: [...interviewerIds],
+    scorecards: scorecards.map(({ minutesAfterEnd, ...card }) => ({
+      ...card,
+      submittedAt: clock.isoPlusMinutes(endsAt, minutesAfterEnd),
+    })),
+    createdAt: clock.iso({ daysAgo: createdDaysAgo, hour: 17, minute: 20 }),
+    updatedAt: clock.now,
+  };
+}
