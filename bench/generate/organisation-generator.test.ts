@@ -19,7 +19,9 @@ describe('the benchmark organisation generator', () => {
 
   it('is repeatable for a seed and different for another', () => {
     expect(generateOrganisation({ scale: 0.01, seed: 7, now })).toEqual(organisation);
-    expect(generateOrganisation({ scale: 0.01, seed: 8, now }).candidates[0]).not.toEqual(organisation.candidates[0]);
+    expect(generateOrganisation({ scale: 0.01, seed: 8, now }).candidates[0]).not.toEqual(
+      organisation.candidates[0],
+    );
   });
 
   it('produces only documents the shared schemas accept', () => {

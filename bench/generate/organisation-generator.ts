@@ -1,13 +1,28 @@
-import { applicationId, type Application, type Stage, type StageHistoryEntry } from '../../shared/domain/application/application-schema';
+import {
+  applicationId,
+  type Application,
+  type Stage,
+  type StageHistoryEntry,
+} from '../../shared/domain/application/application-schema';
 import { CANDIDATE_SOURCES, type Candidate } from '../../shared/domain/candidate/candidate-schema';
-import { INTERVIEW_TYPES, RECOMMENDATIONS, type Interview } from '../../shared/domain/interview/interview-schema';
+import {
+  INTERVIEW_TYPES,
+  RECOMMENDATIONS,
+  type Interview,
+} from '../../shared/domain/interview/interview-schema';
 import type { Job, JobStatus } from '../../shared/domain/job/job-schema';
 import type { User } from '../../shared/domain/user/user-schema';
 import { SeededRandom } from './random';
 import * as words from './vocabulary';
 
 /** SPEC §9: one organisation of a few hundred staff. */
-export const FULL_SCALE = { staff: 300, jobs: 2_000, candidates: 50_000, applications: 100_000, interviews: 30_000 } as const;
+export const FULL_SCALE = {
+  staff: 300,
+  jobs: 2_000,
+  candidates: 50_000,
+  applications: 100_000,
+  interviews: 30_000,
+} as const;
 
 export interface GeneratorOptions {
   /** 1 is SPEC §9's size; 0.1 a tenth of it. */
@@ -28,9 +43,19 @@ export interface Organisation {
 const DAY = 86_400_000;
 const FORWARD: readonly Stage[] = ['applied', 'screening', 'interview', 'offer', 'hired'];
 const STAGE_WEIGHTS: Readonly<Record<Stage, number>> = {
-  applied: 30, screening: 18, interview: 15, offer: 3, hired: 4, rejected: 30,
+  applied: 30,
+  screening: 18,
+  interview: 15,
+  offer: 3,
+  hired: 4,
+  rejected: 30,
 };
-const JOB_STATUS_WEIGHTS: Readonly<Record<JobStatus, number>> = { open: 60, on_hold: 8, draft: 7, closed: 25 };
+const JOB_STATUS_WEIGHTS: Readonly<Record<JobStatus, number>> = {
+  open: 60,
+  on_hold: 8,
+  draft: 7,
+  closed: 25,
+};
 
 /**
  * A realistic organisation at `scale` of SPEC §9, the same for the same seed. Every document passes
@@ -50,8 +75,23 @@ export function generateOrganisation({ scale, seed, now }: GeneratorOptions): Or
   const candidates = Array.from({ length: count(FULL_SCALE.candidates, 10) }, (_, index) =>
     generateCandidate(random, index, now, recruiters),
   );
-  const applications = generateApplications(random, count(FULL_SCALE.applications, 10), jobs, candidates, recruiters, managers, now);
-  const interviews = generateInterviews(random, count(FULL_SCALE.interviews, 5), applications, interviewers, recruiters, now);
+  const applications = generateApplications(
+    random,
+    count(FULL_SCALE.applications, 10),
+    jobs,
+    candidates,
+    recruiters,
+    managers,
+    now,
+  );
+  const interviews = generateInterviews(
+    random,
+    count(FULL_SCALE.interviews, 5),
+    applications,
+    interviewers,
+    recruiters,
+    now,
+  );
   return { users, jobs, candidates, applications, interviews };
 }
 
@@ -80,7 +120,13 @@ function generateStaff(random: SeededRandom, total: number, now: number): User[]
   });
 }
 
-function generateJob(random: SeededRandom, index: number, now: number, recruiters: User[], managers: User[]): Job {
+function generateJob(
+  random: SeededRandom,
+  index: number,
+  now: number,
+  recruiters: User[],
+  managers: User[],
+): Job {
   const status = random.weighted(JOB_STATUS_WEIGHTS);
   const seniority = random.pick(words.SENIORITIES);
   const base = random.int(40, 120) * 1_000;
@@ -91,7 +137,8 @@ function generateJob(random: SeededRandom, index: number, now: number, recruiter
     department: random.pick(words.DEPARTMENTS),
     location: random.pick(words.LOCATIONS),
     employmentType: random.weighted({ full_time: 85, part_time: 5, contract: 7, internship: 3 }),
-    description: 'We are growing the team and looking for someone who enjoys ownership, clear writing and shipping.',
+    description:
+      'We are growing the team and looking for someone who enjoys ownership, clear writing and shipping.',
     requirements: random.sample(words.SKILLS, 3),
     salaryMin: base,
     salaryMax: base + random.int(10, 40) * 1_000,
@@ -114,14 +161,19 @@ function generateCandidate(random: SeededRandom, index: number, now: number, rec
     updatedAt: now,
     firstName,
     lastName,
-    email: `${firstName}.${lastName}.${index}@mail.example`.toLowerCase().normalize('NFKD').replace(/[^\x20-\x7e]/g, ''),
+    email: `${firstName}.${lastName}.${index}@mail.example`
+      .toLowerCase()
+      .normalize('NFKD')
+      .replace(/[^\x20-\x7e]/g, ''),
     currentCompany: random.pick(words.COMPANIES),
     currentTitle: random.pick(words.JOB_TITLES),
     yearsExperience: random.int(0, 25),
     location: random.pick(words.LOCATIONS),
     skills: random.sample(words.SKILLS, random.int(2, 6)),
     source,
-    ...(source === 'referral' ? { referredBy: `${random.pick(words.FIRST_NAMES)} ${random.pick(words.LAST_NAMES)}` } : {}),
+    ...(source === 'referral'
+      ? { referredBy: `${random.pick(words.FIRST_NAMES)} ${random.pick(words.LAST_NAMES)}` }
+      : {}),
     ...(source === 'agency' ? { agency: 'Talent Bridge Partners' } : {}),
     tags: random.next() < 0.2 ? [random.pick(words.TAGS)] : [],
     createdBy: random.pick(recruiters).id,
@@ -163,7 +215,10 @@ function generateApplication(
 ): Application {
   const stage = random.weighted(STAGE_WEIGHTS);
   const reached = stage === 'rejected' ? random.int(0, 3) : FORWARD.indexOf(stage);
-  const path: Stage[] = [...FORWARD.slice(0, reached + 1), ...(stage === 'rejected' ? (['rejected'] as Stage[]) : [])];
+  const path: Stage[] = [
+    ...FORWARD.slice(0, reached + 1),
+    ...(stage === 'rejected' ? (['rejected'] as Stage[]) : []),
+  ];
   let at = now - random.int(path.length * 3, 200) * DAY;
   const recruiter = random.pick(recruiters).id;
   const stageHistory: StageHistoryEntry[] = path.map((to, index) => {
@@ -179,9 +234,17 @@ function generateApplication(
     candidateId: candidate.id,
     stage,
     stageHistory,
-    ...(stage === 'rejected' ? { rejection: { atStage: rejectedAt, reason: random.pick(words.REJECTION_REASONS) } } : {}),
+    ...(stage === 'rejected'
+      ? { rejection: { atStage: rejectedAt, reason: random.pick(words.REJECTION_REASONS) } }
+      : {}),
     ...(stage === 'offer' || stage === 'hired'
-      ? { offer: { baseSalary: job.salaryMin ?? 60_000, currency: 'EUR', status: stage === 'hired' ? 'accepted' : 'extended' } }
+      ? {
+          offer: {
+            baseSalary: job.salaryMin ?? 60_000,
+            currency: 'EUR',
+            status: stage === 'hired' ? 'accepted' : 'extended',
+          },
+        }
       : {}),
     source: candidate.source,
     createdBy: recruiter,
@@ -197,7 +260,9 @@ function generateInterviews(
   recruiters: User[],
   now: number,
 ): Interview[] {
-  const interviewed = applications.filter((application) => application.stageHistory.some((entry) => entry.to === 'interview'));
+  const interviewed = applications.filter((application) =>
+    application.stageHistory.some((entry) => entry.to === 'interview'),
+  );
   const interviews: Interview[] = [];
   for (let index = 0; index < total && interviewed.length > 0; index += 1) {
     const application = interviewed[index % interviewed.length] as Application;

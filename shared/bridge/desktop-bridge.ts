@@ -47,9 +47,7 @@ export interface DesktopNotification {
 
 /** A parsed, validated `shortlist://` link. */
 export type DeepLink =
-  | { kind: 'job'; id: string }
-  | { kind: 'candidate'; id: string }
-  | { kind: 'interview'; id: string };
+  { kind: 'job'; id: string } | { kind: 'candidate'; id: string } | { kind: 'interview'; id: string };
 
 /** The in-app route a deep link opens. */
 export function deepLinkRoute(link: DeepLink): string {

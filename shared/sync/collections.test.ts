@@ -18,7 +18,9 @@ describe('RxDB collections from the shared JSON Schemas', () => {
     });
     try {
       const collections = await database.addCollections(
-        Object.fromEntries(COLLECTIONS.map((name) => [name, { schema: toRxJsonSchema(name) as RxJsonSchema<unknown> }])),
+        Object.fromEntries(
+          COLLECTIONS.map((name) => [name, { schema: toRxJsonSchema(name) as RxJsonSchema<unknown> }]),
+        ),
       );
       await collections['jobs']!.insert(job());
       await collections['candidates']!.insert(candidate());

@@ -37,9 +37,7 @@ export interface PushResponse<T> {
 
 /** Server-Sent Events on `GET /api/sync/stream`. */
 export type SyncStreamEvent =
-  | { type: 'change'; collection: CollectionName }
-  | { type: 'RESYNC' }
-  | { type: 'wipe' };
+  { type: 'change'; collection: CollectionName } | { type: 'RESYNC' } | { type: 'wipe' };
 
 /** Largest pull batch the server returns. */
 export const MAX_PULL_LIMIT = 500;

@@ -1,4 +1,9 @@
-import { applicationId, type Application, type Stage, type StageHistoryEntry } from '../domain/application/application-schema';
+import {
+  applicationId,
+  type Application,
+  type Stage,
+  type StageHistoryEntry,
+} from '../domain/application/application-schema';
 import type { Candidate } from '../domain/candidate/candidate-schema';
 import type { Actor, Role } from '../domain/common/roles';
 import type { Interview, Scorecard } from '../domain/interview/interview-schema';
@@ -56,7 +61,8 @@ const FORWARD: readonly Stage[] = ['applied', 'screening', 'interview', 'offer',
 
 /** The history of an application that walked the workflow to `stage`, one day per step. */
 export function historyTo(stage: Stage): StageHistoryEntry[] {
-  const path: Stage[] = stage === 'rejected' ? ['applied', 'rejected'] : FORWARD.slice(0, FORWARD.indexOf(stage) + 1);
+  const path: Stage[] =
+    stage === 'rejected' ? ['applied', 'rejected'] : FORWARD.slice(0, FORWARD.indexOf(stage) + 1);
   return path.map((to, index) => ({
     from: index === 0 ? null : (path[index - 1] ?? null),
     to,
@@ -76,7 +82,9 @@ export function application(stage: Stage = 'applied', overrides: Partial<Applica
     stageHistory: historyTo(stage),
     ...(stage === 'rejected' ? { rejection: { atStage: 'applied', reason: 'Not enough experience' } } : {}),
     ...(stage === 'offer' || stage === 'hired'
-      ? { offer: { baseSalary: 90_000, currency: 'EUR', status: stage === 'hired' ? 'accepted' : 'extended' } }
+      ? {
+          offer: { baseSalary: 90_000, currency: 'EUR', status: stage === 'hired' ? 'accepted' : 'extended' },
+        }
       : {}),
     source: 'linkedin',
     createdBy: 'recruiter-1',
@@ -86,7 +94,12 @@ export function application(stage: Stage = 'applied', overrides: Partial<Applica
 }
 
 /** `before` moved to `to` the way the app does it: one appended history entry, a rejection if rejecting. */
-export function moved(before: Application, to: Stage, at = iso(-MINUTE), reason = 'Not a fit for the role'): Application {
+export function moved(
+  before: Application,
+  to: Stage,
+  at = iso(-MINUTE),
+  reason = 'Not a fit for the role',
+): Application {
   return {
     ...before,
     stage: to,

@@ -28,7 +28,9 @@ function specExpectation(role: Role, from: Stage, to: Stage): 'ok' | 'invalid_tr
 }
 
 const roleStagePairs = ROLES.flatMap((role) =>
-  STAGES.flatMap((from) => STAGES.map((to) => ({ role, from, to, expected: specExpectation(role, from, to) }))),
+  STAGES.flatMap((from) =>
+    STAGES.map((to) => ({ role, from, to, expected: specExpectation(role, from, to) })),
+  ),
 );
 
 describe('stage machine: every role × every stage pair (6 × 6 × 5)', () => {
@@ -37,7 +39,12 @@ describe('stage machine: every role × every stage pair (6 × 6 × 5)', () => {
   });
 
   it.each(roleStagePairs)('$role: $from → $to is $expected', ({ role, from, to, expected }) => {
-    const decision = decideStageChange(from, { to, rejectionReason: 'Went with another candidate' }, actor(role), 'open');
+    const decision = decideStageChange(
+      from,
+      { to, rejectionReason: 'Went with another candidate' },
+      actor(role),
+      'open',
+    );
     expect(decision.ok ? 'ok' : decision.code).toBe(expected);
   });
 });
@@ -72,13 +79,23 @@ describe('job status gates the pipeline', () => {
   );
 
   it.each(jobStatuses)('rejecting is allowed on a %s job', (status) => {
-    const decision = decideStageChange('interview', { to: 'rejected', rejectionReason: 'Withdrew' }, actor('recruiter'), status);
+    const decision = decideStageChange(
+      'interview',
+      { to: 'rejected', rejectionReason: 'Withdrew' },
+      actor('recruiter'),
+      status,
+    );
     expect(decision.ok).toBe(true);
   });
 
   it('rejecting needs a reason', () => {
     for (const reason of [undefined, '', '   ']) {
-      const decision = decideStageChange('screening', { to: 'rejected', rejectionReason: reason }, actor('recruiter'), 'open');
+      const decision = decideStageChange(
+        'screening',
+        { to: 'rejected', rejectionReason: reason },
+        actor('recruiter'),
+        'open',
+      );
       expect(decision.ok ? 'ok' : decision.code).toBe('reason_required');
     }
   });

@@ -61,7 +61,10 @@ export function decideStageChange(
     return refuse('forbidden_role', `Your role may not move an application to ${to}.`);
   }
   if (to !== 'rejected' && jobStatus !== 'open') {
-    return refuse('job_not_open', `The job is ${jobStatus.replace('_', ' ')}, so its pipeline cannot move forward.`);
+    return refuse(
+      'job_not_open',
+      `The job is ${jobStatus.replace('_', ' ')}, so its pipeline cannot move forward.`,
+    );
   }
   if (to === 'rejected' && !requested.rejectionReason?.trim()) {
     return refuse('reason_required', 'Rejecting needs a reason.');
@@ -72,7 +75,8 @@ export function decideStageChange(
 function invalidTransitionMessage(from: Stage, to: Stage): string {
   if (from === to) return `The application is already at ${to}.`;
   if (isTerminalStage(from)) return `The application is ${from}; that is final.`;
-  if (STAGES.indexOf(to) < STAGES.indexOf(from)) return `An application cannot go back from ${from} to ${to}.`;
+  if (STAGES.indexOf(to) < STAGES.indexOf(from))
+    return `An application cannot go back from ${from} to ${to}.`;
   return `An application cannot skip from ${from} to ${to}.`;
 }
 

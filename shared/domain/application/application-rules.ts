@@ -30,12 +30,16 @@ function decideCreate(actor: Actor, after: Application, context: WriteContext): 
   if (!roleMay(actor.role, 'application.create')) {
     return refuse('forbidden_role', 'Your role may not add candidates to jobs.');
   }
-  if (actor.role === 'candidate' && (!context.actorCandidateId || after.candidateId !== context.actorCandidateId)) {
+  if (
+    actor.role === 'candidate' &&
+    (!context.actorCandidateId || after.candidateId !== context.actorCandidateId)
+  ) {
     return refuse('forbidden_role', 'Candidates can only apply for themselves.');
   }
   const { job, candidate } = context;
   if (!job || job.id !== after.jobId) return refuse('not_found', 'The job does not exist.');
-  if (!candidate || candidate.id !== after.candidateId) return refuse('not_found', 'The candidate does not exist.');
+  if (!candidate || candidate.id !== after.candidateId)
+    return refuse('not_found', 'The candidate does not exist.');
   if (candidate.erasedAt) return refuse('candidate_erased');
   if (after.stage !== INITIAL_STAGE) {
     return refuse('invalid_transition', 'A new application starts at applied.');
@@ -43,7 +47,10 @@ function decideCreate(actor: Actor, after: Application, context: WriteContext): 
   if (job.status !== 'open') return refuse('job_not_open', 'Applications can only be added to open jobs.');
   const [first, ...rest] = after.stageHistory;
   if (!first || rest.length > 0 || first.from !== null || first.to !== INITIAL_STAGE) {
-    return refuse('history_mismatch', 'A new application has exactly one history entry: its arrival at applied.');
+    return refuse(
+      'history_mismatch',
+      'A new application has exactly one history entry: its arrival at applied.',
+    );
   }
   if (after.rejection || after.offer) {
     return refuse('validation_failed', 'A new application cannot have a rejection or an offer.');
@@ -51,7 +58,12 @@ function decideCreate(actor: Actor, after: Application, context: WriteContext): 
   return decideEntryTime(first, null, context.now);
 }
 
-function decideUpdate(actor: Actor, before: Application, after: Application, context: WriteContext): Decision {
+function decideUpdate(
+  actor: Actor,
+  before: Application,
+  after: Application,
+  context: WriteContext,
+): Decision {
   const changed = changedFields(before, after, ['updatedAt']);
   if (changed.length === 0) return ALLOWED;
   if (!roleMay(actor.role, 'application.edit')) {
@@ -76,14 +88,21 @@ function decideUpdate(actor: Actor, before: Application, after: Application, con
 }
 
 /** Earlier entries are untouched; a stage change appends exactly one matching, well-timed entry. */
-function decideHistory(actor: Actor, before: Application, after: Application, context: WriteContext): Decision {
+function decideHistory(
+  actor: Actor,
+  before: Application,
+  after: Application,
+  context: WriteContext,
+): Decision {
   const kept = after.stageHistory.slice(0, before.stageHistory.length);
   if (after.stageHistory.length < before.stageHistory.length || !jsonEqual(kept, before.stageHistory)) {
     return refuse('history_immutable');
   }
   const added = after.stageHistory.slice(before.stageHistory.length);
   if (before.stage === after.stage) {
-    return added.length === 0 ? ALLOWED : refuse('history_mismatch', 'History entries are only added by a stage change.');
+    return added.length === 0
+      ? ALLOWED
+      : refuse('history_mismatch', 'History entries are only added by a stage change.');
   }
   const [entry, ...extra] = added;
   if (!entry || extra.length > 0 || entry.from !== before.stage || entry.to !== after.stage) {
@@ -98,13 +117,20 @@ function decideHistory(actor: Actor, before: Application, after: Application, co
   );
   if (!move.ok) return move;
   if (after.stage === 'rejected' && after.rejection?.atStage !== before.stage) {
-    return refuse('validation_failed', `rejection.atStage must be ${before.stage}, the stage it was rejected at.`);
+    return refuse(
+      'validation_failed',
+      `rejection.atStage must be ${before.stage}, the stage it was rejected at.`,
+    );
   }
   return decideEntryTime(entry, before.stageHistory.at(-1) ?? null, context.now);
 }
 
 /** `at` is at most 5 minutes in the decider's future and not before the previous entry. */
-function decideEntryTime(entry: StageHistoryEntry, previous: StageHistoryEntry | null, now: number): Decision {
+function decideEntryTime(
+  entry: StageHistoryEntry,
+  previous: StageHistoryEntry | null,
+  now: number,
+): Decision {
   const at = parseIso(entry.at);
   if (Number.isNaN(at) || at > now + MAX_CLOCK_SKEW_MS) {
     return refuse('invalid_time', 'The change is dated in the future; check the computer’s clock.');

@@ -1,6 +1,15 @@
 import Type, { type Static } from 'typebox';
 import { CANDIDATE_SOURCES } from '../candidate/candidate-schema';
-import { documentBase, Id, ID_MAX_LENGTH, IsoDate, IsoDateTime, StringEnum, Text } from '../common/schema-helpers';
+import {
+  documentBase,
+  Id,
+  ID_MAX_LENGTH,
+  ID_PATTERN,
+  IsoDate,
+  IsoDateTime,
+  StringEnum,
+  Text,
+} from '../common/schema-helpers';
 
 export const STAGES = ['applied', 'screening', 'interview', 'offer', 'hired', 'rejected'] as const;
 export type Stage = (typeof STAGES)[number];
@@ -60,7 +69,7 @@ export const APPLICATION_ID_SEPARATOR = '__';
 export const ApplicationSchema = Type.Object(
   {
     ...documentBase,
-    id: Type.String({ minLength: 3, maxLength: ID_MAX_LENGTH * 2 + 2, pattern: '^[A-Za-z0-9_-]+$' }),
+    id: Type.String({ minLength: 3, maxLength: ID_MAX_LENGTH * 2 + 2, pattern: ID_PATTERN }),
     jobId: Id(),
     candidateId: Id(),
     stage: StringEnum(STAGES),

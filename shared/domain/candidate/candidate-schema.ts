@@ -1,7 +1,14 @@
 import Type, { type Static } from 'typebox';
 import { documentBase, Email, Id, IsoDateTime, StringEnum, Text } from '../common/schema-helpers';
 
-export const CANDIDATE_SOURCES = ['linkedin', 'referral', 'career_page', 'job_board', 'agency', 'other'] as const;
+export const CANDIDATE_SOURCES = [
+  'linkedin',
+  'referral',
+  'career_page',
+  'job_board',
+  'agency',
+  'other',
+] as const;
 export type CandidateSource = (typeof CANDIDATE_SOURCES)[number];
 
 export const RESUME_CONTENT_TYPES = [

@@ -16,7 +16,11 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
 }
 
 /** The top-level fields whose values differ between `before` and `after`. */
-export function changedFields<T extends object>(before: T, after: T, ignore: readonly string[] = []): string[] {
+export function changedFields<T extends object>(
+  before: T,
+  after: T,
+  ignore: readonly string[] = [],
+): string[] {
   const beforeRecord = before as Record<string, unknown>;
   const afterRecord = after as Record<string, unknown>;
   const keys = new Set([...Object.keys(beforeRecord), ...Object.keys(afterRecord)]);

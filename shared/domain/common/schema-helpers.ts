@@ -3,8 +3,11 @@ import Type, { type TSchema, type TUnsafe } from 'typebox';
 /** Ids are short, URL-safe and usable as RxDB primary keys and CouchDB `_id`s. */
 export const ID_MAX_LENGTH = 64;
 
+/** Letters, digits, `-` and `_`, not starting with `_` (CouchDB reserves leading underscores). */
+export const ID_PATTERN = '^[A-Za-z0-9-][A-Za-z0-9_-]*$';
+
 export const Id = (options: { description?: string } = {}) =>
-  Type.String({ minLength: 1, maxLength: ID_MAX_LENGTH, pattern: '^[A-Za-z0-9_-]+$', ...options });
+  Type.String({ minLength: 1, maxLength: ID_MAX_LENGTH, pattern: ID_PATTERN, ...options });
 
 /** ISO-8601 date-time in UTC as produced by `Date.prototype.toISOString`, with or without milliseconds. */
 export const ISO_DATE_TIME_PATTERN = '^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?Z$';
@@ -34,7 +37,7 @@ export const Millis = () => Type.Integer({ minimum: 0, maximum: 9_999_999_999_99
 /** A short single-line text: trimmed by the forms, bounded here. */
 export const Text = (maxLength: number, minLength = 0) => Type.String({ minLength, maxLength });
 
-export const EMAIL_PATTERN = "^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$";
+export const EMAIL_PATTERN = '^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$';
 export const Email = () => Type.String({ minLength: 3, maxLength: 254, pattern: EMAIL_PATTERN });
 
 /** Emails are unique case-insensitively (SPEC §2); this is the form they are compared in. */

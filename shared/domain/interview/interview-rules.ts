@@ -22,11 +22,14 @@ export function decideInterviewWrite(
   context: WriteContext,
 ): Decision {
   const unique = new Set(after.interviewerIds).size === after.interviewerIds.length;
-  const uniqueCards = new Set(after.scorecards.map((card) => card.interviewerId)).size === after.scorecards.length;
+  const uniqueCards =
+    new Set(after.scorecards.map((card) => card.interviewerId)).size === after.scorecards.length;
   if (!unique || !uniqueCards) {
     return refuse('validation_failed', 'Each interviewer is listed, and has a scorecard, at most once.');
   }
-  const scheduling = before ? decideReschedule(actor, before, after, context) : decideSchedule(actor, after, context);
+  const scheduling = before
+    ? decideReschedule(actor, before, after, context)
+    : decideSchedule(actor, after, context);
   if (!scheduling.ok) return scheduling;
   return decideScorecards(actor, before?.scorecards ?? [], after, context.now);
 }
@@ -43,11 +46,17 @@ function decideSchedule(actor: Actor, after: Interview, context: WriteContext): 
     return refuse('id_mismatch', 'The interview’s job and candidate must be those of its application.');
   }
   if (isTerminalStage(application.stage)) return refuse('application_closed');
-  if (after.status !== 'scheduled') return refuse('invalid_transition', 'A new interview starts as scheduled.');
+  if (after.status !== 'scheduled')
+    return refuse('invalid_transition', 'A new interview starts as scheduled.');
   return decideInterviewers(after.interviewerIds, context);
 }
 
-function decideReschedule(actor: Actor, before: Interview, after: Interview, context: WriteContext): Decision {
+function decideReschedule(
+  actor: Actor,
+  before: Interview,
+  after: Interview,
+  context: WriteContext,
+): Decision {
   const changed = changedFields(before, after, ['updatedAt', 'scorecards']);
   if (changed.length === 0) return ALLOWED;
   if (!roleMay(actor.role, 'interview.schedule')) {
@@ -74,7 +83,12 @@ function decideInterviewers(interviewerIds: readonly string[], context: WriteCon
 }
 
 /** Every scorecard that was added or changed is the actor's own, on an interview they are assigned to. */
-function decideScorecards(actor: Actor, beforeCards: readonly Scorecard[], after: Interview, now: number): Decision {
+function decideScorecards(
+  actor: Actor,
+  beforeCards: readonly Scorecard[],
+  after: Interview,
+  now: number,
+): Decision {
   const afterById = new Map(after.scorecards.map((card) => [card.interviewerId, card]));
   for (const card of beforeCards) {
     if (!afterById.has(card.interviewerId)) {

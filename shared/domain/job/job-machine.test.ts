@@ -24,7 +24,9 @@ function specExpectation(role: Role, from: JobStatus, to: JobStatus): string {
 }
 
 const cases = ROLES.flatMap((role) =>
-  JOB_STATUSES.flatMap((from) => JOB_STATUSES.map((to) => ({ role, from, to, expected: specExpectation(role, from, to) }))),
+  JOB_STATUSES.flatMap((from) =>
+    JOB_STATUSES.map((to) => ({ role, from, to, expected: specExpectation(role, from, to) })),
+  ),
 );
 
 function withStatus(status: JobStatus): Job {
@@ -39,17 +41,23 @@ describe('job status machine: every role × every status pair', () => {
     expect(decision.ok ? 'ok' : decision.code).toBe(expected);
   });
 
-  it.each(cases.filter(({ from, to }) => from !== to))('as a document write, $role: $from → $to', ({ role, from, to, expected }) => {
-    const decision = decideWrite(actor(role), 'jobs', withStatus(from), withStatus(to), context());
-    // A closed job is final: any change to it is refused as such.
-    const documentExpectation = from === 'closed' ? 'job_closed' : expected;
-    expect(decision.ok ? 'ok' : decision.code).toBe(documentExpectation);
-  });
+  it.each(cases.filter(({ from, to }) => from !== to))(
+    'as a document write, $role: $from → $to',
+    ({ role, from, to, expected }) => {
+      const decision = decideWrite(actor(role), 'jobs', withStatus(from), withStatus(to), context());
+      // A closed job is final: any change to it is refused as such.
+      const documentExpectation = from === 'closed' ? 'job_closed' : expected;
+      expect(decision.ok ? 'ok' : decision.code).toBe(documentExpectation);
+    },
+  );
 });
 
 describe('job documents', () => {
   it('closing needs a reason', () => {
-    expect(decideJobStatusChange('open', 'closed', actor('recruiter'))).toMatchObject({ ok: false, code: 'reason_required' });
+    expect(decideJobStatusChange('open', 'closed', actor('recruiter'))).toMatchObject({
+      ok: false,
+      code: 'reason_required',
+    });
     const closedWithoutReason = { ...job(), status: 'closed' };
     expect(decideWrite(actor('recruiter'), 'jobs', job(), closedWithoutReason, context())).toMatchObject({
       code: 'reason_required',
@@ -57,7 +65,13 @@ describe('job documents', () => {
   });
 
   it('a closedReason belongs only to a closed job', () => {
-    const decision = decideWrite(actor('recruiter'), 'jobs', job(), job({ closedReason: 'filled' }), context());
+    const decision = decideWrite(
+      actor('recruiter'),
+      'jobs',
+      job(),
+      job({ closedReason: 'filled' }),
+      context(),
+    );
     expect(decision).toMatchObject({ ok: false, code: 'validation_failed' });
   });
 
@@ -73,7 +87,9 @@ describe('job documents', () => {
       expect(decideWrite(actor(role), 'jobs', job(), edited, context()).ok).toBe(true);
     }
     for (const role of ['interviewer', 'candidate'] as const) {
-      expect(decideWrite(actor(role), 'jobs', job(), edited, context())).toMatchObject({ code: 'forbidden_role' });
+      expect(decideWrite(actor(role), 'jobs', job(), edited, context())).toMatchObject({
+        code: 'forbidden_role',
+      });
     }
   });
 
@@ -82,17 +98,27 @@ describe('job documents', () => {
     expect(decideWrite(actor('recruiter'), 'jobs', null, job({ status: 'open' }), context())).toMatchObject({
       code: 'forbidden_role',
     });
-    expect(decideWrite(actor('hiring_manager'), 'jobs', null, job({ status: 'open' }), context()).ok).toBe(true);
+    expect(decideWrite(actor('hiring_manager'), 'jobs', null, job({ status: 'open' }), context()).ok).toBe(
+      true,
+    );
     expect(decideWrite(actor('admin'), 'jobs', null, job({ status: 'on_hold' }), context())).toMatchObject({
       code: 'invalid_transition',
     });
-    expect(decideWrite(actor('interviewer'), 'jobs', null, job({ status: 'draft' }), context())).toMatchObject({
+    expect(
+      decideWrite(actor('interviewer'), 'jobs', null, job({ status: 'draft' }), context()),
+    ).toMatchObject({
       code: 'forbidden_role',
     });
   });
 
   it('salaryMin may not exceed salaryMax', () => {
-    const decision = decideWrite(actor('admin'), 'jobs', job(), job({ salaryMin: 120_000, salaryMax: 100_000 }), context());
+    const decision = decideWrite(
+      actor('admin'),
+      'jobs',
+      job(),
+      job({ salaryMin: 120_000, salaryMax: 100_000 }),
+      context(),
+    );
     expect(decision).toMatchObject({ ok: false, code: 'validation_failed' });
   });
 

@@ -54,7 +54,5 @@ export function decideJobStatusChange(
 
 /** The statuses `actor` may move a job at `from` to. */
 export function allowedJobStatusChanges(from: JobStatus, actor: Actor): JobStatus[] {
-  return JOB_STATUS_TRANSITIONS[from].filter(
-    (to) => decideJobStatusChange(from, to, actor, 'filled').ok,
-  );
+  return JOB_STATUS_TRANSITIONS[from].filter((to) => decideJobStatusChange(from, to, actor, 'filled').ok);
 }

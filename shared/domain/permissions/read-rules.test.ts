@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import type { Application } from '../application/application-schema';
 import { COLLECTIONS } from '../../sync/collections';
 import type { Interview } from '../interview/interview-schema';
-import { actor, application, candidate, context, interview, job, scorecard, user } from '../../test-support/fixtures';
+import {
+  actor,
+  application,
+  candidate,
+  context,
+  interview,
+  job,
+  scorecard,
+  user,
+} from '../../test-support/fixtures';
 import { decideWrite } from './decide-write';
 import { canRead, interviewerScope, redactForReader, restoreWithheld } from './read-rules';
 
@@ -64,7 +73,9 @@ describe('redaction', () => {
     expect((redactForReader(me, 'interviews', othersOnly) as Interview).scorecards).toEqual([]);
     const both = { ...mine, scorecards: [scorecard('interviewer-2'), scorecard('interviewer-1')] };
     expect((redactForReader(me, 'interviews', both) as Interview).scorecards).toHaveLength(2);
-    expect((redactForReader(actor('hiring_manager'), 'interviews', othersOnly) as Interview).scorecards).toHaveLength(1);
+    expect(
+      (redactForReader(actor('hiring_manager'), 'interviews', othersOnly) as Interview).scorecards,
+    ).toHaveLength(1);
   });
 
   it('leaves other documents whole', () => {

@@ -1,5 +1,5 @@
 import type { Application } from '../application/application-schema';
-import { FULL_READ_ROLES, type Actor } from '../common/roles';
+import { FULL_READ_ROLES, isStaffRole, type Actor } from '../common/roles';
 import type { Interview } from '../interview/interview-schema';
 import type { AnyDocument, CollectionName } from '../../sync/collections';
 
@@ -18,7 +18,16 @@ export function isAssigned(interview: Pick<Interview, 'interviewerIds'>, userId:
   return interview.interviewerIds.includes(userId);
 }
 
-export function interviewerScope(userId: string, interviews: Iterable<Interview>): InterviewerScope {
+/** The fields of an interview that decide who sees what. */
+export type InterviewAssignment = Pick<
+  Interview,
+  'id' | 'applicationId' | 'jobId' | 'candidateId' | 'interviewerIds'
+>;
+
+export function interviewerScope(
+  userId: string,
+  interviews: Iterable<InterviewAssignment>,
+): InterviewerScope {
   const scope = {
     interviewIds: new Set<string>(),
     applicationIds: new Set<string>(),
@@ -47,14 +56,14 @@ export function readsEverything(actor: Actor): boolean {
 export function canRead(
   actor: Actor,
   collection: CollectionName,
-  document: { id: string },
+  document: { id: string; role?: unknown },
   scope: InterviewerScope | null,
 ): boolean {
+  // The users directory lists staff; portal (candidate) accounts are nobody's business.
+  if (collection === 'users') return isStaffRole(actor.role) && isStaffDirectoryEntry(document);
   if (readsEverything(actor)) return true;
   if (actor.role !== 'interviewer' || !scope) return false;
   switch (collection) {
-    case 'users':
-      return true;
     case 'interviews':
       return scope.interviewIds.has(document.id);
     case 'applications':
@@ -66,6 +75,10 @@ export function canRead(
   }
 }
 
+function isStaffDirectoryEntry(document: { id: string; role?: unknown }): boolean {
+  return typeof document.role !== 'string' || isStaffRole(document.role);
+}
+
 export function hasSubmittedScorecard(interview: Pick<Interview, 'scorecards'>, userId: string): boolean {
   return interview.scorecards.some((card) => card.interviewerId === userId);
 }
@@ -74,7 +87,11 @@ export function hasSubmittedScorecard(interview: Pick<Interview, 'scorecards'>, 
  * The form of `document` that `actor` gets: interviewers get applications without `offer`, and on an
  * interview only their own scorecard until they have submitted it (no anchoring).
  */
-export function redactForReader(actor: Actor, collection: CollectionName, document: AnyDocument): AnyDocument {
+export function redactForReader(
+  actor: Actor,
+  collection: CollectionName,
+  document: AnyDocument,
+): AnyDocument {
   if (actor.role !== 'interviewer') return document;
   if (collection === 'applications') {
     const { offer: _offer, ...withoutOffer } = document as Application;
@@ -107,7 +124,9 @@ export function restoreWithheld(
   if (collection === 'interviews') {
     const interview = stored as Interview;
     if (hasSubmittedScorecard(interview, actor.id)) return clientDocument;
-    const sent = Array.isArray(clientDocument['scorecards']) ? (clientDocument['scorecards'] as unknown[]) : [];
+    const sent = Array.isArray(clientDocument['scorecards'])
+      ? (clientDocument['scorecards'] as unknown[])
+      : [];
     const withheld = interview.scorecards.filter((card) => card.interviewerId !== actor.id);
     return { ...clientDocument, scorecards: [...withheld, ...sent] };
   }

@@ -1,0 +1,139 @@
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { fileURLToPath } from 'node:url';
+import { careersRoutes } from './careers/careers-routes';
+import { fileRoutes } from './files/file-routes';
+import type { NotificationSettings } from './notifications/notifications-config';
+import { notificationsPlugin } from './notifications/notifications-plugin';
+import { installAuth } from './plugins/auth';
+import { installErrorHandler } from './plugins/error-handler';
+import { installSecurity } from './plugins/security';
+import { installStore } from './plugins/store';
+import { installSwagger } from './plugins/swagger';
+import { adminRoutes } from './routes/admin/index';
+import { appRoutes } from './routes/app/index';
+import { authRoutes, type LoginLimits } from './routes/auth/index';
+import type { ApplyLimits } from './portal/apply-limits';
+import { portalRoutes } from './portal/portal-routes';
+import { operationsRoutes } from './routes/operations/index';
+import { syncRoutes } from './routes/sync/index';
+import { streamRoutes } from './routes/sync/stream';
+import { ChangeHub } from './services/change-hub';
+import { getSession, sessionRefusal } from './services/session-service';
+import { getUser } from './services/user-service';
+
+/** Everything `buildApp` needs; `server.ts` fills it from the environment, tests directly. */
+export interface AppConfig {
+  /** Base URL of CouchDB or of the embedded store. */
+  readonly couchUrl: string;
+  /** Prefix of every database name (tests use a fresh one per suite). Default `shortlist_`. */
+  readonly dbPrefix?: string;
+  /** HS256 secret of the access tokens. */
+  readonly jwtSecret: string;
+  /** Fastify's logger option; default structured JSON logs at `info`. */
+  readonly logger?: FastifyServerOptions['logger'];
+  /** The renderer's web build; default `renderer/dist` of this repository. */
+  readonly rendererDist?: string;
+  /** SSE heartbeat interval; default 15 s. */
+  readonly heartbeatMs?: number;
+  /** Sign-in rate limits; default 100 per address (offices share one) and 10 per account in 5 minutes. */
+  readonly loginLimits?: LoginLimits;
+  /** Largest request body outside pushes; default 1 MiB. */
+  readonly bodyLimit?: number;
+  /** Limits of portal applications; default per `portalRoutes`. */
+  readonly portalApplyLimits?: ApplyLimits;
+  /** Email notifications (outbox worker and admin listing); absent, none are sent. */
+  readonly notifications?: NotificationSettings;
+}
+
+const DEFAULT_RENDERER_DIST = fileURLToPath(new URL('../renderer/dist', import.meta.url));
+
+/** The `access_token` query parameter (EventSource auth) must never reach the logs. */
+export function redactUrl(url: string): string {
+  return url.replace(/([?&]access_token=)[^&]*/g, '$1[redacted]');
+}
+
+function withRedactedUrls(logger: FastifyServerOptions['logger']): FastifyServerOptions['logger'] {
+  if (logger === false || logger === undefined) return false;
+  const options = logger === true ? { level: 'info' } : logger;
+  return {
+    ...options,
+    serializers: {
+      req: (request: { method: string; url: string; hostname?: string; ip?: string }) => ({
+        method: request.method,
+        url: redactUrl(request.url),
+        hostname: request.hostname,
+        remoteAddress: request.ip,
+      }),
+    },
+  };
+}
+
+/**
+ * Builds the sync server as a Fastify app (it never listens: `server.ts` does). Connects to the store
+ * and creates its databases and indexes before returning.
+ */
+export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: withRedactedUrls(config.logger ?? { level: 'info' }),
+    bodyLimit: config.bodyLimit ?? 1024 * 1024,
+    ajv: {
+      customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: true, allErrors: false },
+    },
+    return503OnClosing: true,
+  });
+  installErrorHandler(app);
+  installAuth(app);
+  await installSecurity(app);
+  await installSwagger(app);
+  const store = await installStore(app, {
+    couchUrl: config.couchUrl,
+    dbPrefix: config.dbPrefix ?? 'shortlist_',
+    jwtSecret: config.jwtSecret,
+  });
+
+  const hub = new ChangeHub(store, {
+    heartbeatMs: config.heartbeatMs ?? 15_000,
+    log: (message, error) => app.log.warn({ err: error }, message),
+    recheck: async (actor) => {
+      const [user, session] = await Promise.all([
+        getUser(store, actor.id),
+        getSession(store, actor.sessionId),
+      ]);
+      const refusal = sessionRefusal(session, Date.now());
+      if (refusal === 'wiped') return 'wipe';
+      return refusal || !user?.active || user.role !== actor.role ? 'end' : 'ok';
+    },
+  });
+  app.addHook('onReady', (done) => {
+    hub.start();
+    done();
+  });
+  app.addHook('preClose', (done) => {
+    hub.stop();
+    done();
+  });
+
+  await app.register(operationsRoutes, { prefix: '/api' });
+  await app.register(authRoutes, {
+    prefix: '/api/auth',
+    limits: config.loginLimits ?? { perAddress: 100, perAccount: 10, windowMs: 5 * 60 * 1000 },
+  });
+  await app.register(syncRoutes, { prefix: '/api/sync' });
+  await app.register(streamRoutes, { prefix: '/api/sync', hub });
+  await app.register(adminRoutes, { prefix: '/api/admin' });
+  await app.register(fileRoutes, { prefix: '/api/files' });
+  await app.register(portalRoutes, {
+    prefix: '/api/portal',
+    ...(config.portalApplyLimits ? { applyLimits: config.portalApplyLimits } : {}),
+  });
+  await app.register(careersRoutes, { prefix: '/careers' });
+  if (config.notifications) {
+    await app.register(notificationsPlugin, {
+      prefix: '/api/admin/notifications',
+      settings: config.notifications,
+    });
+  }
+  await app.register(appRoutes, { prefix: '/app', distDir: config.rendererDist ?? DEFAULT_RENDERER_DIST });
+  app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/app/'));
+  return app;
+}

@@ -1,0 +1,100 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/** The server's configuration, from the environment of SPEC §7, validated at start. */
+export interface ServerConfig {
+  /** `PORT`, default 4000. */
+  readonly port: number;
+  /** `HOST`, default 127.0.0.1. */
+  readonly host: string;
+  /** `COUCHDB_URL`; null means the embedded store under `dataDir`. */
+  readonly couchUrl: string | null;
+  /** `SHORTLIST_DATA_DIR`: embedded store and server state. */
+  readonly dataDir: string;
+  /** `SHORTLIST_JWT_SECRET`, or null to use (and create once) the one kept in `dataDir`. */
+  readonly jwtSecret: string | null;
+  /** `SHORTLIST_DEMO`: load the demo organisation into an empty store. */
+  readonly loadDemo: boolean;
+}
+
+/** One or more environment variables are invalid; `problems` has a sentence for each. */
+export class ConfigError extends Error {
+  constructor(readonly problems: readonly string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** The OS's per-user data directory (XDG on Linux, Application Support on macOS, APPDATA on Windows). */
+export function userDataDirectory(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
+  const home = os.homedir();
+  if (platform === 'win32') return env['APPDATA'] || path.join(home, 'AppData', 'Roaming');
+  if (platform === 'darwin') return path.join(home, 'Library', 'Application Support');
+  return env['XDG_DATA_HOME'] || path.join(home, '.local', 'share');
+}
+
+/** Reads and validates the configuration; throws a `ConfigError` naming every bad value. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const problems: string[] = [];
+  const port = parsePort(env['PORT'], problems);
+  const host = (env['HOST'] ?? '127.0.0.1').trim();
+  if (!host) problems.push('HOST must not be empty (for example 127.0.0.1 or 0.0.0.0).');
+  const couchUrl = parseCouchUrl(env['COUCHDB_URL'], problems);
+  const dataDir = path.resolve(
+    env['SHORTLIST_DATA_DIR'] || path.join(userDataDirectory(env), 'Shortlist', 'data'),
+  );
+  const jwtSecret = env['SHORTLIST_JWT_SECRET'] ?? null;
+  if (jwtSecret !== null && jwtSecret.length < 32) {
+    problems.push('SHORTLIST_JWT_SECRET must be at least 32 characters (or unset it to generate one).');
+  }
+  const loadDemo = parseFlag('SHORTLIST_DEMO', env['SHORTLIST_DEMO'], couchUrl === null, problems);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return { port, host, couchUrl, dataDir, jwtSecret, loadDemo };
+}
+
+function parsePort(raw: string | undefined, problems: string[]): number {
+  if (raw === undefined || raw === '') return 4000;
+  const port = Number(raw);
+  if (!/^\d+$/.test(raw) || port < 0 || port > 65_535) {
+    problems.push(`PORT must be a whole number from 0 to 65535, not "${raw}".`);
+    return 4000;
+  }
+  return port;
+}
+
+function parseCouchUrl(raw: string | undefined, problems: string[]): string | null {
+  if (raw === undefined || raw.trim() === '') return null;
+  try {
+    const url = new URL(raw);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('protocol');
+    return raw.replace(/\/+$/, '');
+  } catch {
+    problems.push('COUCHDB_URL must be an http(s) URL such as http://admin:password@127.0.0.1:5984.');
+    return null;
+  }
+}
+
+function parseFlag(name: string, raw: string | undefined, fallback: boolean, problems: string[]): boolean {
+  if (raw === undefined || raw === '') return fallback;
+  if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
+  if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
+  problems.push(`${name} must be 1 or 0, not "${raw}".`);
+  return fallback;
+}
+
+/** The JWT secret: the configured one, or one generated once and kept (owner-only) in the data dir. */
+export function resolveJwtSecret(config: Pick<ServerConfig, 'jwtSecret' | 'dataDir'>): string {
+  if (config.jwtSecret) return config.jwtSecret;
+  const file = path.join(config.dataDir, 'jwt-secret');
+  if (existsSync(file)) {
+    const stored = readFileSync(file, 'utf8').trim();
+    if (stored.length >= 32) return stored;
+  }
+  mkdirSync(config.dataDir, { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return secret;
+}

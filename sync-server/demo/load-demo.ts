@@ -1,0 +1,34 @@
+import { COLLECTIONS, type CollectionName } from '../../shared/sync/collections';
+import type { CouchStore } from '../store/couch-store';
+import { toStored } from '../store/stored-document';
+import { hashPassword } from '../services/user-service';
+import { buildDemoOrganisation, DEMO_PASSWORD, type DemoOrganisation } from './demo-organisation';
+
+/** Whether no replicated collection holds a document yet (design documents do not count). */
+export async function isStoreEmpty(store: CouchStore): Promise<boolean> {
+  for (const collection of COLLECTIONS) {
+    for await (const _doc of store.all(collection, 1)) return false;
+  }
+  return true;
+}
+
+/**
+ * Loads the demo organisation of SPEC §8 into an empty store: its documents (stamped `updatedAt`)
+ * and an argon2id credential of `DEMO_PASSWORD` for every account. Answers whether it loaded anything.
+ */
+export async function loadDemoIfEmpty(store: CouchStore, now: number): Promise<boolean> {
+  if (!(await isStoreEmpty(store))) return false;
+  const organisation: DemoOrganisation = buildDemoOrganisation(now);
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await store.db('credentials').bulk({
+    docs: organisation.users.map((user) => ({ _id: user.id, passwordHash })),
+  });
+  for (const collection of COLLECTIONS) {
+    const documents: readonly object[] = organisation[collection satisfies CollectionName];
+    const docs = documents.map((document) => toStored(collection, { ...document, updatedAt: now }, {}));
+    await store.db(collection).bulk({ docs });
+  }
+  return true;
+}
+
+export { DEMO_PASSWORD };

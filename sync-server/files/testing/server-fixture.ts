@@ -1,0 +1,163 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import type { Candidate } from '../../../shared/domain/candidate/candidate-schema';
+import type { Role } from '../../../shared/domain/common/roles';
+import type { Interview } from '../../../shared/domain/interview/interview-schema';
+import type { Job } from '../../../shared/domain/job/job-schema';
+import type { User } from '../../../shared/domain/user/user-schema';
+import type { CollectionName } from '../../../shared/sync/collections';
+import { buildApp, type AppConfig } from '../../app';
+import { openSession } from '../../services/session-service';
+import { randomId } from '../../services/tokens';
+import { createUser } from '../../services/user-service';
+import { startEmbeddedStore, type EmbeddedStore } from '../../store/embedded-store';
+import { toStored } from '../../store/stored-document';
+
+/**
+ * Test support for the portal, files and notifications suites: one real embedded store per suite,
+ * and apps built with the server's own `buildApp` on fresh databases (a random prefix each).
+ */
+export interface TestStore {
+  readonly url: string;
+  readonly dataDir: string;
+  stop(): Promise<void>;
+}
+
+const JWT_SECRET = 'test-secret-test-secret-test-secret-0123456789';
+
+/** Starts the embedded store in a temporary folder. */
+export async function startTestStore(): Promise<TestStore> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'shortlist-test-'));
+  const embedded: EmbeddedStore = await startEmbeddedStore({ directory: path.join(dataDir, 'store') });
+  return {
+    url: embedded.url,
+    dataDir,
+    stop: async () => {
+      await embedded.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** A fresh database prefix (CouchDB names: lowercase letters, digits, `_`). */
+export function freshPrefix(): string {
+  return `t${randomId('', 6)
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, 'x')}_`;
+}
+
+/**
+ * Builds the real app on fresh databases, lets `register` add the plugin under test, then `ready()`.
+ */
+export async function buildTestApp(
+  store: TestStore,
+  register: (app: FastifyInstance) => Promise<void> = () => Promise.resolve(),
+  prefix = freshPrefix(),
+  config: Partial<AppConfig> = {},
+): Promise<FastifyInstance> {
+  const app = await buildApp({
+    couchUrl: store.url,
+    dbPrefix: prefix,
+    jwtSecret: JWT_SECRET,
+    logger: false,
+    ...config,
+  });
+  await register(app);
+  await app.ready();
+  return app;
+}
+
+/** A signed-in account of the given role, with its bearer header. */
+export interface TestAccount {
+  readonly user: User;
+  readonly headers: { authorization: string };
+}
+
+export async function signUp(
+  app: FastifyInstance,
+  role: Role,
+  email = `${role}-${randomId('', 4)}@example.com`,
+): Promise<TestAccount> {
+  const user = await createUser(
+    app.store,
+    { email, name: `Test ${role}`, role, password: 'Password123!' },
+    Date.now(),
+  );
+  const tokens = await openSession(app.store, app.jwtSecret, user, Date.now());
+  return { user, headers: { authorization: `Bearer ${tokens.accessToken}` } };
+}
+
+/** Writes a replicated document straight into the store (test setup, as the demo loader does). */
+export async function seed(
+  app: FastifyInstance,
+  collection: CollectionName,
+  document: { readonly id: string; readonly [field: string]: unknown },
+): Promise<void> {
+  const written = await app.store.put(collection, toStored(collection, document, {}));
+  if (!written.ok) throw new Error(`could not seed ${collection}/${document.id}`);
+}
+
+const iso = (ms: number): string => new Date(ms).toISOString();
+
+export function testJob(overrides: Partial<Job> = {}): Job {
+  const now = Date.now();
+  return {
+    id: `job-${randomId('', 4).replace(/[^A-Za-z0-9]/g, 'x')}`,
+    updatedAt: now,
+    title: 'Senior Backend Engineer',
+    department: 'Engineering',
+    location: 'Berlin',
+    employmentType: 'full_time',
+    description: 'Build the services our customers rely on.',
+    requirements: ['TypeScript'],
+    salaryMin: 80_000,
+    salaryMax: 100_000,
+    currency: 'EUR',
+    status: 'open',
+    recruiterIds: [],
+    createdBy: 'seed',
+    createdAt: iso(now - 86_400_000),
+    ...overrides,
+  };
+}
+
+export function testCandidate(overrides: Partial<Candidate> = {}): Candidate {
+  const now = Date.now();
+  const id = `cand-${randomId('', 4).replace(/[^A-Za-z0-9]/g, 'x')}`;
+  return {
+    id,
+    updatedAt: now,
+    firstName: 'Ada',
+    lastName: 'Lovelace',
+    email: `${id.toLowerCase()}@example.org`,
+    skills: [],
+    source: 'linkedin',
+    tags: [],
+    createdBy: 'seed',
+    createdAt: iso(now - 86_400_000),
+    ...overrides,
+  };
+}
+
+export function testInterview(
+  base: { applicationId: string; jobId: string; candidateId: string; interviewerIds: string[] },
+  overrides: Partial<Interview> = {},
+): Interview {
+  const now = Date.now();
+  return {
+    id: `int-${randomId('', 4).replace(/[^A-Za-z0-9]/g, 'x')}`,
+    updatedAt: now,
+    ...base,
+    type: 'technical',
+    scheduledAt: iso(now + 2 * 86_400_000),
+    durationMinutes: 60,
+    location: 'Room 1',
+    status: 'scheduled',
+    scorecards: [],
+    createdBy: 'seed',
+    createdAt: iso(now - 3_600_000),
+    ...overrides,
+  };
+}

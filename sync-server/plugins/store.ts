@@ -1,0 +1,23 @@
+import type { FastifyInstance } from 'fastify';
+import { CouchStore } from '../store/couch-store';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The CouchDB gateway (nano). */
+    store: CouchStore;
+    /** HS256 secret of the access tokens. */
+    jwtSecret: string;
+  }
+}
+
+/** Connects to the store, creates databases and indexes (idempotently), and decorates the app. */
+export async function installStore(
+  app: FastifyInstance,
+  options: { couchUrl: string; dbPrefix: string; jwtSecret: string },
+): Promise<CouchStore> {
+  const store = new CouchStore(options.couchUrl, options.dbPrefix);
+  await store.ensureSchema();
+  app.decorate('store', store);
+  app.decorate('jwtSecret', options.jwtSecret);
+  return store;
+}

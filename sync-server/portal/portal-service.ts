@@ -1,0 +1,234 @@
+import { applicationId, type Application } from '../../shared/domain/application/application-schema';
+import { CandidateSchema, type Candidate } from '../../shared/domain/candidate/candidate-schema';
+import type { Actor } from '../../shared/domain/common/roles';
+import { normalizeEmail } from '../../shared/domain/common/schema-helpers';
+import { toIso } from '../../shared/domain/common/time';
+import { validateAgainst } from '../../shared/domain/common/validate';
+import type { Job } from '../../shared/domain/job/job-schema';
+import { decideWrite } from '../../shared/domain/permissions/decide-write';
+import { stampServerFields } from '../../shared/domain/permissions/stamp';
+import {
+  isPublicJob,
+  toPortalApplication,
+  toPortalJob,
+  type PortalApplication,
+  type PortalJob,
+} from '../../shared/domain/portal/portal-views';
+import { ApiError, conflict, notFound } from '../plugins/api-error';
+import { recordAudit } from '../services/audit-service';
+import { loadWriteContext } from '../services/write-context';
+import type { CouchStore } from '../store/couch-store';
+import { isTombstone, liveContentOf, toStored } from '../store/stored-document';
+
+/** The signed-in candidate account applying through the portal. */
+export interface PortalAccount extends Actor {
+  readonly email: string;
+  readonly name: string;
+}
+
+/** Every open job, as the public careers page shows it (newest first). */
+export async function listPortalJobs(store: CouchStore): Promise<PortalJob[]> {
+  const docs = await store.find('jobs', { selector: { status: 'open' }, limit: 100_000 });
+  return docs
+    .map((doc) => liveContentOf('jobs', doc))
+    .filter((job): job is Job => job !== null && isPublicJob(job))
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt))
+    .map(toPortalJob);
+}
+
+/** An open job, or a 404 (drafts, paused and closed jobs do not exist for the public). */
+export async function getPortalJob(store: CouchStore, jobId: string): Promise<PortalJob> {
+  return toPortalJob(await loadPublicJob(store, jobId));
+}
+
+async function loadPublicJob(store: CouchStore, jobId: string): Promise<Job> {
+  const job = liveContentOf('jobs', await store.get('jobs', jobId));
+  if (!job || !isPublicJob(job)) throw notFound('There is no open job with this id.', 'job_not_found');
+  return job;
+}
+
+/** The candidate record linked to an account: the one with the account's email (case-insensitive). */
+export async function findLinkedCandidate(store: CouchStore, email: string): Promise<Candidate | null> {
+  const emailKey = normalizeEmail(email);
+  const docs = await store.find('candidates', { selector: { 'serverMeta.emailKey': emailKey }, limit: 10 });
+  // Mango indexes can lag behind their documents: re-check what the index answered.
+  const live = docs.find((doc) => !isTombstone(doc) && doc.serverMeta?.emailKey === emailKey);
+  return live ? liveContentOf('candidates', live) : null;
+}
+
+/**
+ * The candidate record of `account`, created from the account when missing (source `career_page`).
+ * The id is derived from the account, so two simultaneous first applications create one record.
+ * This is a server action on the candidate's behalf: the shared candidate rules keep candidate
+ * editing to staff, so only the schema is checked here.
+ */
+async function linkedOrNewCandidate(
+  store: CouchStore,
+  account: PortalAccount,
+  now: number,
+): Promise<Candidate> {
+  const existing = await findLinkedCandidate(store, account.email);
+  if (existing) return existing;
+  const [firstName = account.name, ...rest] = account.name.trim().split(/\s+/);
+  const created: Candidate = {
+    id: `cand-${account.id}`.slice(0, 64).replace(/[^A-Za-z0-9_-]/g, '_'),
+    updatedAt: now,
+    firstName: firstName.slice(0, 100) || 'Candidate',
+    lastName: rest.join(' ').slice(0, 100) || '-',
+    email: account.email,
+    skills: [],
+    source: 'career_page',
+    tags: [],
+    createdBy: account.id,
+    createdAt: toIso(now),
+  };
+  const validation = validateAgainst(CandidateSchema, created, 'candidate');
+  if (!validation.ok) throw new ApiError(422, validation.code, validation.message);
+  const written = await store.put('candidates', toStored('candidates', created, {}));
+  if (written.ok) return created;
+  // Lost a race with the same account's other request: use the record it wrote.
+  const raced = liveContentOf('candidates', await store.get('candidates', created.id));
+  if (!raced) throw conflict('Your candidate profile changed at the same moment; try again.');
+  return raced;
+}
+
+/**
+ * `POST /api/portal/jobs/{id}/apply`: an application at `applied` with the deterministic id, judged by
+ * the shared `decideWrite` as the candidate (with `actorCandidateId`). The cover letter, if any, is
+ * the note of the first stage-history entry (staff see it; the portal never shows notes).
+ */
+export async function applyToJob(
+  store: CouchStore,
+  account: PortalAccount,
+  jobId: string,
+  input: { coverLetter?: string },
+  now: () => number,
+): Promise<PortalApplication> {
+  const stored = liveContentOf('jobs', await store.get('jobs', jobId));
+  if (!stored || stored.status === 'draft')
+    throw notFound('There is no open job with this id.', 'job_not_found');
+  if (stored.status !== 'open') {
+    throw new ApiError(422, 'job_not_open', 'This job is not taking applications at the moment.');
+  }
+  const time = now();
+  const candidate = await linkedOrNewCandidate(store, account, time);
+  const id = applicationId(stored.id, candidate.id);
+  const existing = await store.get('applications', id);
+  if (existing && !isTombstone(existing))
+    throw conflict('You have already applied for this job.', 'already_applied');
+
+  const coverLetter = input.coverLetter?.trim();
+  const draft: Record<string, unknown> = {
+    id,
+    jobId: stored.id,
+    candidateId: candidate.id,
+    stage: 'applied',
+    stageHistory: [
+      {
+        from: null,
+        to: 'applied',
+        by: account.id,
+        at: toIso(time),
+        recordedAt: toIso(time),
+        ...(coverLetter ? { note: coverLetter } : {}),
+      },
+    ],
+    source: 'career_page',
+    createdBy: account.id,
+    createdAt: toIso(time),
+    updatedAt: time,
+  };
+  const stamped = stampServerFields('applications', account, null, draft, time);
+  const context = {
+    ...(await loadWriteContext(store, 'applications', stamped, time)),
+    actorCandidateId: candidate.id,
+  };
+  const decision = decideWrite(account, 'applications', null, stamped, context);
+  if (!decision.ok) throw new ApiError(422, decision.code, decision.message);
+
+  const written = await store.put(
+    'applications',
+    toStored('applications', stamped, existing?._rev ? { rev: existing._rev } : {}),
+  );
+  if (!written.ok) throw conflict('You have already applied for this job.', 'already_applied');
+  await recordAudit(store, [
+    {
+      at: time,
+      userId: account.id,
+      collection: 'applications',
+      docId: id,
+      outcome: 'accepted',
+      action: 'create',
+    },
+  ]);
+  return toPortalApplication(stamped as unknown as Application, stored.title);
+}
+
+/**
+ * The applications this account made (newest first), as the portal shows them. Sign-up does not
+ * verify the email address, so an account sees only what it applied for itself, never what staff
+ * recorded for a candidate with the same address.
+ */
+export async function listOwnApplications(
+  store: CouchStore,
+  account: PortalAccount,
+): Promise<PortalApplication[]> {
+  const candidate = await findLinkedCandidate(store, account.email);
+  if (!candidate) return [];
+  const docs = await store.find('applications', { selector: { candidateId: candidate.id }, limit: 10_000 });
+  const applications = docs
+    .map((doc) => liveContentOf('applications', doc))
+    .filter(
+      (application): application is Application =>
+        application?.candidateId === candidate.id && application.createdBy === account.id,
+    );
+  const jobs = await store.getMany('jobs', [
+    ...new Set(applications.map((application) => application.jobId)),
+  ]);
+  return applications
+    .map((application) => {
+      const job = liveContentOf('jobs', jobs.get(application.jobId) ?? null);
+      return toPortalApplication(application, job?.title ?? 'A job that is no longer listed');
+    })
+    .sort((a, b) => b.appliedAt.localeCompare(a.appliedAt));
+}
+
+/** The application `applicationId` if it is the account's own, else a 404. */
+export async function ownApplication(
+  store: CouchStore,
+  account: PortalAccount,
+  id: string,
+): Promise<Application> {
+  const candidate = await findLinkedCandidate(store, account.email);
+  const application = liveContentOf('applications', await store.get('applications', id));
+  if (
+    !candidate ||
+    !application ||
+    application.candidateId !== candidate.id ||
+    application.createdBy !== account.id
+  ) {
+    throw notFound('You have no application with this id.', 'application_not_found');
+  }
+  return application;
+}
+
+/**
+ * The candidate record a portal account may attach a résumé to: only one the account created. A
+ * record kept by the staff is theirs to change (the account's email is not verified).
+ */
+export async function ownResumeCandidateId(
+  store: CouchStore,
+  account: PortalAccount,
+  applicationId: string,
+): Promise<string> {
+  const application = await ownApplication(store, account, applicationId);
+  const candidate = liveContentOf('candidates', await store.get('candidates', application.candidateId));
+  if (candidate?.createdBy !== account.id) {
+    throw new ApiError(
+      403,
+      'profile_managed_by_staff',
+      'Your profile is kept by our recruiters; please send your résumé to the recruiter you are in touch with.',
+    );
+  }
+  return candidate.id;
+}

@@ -1,0 +1,144 @@
+import { Readable } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Type from 'typebox';
+import { actorOf, authenticate } from '../../plugins/auth';
+import { computeStats, eraseCandidate, exportNdjson } from '../../services/admin-service';
+import { queryAudit } from '../../services/audit-service';
+import { adminUserRoutes } from './users';
+import { ApiErrorSchema, BEARER, DigitsSchema } from '../schemas';
+
+const errors = { 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema };
+
+/** `/api/admin/*` (SPEC §5): admin role only. */
+export async function adminRoutes(root: FastifyInstance): Promise<void> {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
+  app.addHook('onRequest', authenticate(app, ['admin']));
+  await app.register(adminUserRoutes);
+
+  app.get(
+    '/audit',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Accepted and refused writes, newest first',
+        security: BEARER,
+        querystring: Type.Object({
+          userId: Type.Optional(Type.String({ maxLength: 200 })),
+          docId: Type.Optional(Type.String({ maxLength: 200 })),
+          since: Type.Optional(DigitsSchema('Only entries at or after this time (ms since epoch).')),
+          limit: Type.Optional(DigitsSchema('At most this many entries (1–1000, default 100).')),
+        }),
+        response: {
+          200: Type.Object({
+            entries: Type.Array(
+              Type.Object({
+                at: Type.Integer(),
+                userId: Type.String(),
+                collection: Type.String(),
+                docId: Type.String(),
+                outcome: Type.String(),
+                action: Type.String(),
+                code: Type.Optional(Type.String()),
+                reason: Type.Optional(Type.String()),
+              }),
+            ),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (request, reply) => {
+      const limit = request.query.limit === undefined ? 100 : Number(request.query.limit);
+      if (limit < 1 || limit > 1_000) {
+        return reply
+          .status(400)
+          .send({ error: { code: 'invalid_limit', message: 'limit must be from 1 to 1000.' } });
+      }
+      const entries = await queryAudit(app.store, {
+        limit,
+        ...(request.query.userId ? { userId: request.query.userId } : {}),
+        ...(request.query.docId ? { docId: request.query.docId } : {}),
+        ...(request.query.since ? { since: Number(request.query.since) } : {}),
+      });
+      return { entries };
+    },
+  );
+
+  app.get(
+    '/stats',
+    {
+      schema: {
+        tags: ['admin'],
+        summary:
+          'Jobs by status, applications by stage, interviews today and upcoming, recent applications, candidates by source',
+        security: BEARER,
+        response: {
+          200: Type.Object({
+            jobsByStatus: Type.Record(Type.String(), Type.Integer()),
+            applicationsByStage: Type.Record(Type.String(), Type.Integer()),
+            candidatesBySource: Type.Record(Type.String(), Type.Integer()),
+            interviewsToday: Type.Integer(),
+            interviewsUpcoming: Type.Integer(),
+            recentApplications: Type.Array(
+              Type.Object({
+                id: Type.String(),
+                jobId: Type.String(),
+                candidateId: Type.String(),
+                stage: Type.String(),
+                createdAt: Type.String(),
+              }),
+            ),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async () => computeStats(app.store, Date.now()),
+  );
+
+  app.post(
+    '/candidates/:id/erase',
+    {
+      schema: {
+        tags: ['admin'],
+        summary:
+          'Erase a candidate’s personal data (GDPR), on the server and through replication on every laptop',
+        security: BEARER,
+        params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 200 }) }),
+        response: {
+          200: Type.Object({
+            erased: Type.Literal(true),
+            applications: Type.Integer(),
+            interviews: Type.Integer(),
+          }),
+          ...errors,
+          409: ApiErrorSchema,
+        },
+      },
+    },
+    async (request) => {
+      const result = await eraseCandidate(app.store, request.params.id, actorOf(request).id, Date.now());
+      return { erased: true as const, ...result };
+    },
+  );
+
+  app.get(
+    '/export',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Every document of every collection, as NDJSON lines {collection, document}',
+        security: BEARER,
+        produces: ['application/x-ndjson'],
+      },
+    },
+    async (_request, reply) => {
+      const date = new Date().toISOString().slice(0, 10);
+      return reply
+        .header('content-type', 'application/x-ndjson; charset=utf-8')
+        .header('content-disposition', `attachment; filename="shortlist-export-${date}.ndjson"`)
+        .send(Readable.from(exportNdjson(app.store)));
+    },
+  );
+}

@@ -1,0 +1,74 @@
+import { createHash } from 'node:crypto';
+import {
+  interviewerScope,
+  type InterviewAssignment,
+  type InterviewerScope,
+} from '../../shared/domain/permissions/read-rules';
+import type { CollectionName } from '../../shared/sync/collections';
+import type { CouchStore } from '../store/couch-store';
+
+/** The interviewer's current read scope, from the interviews that list them (SPEC §3). */
+export async function loadInterviewerScope(store: CouchStore, userId: string): Promise<InterviewerScope> {
+  // The `scope/by-interviewer` view indexes each live interview under each of its interviewers.
+  const rows = await store.viewByKey('interviews', 'scope', 'by-interviewer', userId);
+  const assignments = rows.flatMap((row): InterviewAssignment[] => {
+    const [applicationId, jobId, candidateId] = Array.isArray(row.value) ? (row.value as unknown[]) : [];
+    if (typeof applicationId !== 'string' || typeof jobId !== 'string' || typeof candidateId !== 'string')
+      return [];
+    return [{ id: row.id, applicationId, jobId, candidateId, interviewerIds: [userId] }];
+  });
+  return interviewerScope(userId, assignments);
+}
+
+/** The ids of `collection` the scope lets its interviewer read (null: the whole collection). */
+export function scopedIds(scope: InterviewerScope, collection: CollectionName): ReadonlySet<string> | null {
+  switch (collection) {
+    case 'interviews':
+      return scope.interviewIds;
+    case 'applications':
+      return scope.applicationIds;
+    case 'jobs':
+      return scope.jobIds;
+    case 'candidates':
+      return scope.candidateIds;
+    case 'users':
+      return null;
+  }
+}
+
+/** A content address for a set of ids. */
+export function scopeHash(collection: CollectionName, ids: Iterable<string>): string {
+  const sorted = [...ids].sort();
+  return createHash('sha256')
+    .update(`${collection}\n${sorted.join('\n')}`)
+    .digest('base64url')
+    .slice(0, 32);
+}
+
+/**
+ * Saves the id set a checkpoint refers to, under its hash. Content-addressed and immutable, so any
+ * server instance can read it back and concurrent saves of the same set are harmless.
+ */
+export async function saveScopeSnapshot(
+  store: CouchStore,
+  collection: CollectionName,
+  ids: Iterable<string>,
+): Promise<string> {
+  const sorted = [...ids].sort();
+  const hash = scopeHash(collection, sorted);
+  if (!(await store.get('scopes', `${collection}-${hash}`))) {
+    await store.put('scopes', { _id: `${collection}-${hash}`, ids: sorted });
+  }
+  return hash;
+}
+
+/** The id set saved under `hash`, or null if unknown. */
+export async function loadScopeSnapshot(
+  store: CouchStore,
+  collection: CollectionName,
+  hash: string,
+): Promise<Set<string> | null> {
+  const doc = await store.get('scopes', `${collection}-${hash}`);
+  const ids = doc?.['ids'];
+  return Array.isArray(ids) ? new Set(ids.filter((id): id is string => typeof id === 'string')) : null;
+}

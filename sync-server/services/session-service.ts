@@ -1,0 +1,197 @@
+import type { User } from '../../shared/domain/user/user-schema';
+import type { CouchStore, StoredDoc } from '../store/couch-store';
+import { unauthorized } from '../plugins/api-error';
+import {
+  hashRefreshToken,
+  newRefreshToken,
+  randomId,
+  REFRESH_TOKEN_TTL_MS,
+  sessionIdOf,
+  signAccessToken,
+} from './tokens';
+
+/** How many spent refresh-token hashes a session remembers for reuse detection. */
+const SPENT_HASHES_KEPT = 200;
+/**
+ * Two windows of one app may refresh with the same token at the same moment. Presenting the token
+ * spent last, this soon after its rotation, is answered 401 `refresh_token_superseded` (read the new
+ * one from the shared token store) instead of being treated as theft. No tokens are issued either way.
+ */
+export const REFRESH_RACE_GRACE_MS = 10_000;
+
+/** One signed-in device: the current refresh token's hash, and the spent ones. */
+export interface SessionDoc extends StoredDoc {
+  userId: string;
+  tokenHash: string;
+  spentHashes: string[];
+  createdAt: number;
+  expiresAt: number;
+  /** When the current token was issued by a rotation. */
+  rotatedAt?: number;
+  revokedAt?: number;
+  revokedReason?: string;
+  /** Set by an admin for a lost laptop: its next contact is told to delete local data. */
+  wipe?: boolean;
+}
+
+/** What sign-in and refresh hand out. */
+export interface TokenPair {
+  accessToken: string;
+  refreshToken: string;
+}
+
+function isSessionDoc(doc: StoredDoc | null): doc is SessionDoc {
+  return doc !== null && typeof doc['userId'] === 'string' && typeof doc['tokenHash'] === 'string';
+}
+
+/** The session `sid`, or null. */
+export async function getSession(store: CouchStore, sid: string): Promise<SessionDoc | null> {
+  const doc = await store.get('sessions', sid);
+  return isSessionDoc(doc) ? doc : null;
+}
+
+/** Why a session may not be used, as a 401 code, or null when it may. */
+export function sessionRefusal(session: SessionDoc | null, now: number): string | null {
+  if (!session) return 'session_not_found';
+  if (session.wipe) return 'wiped';
+  if (session.revokedAt !== undefined) return 'session_revoked';
+  if (session.expiresAt <= now) return 'session_expired';
+  return null;
+}
+
+/** Opens a session for `user` and returns its first token pair. */
+export async function openSession(
+  store: CouchStore,
+  secret: string,
+  user: User,
+  now: number,
+): Promise<TokenPair> {
+  const sid = randomId('s', 12);
+  const refreshToken = newRefreshToken(sid);
+  const session: SessionDoc = {
+    _id: sid,
+    userId: user.id,
+    tokenHash: hashRefreshToken(refreshToken),
+    spentHashes: [],
+    createdAt: now,
+    expiresAt: now + REFRESH_TOKEN_TTL_MS,
+  };
+  const written = await store.put('sessions', session);
+  if (!written.ok) throw new Error('session id collision');
+  return { accessToken: signAccessToken(secret, { sub: user.id, sid }), refreshToken };
+}
+
+/**
+ * Rotates a refresh token: the presented one is spent and a new pair issued. Presenting a spent
+ * token (a stolen copy, or a replay) revokes the whole session.
+ */
+export async function rotateRefreshToken(
+  store: CouchStore,
+  secret: string,
+  refreshToken: string,
+  isUserActive: (userId: string) => Promise<boolean>,
+  now: number,
+): Promise<TokenPair> {
+  const sid = sessionIdOf(refreshToken);
+  if (!sid) throw unauthorized('The refresh token is not valid.', 'invalid_refresh_token');
+  const presentedHash = hashRefreshToken(refreshToken);
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    const session = await getSession(store, sid);
+    const refusal = sessionRefusal(session, now);
+    if (!session || refusal) throw unauthorized(refusalMessage(refusal), refusal ?? 'invalid_refresh_token');
+    if (session.tokenHash !== presentedHash) {
+      const isRacingRefresh =
+        session.spentHashes[0] === presentedHash &&
+        session.rotatedAt !== undefined &&
+        now - session.rotatedAt < REFRESH_RACE_GRACE_MS;
+      if (isRacingRefresh) {
+        throw unauthorized(
+          'This refresh token was just replaced by another window; use the new one.',
+          'refresh_token_superseded',
+        );
+      }
+      if (session.spentHashes.includes(presentedHash)) {
+        await revokeSession(store, sid, 'refresh_token_reused', now);
+        throw unauthorized(
+          'This sign-in was ended because an old refresh token was used again.',
+          'refresh_token_reused',
+        );
+      }
+      throw unauthorized('The refresh token is not valid.', 'invalid_refresh_token');
+    }
+    if (!(await isUserActive(session.userId)))
+      throw unauthorized('The account is deactivated.', 'account_disabled');
+    const next = newRefreshToken(sid);
+    const rotated: SessionDoc = {
+      ...session,
+      tokenHash: hashRefreshToken(next),
+      spentHashes: [presentedHash, ...session.spentHashes].slice(0, SPENT_HASHES_KEPT),
+      expiresAt: now + REFRESH_TOKEN_TTL_MS,
+      rotatedAt: now,
+    };
+    // A lost race means someone else spent this token at the same moment: the loop sees it as reuse.
+    if ((await store.put('sessions', rotated)).ok) {
+      return { accessToken: signAccessToken(secret, { sub: session.userId, sid }), refreshToken: next };
+    }
+  }
+  throw unauthorized('The refresh token is not valid.', 'invalid_refresh_token');
+}
+
+function refusalMessage(code: string | null): string {
+  switch (code) {
+    case 'wiped':
+      return 'This device was signed out by an administrator and must delete its local data.';
+    case 'session_revoked':
+      return 'This sign-in was ended; sign in again.';
+    case 'session_expired':
+      return 'This sign-in has expired; sign in again.';
+    default:
+      return 'The refresh token is not valid.';
+  }
+}
+
+/** Ends one session (logout, reuse detection). */
+export async function revokeSession(
+  store: CouchStore,
+  sid: string,
+  reason: string,
+  now: number,
+): Promise<void> {
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    const session = await getSession(store, sid);
+    if (!session || session.revokedAt !== undefined) return;
+    if ((await store.put('sessions', { ...session, revokedAt: now, revokedReason: reason })).ok) return;
+  }
+}
+
+/** Ends every session of a user; with `wipe`, marks them so the devices delete their local data. */
+export async function revokeUserSessions(
+  store: CouchStore,
+  userId: string,
+  options: { wipe: boolean; reason: string },
+  now: number,
+): Promise<number> {
+  const sessions = (await store.find('sessions', { selector: { userId }, limit: 100_000 })).filter(
+    isSessionDoc,
+  );
+  let count = 0;
+  for (const session of sessions) {
+    const alreadyDone = session.revokedAt !== undefined && (!options.wipe || session.wipe);
+    if (alreadyDone || session.expiresAt <= now) continue;
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      const current = attempt === 0 ? session : await getSession(store, session._id);
+      if (!current) break;
+      const next: SessionDoc = {
+        ...current,
+        revokedAt: current.revokedAt ?? now,
+        revokedReason: current.revokedReason ?? options.reason,
+        ...(options.wipe ? { wipe: true } : {}),
+      };
+      if ((await store.put('sessions', next)).ok) {
+        count += 1;
+        break;
+      }
+    }
+  }
+  return count;
+}

@@ -1,0 +1,302 @@
+import nano, { type DocumentScope, type MangoQuery, type ServerScope } from 'nano';
+import { COLLECTIONS, type CollectionName } from '../../shared/sync/collections';
+
+/** Server-only databases beside the replicated collections. */
+export const SERVER_DATABASES = ['credentials', 'sessions', 'audit', 'scopes'] as const;
+/** A server-only database. */
+export type ServerDatabase = (typeof SERVER_DATABASES)[number];
+/** Any database of the server, replicated or not. */
+export type DatabaseKey = CollectionName | ServerDatabase;
+
+/** Fields the server keeps on a stored document and never sends (CouchDB forbids top-level `_` names). */
+export interface ServerMeta {
+  /** The document is a tombstone; its last body is kept so pulls can send it whole. */
+  deleted?: boolean;
+  /** Normalized email, for case-insensitive uniqueness (users, candidates). */
+  emailKey?: string;
+}
+
+/** A document as CouchDB holds it. */
+export type StoredDoc = Record<string, unknown> & { _id: string; _rev?: string; serverMeta?: ServerMeta };
+
+/** One row of a normal `_changes` feed read with `include_docs=true`. */
+export interface ChangeRow {
+  id: string;
+  seq: string | number;
+  deleted?: boolean;
+  doc?: StoredDoc;
+}
+
+/** A page of a normal `_changes` feed. */
+export interface ChangesPage {
+  results: ChangeRow[];
+  last_seq: string | number;
+}
+
+/** Mango indexes created on start, per database. */
+const INDEXES: Partial<Record<DatabaseKey, readonly { name: string; fields: string[] }[]>> = {
+  users: [{ name: 'by-email', fields: ['serverMeta.emailKey'] }],
+  candidates: [{ name: 'by-email', fields: ['serverMeta.emailKey'] }],
+  applications: [{ name: 'by-candidate', fields: ['candidateId'] }],
+  interviews: [{ name: 'by-candidate', fields: ['candidateId'] }],
+  sessions: [{ name: 'by-user', fields: ['userId'] }],
+  audit: [{ name: 'by-time', fields: ['at'] }],
+};
+
+/**
+ * JavaScript views, for lookups Mango cannot index (array elements). Views are plain CouchDB, and the
+ * embedded store evaluates them too. The map functions skip tombstones.
+ */
+const DESIGN_DOCS: Partial<Record<DatabaseKey, { name: string; views: Record<string, { map: string }> }>> = {
+  interviews: {
+    name: 'scope',
+    views: {
+      'by-interviewer': {
+        map: [
+          'function (doc) {',
+          '  if ((doc.serverMeta && doc.serverMeta.deleted) || !Array.isArray(doc.interviewerIds)) return;',
+          '  for (var i = 0; i < doc.interviewerIds.length; i++) {',
+          '    emit(doc.interviewerIds[i], [doc.applicationId, doc.jobId, doc.candidateId]);',
+          '  }',
+          '}',
+        ].join('\n'),
+      },
+    },
+  },
+};
+
+/** One row of a view. */
+export interface ViewRow {
+  id: string;
+  key: unknown;
+  value: unknown;
+}
+
+/** Whether nano failed because the store did not answer or failed on its side (not our request). */
+export function isStoreUnavailable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  if (error.message.startsWith('error happened in your connection')) return true;
+  const status = statusOf(error);
+  return (error as { scope?: unknown }).scope === 'couch' && (status === undefined || status >= 500);
+}
+
+/** A field's expected value, or a range over it. */
+export type FieldCondition =
+  string | number | boolean | null | { $gte?: number; $gt?: number; $lte?: number; $lt?: number };
+
+/** The Mango queries the server makes: equality and ranges on (dotted) field paths. */
+export type StoreQuery = Omit<MangoQuery, 'selector'> & {
+  selector: Record<string, FieldCondition>;
+  limit: number;
+};
+
+function fieldAt(doc: Readonly<Record<string, unknown>>, path: string): unknown {
+  return path
+    .split('.')
+    .reduce<unknown>(
+      (value, key) =>
+        typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[key] : undefined,
+      doc,
+    );
+}
+
+/** Whether `doc` satisfies `selector`, as CouchDB would judge it. */
+export function matchesSelector(
+  doc: Readonly<Record<string, unknown>>,
+  selector: Readonly<Record<string, FieldCondition>>,
+): boolean {
+  return Object.entries(selector).every(([path, condition]) => {
+    const value = fieldAt(doc, path);
+    if (condition === null || typeof condition !== 'object') return value === condition;
+    if (typeof value !== 'number') return false;
+    return (
+      (condition.$gte === undefined || value >= condition.$gte) &&
+      (condition.$gt === undefined || value > condition.$gt) &&
+      (condition.$lte === undefined || value <= condition.$lte) &&
+      (condition.$lt === undefined || value < condition.$lt)
+    );
+  });
+}
+
+/** Status code of an error thrown by nano, if any. */
+export function statusOf(error: unknown): number | undefined {
+  const status = (error as { statusCode?: unknown } | null)?.statusCode;
+  return typeof status === 'number' ? status : undefined;
+}
+
+/**
+ * The one gateway to CouchDB (real, or the embedded CouchDB-compatible store), through nano.
+ * Database names are `<prefix><key>`, so tests can use fresh databases on one store.
+ */
+export class CouchStore {
+  readonly server: ServerScope;
+  private readonly scopes = new Map<DatabaseKey, DocumentScope<StoredDoc>>();
+
+  constructor(
+    readonly url: string,
+    readonly prefix = 'shortlist_',
+  ) {
+    this.server = nano({ url });
+  }
+
+  name(key: DatabaseKey): string {
+    return `${this.prefix}${key}`;
+  }
+
+  db(key: DatabaseKey): DocumentScope<StoredDoc> {
+    let scope = this.scopes.get(key);
+    if (!scope) {
+      scope = this.server.use<StoredDoc>(this.name(key));
+      this.scopes.set(key, scope);
+    }
+    return scope;
+  }
+
+  /** Creates every database and index if missing; safe to run on every start and from many instances. */
+  async ensureSchema(): Promise<void> {
+    for (const key of [...COLLECTIONS, ...SERVER_DATABASES]) {
+      try {
+        await this.server.db.create(this.name(key));
+      } catch (error) {
+        // 412: it exists already (another instance, or an earlier start).
+        if (statusOf(error) !== 412) throw error;
+      }
+      for (const index of INDEXES[key] ?? []) {
+        await this.db(key).createIndex({
+          index: { fields: index.fields },
+          name: index.name,
+          ddoc: index.name,
+        });
+      }
+      const design = DESIGN_DOCS[key];
+      if (design) await this.ensureDesignDoc(key, design.name, design.views);
+    }
+  }
+
+  /** Writes a design document unless the same one is there already (a lost race is fine). */
+  private async ensureDesignDoc(
+    key: DatabaseKey,
+    name: string,
+    views: Record<string, { map: string }>,
+  ): Promise<void> {
+    const id = `_design/${name}`;
+    let existing: StoredDoc | null = null;
+    try {
+      existing = await this.db(key).get(id);
+    } catch (error) {
+      if (statusOf(error) !== 404) throw error;
+    }
+    if (existing && JSON.stringify(existing['views']) === JSON.stringify(views)) return;
+    await this.put(key, {
+      _id: id,
+      ...(existing?._rev ? { _rev: existing._rev } : {}),
+      language: 'javascript',
+      views,
+    });
+  }
+
+  /** The rows of a view for one key. */
+  async viewByKey(key: DatabaseKey, design: string, view: string, viewKey: string): Promise<ViewRow[]> {
+    const response = await this.db(key).view(design, view, { key: viewKey });
+    return response.rows.map((row) => ({ id: row.id, key: row.key, value: row.value }));
+  }
+
+  /** Whether the store answers. */
+  async ping(): Promise<boolean> {
+    try {
+      await this.server.db.get(this.name('users'));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** The stored document, or null if there is none. */
+  async get(key: DatabaseKey, id: string): Promise<StoredDoc | null> {
+    if (!isStorableId(id)) return null;
+    try {
+      return await this.db(key).get(id);
+    } catch (error) {
+      if (statusOf(error) === 404) return null;
+      throw error;
+    }
+  }
+
+  /**
+   * Writes `doc` (with the `_rev` it was read at, if any). A lost race comes back as `conflict`,
+   * never as an overwrite.
+   */
+  async put(key: DatabaseKey, doc: StoredDoc): Promise<{ ok: true; rev: string } | { ok: false }> {
+    try {
+      const response = await this.db(key).insert(doc);
+      return { ok: true, rev: response.rev };
+    } catch (error) {
+      if (statusOf(error) === 409) return { ok: false };
+      throw error;
+    }
+  }
+
+  /** The stored documents with these ids (missing ones are absent from the map). */
+  async getMany(key: DatabaseKey, ids: readonly string[]): Promise<Map<string, StoredDoc>> {
+    const found = new Map<string, StoredDoc>();
+    const storable = ids.filter(isStorableId);
+    if (storable.length === 0) return found;
+    const response = await this.db(key).fetch({ keys: storable });
+    for (const row of response.rows) {
+      if ('doc' in row && row.doc) found.set(row.id, row.doc);
+    }
+    return found;
+  }
+
+  /** A Mango query; `limit` is always explicit (CouchDB's default is 25). */
+  async find(key: DatabaseKey, query: StoreQuery): Promise<StoredDoc[]> {
+    const response = await this.db(key).find(query);
+    // Indexes may lag behind the documents (seen on the embedded store): check what they return.
+    return response.docs.filter((doc) => matchesSelector(doc, query.selector));
+  }
+
+  /** Every non-design document of a database, in pages. */
+  async *all(key: DatabaseKey, pageSize = 1_000): AsyncGenerator<StoredDoc> {
+    let startkey: string | undefined;
+    for (;;) {
+      const page = await this.db(key).list({
+        include_docs: true,
+        limit: pageSize + 1,
+        ...(startkey === undefined ? {} : { startkey }),
+      });
+      const rows = page.rows.slice(0, pageSize);
+      for (const row of rows) {
+        if (row.id.startsWith('_design/') || !row.doc) continue;
+        yield row.doc;
+      }
+      const next = page.rows[pageSize];
+      if (!next) return;
+      startkey = next.id;
+    }
+  }
+
+  /**
+   * A page of the `_changes` feed. Only options real CouchDB supports are used, and no filters
+   * (the embedded store crashes on `_selector` and on missing filter design docs).
+   */
+  async changes(
+    key: DatabaseKey,
+    params: { since: string; limit?: number; includeDocs?: boolean; feed?: 'normal' | 'longpoll' },
+    signal?: AbortSignal,
+  ): Promise<ChangesPage> {
+    const qs: Record<string, string> = { since: params.since, feed: params.feed ?? 'normal' };
+    if (params.limit !== undefined) qs['limit'] = String(params.limit);
+    if (params.includeDocs) qs['include_docs'] = 'true';
+    if (params.feed === 'longpoll') qs['timeout'] = '60000';
+    const options = { db: this.name(key), path: '_changes', qs, signal };
+    return (await this.server.request(options)) as ChangesPage;
+  }
+}
+
+/**
+ * Ids the server stores: URL-safe (so no `..` or `/` can turn a document URL into another one) and
+ * not starting with `_`, which CouchDB reserves.
+ */
+export function isStorableId(id: string): boolean {
+  return /^[A-Za-z0-9-][A-Za-z0-9_-]{0,199}$/.test(id);
+}

@@ -1,0 +1,267 @@
+import jwt from 'jsonwebtoken';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jobDoc } from './support/fixtures';
+import { create } from './support/sync-client';
+import {
+  bearer,
+  buildDemoApp,
+  buildTestApp,
+  login,
+  startTestStore,
+  TEST_JWT_SECRET,
+  type Session,
+  type TestStore,
+} from './support/test-server';
+
+let testStore: TestStore;
+let app: FastifyInstance;
+let adminSession: Session;
+
+beforeAll(async () => {
+  testStore = await startTestStore();
+  ({ app } = await buildDemoApp(testStore));
+  adminSession = await login(app, 'admin@example.com');
+});
+
+afterAll(async () => {
+  await app.close();
+  await testStore.stop();
+});
+
+const post = (url: string, payload: unknown, headers: Record<string, string> = {}) =>
+  app.inject({ method: 'POST', url, payload: payload as Record<string, unknown>, headers });
+const me = (token: string) => app.inject({ method: 'GET', url: '/api/auth/me', headers: bearer(token) });
+const codeOf = (response: { json: <T>() => T }): string =>
+  response.json<{ error: { code: string } }>().error.code;
+
+describe('login', () => {
+  it('signs in with the right password only', async () => {
+    const session = await login(app, 'RECRUITER1@example.com');
+    expect(session.user).toMatchObject({ email: 'recruiter1@example.com', role: 'recruiter' });
+    const decoded = jwt.decode(session.accessToken, { complete: true });
+    expect(decoded?.header.alg).toBe('HS256');
+    const payload = decoded?.payload as { exp: number; iat: number };
+    expect(payload.exp - payload.iat).toBeLessThanOrEqual(15 * 60);
+
+    const wrong = await post('/api/auth/login', { email: 'recruiter1@example.com', password: 'nope' });
+    expect(wrong.statusCode).toBe(401);
+    expect(codeOf(wrong)).toBe('invalid_credentials');
+    const unknown = await post('/api/auth/login', { email: 'nobody@example.com', password: 'Password123!' });
+    expect(unknown.statusCode).toBe(401);
+    expect(codeOf(unknown)).toBe('invalid_credentials');
+  });
+
+  it('answers bad input with 400/413 and the error body, never 5xx', async () => {
+    const cases = await Promise.all([
+      post('/api/auth/login', { email: 42, password: 'x' }),
+      post('/api/auth/login', { email: 'a@b.c' }),
+      app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: '{"email":',
+        headers: { 'content-type': 'application/json' },
+      }),
+      app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: '',
+        headers: { 'content-type': 'application/json' },
+      }),
+      post('/api/auth/login', { email: 'a@b.c', password: 'x'.repeat(2 * 1024 * 1024) }),
+    ]);
+    expect(cases.map((response) => response.statusCode)).toEqual([400, 400, 400, 400, 413]);
+    for (const response of cases)
+      expect(response.json()).toEqual({
+        error: { code: expect.any(String) as unknown, message: expect.any(String) as unknown },
+      });
+  });
+
+  it('is rate limited per account and per address', async () => {
+    const limited = await buildTestApp(testStore, {
+      loginLimits: { perAddress: 5, perAccount: 3, windowMs: 60_000 },
+    });
+    try {
+      const attempt = (email: string) =>
+        limited.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { email, password: 'wrong-password' },
+        });
+      const statuses = [];
+      for (let index = 0; index < 4; index += 1)
+        statuses.push((await attempt('target@example.com')).statusCode);
+      expect(statuses).toEqual([401, 401, 401, 429]);
+      const other = [
+        (await attempt('a@example.com')).statusCode,
+        (await attempt('b@example.com')).statusCode,
+      ];
+      expect(other).toEqual([401, 429]);
+      const body = (await attempt('c@example.com')).json<{ error: { code: string } }>();
+      expect(body.error.code).toBe('rate_limited');
+    } finally {
+      await limited.close();
+    }
+  });
+});
+
+describe('access tokens', () => {
+  it('accepts a valid token and refuses missing, forged, expired and alg:none tokens', async () => {
+    const session = await login(app, 'recruiter1@example.com');
+    expect((await me(session.accessToken)).json()).toMatchObject({
+      email: 'recruiter1@example.com',
+      role: 'recruiter',
+    });
+    expect((await app.inject({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
+    const claims = jwt.decode(session.accessToken) as { sub: string; sid: string };
+    const forged = jwt.sign({ sid: claims.sid }, 'another-secret-of-at-least-32-characters', {
+      subject: claims.sub,
+      expiresIn: 600,
+    });
+    const expired = jwt.sign({ sid: claims.sid }, TEST_JWT_SECRET, { subject: claims.sub, expiresIn: -10 });
+    const none = jwt.sign({ sid: claims.sid, sub: claims.sub }, '', { algorithm: 'none' });
+    const hs512 = jwt.sign({ sid: claims.sid }, TEST_JWT_SECRET, { subject: claims.sub, algorithm: 'HS512' });
+    for (const token of [forged, expired, none, hs512, 'garbage']) {
+      const response = await me(token);
+      expect(response.statusCode).toBe(401);
+    }
+    expect(codeOf(await me(expired))).toBe('token_expired');
+  });
+});
+
+describe('refresh tokens', () => {
+  it('rotates on every use and revokes the session when a spent token is reused', async () => {
+    const session = await login(app, 'recruiter2@example.com');
+    const refresh = (refreshToken: string) => post('/api/auth/refresh', { refreshToken });
+    const first = await refresh(session.refreshToken);
+    expect(first.statusCode).toBe(200);
+    const t1 = first.json<{ accessToken: string; refreshToken: string }>();
+    expect(t1.refreshToken).not.toBe(session.refreshToken);
+    expect((await me(t1.accessToken)).statusCode).toBe(200);
+    const t2 = (await refresh(t1.refreshToken)).json<{ accessToken: string; refreshToken: string }>();
+
+    // Another window of the same app racing with the token spent a moment ago: told, not punished.
+    const racing = await refresh(t1.refreshToken);
+    expect(racing.statusCode).toBe(401);
+    expect(codeOf(racing)).toBe('refresh_token_superseded');
+    const third = await refresh(t2.refreshToken);
+    expect(third.statusCode).toBe(200);
+    const t3 = third.json<{ accessToken: string; refreshToken: string }>();
+
+    // An older spent token is a stolen copy: the whole session ends.
+    const reuse = await refresh(session.refreshToken);
+    expect(reuse.statusCode).toBe(401);
+    expect(codeOf(reuse)).toBe('refresh_token_reused');
+    expect((await refresh(t3.refreshToken)).statusCode).toBe(401);
+    expect((await me(t3.accessToken)).statusCode).toBe(401);
+  });
+
+  it('ends the session on logout', async () => {
+    const session = await login(app, 'recruiter2@example.com');
+    const logout = await post('/api/auth/logout', { refreshToken: session.refreshToken });
+    expect(logout.statusCode).toBe(204);
+    expect((await post('/api/auth/refresh', { refreshToken: session.refreshToken })).statusCode).toBe(401);
+    expect((await me(session.accessToken)).statusCode).toBe(401);
+    expect((await post('/api/auth/logout', { refreshToken: 'not-a-token' })).statusCode).toBe(204);
+    expect((await post('/api/auth/refresh', { refreshToken: 42 })).statusCode).toBe(400);
+  });
+});
+
+describe('register', () => {
+  it('creates candidate accounts only, once per email', async () => {
+    const created = await post('/api/auth/register', {
+      email: 'Sam.Lee@example.org',
+      password: 'a-long-password',
+      name: 'Sam Lee',
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({ role: 'candidate', email: 'Sam.Lee@example.org' });
+    const again = await post('/api/auth/register', {
+      email: 'sam.lee@example.org',
+      password: 'a-long-password',
+      name: 'Sam',
+    });
+    expect(again.statusCode).toBe(409);
+    const sneaky = await post('/api/auth/register', {
+      email: 'x@example.org',
+      password: 'a-long-password',
+      name: 'X',
+      role: 'admin',
+    });
+    expect(sneaky.statusCode === 201 ? sneaky.json<{ role: string }>().role : 'refused').not.toBe('admin');
+    expect(
+      (await post('/api/auth/register', { email: 'not-an-email', password: 'a-long-password', name: 'X' }))
+        .statusCode,
+    ).toBe(400);
+    expect(
+      (await post('/api/auth/register', { email: 'y@example.org', password: 'short', name: 'Y' })).statusCode,
+    ).toBe(400);
+  });
+});
+
+describe('role and account changes take effect at once', () => {
+  it('applies a demotion and a deactivation to the next request', async () => {
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/admin/users',
+      headers: bearer(adminSession),
+      payload: {
+        email: 'temp.recruiter@example.com',
+        name: 'Temp Recruiter',
+        role: 'recruiter',
+        password: 'Password123!',
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    const userId = created.json<{ id: string }>().id;
+    const session = await login(app, 'temp.recruiter@example.com');
+    expect((await create(app, session, 'jobs', jobDoc({ status: 'draft' }))).rejections).toEqual([]);
+
+    const demote = await app.inject({
+      method: 'PATCH',
+      url: `/api/admin/users/${userId}`,
+      headers: bearer(adminSession),
+      payload: { role: 'interviewer' },
+    });
+    expect(demote.statusCode).toBe(200);
+    expect((await me(session.accessToken)).json()).toMatchObject({ role: 'interviewer' });
+    expect((await create(app, session, 'jobs', jobDoc({ status: 'draft' }))).rejections[0]?.code).toBe(
+      'forbidden_role',
+    );
+
+    await app.inject({
+      method: 'PATCH',
+      url: `/api/admin/users/${userId}`,
+      headers: bearer(adminSession),
+      payload: { active: false },
+    });
+    const blocked = await me(session.accessToken);
+    expect(blocked.statusCode).toBe(401);
+    expect(codeOf(blocked)).toBe('account_disabled');
+    expect((await post('/api/auth/refresh', { refreshToken: session.refreshToken })).statusCode).toBe(401);
+    expect(
+      (await post('/api/auth/login', { email: 'temp.recruiter@example.com', password: 'Password123!' }))
+        .statusCode,
+    ).toBe(401);
+  });
+
+  it('revokes sessions, and with wipe tells the laptop to delete its data', async () => {
+    const session = await login(app, 'interviewer3@example.com');
+    const other = await login(app, 'interviewer3@example.com');
+    const revoke = await app.inject({
+      method: 'POST',
+      url: `/api/admin/users/${session.user.id}/revoke-sessions`,
+      headers: bearer(adminSession),
+      payload: { wipe: true },
+    });
+    expect(revoke.json()).toMatchObject({ wipe: true });
+    expect(revoke.json<{ revoked: number }>().revoked).toBeGreaterThanOrEqual(2);
+    const refresh = await post('/api/auth/refresh', { refreshToken: session.refreshToken });
+    expect(refresh.statusCode).toBe(401);
+    expect(codeOf(refresh)).toBe('wiped');
+    const request = await me(other.accessToken);
+    expect(request.statusCode).toBe(401);
+    expect(codeOf(request)).toBe('wiped');
+    expect((await login(app, 'interviewer3@example.com')).user.role).toBe('interviewer');
+  });
+});
