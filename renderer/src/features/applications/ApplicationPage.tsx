@@ -1,0 +1,80 @@
+import { Card, CardContent, Stack, Typography } from '@mui/material';
+import { Link, useParams } from 'react-router';
+import { readsEverything } from '../../../../shared/domain/permissions/read-rules';
+import { useActor } from '../../data/hooks/use-database';
+import {
+  useApplication,
+  useCandidate,
+  useInterviewsForApplication,
+  useJob,
+  useUsers,
+} from '../../data/hooks/use-documents';
+import { humanize, nameOf } from '../../ui/labels';
+import { PageHeader } from '../../ui/PageHeader';
+import { PendingChip } from '../../ui/PendingChip';
+import { StatusChip } from '../../ui/StatusChip';
+import { InterviewSummaryList } from '../interviews/InterviewSummaryList';
+import { OfferCard } from './OfferCard';
+import { StageActions } from './StageActions';
+import { StageTimeline } from './StageTimeline';
+
+/** One application: its stage moves, rejection, offer, history and interviews. */
+export function ApplicationPage() {
+  const { applicationId = '' } = useParams();
+  const actor = useActor();
+  const application = useApplication(applicationId);
+  const job = useJob(application?.jobId ?? '');
+  const candidate = useCandidate(application?.candidateId ?? '');
+  const interviews = useInterviewsForApplication(applicationId) ?? [];
+  const users = new Map((useUsers() ?? []).map((user) => [user.id, user]));
+  if (application === undefined) return null;
+  if (application === null) return <Typography>This application is not on this device.</Typography>;
+  const candidateName = candidate ? `${candidate.firstName} ${candidate.lastName}` : application.candidateId;
+
+  return (
+    <Stack spacing={3}>
+      <PageHeader
+        title={`${candidateName} — ${job?.title ?? application.jobId}`}
+        subtitle={
+          <>
+            <Link to={`/candidates/${application.candidateId}`}>Candidate profile</Link> ·{' '}
+            <Link to={`/jobs/${application.jobId}`}>Job</Link>
+          </>
+        }
+        actions={
+          <>
+            <PendingChip collection="applications" documentId={application.id} />
+            <StatusChip value={application.stage} />
+          </>
+        }
+      />
+      {job && <StageActions application={application} job={job} candidateName={candidateName} />}
+      {application.rejection && (
+        <Card variant="outlined" component="section" aria-label="Rejection">
+          <CardContent>
+            <Typography variant="h6" component="h2">
+              Rejected at {humanize(application.rejection.atStage)}
+            </Typography>
+            <Typography>Reason: {application.rejection.reason}</Typography>
+            {application.rejection.note && <Typography>{application.rejection.note}</Typography>}
+          </CardContent>
+        </Card>
+      )}
+      {readsEverything(actor) && (
+        <OfferCard key={`${application.id}-${application.stage}`} application={application} />
+      )}
+      <section aria-labelledby="history-title">
+        <Typography variant="h6" component="h2" id="history-title">
+          History
+        </Typography>
+        <StageTimeline history={application.stageHistory} personName={(id) => nameOf(users, id)} />
+      </section>
+      <section aria-labelledby="interviews-title">
+        <Typography variant="h6" component="h2" id="interviews-title">
+          Interviews
+        </Typography>
+        <InterviewSummaryList interviews={interviews} personName={(id) => nameOf(users, id)} />
+      </section>
+    </Stack>
+  );
+}

@@ -1,0 +1,116 @@
+import { Alert, Button, Card, CardContent, MenuItem, Stack, TextField, Typography } from '@mui/material';
+import { useState } from 'react';
+import {
+  OFFER_STATUSES,
+  type Application,
+  type OfferStatus,
+} from '../../../../shared/domain/application/application-schema';
+import { roleMay } from '../../../../shared/domain/permissions/write-matrix';
+import { useActor, useDb } from '../../data/hooks/use-database';
+import { saveDocument } from '../../data/local-writes';
+import { humanize } from '../../ui/labels';
+import { plainMessage } from '../../ui/plain-message';
+import {
+  formToOffer,
+  OFFER_FIELD_LABELS as LABELS,
+  offerToForm,
+  type OfferFormValues,
+} from './offer-form-model';
+
+/** The offer, for roles that see it; editable at the offer stage by roles that may. */
+export function OfferCard({ application }: { readonly application: Application }) {
+  const db = useDb();
+  const actor = useActor();
+  const [values, setValues] = useState(() => offerToForm(application.offer));
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const mayEdit = roleMay(actor.role, 'application.editOffer') && application.stage === 'offer';
+  const { offer } = application;
+  const set = (field: keyof OfferFormValues) => (event: { target: { value: string } }) =>
+    setValues((current) => ({ ...current, [field]: event.target.value }));
+
+  const save = async () => {
+    const decision = await saveDocument(db, actor, 'applications', application, {
+      ...application,
+      offer: formToOffer(values),
+    });
+    setMessage(
+      decision.ok
+        ? { ok: true, text: 'Offer saved.' }
+        : { ok: false, text: plainMessage(decision.message, LABELS) },
+    );
+  };
+
+  return (
+    <Card variant="outlined" component="section" aria-label="Offer">
+      <CardContent>
+        <Typography variant="h6" component="h2">
+          Offer
+        </Typography>
+        {offer && !mayEdit && (
+          <Typography>
+            {offer.baseSalary} {offer.currency}
+            {offer.bonusPct !== undefined ? ` + ${offer.bonusPct}% bonus` : ''}
+            {offer.equity ? ` + ${offer.equity}` : ''} · {humanize(offer.status)}
+            {offer.startDate ? ` · starts ${offer.startDate}` : ''}
+            {offer.deadline ? ` · answer by ${offer.deadline}` : ''}
+          </Typography>
+        )}
+        {!offer && !mayEdit && <Typography sx={{ color: 'text.secondary' }}>No offer.</Typography>}
+        {mayEdit && (
+          <Stack spacing={2} sx={{ mt: 1 }}>
+            <Stack direction="row" sx={{ gap: 2, flexWrap: 'wrap' }}>
+              <TextField
+                label={LABELS['baseSalary']}
+                type="number"
+                required
+                value={values.baseSalary}
+                onChange={set('baseSalary')}
+              />
+              <TextField label={LABELS['currency']} value={values.currency} onChange={set('currency')} />
+              <TextField
+                label={LABELS['bonusPct']}
+                type="number"
+                value={values.bonusPct}
+                onChange={set('bonusPct')}
+              />
+              <TextField label={LABELS['equity']} value={values.equity} onChange={set('equity')} />
+              <TextField
+                label={LABELS['startDate']}
+                type="date"
+                value={values.startDate}
+                onChange={set('startDate')}
+                slotProps={{ inputLabel: { shrink: true } }}
+              />
+              <TextField
+                label={LABELS['deadline']}
+                type="date"
+                value={values.deadline}
+                onChange={set('deadline')}
+                slotProps={{ inputLabel: { shrink: true } }}
+              />
+              <TextField
+                select
+                label={LABELS['status']}
+                value={values.status}
+                sx={{ minWidth: 160 }}
+                onChange={(event) =>
+                  setValues((current) => ({ ...current, status: event.target.value as OfferStatus }))
+                }
+              >
+                {OFFER_STATUSES.map((status) => (
+                  <MenuItem key={status} value={status}>
+                    {humanize(status)}
+                  </MenuItem>
+                ))}
+              </TextField>
+            </Stack>
+            {message && <Alert severity={message.ok ? 'success' : 'error'}>{message.text}</Alert>}
+            <Button variant="contained" sx={{ alignSelf: 'flex-start' }} onClick={() => void save()}>
+              Save offer
+            </Button>
+          </Stack>
+        )}
+      </CardContent>
+    </Card>
+  );
+}

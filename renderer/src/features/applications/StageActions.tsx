@@ -1,0 +1,72 @@
+import { Alert, Button, Stack } from '@mui/material';
+import { useState } from 'react';
+import {
+  allowedStageMoves,
+  isTerminalStage,
+} from '../../../../shared/domain/application/application-machine';
+import type { Application, Stage } from '../../../../shared/domain/application/application-schema';
+import type { Job } from '../../../../shared/domain/job/job-schema';
+import { roleMay } from '../../../../shared/domain/permissions/write-matrix';
+import { useActor, useDb } from '../../data/hooks/use-database';
+import { saveDocument } from '../../data/local-writes';
+import { humanize } from '../../ui/labels';
+import { RejectDialog } from './RejectDialog';
+import { applyStageMove } from './stage-change';
+
+interface StageActionsProps {
+  readonly application: Application;
+  readonly job: Job;
+  readonly candidateName: string;
+}
+
+/** The stage moves the shared rules allow this user on this job (`allowedStageMoves`), and only those. */
+export function StageActions({ application, job, candidateName }: StageActionsProps) {
+  const db = useDb();
+  const actor = useActor();
+  const [error, setError] = useState<string | null>(null);
+  const [isRejecting, setIsRejecting] = useState(false);
+  const moves = allowedStageMoves(application.stage, actor, job.status);
+
+  const move = async (to: Stage, reason?: string, note?: string) => {
+    const after = applyStageMove(application, to, actor, { reason, note }, new Date());
+    const decision = await saveDocument(db, actor, 'applications', application, after);
+    setError(decision.ok ? null : decision.message);
+    setIsRejecting(false);
+  };
+
+  const isPaused =
+    roleMay(actor.role, 'application.advance') &&
+    !isTerminalStage(application.stage) &&
+    job.status !== 'open';
+  return (
+    <Stack spacing={1}>
+      <Stack direction="row" sx={{ gap: 1, flexWrap: 'wrap' }}>
+        {moves.map((to) =>
+          to === 'rejected' ? (
+            <Button key={to} color="error" variant="outlined" onClick={() => setIsRejecting(true)}>
+              Reject
+            </Button>
+          ) : (
+            <Button key={to} variant="contained" onClick={() => void move(to)}>
+              Move to {humanize(to)}
+            </Button>
+          ),
+        )}
+      </Stack>
+      {isPaused && (
+        <Alert severity="info">
+          The job is {humanize(job.status).toLowerCase()}, so this application cannot move forward until it
+          reopens.
+        </Alert>
+      )}
+      {error && <Alert severity="error">{error}</Alert>}
+      {isRejecting && (
+        <RejectDialog
+          candidateName={candidateName}
+          onClose={() => setIsRejecting(false)}
+          onReject={(reason, note) => void move('rejected', reason, note)}
+        />
+      )}
+    </Stack>
+  );
+}

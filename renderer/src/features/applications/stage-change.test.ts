@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { decideApplicationWrite } from '../../../../shared/domain/application/application-rules';
+import type { Actor } from '../../../../shared/domain/common/roles';
+import type { Candidate } from '../../../../shared/domain/candidate/candidate-schema';
+import type { Job } from '../../../../shared/domain/job/job-schema';
+import { applyStageMove, newApplication } from './stage-change';
+
+const recruiter: Actor = { id: 'u-rec', role: 'recruiter' };
+const job = { id: 'j1', status: 'open' } as Job;
+const candidate = { id: 'c1' } as Candidate;
+const created = new Date('2026-03-01T09:00:00.000Z');
+const later = new Date('2026-03-02T09:00:00.000Z');
+
+describe('stage changes', () => {
+  it('creates an application the shared rules accept', () => {
+    const application = newApplication('j1', 'c1', recruiter, created);
+    expect(application.id).toBe('j1__c1');
+    expect(
+      decideApplicationWrite(recruiter, null, application, { now: created.getTime(), job, candidate }).ok,
+    ).toBe(true);
+  });
+
+  it('moves forward with exactly one history entry', () => {
+    const before = newApplication('j1', 'c1', recruiter, created);
+    const after = applyStageMove(before, 'screening', recruiter, { note: ' Good CV ' }, later);
+    expect(after.stageHistory.at(-1)).toMatchObject({
+      from: 'applied',
+      to: 'screening',
+      note: 'Good CV',
+      at: later.toISOString(),
+    });
+    expect(decideApplicationWrite(recruiter, before, after, { now: later.getTime(), job }).ok).toBe(true);
+  });
+
+  it('records the rejection with its stage and reason', () => {
+    const before = newApplication('j1', 'c1', recruiter, created);
+    const after = applyStageMove(before, 'rejected', recruiter, { reason: 'Salary', note: '' }, later);
+    expect(after.rejection).toEqual({ atStage: 'applied', reason: 'Salary' });
+    expect(
+      decideApplicationWrite(recruiter, before, after, {
+        now: later.getTime(),
+        job: { ...job, status: 'on_hold' },
+      }).ok,
+    ).toBe(true);
+  });
+
+  it('is refused by the shared rules when the job is on hold (forward) or no reason is given', () => {
+    const before = newApplication('j1', 'c1', recruiter, created);
+    const forward = applyStageMove(before, 'screening', recruiter, {}, later);
+    expect(
+      decideApplicationWrite(recruiter, before, forward, {
+        now: later.getTime(),
+        job: { ...job, status: 'on_hold' },
+      }),
+    ).toMatchObject({ ok: false, code: 'job_not_open' });
+    const noReason = applyStageMove(before, 'rejected', recruiter, { reason: '  ' }, later);
+    expect(decideApplicationWrite(recruiter, before, noReason, { now: later.getTime(), job })).toMatchObject({
+      ok: false,
+    });
+  });
+});

@@ -1,0 +1,96 @@
+import { Button, Card, CardContent, Chip, Stack, Typography } from '@mui/material';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { roleMay } from '../../../../shared/domain/permissions/write-matrix';
+import { useActor } from '../../data/hooks/use-database';
+import {
+  useApplicationsForCandidate,
+  useCandidate,
+  useInterviewsForCandidate,
+  useJobs,
+  useUsers,
+} from '../../data/hooks/use-documents';
+import { humanize, nameOf } from '../../ui/labels';
+import { PageHeader } from '../../ui/PageHeader';
+import { PendingChip } from '../../ui/PendingChip';
+import { InterviewSummaryList } from '../interviews/InterviewSummaryList';
+import { AddToJobDialog } from './AddToJobDialog';
+import { CandidateApplications } from './CandidateApplications';
+
+/** A candidate: profile, applications with their timelines, interviews. */
+export function CandidatePage() {
+  const { candidateId = '' } = useParams();
+  const actor = useActor();
+  const candidate = useCandidate(candidateId);
+  const applications = useApplicationsForCandidate(candidateId) ?? [];
+  const interviews = useInterviewsForCandidate(candidateId) ?? [];
+  const jobs = new Map((useJobs() ?? []).map((job) => [job.id, job]));
+  const users = new Map((useUsers() ?? []).map((user) => [user.id, user]));
+  const [isAdding, setIsAdding] = useState(false);
+  if (candidate === undefined) return null;
+  if (candidate === null) return <Typography>This candidate is not on this device.</Typography>;
+  const appliedJobIds = new Set(applications.map((application) => application.jobId));
+  const openJobs = [...jobs.values()].filter((job) => job.status === 'open' && !appliedJobIds.has(job.id));
+  const mayEdit = roleMay(actor.role, 'candidate.edit') && !candidate.erasedAt;
+  const personName = (id: string) => nameOf(users, id);
+
+  return (
+    <Stack spacing={3}>
+      <PageHeader
+        title={`${candidate.firstName} ${candidate.lastName}`}
+        subtitle={[candidate.currentTitle, candidate.currentCompany].filter(Boolean).join(' at ')}
+        actions={
+          <>
+            <PendingChip collection="candidates" documentId={candidate.id} />
+            {mayEdit && (
+              <Button component={Link} to={`/candidates/${candidate.id}/edit`}>
+                Edit candidate
+              </Button>
+            )}
+            {mayEdit && roleMay(actor.role, 'application.create') && (
+              <Button onClick={() => setIsAdding(true)}>Add to job</Button>
+            )}
+          </>
+        }
+      />
+      <Card variant="outlined" component="section" aria-label="Profile">
+        <CardContent>
+          <Typography>Email: {candidate.email}</Typography>
+          {candidate.phone && <Typography>Phone: {candidate.phone}</Typography>}
+          {candidate.location && <Typography>Location: {candidate.location}</Typography>}
+          {candidate.yearsExperience !== undefined && (
+            <Typography>Experience: {candidate.yearsExperience} years</Typography>
+          )}
+          <Typography>
+            Source: {humanize(candidate.source)}
+            {candidate.referredBy ? ` (referred by ${candidate.referredBy})` : ''}
+            {candidate.agency ? ` (${candidate.agency})` : ''}
+          </Typography>
+          <Stack direction="row" sx={{ gap: 0.5, flexWrap: 'wrap', mt: 1 }} aria-label="Skills">
+            {candidate.skills.map((skill) => (
+              <Chip key={skill} size="small" label={skill} />
+            ))}
+            {candidate.tags.map((tag) => (
+              <Chip key={`tag-${tag}`} size="small" variant="outlined" label={`#${tag}`} />
+            ))}
+          </Stack>
+          {candidate.notes && (
+            <Typography sx={{ mt: 1, whiteSpace: 'pre-wrap' }}>{candidate.notes}</Typography>
+          )}
+          {candidate.resume && <Typography sx={{ mt: 1 }}>Résumé: {candidate.resume.fileName}</Typography>}
+        </CardContent>
+      </Card>
+      <Typography variant="h6" component="h2">
+        Applications
+      </Typography>
+      <CandidateApplications applications={applications} jobs={jobs} personName={personName} />
+      <Typography variant="h6" component="h2">
+        Interviews
+      </Typography>
+      <InterviewSummaryList interviews={interviews} personName={personName} />
+      {isAdding && (
+        <AddToJobDialog candidate={candidate} jobs={openJobs} onClose={() => setIsAdding(false)} />
+      )}
+    </Stack>
+  );
+}

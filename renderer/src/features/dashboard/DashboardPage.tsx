@@ -1,0 +1,125 @@
+import { Box, List, ListItemButton, ListItemText, Stack, Typography } from '@mui/material';
+import { PieChart } from '@mui/x-charts/PieChart';
+import { useMemo } from 'react';
+import { Link } from 'react-router';
+import { useDb } from '../../data/hooks/use-database';
+import { useApplications, useInterviews, useJobs } from '../../data/hooks/use-documents';
+import { useCandidateIndex } from '../../data/search/candidate-index';
+import { humanize } from '../../ui/labels';
+import { useNow } from '../../ui/use-now';
+import { CountBarChart } from './CountBarChart';
+import { DashboardCard } from './DashboardCard';
+import {
+  applicationsByStage,
+  candidatesBySource,
+  interviewsAhead,
+  jobsByStatus,
+  pipelineFunnel,
+  recentApplications,
+  timeInStage,
+} from './dashboard-stats';
+import { InterviewList } from './InterviewList';
+
+function toBars(counts: Readonly<Record<string, number>>) {
+  return Object.entries(counts).map(([key, value]) => ({ label: humanize(key), value }));
+}
+
+/** The team's hiring at a glance, computed from the local database (works offline). */
+export function DashboardPage() {
+  const db = useDb();
+  const jobs = useJobs() ?? [];
+  const applications = useApplications() ?? [];
+  const interviews = useInterviews() ?? [];
+  const { entries: candidates } = useCandidateIndex(db);
+  const now = useNow(60_000);
+  const candidateNames = useMemo(
+    () => new Map(candidates.map((entry) => [entry.id, entry.name])),
+    [candidates],
+  );
+  const jobTitles = useMemo(() => new Map(jobs.map((job) => [job.id, job.title])), [jobs]);
+  const candidateName = (id: string) => candidateNames.get(id) ?? 'Unknown candidate';
+  const jobTitle = (id: string) => jobTitles.get(id) ?? 'Unknown job';
+  const ahead = useMemo(() => interviewsAhead(interviews, now), [interviews, now]);
+  const sources = useMemo(() => candidatesBySource(candidates.map((entry) => entry.source)), [candidates]);
+  const stageTimes = useMemo(() => timeInStage(applications, now), [applications, now]);
+
+  return (
+    <Stack spacing={2}>
+      <Typography variant="h4" component="h1">
+        Dashboard
+      </Typography>
+      <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: 'repeat(auto-fill, minmax(360px, 1fr))' }}>
+        <DashboardCard title="Jobs by status">
+          <CountBarChart bars={toBars(jobsByStatus(jobs))} unit="Jobs" />
+        </DashboardCard>
+        <DashboardCard title="Pipeline funnel">
+          <CountBarChart
+            bars={pipelineFunnel(applications).map(({ stage, count }) => ({
+              label: humanize(stage),
+              value: count,
+            }))}
+            unit="Applications that reached the stage"
+            horizontal
+          />
+        </DashboardCard>
+        <DashboardCard title="Applications by stage">
+          <CountBarChart bars={toBars(applicationsByStage(applications))} unit="Applications" />
+        </DashboardCard>
+        <DashboardCard title="Today’s interviews">
+          <InterviewList
+            interviews={ahead.today}
+            candidateName={candidateName}
+            jobTitle={jobTitle}
+            emptyText="No interviews today."
+          />
+        </DashboardCard>
+        <DashboardCard title="Upcoming interviews">
+          <InterviewList
+            interviews={ahead.upcoming}
+            candidateName={candidateName}
+            jobTitle={jobTitle}
+            emptyText="Nothing in the next 7 days."
+          />
+        </DashboardCard>
+        <DashboardCard title="Recent applications">
+          <List dense>
+            {recentApplications(applications).map((application) => (
+              <ListItemButton key={application.id} component={Link} to={`/applications/${application.id}`}>
+                <ListItemText
+                  primary={`${candidateName(application.candidateId)} → ${jobTitle(application.jobId)}`}
+                  secondary={`${humanize(application.stage)} · applied ${application.createdAt.slice(0, 10)}`}
+                />
+              </ListItemButton>
+            ))}
+          </List>
+        </DashboardCard>
+        <DashboardCard title="Candidates by source">
+          <PieChart
+            height={200}
+            series={[
+              {
+                data: toBars(sources)
+                  .filter((bar) => bar.value > 0)
+                  .map((bar, id) => ({ id, value: bar.value, label: bar.label })),
+              },
+            ]}
+          />
+          <Typography variant="body2">
+            {toBars(sources)
+              .map((bar) => `${bar.label}: ${bar.value}`)
+              .join(' · ')}
+          </Typography>
+        </DashboardCard>
+        <DashboardCard title="Average time in stage (days)">
+          <CountBarChart
+            bars={stageTimes.map(({ stage, averageDays }) => ({
+              label: humanize(stage),
+              value: averageDays,
+            }))}
+            unit="Days"
+          />
+        </DashboardCard>
+      </Box>
+    </Stack>
+  );
+}

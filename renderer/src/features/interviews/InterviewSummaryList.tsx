@@ -1,0 +1,30 @@
+import { List, ListItem, ListItemText, Typography } from '@mui/material';
+import { format } from 'date-fns';
+import type { Interview } from '../../../../shared/domain/interview/interview-schema';
+import { humanize } from '../../ui/labels';
+import { StatusChip } from '../../ui/StatusChip';
+
+interface InterviewSummaryListProps {
+  readonly interviews: readonly Interview[];
+  readonly personName: (id: string) => string;
+}
+
+/** Interviews in short: when, what kind, with whom, status, submitted scorecards. */
+export function InterviewSummaryList({ interviews, personName }: InterviewSummaryListProps) {
+  if (interviews.length === 0)
+    return <Typography sx={{ color: 'text.secondary' }}>No interviews.</Typography>;
+  return (
+    <List dense aria-label="Interviews">
+      {interviews.map((interview) => (
+        <ListItem key={interview.id} disableGutters secondaryAction={<StatusChip value={interview.status} />}>
+          <ListItemText
+            primary={`${humanize(interview.type)} · ${format(Date.parse(interview.scheduledAt), 'EEE d MMM yyyy, HH:mm')} · ${interview.durationMinutes} min`}
+            secondary={`With ${interview.interviewerIds.map(personName).join(', ')} · ${interview.scorecards.length} scorecard${
+              interview.scorecards.length === 1 ? '' : 's'
+            }${interview.location ? ` · ${interview.location}` : ''}${interview.meetingUrl ? ` · ${interview.meetingUrl}` : ''}`}
+          />
+        </ListItem>
+      ))}
+    </List>
+  );
+}

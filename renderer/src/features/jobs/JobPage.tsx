@@ -1,0 +1,82 @@
+import { Box, Button, Card, CardContent, Stack, Typography } from '@mui/material';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { roleMay } from '../../../../shared/domain/permissions/write-matrix';
+import { useActor } from '../../data/hooks/use-database';
+import { useApplicationsForJob, useJob, useUsers } from '../../data/hooks/use-documents';
+import { humanize, nameOf } from '../../ui/labels';
+import { PageHeader } from '../../ui/PageHeader';
+import { PendingChip } from '../../ui/PendingChip';
+import { StatusChip } from '../../ui/StatusChip';
+import { AddCandidateToJobDialog } from '../applications/AddCandidateToJobDialog';
+import { JobApplicationsTable } from './JobApplicationsTable';
+import { JobStatusActions } from './JobStatusActions';
+
+function salaryText(min?: number, max?: number, currency?: string): string {
+  if (min === undefined && max === undefined) return 'Not given';
+  return `${min ?? '…'} – ${max ?? '…'} ${currency ?? ''}`.trim();
+}
+
+/** A job: details, the status changes this user may make, its applications. */
+export function JobPage() {
+  const { jobId = '' } = useParams();
+  const actor = useActor();
+  const job = useJob(jobId);
+  const applications = useApplicationsForJob(jobId) ?? [];
+  const users = new Map((useUsers() ?? []).map((user) => [user.id, user]));
+  const [isAdding, setIsAdding] = useState(false);
+  if (job === undefined) return null;
+  if (job === null) return <Typography>This job is not on this device.</Typography>;
+  const mayEdit = roleMay(actor.role, 'job.edit') && job.status !== 'closed';
+  const mayAdd = roleMay(actor.role, 'application.create') && job.status === 'open';
+
+  return (
+    <Stack spacing={3}>
+      <PageHeader
+        title={job.title}
+        subtitle={[job.department, job.location, humanize(job.employmentType)].filter(Boolean).join(' · ')}
+        actions={
+          <>
+            <PendingChip collection="jobs" documentId={job.id} />
+            <StatusChip value={job.status} />
+            {mayEdit && (
+              <Button component={Link} to={`/jobs/${job.id}/edit`}>
+                Edit job
+              </Button>
+            )}
+          </>
+        }
+      />
+      <JobStatusActions job={job} />
+      <Card variant="outlined">
+        <CardContent>
+          <Typography variant="h6" component="h2">
+            Details
+          </Typography>
+          <Typography>Salary: {salaryText(job.salaryMin, job.salaryMax, job.currency)}</Typography>
+          <Typography>Hiring manager: {nameOf(users, job.hiringManagerId)}</Typography>
+          <Typography>
+            Recruiters: {job.recruiterIds.map((id) => nameOf(users, id)).join(', ') || '—'}
+          </Typography>
+          {job.closedReason && <Typography>Closed: {humanize(job.closedReason)}</Typography>}
+          <Box sx={{ whiteSpace: 'pre-wrap', mt: 1 }}>{job.description}</Box>
+          {job.requirements.length > 0 && (
+            <ul aria-label="Requirements">
+              {job.requirements.map((requirement) => (
+                <li key={requirement}>{requirement}</li>
+              ))}
+            </ul>
+          )}
+        </CardContent>
+      </Card>
+      <Stack direction="row" sx={{ alignItems: 'center', justifyContent: 'space-between' }}>
+        <Typography variant="h6" component="h2">
+          Applications ({applications.length})
+        </Typography>
+        {mayAdd && <Button onClick={() => setIsAdding(true)}>Add candidate</Button>}
+      </Stack>
+      <JobApplicationsTable applications={applications} />
+      {isAdding && <AddCandidateToJobDialog job={job} onClose={() => setIsAdding(false)} />}
+    </Stack>
+  );
+}

@@ -1,0 +1,114 @@
+import {
+  Button,
+  MenuItem,
+  Stack,
+  Table,
+  TableBody,
+  TableCell,
+  TableHead,
+  TableRow,
+  TextField,
+} from '@mui/material';
+import { useMemo, useState } from 'react';
+import { Link } from 'react-router';
+import { JOB_STATUSES } from '../../../../shared/domain/job/job-schema';
+import { roleMay } from '../../../../shared/domain/permissions/write-matrix';
+import { useActor } from '../../data/hooks/use-database';
+import { useApplications, useJobs } from '../../data/hooks/use-documents';
+import { humanize } from '../../ui/labels';
+import { PageHeader } from '../../ui/PageHeader';
+import { StatusChip } from '../../ui/StatusChip';
+import { departmentsOf, filterJobs, NO_JOB_FILTERS, type JobFilters } from './job-filters';
+
+/** Every job, with filters and search. */
+export function JobsPage() {
+  const actor = useActor();
+  const jobs = useJobs();
+  const applications = useApplications();
+  const [filters, setFilters] = useState<JobFilters>(NO_JOB_FILTERS);
+  const visible = useMemo(() => filterJobs(jobs ?? [], filters), [jobs, filters]);
+  const counts = useMemo(() => {
+    const byJob = new Map<string, number>();
+    for (const application of applications ?? [])
+      byJob.set(application.jobId, (byJob.get(application.jobId) ?? 0) + 1);
+    return byJob;
+  }, [applications]);
+  const update = (patch: Partial<JobFilters>) => setFilters((current) => ({ ...current, ...patch }));
+
+  return (
+    <Stack spacing={2}>
+      <PageHeader
+        title="Jobs"
+        actions={
+          roleMay(actor.role, 'job.edit') && (
+            <Button variant="contained" component={Link} to="/jobs/new">
+              New job
+            </Button>
+          )
+        }
+      />
+      <Stack direction="row" sx={{ gap: 2, flexWrap: 'wrap' }}>
+        <TextField
+          label="Search jobs"
+          type="search"
+          value={filters.query}
+          onChange={(event) => update({ query: event.target.value })}
+        />
+        <TextField
+          select
+          label="Status"
+          value={filters.status}
+          sx={{ minWidth: 160 }}
+          onChange={(event) => update({ status: event.target.value as JobFilters['status'] })}
+        >
+          <MenuItem value="all">All statuses</MenuItem>
+          {JOB_STATUSES.map((status) => (
+            <MenuItem key={status} value={status}>
+              {humanize(status)}
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField
+          select
+          label="Department"
+          value={filters.department}
+          sx={{ minWidth: 180 }}
+          onChange={(event) => update({ department: event.target.value })}
+        >
+          <MenuItem value="all">All departments</MenuItem>
+          {departmentsOf(jobs ?? []).map((department) => (
+            <MenuItem key={department} value={department}>
+              {department}
+            </MenuItem>
+          ))}
+        </TextField>
+      </Stack>
+      <Table size="small" aria-label="Jobs">
+        <TableHead>
+          <TableRow>
+            <TableCell>Title</TableCell>
+            <TableCell>Department</TableCell>
+            <TableCell>Location</TableCell>
+            <TableCell>Status</TableCell>
+            <TableCell align="right">Applications</TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {visible.map((job) => (
+            <TableRow key={job.id} hover>
+              <TableCell>
+                <Link to={`/jobs/${job.id}`}>{job.title}</Link>
+              </TableCell>
+              <TableCell>{job.department}</TableCell>
+              <TableCell>{job.location}</TableCell>
+              <TableCell>
+                <StatusChip value={job.status} />
+              </TableCell>
+              <TableCell align="right">{counts.get(job.id) ?? 0}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </Stack>
+  );
+}

@@ -1,0 +1,28 @@
+import { Box, CircularProgress } from '@mui/material';
+import { useEffect } from 'react';
+import { closeDatabase } from '../../data/database-store';
+import { restoreSession, useSessionStore } from '../../data/session/session-store';
+import { DatabaseGate } from './DatabaseGate';
+import { SignInScreen } from './SignInScreen';
+
+/** Restores the session, then shows the sign-in screen or the signed-in user's local data. */
+export function SessionGate() {
+  const status = useSessionStore((state) => state.status);
+  const userId = useSessionStore((state) => state.user?.id ?? null);
+  useEffect(() => {
+    void restoreSession();
+  }, []);
+  useEffect(() => {
+    // Signed out here or in another window: let go of the database (it may be about to be deleted).
+    if (status === 'signed_out') void closeDatabase();
+  }, [status]);
+  if (status === 'loading') {
+    return (
+      <Box sx={{ display: 'grid', placeItems: 'center', height: '100vh' }}>
+        <CircularProgress aria-label="Loading" />
+      </Box>
+    );
+  }
+  if (status === 'signed_out' || !userId) return <SignInScreen />;
+  return <DatabaseGate userId={userId} />;
+}

@@ -1,0 +1,40 @@
+import { LinearProgress, Typography } from '@mui/material';
+import { lazy, Suspense, type ComponentType } from 'react';
+import { Route, Routes } from 'react-router';
+
+/** A screen loaded on first visit (its code is a separate chunk; the service worker keeps them all offline). */
+function screen<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return lazy(async () => ({ default: (await load())[name] }));
+}
+
+const DashboardPage = screen(() => import('../dashboard/DashboardPage'), 'DashboardPage');
+const JobsPage = screen(() => import('../jobs/JobsPage'), 'JobsPage');
+const JobPage = screen(() => import('../jobs/JobPage'), 'JobPage');
+const JobEditPage = screen(() => import('../jobs/JobEditPage'), 'JobEditPage');
+const CandidatesPage = screen(() => import('../candidates/CandidatesPage'), 'CandidatesPage');
+const CandidatePage = screen(() => import('../candidates/CandidatePage'), 'CandidatePage');
+const CandidateEditPage = screen(() => import('../candidates/CandidateEditPage'), 'CandidateEditPage');
+const ApplicationPage = screen(() => import('../applications/ApplicationPage'), 'ApplicationPage');
+const RefusedChangesPage = screen(() => import('../sync/RefusedChangesPage'), 'RefusedChangesPage');
+
+/** The screens, by client-side route (the server answers every /app/* path with the app). */
+export function AppRoutes() {
+  return (
+    <Suspense fallback={<LinearProgress aria-label="Loading screen" />}>
+      <Routes>
+        <Route path="/" element={<DashboardPage />} />
+        <Route path="/jobs" element={<JobsPage />} />
+        <Route path="/jobs/new" element={<JobEditPage />} />
+        <Route path="/jobs/:jobId" element={<JobPage />} />
+        <Route path="/jobs/:jobId/edit" element={<JobEditPage />} />
+        <Route path="/candidates" element={<CandidatesPage />} />
+        <Route path="/candidates/new" element={<CandidateEditPage />} />
+        <Route path="/candidates/:candidateId" element={<CandidatePage />} />
+        <Route path="/candidates/:candidateId/edit" element={<CandidateEditPage />} />
+        <Route path="/applications/:applicationId" element={<ApplicationPage />} />
+        <Route path="/refused" element={<RefusedChangesPage />} />
+        <Route path="*" element={<Typography>This page does not exist.</Typography>} />
+      </Routes>
+    </Suspense>
+  );
+}

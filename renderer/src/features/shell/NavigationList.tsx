@@ -1,0 +1,53 @@
+import DashboardIcon from '@mui/icons-material/Dashboard';
+import PeopleIcon from '@mui/icons-material/People';
+import ReportIcon from '@mui/icons-material/ReportProblem';
+import WorkIcon from '@mui/icons-material/Work';
+import { Badge, List, ListItemButton, ListItemIcon, ListItemText } from '@mui/material';
+import type { ReactNode } from 'react';
+import { Link, useLocation } from 'react-router';
+import { useRefusedCount } from '../../data/hooks/use-sync-data';
+
+interface NavItem {
+  readonly to: string;
+  readonly label: string;
+  readonly icon: ReactNode;
+}
+
+/** The main sections. */
+export function NavigationList() {
+  const { pathname } = useLocation();
+  const refusedCount = useRefusedCount();
+  const items: NavItem[] = [
+    { to: '/', label: 'Dashboard', icon: <DashboardIcon /> },
+    { to: '/jobs', label: 'Jobs', icon: <WorkIcon /> },
+    { to: '/candidates', label: 'Candidates', icon: <PeopleIcon /> },
+    {
+      to: '/refused',
+      label: 'Refused changes',
+      icon: (
+        <Badge badgeContent={refusedCount} color="error">
+          <ReportIcon />
+        </Badge>
+      ),
+    },
+  ];
+  return (
+    <List>
+      {items.map((item) => {
+        const isCurrent = item.to === '/' ? pathname === '/' : pathname.startsWith(item.to);
+        return (
+          <ListItemButton
+            key={item.to}
+            component={Link}
+            to={item.to}
+            selected={isCurrent}
+            aria-current={isCurrent ? 'page' : undefined}
+          >
+            <ListItemIcon>{item.icon}</ListItemIcon>
+            <ListItemText primary={item.label} />
+          </ListItemButton>
+        );
+      })}
+    </List>
+  );
+}

@@ -1,0 +1,11 @@
+/** Words for the domain's codes, as people read them on screen. */
+export function humanize(code: string): string {
+  const words = code.replace(/_/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** A person's display name from the users directory, or the id when unknown here. */
+export function nameOf(users: ReadonlyMap<string, { name: string }>, id: string | undefined): string {
+  if (!id) return '—';
+  return users.get(id)?.name ?? id;
+}
