@@ -17,6 +17,8 @@ export interface ServerConfig {
   readonly jwtSecret: string | null;
   /** `SHORTLIST_DEMO`: load the demo organisation into an empty store. */
   readonly loadDemo: boolean;
+  /** `SHORTLIST_RENDERER_DIST`: the web build served at `/app/`; null for `renderer/dist`. */
+  readonly rendererDist: string | null;
 }
 
 /** One or more environment variables are invalid; `problems` has a sentence for each. */
@@ -50,8 +52,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     problems.push('SHORTLIST_JWT_SECRET must be at least 32 characters (or unset it to generate one).');
   }
   const loadDemo = parseFlag('SHORTLIST_DEMO', env['SHORTLIST_DEMO'], couchUrl === null, problems);
+  const rendererDist = env['SHORTLIST_RENDERER_DIST'] ? path.resolve(env['SHORTLIST_RENDERER_DIST']) : null;
   if (problems.length > 0) throw new ConfigError(problems);
-  return { port, host, couchUrl, dataDir, jwtSecret, loadDemo };
+  return { port, host, couchUrl, dataDir, jwtSecret, loadDemo, rendererDist };
 }
 
 function parsePort(raw: string | undefined, problems: string[]): number {

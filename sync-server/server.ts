@@ -54,6 +54,7 @@ async function main(): Promise<void> {
     couchUrl,
     jwtSecret: resolveJwtSecret(config),
     notifications: notificationSettingsFromEnv(config.dataDir),
+    ...(config.rendererDist ? { rendererDist: config.rendererDist } : {}),
     logger: process.stdout.isTTY
       ? {
           level: 'info',
