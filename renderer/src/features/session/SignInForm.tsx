@@ -2,6 +2,7 @@ import { Alert, Button, Stack, TextField } from '@mui/material';
 import { useState, type FormEvent } from 'react';
 import { ApiError, NetworkError } from '../../data/session/auth-api';
 import { signIn, useSessionStore } from '../../data/session/session-store';
+import { TokenStorageNotice } from './TokenStorageNotice';
 
 interface SignInFormProps {
   readonly submitLabel: string;
@@ -71,6 +72,7 @@ export function SignInForm({ submitLabel, fixedEmail, onSignedIn }: SignInFormPr
         onChange={(event) => setServerUrl(event.target.value)}
         helperText="The sync server of your hiring team."
       />
+      <TokenStorageNotice />
       <Button type="submit" variant="contained" disabled={isBusy}>
         {isBusy ? 'Signing in…' : submitLabel}
       </Button>

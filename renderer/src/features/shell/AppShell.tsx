@@ -4,6 +4,7 @@ import { SyncStatusIndicator } from '../sync/SyncStatusIndicator';
 import { SessionBanner } from '../session/SessionBanner';
 import { UserMenu } from '../session/UserMenu';
 import { AppRoutes } from './AppRoutes';
+import { DesktopIntegration } from './DesktopIntegration';
 import { NavigationList } from './NavigationList';
 
 const NAV_WIDTH = 220;
@@ -39,6 +40,7 @@ export function AppShell() {
         <FirstDownloadProgress />
         <SessionBanner />
         <AppRoutes />
+        <DesktopIntegration />
       </Box>
     </Box>
   );
