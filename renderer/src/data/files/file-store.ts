@@ -1,0 +1,83 @@
+/**
+ * Résumé bytes on this laptop, in a small IndexedDB database per user (Blobs do not belong in the
+ * replicated documents): `resumes` caches downloaded files so they open offline, `uploads` holds
+ * uploads made offline until they are sent.
+ */
+
+/** A downloaded résumé, keyed by candidate; `sha256` says which version of the file it is. */
+export interface CachedResume {
+  candidateId: string;
+  sha256: string;
+  fileName: string;
+  contentType: string;
+  blob: Blob;
+  cachedAt: number;
+}
+
+/** An upload waiting to be sent; the latest one per candidate wins. */
+export interface QueuedUpload {
+  candidateId: string;
+  fileName: string;
+  blob: Blob;
+  queuedAt: number;
+  /** Why the server refused it (then it is not retried until the person picks another file). */
+  error?: string;
+}
+
+type StoreName = 'resumes' | 'uploads';
+
+const connections = new Map<string, Promise<IDBDatabase>>();
+
+function open(userId: string): Promise<IDBDatabase> {
+  const name = `shortlist-files-${userId}`;
+  let connection = connections.get(name);
+  if (!connection) {
+    connection = new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(name, 1);
+      request.onupgradeneeded = () => {
+        request.result.createObjectStore('resumes', { keyPath: 'candidateId' });
+        request.result.createObjectStore('uploads', { keyPath: 'candidateId' });
+      };
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error ?? new Error('The local file store cannot be opened.'));
+    });
+    connections.set(name, connection);
+  }
+  return connection;
+}
+
+function run<T>(
+  userId: string,
+  store: StoreName,
+  mode: IDBTransactionMode,
+  operation: (objectStore: IDBObjectStore) => IDBRequest,
+): Promise<T> {
+  return open(userId).then(
+    (db) =>
+      new Promise<T>((resolve, reject) => {
+        const request = operation(db.transaction(store, mode).objectStore(store));
+        request.onsuccess = () => resolve(request.result as T);
+        request.onerror = () => reject(request.error ?? new Error('The local file store failed.'));
+      }),
+  );
+}
+
+export async function readCachedResume(userId: string, candidateId: string): Promise<CachedResume | null> {
+  return (await run<CachedResume | undefined>(userId, 'resumes', 'readonly', (s) => s.get(candidateId))) ?? null;
+}
+
+export async function writeCachedResume(userId: string, resume: CachedResume): Promise<void> {
+  await run(userId, 'resumes', 'readwrite', (s) => s.put(resume));
+}
+
+export async function readQueuedUploads(userId: string): Promise<QueuedUpload[]> {
+  return run<QueuedUpload[]>(userId, 'uploads', 'readonly', (s) => s.getAll());
+}
+
+export async function writeQueuedUpload(userId: string, upload: QueuedUpload): Promise<void> {
+  await run(userId, 'uploads', 'readwrite', (s) => s.put(upload));
+}
+
+export async function deleteQueuedUpload(userId: string, candidateId: string): Promise<void> {
+  await run(userId, 'uploads', 'readwrite', (s) => s.delete(candidateId));
+}

@@ -1,0 +1,64 @@
+import { asyncScheduler, map, throttleTime, type Observable } from 'rxjs';
+import type { Application } from '../../../../shared/domain/application/application-schema';
+import type { Candidate } from '../../../../shared/domain/candidate/candidate-schema';
+import type { Interview } from '../../../../shared/domain/interview/interview-schema';
+import type { Job } from '../../../../shared/domain/job/job-schema';
+import type { User } from '../../../../shared/domain/user/user-schema';
+import type { ShortlistDatabase } from '../database';
+import { useDb } from './use-database';
+import { useObservableValue } from './use-live-query';
+
+interface JsonDocument<T> {
+  toMutableJSON(): T;
+}
+
+interface LiveQuery<R> {
+  readonly $: Observable<R>;
+}
+
+/** How often a list re-renders at most while its documents stream in (a first download writes thousands). */
+const LIST_THROTTLE_MS = 200;
+
+/** A live query's documents as plain objects; `undefined` while loading. */
+export function useLiveDocuments<T>(
+  select: (db: ShortlistDatabase) => LiveQuery<JsonDocument<T>[]>,
+  deps: readonly unknown[],
+): T[] | undefined {
+  const db = useDb();
+  return useObservableValue(
+    () =>
+      select(db).$.pipe(
+        throttleTime(LIST_THROTTLE_MS, asyncScheduler, { leading: true, trailing: true }),
+        map((docs) => docs.map((doc) => doc.toMutableJSON())),
+      ),
+    [db, ...deps],
+  );
+}
+
+/** One document, live; `null` when it does not exist (here), `undefined` while loading. */
+export function useLiveDocument<T>(
+  select: (db: ShortlistDatabase) => LiveQuery<JsonDocument<T> | null>,
+  deps: readonly unknown[],
+): T | null | undefined {
+  const db = useDb();
+  return useObservableValue(() => select(db).$.pipe(map((doc) => doc?.toMutableJSON() ?? null)), [db, ...deps]);
+}
+
+export const useJobs = (): Job[] | undefined => useLiveDocuments((db) => db.jobs.find(), []);
+export const useJob = (id: string): Job | null | undefined => useLiveDocument((db) => db.jobs.findOne(id), [id]);
+export const useCandidate = (id: string): Candidate | null | undefined =>
+  useLiveDocument((db) => db.candidates.findOne(id), [id]);
+export const useApplication = (id: string): Application | null | undefined =>
+  useLiveDocument((db) => db.applications.findOne(id), [id]);
+export const useApplications = (): Application[] | undefined => useLiveDocuments((db) => db.applications.find(), []);
+export const useInterviews = (): Interview[] | undefined => useLiveDocuments((db) => db.interviews.find(), []);
+export const useUsers = (): User[] | undefined => useLiveDocuments((db) => db.users.find(), []);
+
+export const useApplicationsForJob = (jobId: string): Application[] | undefined =>
+  useLiveDocuments((db) => db.applications.find({ selector: { jobId } }), [jobId]);
+export const useApplicationsForCandidate = (candidateId: string): Application[] | undefined =>
+  useLiveDocuments((db) => db.applications.find({ selector: { candidateId } }), [candidateId]);
+export const useInterviewsForApplication = (applicationId: string): Interview[] | undefined =>
+  useLiveDocuments((db) => db.interviews.find({ selector: { applicationId }, sort: [{ scheduledAt: 'asc' }] }), [applicationId]);
+export const useInterviewsForCandidate = (candidateId: string): Interview[] | undefined =>
+  useLiveDocuments((db) => db.interviews.find({ selector: { candidateId } }), [candidateId]);

@@ -1,0 +1,15 @@
+import type { MigrationStrategies } from 'rxdb';
+import type { CollectionName } from '../../../shared/sync/collections';
+
+/**
+ * Migration strategies per replicated collection, keyed by the version they migrate to. When a
+ * shared schema changes shape, bump `SCHEMA_VERSIONS` in shared/sync/collections.ts and add the
+ * strategy here (for example `1: (doc) => ({ ...doc, newField: 'default' })`).
+ */
+export const MIGRATION_STRATEGIES: Readonly<Record<CollectionName, MigrationStrategies>> = {
+  users: {},
+  jobs: {},
+  candidates: {},
+  applications: {},
+  interviews: {},
+};

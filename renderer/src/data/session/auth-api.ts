@@ -1,0 +1,80 @@
+import type { ApiErrorBody } from '../../../../shared/sync/protocol';
+import type { SessionUser } from './session-types';
+
+/** A 4xx/5xx answer of the sync server, with its machine code (SPEC §5). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** The server could not be reached (offline, wrong address, server down). */
+export class NetworkError extends Error {
+  constructor(message = 'The server cannot be reached.') {
+    super(message);
+    this.name = 'NetworkError';
+  }
+}
+
+export interface LoginResult {
+  accessToken: string;
+  refreshToken: string;
+  user: SessionUser;
+}
+
+export interface TokenPair {
+  accessToken: string;
+  refreshToken: string;
+}
+
+/** `serverUrl` + `path`, tolerating a trailing slash on the address. */
+export function apiUrl(serverUrl: string, path: string): string {
+  return `${serverUrl.replace(/\/+$/, '')}${path}`;
+}
+
+/** `fetch` that turns network failures into `NetworkError` and error bodies into `ApiError`. */
+export async function fetchJson<T>(url: string, init: RequestInit): Promise<T> {
+  let response: Response;
+  try {
+    response = await fetch(url, init);
+  } catch {
+    throw new NetworkError();
+  }
+  if (!response.ok) throw await toApiError(response);
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}
+
+async function toApiError(response: Response): Promise<ApiError> {
+  try {
+    const body = (await response.json()) as Partial<ApiErrorBody>;
+    return new ApiError(response.status, body.error?.code ?? 'error', body.error?.message ?? response.statusText);
+  } catch {
+    return new ApiError(response.status, 'error', response.statusText || `HTTP ${response.status}`);
+  }
+}
+
+function postJson<T>(serverUrl: string, path: string, body: unknown): Promise<T> {
+  return fetchJson<T>(apiUrl(serverUrl, path), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+}
+
+export function login(serverUrl: string, email: string, password: string): Promise<LoginResult> {
+  return postJson(serverUrl, '/api/auth/login', { email, password });
+}
+
+export function refreshTokens(serverUrl: string, refreshToken: string): Promise<TokenPair> {
+  return postJson(serverUrl, '/api/auth/refresh', { refreshToken });
+}
+
+export async function logout(serverUrl: string, refreshToken: string): Promise<void> {
+  await postJson<undefined>(serverUrl, '/api/auth/logout', { refreshToken });
+}

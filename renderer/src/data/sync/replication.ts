@@ -1,0 +1,107 @@
+import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
+import type { RxCollection, RxReplicationPullStreamItem } from 'rxdb';
+import type { Subject } from 'rxjs';
+import { documentContent } from '../../../../shared/domain/permissions/decide-write';
+import type { CollectionDocuments, CollectionName } from '../../../../shared/sync/collections';
+import { MAX_PULL_LIMIT, type PullResponse, type PushResponse, type SyncCheckpoint } from '../../../../shared/sync/protocol';
+import { authorizedJson } from '../api-client';
+import { refusedKey, type ConflictRuntime } from '../conflicts/conflict-handler';
+import type { ShortlistDatabase } from '../database';
+import { clearPending } from '../pending-changes';
+import { recordRefusal } from '../refused-changes';
+
+export type CollectionReplication = RxReplicationState<CollectionDocuments[CollectionName], SyncCheckpoint>;
+export type PullStream = Subject<RxReplicationPullStreamItem<CollectionDocuments[CollectionName], SyncCheckpoint>>;
+
+interface PushRowOut {
+  assumedMasterState?: Record<string, unknown>;
+  newDocumentState: Record<string, unknown>;
+}
+
+function onWire(document: object): Record<string, unknown> {
+  const record = document as Record<string, unknown>;
+  return { ...documentContent(record), _deleted: Boolean(record['_deleted']) };
+}
+
+/**
+ * Replicates one collection over SPEC §5 with RxDB's generic replication. Only the leading window
+ * replicates (`waitForLeadership`); the others see the results through the shared database.
+ */
+export function replicateCollection(
+  db: ShortlistDatabase,
+  collection: CollectionName,
+  runtime: ConflictRuntime,
+  stream$: PullStream,
+  serverUrl: string,
+): CollectionReplication {
+  type Doc = CollectionDocuments[CollectionName];
+  return replicateRxCollection<Doc, SyncCheckpoint>({
+    replicationIdentifier: `shortlist-${collection}-${serverUrl}`,
+    collection: db[collection] as RxCollection<Doc>,
+    live: true,
+    retryTime: 5_000,
+    waitForLeadership: true,
+    // The sync engine starts it once this window leads and the session may sync.
+    autoStart: false,
+    pull: {
+      batchSize: MAX_PULL_LIMIT,
+      stream$: stream$.asObservable(),
+      handler: async (checkpoint, batchSize) => {
+        const query = new URLSearchParams({ limit: String(batchSize) });
+        if (checkpoint) query.set('checkpoint', JSON.stringify(checkpoint));
+        const response = await authorizedJson<PullResponse<Doc>>(`/api/sync/${collection}/pull?${query.toString()}`);
+        return { documents: response.documents, checkpoint: response.checkpoint ?? checkpoint };
+      },
+    },
+    push:
+      collection === 'users'
+        ? undefined
+        : {
+            batchSize: 50,
+            handler: async (rows) => {
+              const pushedAt = Date.now();
+              const body: PushRowOut[] = rows.map((row) => ({
+                ...(row.assumedMasterState ? { assumedMasterState: onWire(row.assumedMasterState) } : {}),
+                newDocumentState: onWire(row.newDocumentState),
+              }));
+              const response = await authorizedJson<PushResponse<Doc>>(`/api/sync/${collection}/push`, {
+                method: 'POST',
+                body: JSON.stringify(body),
+              });
+              await settlePush(db, collection, runtime, body, response, pushedAt);
+              return response.conflicts;
+            },
+          },
+  });
+}
+
+/** Refused rows go to the refused list (their server version wins); accepted rows are no longer pending. */
+async function settlePush(
+  db: ShortlistDatabase,
+  collection: CollectionName,
+  runtime: ConflictRuntime,
+  rows: readonly PushRowOut[],
+  response: PushResponse<{ id: string }>,
+  pushedAt: number,
+): Promise<void> {
+  const rowsById = new Map(rows.map((row) => [String(row.newDocumentState['id']), row]));
+  const refusedIds = new Set<string>();
+  for (const rejection of response.rejections) {
+    if (rejection.code === 'conflict') continue;
+    const row = rowsById.get(rejection.id);
+    refusedIds.add(rejection.id);
+    runtime.refusedKeys.add(refusedKey(collection, rejection.id));
+    await recordRefusal(db, {
+      collection,
+      documentId: rejection.id,
+      code: rejection.code,
+      message: rejection.message,
+      ownVersion: row?.newDocumentState ?? { id: rejection.id },
+    });
+    await clearPending(db, collection, rejection.id);
+  }
+  const conflictIds = new Set(response.conflicts.map((document) => document.id));
+  for (const id of rowsById.keys()) {
+    if (!conflictIds.has(id) && !refusedIds.has(id)) await clearPending(db, collection, id, pushedAt);
+  }
+}

@@ -1,0 +1,116 @@
+import { Subject } from 'rxjs';
+import { COLLECTIONS, type CollectionName } from '../../../../shared/sync/collections';
+import type { ConflictRuntime } from '../conflicts/conflict-handler';
+import type { ShortlistDatabase } from '../database';
+import { canSync } from '../session/session-machine';
+import { requestWipe, useSessionStore } from '../session/session-store';
+import { replicateCollection, type CollectionReplication, type PullStream } from './replication';
+import { recordSyncDone, recordInitialDownloadDone } from './sync-meta';
+import { updateSyncStatus, useSyncStatusStore } from './sync-status-store';
+import { openSyncStream, type SyncStream } from './sync-stream';
+
+export interface SyncEngine {
+  stop(): Promise<void>;
+}
+
+function errorMessage(error: unknown): string {
+  const inner = (error as { parameters?: { errors?: unknown[] } }).parameters?.errors?.[0];
+  const cause = inner instanceof Error ? inner : error;
+  return cause instanceof Error ? cause.message : 'Sync failed.';
+}
+
+/**
+ * Runs replication of every collection for the signed-in user: live through the SSE stream, paused
+ * while the session needs a new sign-in (nothing is dropped: unsynced changes wait in the database),
+ * resumed after it. Only the leading window replicates and listens to the stream.
+ */
+export function startSyncEngine(db: ShortlistDatabase, runtime: ConflictRuntime): SyncEngine {
+  const serverUrl = useSessionStore.getState().serverUrl;
+  const streams = new Map<CollectionName, PullStream>(COLLECTIONS.map((name) => [name, new Subject()]));
+  const resyncAll = () => streams.forEach((subject) => subject.next('RESYNC'));
+  const replications = COLLECTIONS.map((name) =>
+    replicateCollection(db, name, runtime, streams.get(name) as PullStream, serverUrl),
+  );
+  const activity = new Map<CollectionReplication, boolean>();
+  let stream: SyncStream | null = null;
+  let isStopped = false;
+  let isLeading = false;
+  const startOrPause = (mayRun: boolean) => {
+    for (const replication of replications) void (mayRun ? replication.start() : replication.pause());
+    if (mayRun) resyncAll();
+  };
+
+  const receivedCounter = throttledCounter((count) => updateSyncStatus({ documentsReceived: count }));
+  const subscriptions = replications.flatMap((replication) => [
+    replication.active$.subscribe((isActive) => {
+      const wasSyncing = [...activity.values()].some(Boolean);
+      activity.set(replication, isActive);
+      const isSyncing = [...activity.values()].some(Boolean);
+      if (isSyncing && !wasSyncing) updateSyncStatus({ isSyncing, lastError: null });
+      else updateSyncStatus({ isSyncing });
+      if (wasSyncing && !isSyncing && useSyncStatusStore.getState().lastError === null) void recordSyncDone(db);
+    }),
+    replication.error$.subscribe((error) => updateSyncStatus({ lastError: errorMessage(error) })),
+    replication.received$.subscribe(() => receivedCounter.add()),
+  ]);
+
+  const unsubscribeSession = useSessionStore.subscribe((state, previous) => {
+    if (isLeading && canSync(state) !== canSync(previous)) startOrPause(canSync(state));
+  });
+
+  void db.waitForLeadership().then(async () => {
+    if (isStopped) return;
+    isLeading = true;
+    updateSyncStatus({ isLeader: true });
+    if (canSync(useSessionStore.getState())) startOrPause(true);
+    stream = openSyncStream({
+      onChange: (collection) => streams.get(collection)?.next('RESYNC'),
+      onResync: resyncAll,
+      onWipe: requestWipe,
+      onConnectionChange: (isConnected) => updateSyncStatus({ isOnline: isConnected }),
+    });
+    await trackFirstDownload(db, replications);
+  });
+
+  return {
+    async stop() {
+      isStopped = true;
+      stream?.close();
+      receivedCounter.stop();
+      unsubscribeSession();
+      subscriptions.forEach((subscription) => subscription.unsubscribe());
+      await Promise.all(replications.map((replication) => replication.cancel()));
+      updateSyncStatus({ isLeader: false, isSyncing: false, collectionsDownloaded: 0, documentsReceived: 0 });
+    },
+  };
+}
+
+async function trackFirstDownload(db: ShortlistDatabase, replications: readonly CollectionReplication[]): Promise<void> {
+  let downloaded = 0;
+  await Promise.all(
+    replications.map(async (replication) => {
+      await replication.awaitInitialReplication();
+      downloaded += 1;
+      updateSyncStatus({ collectionsDownloaded: downloaded });
+    }),
+  );
+  await recordInitialDownloadDone(db);
+}
+
+/** Counts often, reports at most every 250 ms (a first download receives thousands of documents a second). */
+function throttledCounter(report: (count: number) => void): { add(): void; stop(): void } {
+  let count = 0;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  return {
+    add() {
+      count += 1;
+      timer ??= setTimeout(() => {
+        timer = null;
+        report(count);
+      }, 250);
+    },
+    stop() {
+      if (timer) clearTimeout(timer);
+    },
+  };
+}

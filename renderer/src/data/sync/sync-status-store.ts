@@ -1,0 +1,35 @@
+import { create } from 'zustand';
+import { COLLECTIONS } from '../../../../shared/sync/collections';
+
+/** The replication's live state in this window (the database's meta holds what outlives it). */
+export interface SyncStatus {
+  readonly isOnline: boolean;
+  /** This window runs the replication (the others share its results through the database). */
+  readonly isLeader: boolean;
+  readonly isSyncing: boolean;
+  /** Collections whose first download finished, out of all of them. */
+  readonly collectionsDownloaded: number;
+  readonly collectionsTotal: number;
+  /** Documents received from the server since this window started syncing. */
+  readonly documentsReceived: number;
+  readonly lastError: string | null;
+}
+
+export const useSyncStatusStore = create<SyncStatus>(() => ({
+  isOnline: typeof navigator === 'undefined' ? true : navigator.onLine,
+  isLeader: false,
+  isSyncing: false,
+  collectionsDownloaded: 0,
+  collectionsTotal: COLLECTIONS.length,
+  documentsReceived: 0,
+  lastError: null,
+}));
+
+export function updateSyncStatus(patch: Partial<SyncStatus>): void {
+  useSyncStatusStore.setState(patch);
+}
+
+if (typeof window !== 'undefined') {
+  window.addEventListener('online', () => updateSyncStatus({ isOnline: true }));
+  window.addEventListener('offline', () => updateSyncStatus({ isOnline: false }));
+}

@@ -1,0 +1,34 @@
+import type { WriteContext } from '../../../shared/domain/permissions/write-context';
+import type { CollectionName } from '../../../shared/sync/collections';
+import type { ShortlistDatabase } from './database';
+
+/**
+ * The context the shared write rules need, filled from the local database (the server fills it from
+ * its store). Candidate email uniqueness is left to the server: the laptop may not hold every candidate.
+ */
+export async function buildWriteContext(
+  db: ShortlistDatabase,
+  collection: CollectionName,
+  document: Readonly<Record<string, unknown>>,
+): Promise<WriteContext> {
+  const now = Date.now();
+  if (collection === 'applications') {
+    const [job, candidate] = await Promise.all([
+      db.jobs.findOne(String(document['jobId'])).exec(),
+      db.candidates.findOne(String(document['candidateId'])).exec(),
+    ]);
+    return { now, job: job?.toMutableJSON() ?? null, candidate: candidate?.toMutableJSON() ?? null };
+  }
+  if (collection === 'interviews') {
+    const [application, users] = await Promise.all([
+      db.applications.findOne(String(document['applicationId'])).exec(),
+      db.users.find().exec(),
+    ]);
+    return {
+      now,
+      application: (application?.toMutableJSON()) ?? null,
+      users: new Map(users.map((user) => [user.id, user.toMutableJSON()])),
+    };
+  }
+  return { now };
+}
