@@ -50,6 +50,9 @@ export default defineConfig({
       SHORTLIST_DATA_DIR: dataDir,
       SHORTLIST_DEMO: '1',
       SHORTLIST_JWT_SECRET: 'e2e-secret-that-is-long-enough-for-hs256-signing',
+      // The suite signs the demo accounts in many times from one address; limits are tested in the server's tests.
+      SHORTLIST_LOGIN_LIMIT_PER_ACCOUNT: '1000',
+      SHORTLIST_LOGIN_LIMIT_PER_ADDRESS: '10000',
       // Several people may build and test at once: each can point at its own build.
       ...(process.env['E2E_RENDERER_DIST']
         ? { SHORTLIST_RENDERER_DIST: process.env['E2E_RENDERER_DIST'] }

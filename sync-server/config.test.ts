@@ -52,6 +52,20 @@ describe('loadConfig', () => {
       expect(problems.join(' ')).toMatch(/PORT.*COUCHDB_URL.*SHORTLIST_JWT_SECRET.*SHORTLIST_DEMO/);
     }
     expect(() => loadConfig({ PORT: '70000' })).toThrow(/PORT/);
+    expect(() => loadConfig({ SHORTLIST_LOGIN_LIMIT_PER_ACCOUNT: '0' })).toThrow(
+      /SHORTLIST_LOGIN_LIMIT_PER_ACCOUNT/,
+    );
+    expect(() => loadConfig({ SHORTLIST_LOGIN_LIMIT_PER_ADDRESS: 'lots' })).toThrow(
+      /SHORTLIST_LOGIN_LIMIT_PER_ADDRESS/,
+    );
+  });
+
+  it('limits sign-in attempts as configured, 10 per account and 100 per address by default', () => {
+    expect(loadConfig({}).loginLimits).toMatchObject({ perAccount: 10, perAddress: 100 });
+    expect(
+      loadConfig({ SHORTLIST_LOGIN_LIMIT_PER_ACCOUNT: '50', SHORTLIST_LOGIN_LIMIT_PER_ADDRESS: '500' })
+        .loginLimits,
+    ).toMatchObject({ perAccount: 50, perAddress: 500 });
   });
 });
 

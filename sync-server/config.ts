@@ -19,6 +19,15 @@ export interface ServerConfig {
   readonly loadDemo: boolean;
   /** `SHORTLIST_RENDERER_DIST`: the web build served at `/app/`; null for `renderer/dist`. */
   readonly rendererDist: string | null;
+  /**
+   * `SHORTLIST_LOGIN_LIMIT_PER_ACCOUNT` (default 10) and `SHORTLIST_LOGIN_LIMIT_PER_ADDRESS` (default
+   * 100): sign-in attempts allowed in 5 minutes.
+   */
+  readonly loginLimits: {
+    readonly perAccount: number;
+    readonly perAddress: number;
+    readonly windowMs: number;
+  };
 }
 
 /** One or more environment variables are invalid; `problems` has a sentence for each. */
@@ -53,8 +62,33 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   }
   const loadDemo = parseFlag('SHORTLIST_DEMO', env['SHORTLIST_DEMO'], couchUrl === null, problems);
   const rendererDist = env['SHORTLIST_RENDERER_DIST'] ? path.resolve(env['SHORTLIST_RENDERER_DIST']) : null;
+  const loginLimits = {
+    perAccount: parseLimit(
+      'SHORTLIST_LOGIN_LIMIT_PER_ACCOUNT',
+      env['SHORTLIST_LOGIN_LIMIT_PER_ACCOUNT'],
+      10,
+      problems,
+    ),
+    perAddress: parseLimit(
+      'SHORTLIST_LOGIN_LIMIT_PER_ADDRESS',
+      env['SHORTLIST_LOGIN_LIMIT_PER_ADDRESS'],
+      100,
+      problems,
+    ),
+    windowMs: 5 * 60 * 1000,
+  };
   if (problems.length > 0) throw new ConfigError(problems);
-  return { port, host, couchUrl, dataDir, jwtSecret, loadDemo, rendererDist };
+  return { port, host, couchUrl, dataDir, jwtSecret, loadDemo, rendererDist, loginLimits };
+}
+
+function parseLimit(name: string, raw: string | undefined, fallback: number, problems: string[]): number {
+  if (raw === undefined || raw === '') return fallback;
+  const limit = Number(raw);
+  if (!/^\d+$/.test(raw) || limit < 1) {
+    problems.push(`${name} must be a whole number of attempts, at least 1 (got "${raw}").`);
+    return fallback;
+  }
+  return limit;
 }
 
 function parsePort(raw: string | undefined, problems: string[]): number {

@@ -54,6 +54,7 @@ async function main(): Promise<void> {
     couchUrl,
     jwtSecret: resolveJwtSecret(config),
     notifications: notificationSettingsFromEnv(config.dataDir),
+    loginLimits: config.loginLimits,
     ...(config.rendererDist ? { rendererDist: config.rendererDist } : {}),
     logger: process.stdout.isTTY
       ? {
