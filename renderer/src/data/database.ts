@@ -13,6 +13,7 @@ import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { COLLECTIONS, toRxJsonSchema, type CollectionDocuments, type CollectionName } from '../../../shared/sync/collections';
 import { databaseNameFor } from './database-name';
+import { removeFileStore } from './files/file-store';
 import { hashForRxdb } from './hash';
 import {
   pendingChangeSchema,
@@ -100,5 +101,5 @@ export async function openShortlistDatabase(
 
 /** Deletes `userId`'s local database (sign-out with "remove local data", or a remote wipe). */
 export async function removeShortlistDatabase(userId: string): Promise<void> {
-  await removeRxDatabase(databaseNameFor(userId), storage, true);
+  await Promise.all([removeRxDatabase(databaseNameFor(userId), storage, true), removeFileStore(userId)]);
 }

@@ -28,8 +28,12 @@ type StoreName = 'resumes' | 'uploads';
 
 const connections = new Map<string, Promise<IDBDatabase>>();
 
+function fileStoreName(userId: string): string {
+  return `shortlist-files-${userId}`;
+}
+
 function open(userId: string): Promise<IDBDatabase> {
-  const name = `shortlist-files-${userId}`;
+  const name = fileStoreName(userId);
   let connection = connections.get(name);
   if (!connection) {
     connection = new Promise<IDBDatabase>((resolve, reject) => {
@@ -80,4 +84,17 @@ export async function writeQueuedUpload(userId: string, upload: QueuedUpload): P
 
 export async function deleteQueuedUpload(userId: string, candidateId: string): Promise<void> {
   await run(userId, 'uploads', 'readwrite', (s) => s.delete(candidateId));
+}
+
+/** Deletes `userId`'s cached résumés and queued uploads (sign-out removing local data, a remote wipe). */
+export async function removeFileStore(userId: string): Promise<void> {
+  const name = fileStoreName(userId);
+  const connection = connections.get(name);
+  connections.delete(name);
+  if (connection) (await connection.catch(() => null))?.close();
+  await new Promise<void>((resolve, reject) => {
+    const request = indexedDB.deleteDatabase(name);
+    request.onsuccess = () => resolve();
+    request.onerror = () => reject(request.error ?? new Error('The local file store cannot be removed.'));
+  });
 }

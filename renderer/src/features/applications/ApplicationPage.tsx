@@ -13,7 +13,7 @@ import { humanize, nameOf } from '../../ui/labels';
 import { PageHeader } from '../../ui/PageHeader';
 import { PendingChip } from '../../ui/PendingChip';
 import { StatusChip } from '../../ui/StatusChip';
-import { InterviewSummaryList } from '../interviews/InterviewSummaryList';
+import { ApplicationInterviews } from '../interviews/ApplicationInterviews';
 import { OfferCard } from './OfferCard';
 import { StageActions } from './StageActions';
 import { StageTimeline } from './StageTimeline';
@@ -69,12 +69,7 @@ export function ApplicationPage() {
         </Typography>
         <StageTimeline history={application.stageHistory} personName={(id) => nameOf(users, id)} />
       </section>
-      <section aria-labelledby="interviews-title">
-        <Typography variant="h6" component="h2" id="interviews-title">
-          Interviews
-        </Typography>
-        <InterviewSummaryList interviews={interviews} personName={(id) => nameOf(users, id)} />
-      </section>
+      <ApplicationInterviews application={application} interviews={interviews} />
     </Stack>
   );
 }

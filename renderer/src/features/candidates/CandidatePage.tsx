@@ -14,6 +14,7 @@ import { humanize, nameOf } from '../../ui/labels';
 import { PageHeader } from '../../ui/PageHeader';
 import { PendingChip } from '../../ui/PendingChip';
 import { InterviewSummaryList } from '../interviews/InterviewSummaryList';
+import { ResumeCard } from '../interviews/ResumeCard';
 import { AddToJobDialog } from './AddToJobDialog';
 import { CandidateApplications } from './CandidateApplications';
 
@@ -77,9 +78,9 @@ export function CandidatePage() {
           {candidate.notes && (
             <Typography sx={{ mt: 1, whiteSpace: 'pre-wrap' }}>{candidate.notes}</Typography>
           )}
-          {candidate.resume && <Typography sx={{ mt: 1 }}>Résumé: {candidate.resume.fileName}</Typography>}
         </CardContent>
       </Card>
+      {!candidate.erasedAt && <ResumeCard candidate={candidate} mayUpload={mayEdit} />}
       <Typography variant="h6" component="h2">
         Applications
       </Typography>

@@ -1,4 +1,5 @@
 import DashboardIcon from '@mui/icons-material/Dashboard';
+import EventIcon from '@mui/icons-material/Event';
 import PeopleIcon from '@mui/icons-material/People';
 import ReportIcon from '@mui/icons-material/ReportProblem';
 import WorkIcon from '@mui/icons-material/Work';
@@ -19,6 +20,7 @@ export function NavigationList() {
   const refusedCount = useRefusedCount();
   const items: NavItem[] = [
     { to: '/', label: 'Dashboard', icon: <DashboardIcon /> },
+    { to: '/my-interviews', label: 'My interviews', icon: <EventIcon /> },
     { to: '/jobs', label: 'Jobs', icon: <WorkIcon /> },
     { to: '/candidates', label: 'Candidates', icon: <PeopleIcon /> },
     {

@@ -1,0 +1,48 @@
+import { Chip, ListItem, ListItemText, Stack, Typography } from '@mui/material';
+import { format } from 'date-fns';
+import { Link } from 'react-router';
+import type { Interview } from '../../../../shared/domain/interview/interview-schema';
+import { humanize } from '../../ui/labels';
+import { MeetingPlace } from './MeetingPlace';
+
+interface MyInterviewItemProps {
+  readonly interview: Interview;
+  readonly candidateName: string;
+  readonly jobTitle: string;
+  readonly hasDraft: boolean;
+  readonly hasSubmitted: boolean;
+}
+
+/** One interview on "My interviews": who, for which job, what kind, when, where. */
+export function MyInterviewItem({
+  interview,
+  candidateName,
+  jobTitle,
+  hasDraft,
+  hasSubmitted,
+}: MyInterviewItemProps) {
+  const at = Date.parse(interview.scheduledAt);
+  return (
+    <ListItem divider aria-label={`${candidateName} — ${jobTitle}`} sx={{ alignItems: 'flex-start' }}>
+      <ListItemText
+        primary={
+          <Link to={`/interviews/${interview.id}`}>
+            {candidateName} — {jobTitle}
+          </Link>
+        }
+        secondary={
+          <Stack component="span" direction="row" sx={{ gap: 1, flexWrap: 'wrap', alignItems: 'center' }}>
+            <Typography component="span" variant="body2">
+              {humanize(interview.type)} · {format(at, 'EEE d MMM yyyy, HH:mm')} · {interview.durationMinutes}{' '}
+              min ·
+            </Typography>
+            <MeetingPlace interview={interview} />
+            {hasSubmitted && <Chip size="small" color="success" label="Scorecard submitted" />}
+            {!hasSubmitted && hasDraft && <Chip size="small" color="info" label="Draft saved" />}
+          </Stack>
+        }
+        slotProps={{ secondary: { component: 'div' } }}
+      />
+    </ListItem>
+  );
+}

@@ -1,0 +1,57 @@
+import { Stack } from '@mui/material';
+import { useMemo } from 'react';
+import type { Interview } from '../../../../shared/domain/interview/interview-schema';
+import { useCurrentUser } from '../../data/hooks/use-database';
+import { useInterviews, useJobs, useLiveDocuments } from '../../data/hooks/use-documents';
+import type { Candidate } from '../../../../shared/domain/candidate/candidate-schema';
+import { useDraftInterviewIds } from '../../data/scorecard-drafts';
+import { PageHeader } from '../../ui/PageHeader';
+import { useNow } from '../../ui/use-now';
+import { groupMyInterviews } from './my-interviews';
+import { MyInterviewSection } from './MyInterviewSection';
+
+/** The interviewer's home: today's interviews, those coming, and past ones still waiting for my scorecard. */
+export function MyInterviewsPage() {
+  const user = useCurrentUser();
+  const interviews = useInterviews();
+  const jobs = useJobs() ?? [];
+  const candidates = useLiveDocuments<Candidate>((db) => db.candidates.find(), []) ?? [];
+  const draftIds = useDraftInterviewIds(user.id);
+  const now = useNow(60_000);
+  const groups = useMemo(() => groupMyInterviews(interviews ?? [], user.id, now), [interviews, user.id, now]);
+  const jobTitles = new Map(jobs.map((job) => [job.id, job.title]));
+  const candidateNames = new Map(candidates.map((c) => [c.id, `${c.firstName} ${c.lastName}`]));
+  const describe = (interview: Interview) => ({
+    candidateName: candidateNames.get(interview.candidateId) ?? 'Candidate not on this device',
+    jobTitle: jobTitles.get(interview.jobId) ?? 'Job not on this device',
+  });
+  const common = { describe, userId: user.id, draftIds };
+
+  return (
+    <Stack spacing={3}>
+      <PageHeader title="My interviews" subtitle="Your interviews, readable offline." />
+      {interviews !== undefined && (
+        <>
+          <MyInterviewSection
+            title="Today"
+            empty="No interviews today."
+            interviews={groups.today}
+            {...common}
+          />
+          <MyInterviewSection
+            title="Upcoming"
+            empty="Nothing scheduled after today."
+            interviews={groups.upcoming}
+            {...common}
+          />
+          <MyInterviewSection
+            title="Waiting for my scorecard"
+            empty="Every past interview has your scorecard."
+            interviews={groups.awaitingScorecard}
+            {...common}
+          />
+        </>
+      )}
+    </Stack>
+  );
+}

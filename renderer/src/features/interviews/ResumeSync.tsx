@@ -1,0 +1,55 @@
+import { useEffect } from 'react';
+import { isAssigned } from '../../../../shared/domain/permissions/read-rules';
+import { useCurrentUser, useDb } from '../../data/hooks/use-database';
+import { prefetchResumes } from '../../data/files/resume-cache';
+import { flushResumeUploads, refreshUploadQueue } from '../../data/files/resume-uploads';
+import { useSessionStore } from '../../data/session/session-store';
+
+const RETRY_MS = 30_000;
+
+/**
+ * Background work for résumés, mounted once in the shell: sends queued uploads on reconnect (and
+ * every half minute while any wait), and downloads the résumés of the candidates I interview so
+ * they open offline. Renders nothing.
+ */
+export function ResumeSync() {
+  const db = useDb();
+  const user = useCurrentUser();
+  const isActive = useSessionStore((state) => state.status === 'active');
+
+  useEffect(() => {
+    void refreshUploadQueue(user.id);
+    if (!isActive) return undefined;
+    const flush = () => void flushResumeUploads(user.id);
+    flush();
+    window.addEventListener('online', flush);
+    const timer = setInterval(flush, RETRY_MS);
+    return () => {
+      window.removeEventListener('online', flush);
+      clearInterval(timer);
+    };
+  }, [user.id, isActive]);
+
+  useEffect(() => {
+    if (!isActive) return undefined;
+    const subscription = db.interviews.find().$.subscribe((interviews) => {
+      const candidateIds = [
+        ...new Set(
+          interviews.filter((interview) => isAssigned(interview, user.id)).map((i) => i.candidateId),
+        ),
+      ];
+      void db.candidates
+        .findByIds(candidateIds)
+        .exec()
+        .then((found) =>
+          prefetchResumes(
+            user.id,
+            [...found.values()].map((doc) => doc.toMutableJSON()),
+          ),
+        );
+    });
+    return () => subscription.unsubscribe();
+  }, [db, user.id, isActive]);
+
+  return null;
+}

@@ -1,0 +1,184 @@
+import {
+  Alert,
+  Button,
+  FormControl,
+  FormControlLabel,
+  FormLabel,
+  Radio,
+  RadioGroup,
+  Stack,
+  TextField,
+  Typography,
+} from '@mui/material';
+import { format } from 'date-fns';
+import { useEffect, useRef, useState } from 'react';
+import {
+  RECOMMENDATIONS,
+  type Interview,
+  type Recommendation,
+} from '../../../../shared/domain/interview/interview-schema';
+import { useActor, useDb } from '../../data/hooks/use-database';
+import { saveDocument } from '../../data/local-writes';
+import { deleteScorecardDraft, readScorecardDraft, saveScorecardDraft } from '../../data/scorecard-drafts';
+import { humanize } from '../../ui/labels';
+import { plainMessage } from '../../ui/plain-message';
+import { initialScorecardFields, toScorecard, withScorecard, type ScorecardFields } from './scorecard-draft';
+
+/** How long typing pauses before the draft is saved locally. */
+const AUTOSAVE_DELAY_MS = 400;
+const RATINGS = [1, 2, 3, 4, 5] as const;
+
+/**
+ * My scorecard for an interview: saved locally as I type (a draft only I see, surviving a crash
+ * or a closed window), then submitted as a local write through the shared rules; replication sends it.
+ */
+export function ScorecardForm({ interview }: { readonly interview: Interview }) {
+  const db = useDb();
+  const actor = useActor();
+  const submitted = interview.scorecards.find((card) => card.interviewerId === actor.id);
+  const [fields, setFields] = useState<ScorecardFields | null>(null);
+  const [savedAt, setSavedAt] = useState<number | null>(null);
+  const [message, setMessage] = useState<{ severity: 'success' | 'error'; text: string } | null>(null);
+  const pending = useRef<{
+    timer: ReturnType<typeof setTimeout>;
+    interviewId: string;
+    fields: ScorecardFields;
+  } | null>(null);
+
+  useEffect(() => {
+    let isCurrent = true;
+    void readScorecardDraft(db, interview.id, actor.id).then((draft) => {
+      if (!isCurrent) return;
+      setFields(initialScorecardFields(draft, submitted));
+      setSavedAt(draft?.savedAt ?? null);
+    });
+    return () => {
+      isCurrent = false;
+    };
+    // Read once per interview: later changes come from this form.
+  }, [db, interview.id, actor.id]);
+
+  const flushDraft = () => {
+    const waiting = pending.current;
+    if (!waiting) return;
+    clearTimeout(waiting.timer);
+    pending.current = null;
+    void saveScorecardDraft(db, waiting.interviewId, actor.id, waiting.fields).then(() =>
+      setSavedAt(Date.now()),
+    );
+  };
+  const flushRef = useRef(flushDraft);
+  flushRef.current = flushDraft;
+
+  // Closing the window or leaving the page saves what is waiting at once.
+  useEffect(() => {
+    const flushNow = () => flushRef.current();
+    window.addEventListener('pagehide', flushNow);
+    return () => {
+      window.removeEventListener('pagehide', flushNow);
+      flushNow();
+    };
+  }, []);
+
+  if (!fields) return null;
+
+  const change = (next: Partial<ScorecardFields>) => {
+    const updated = { ...fields, ...next };
+    setFields(updated);
+    setMessage(null);
+    if (pending.current) clearTimeout(pending.current.timer);
+    pending.current = {
+      fields: updated,
+      interviewId: interview.id,
+      timer: setTimeout(flushDraft, AUTOSAVE_DELAY_MS),
+    };
+  };
+
+  const submit = async () => {
+    const result = toScorecard(fields, actor.id, Date.now());
+    if (!result.ok) {
+      setMessage({ severity: 'error', text: result.message });
+      return;
+    }
+    if (pending.current) clearTimeout(pending.current.timer);
+    pending.current = null;
+    await saveScorecardDraft(db, interview.id, actor.id, fields);
+    const after: Interview = {
+      ...interview,
+      scorecards: withScorecard(interview.scorecards, result.scorecard),
+    };
+    const decision = await saveDocument(db, actor, 'interviews', interview, after);
+    if (!decision.ok) {
+      setMessage({
+        severity: 'error',
+        text: plainMessage(decision.message, { notes: 'Notes', rating: 'Rating' }),
+      });
+      return;
+    }
+    await deleteScorecardDraft(db, interview.id, actor.id);
+    setSavedAt(null);
+    setMessage({ severity: 'success', text: 'Scorecard submitted. It syncs when you are online.' });
+  };
+
+  return (
+    <Stack
+      component="form"
+      aria-label="My scorecard"
+      spacing={2}
+      onSubmit={(event) => event.preventDefault()}
+    >
+      <FormControl>
+        <FormLabel id="rating-label">Rating</FormLabel>
+        <RadioGroup
+          row
+          aria-labelledby="rating-label"
+          value={fields.rating === 0 ? '' : String(fields.rating)}
+          onChange={(event) => change({ rating: Number(event.target.value) })}
+        >
+          {RATINGS.map((rating) => (
+            <FormControlLabel
+              key={rating}
+              value={String(rating)}
+              control={<Radio />}
+              label={String(rating)}
+            />
+          ))}
+        </RadioGroup>
+      </FormControl>
+      <FormControl>
+        <FormLabel id="recommendation-label">Recommendation</FormLabel>
+        <RadioGroup
+          row
+          aria-labelledby="recommendation-label"
+          value={fields.recommendation}
+          onChange={(event) => change({ recommendation: event.target.value as Recommendation })}
+        >
+          {RECOMMENDATIONS.map((value) => (
+            <FormControlLabel key={value} value={value} control={<Radio />} label={humanize(value)} />
+          ))}
+        </RadioGroup>
+      </FormControl>
+      <TextField
+        label="Notes"
+        multiline
+        minRows={5}
+        value={fields.notes}
+        onChange={(event) => change({ notes: event.target.value })}
+        slotProps={{ htmlInput: { maxLength: 10_000 } }}
+      />
+      <Stack direction="row" sx={{ gap: 2, alignItems: 'center', flexWrap: 'wrap' }}>
+        <Button variant="contained" onClick={() => void submit()}>
+          {submitted ? 'Update scorecard' : 'Submit scorecard'}
+        </Button>
+        <Typography role="status" sx={{ color: 'text.secondary' }}>
+          {savedAt
+            ? `Draft saved on this device at ${format(savedAt, 'HH:mm:ss')}`
+            : submitted
+              ? 'Submitted'
+              : ''}
+        </Typography>
+      </Stack>
+      {message && <Alert severity={message.severity}>{message.text}</Alert>}
+    </Stack>
+  );
+}

@@ -1,0 +1,88 @@
+import { format } from 'date-fns';
+import type { Application } from '../../../../shared/domain/application/application-schema';
+import type { Actor } from '../../../../shared/domain/common/roles';
+import { toIso } from '../../../../shared/domain/common/time';
+import type { Interview, InterviewType } from '../../../../shared/domain/interview/interview-schema';
+
+/** The schedule form's fields, as typed. */
+export interface InterviewFormFields {
+  type: InterviewType;
+  /** `yyyy-MM-ddTHH:mm`, local time (a `datetime-local` input). */
+  scheduledAt: string;
+  durationMinutes: string;
+  /** A room, or a meeting link (`https://…`): one field, people paste either. */
+  place: string;
+  interviewerIds: string[];
+}
+
+/** Blank fields for a new interview: tomorrow at 10:00, an hour. */
+export function blankInterviewFields(now: number): InterviewFormFields {
+  const tomorrow = new Date(now);
+  tomorrow.setDate(tomorrow.getDate() + 1);
+  tomorrow.setHours(10, 0, 0, 0);
+  return {
+    type: 'technical',
+    scheduledAt: format(tomorrow, "yyyy-MM-dd'T'HH:mm"),
+    durationMinutes: '60',
+    place: '',
+    interviewerIds: [],
+  };
+}
+
+/** The fields of an existing interview, to reschedule it. */
+export function interviewFields(interview: Interview): InterviewFormFields {
+  return {
+    type: interview.type,
+    scheduledAt: format(Date.parse(interview.scheduledAt), "yyyy-MM-dd'T'HH:mm"),
+    durationMinutes: String(interview.durationMinutes),
+    place: interview.meetingUrl ?? interview.location ?? '',
+    interviewerIds: [...interview.interviewerIds],
+  };
+}
+
+/**
+ * The interview document the form describes: a new one on `application`, or `before` rescheduled.
+ * Null with a message when the time cannot be read; every other rule is the shared rules' to judge.
+ */
+export function toInterview(
+  fields: InterviewFormFields,
+  application: Pick<Application, 'id' | 'jobId' | 'candidateId'>,
+  actor: Actor,
+  before: Interview | null,
+  newId: () => string,
+  now: number,
+): { ok: true; interview: Interview } | { ok: false; message: string } {
+  const at = Date.parse(fields.scheduledAt);
+  if (Number.isNaN(at)) return { ok: false, message: 'Enter the date and time of the interview.' };
+  const place = fields.place.trim();
+  const isLink = /^https?:\/\//i.test(place);
+  const base: Interview = before
+    ? { ...before }
+    : {
+        id: newId(),
+        updatedAt: 0,
+        applicationId: application.id,
+        jobId: application.jobId,
+        candidateId: application.candidateId,
+        type: fields.type,
+        scheduledAt: toIso(at),
+        durationMinutes: 60,
+        interviewerIds: [],
+        status: 'scheduled',
+        scorecards: [],
+        createdBy: actor.id,
+        createdAt: toIso(now),
+      };
+  const { location: _location, meetingUrl: _meetingUrl, ...withoutPlace } = base;
+  return {
+    ok: true,
+    interview: {
+      ...withoutPlace,
+      type: fields.type,
+      scheduledAt: toIso(at),
+      durationMinutes: Number(fields.durationMinutes),
+      interviewerIds: [...fields.interviewerIds],
+      ...(place === '' ? {} : isLink ? { meetingUrl: place } : { location: place }),
+    },
+  };
+}
