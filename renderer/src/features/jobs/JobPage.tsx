@@ -1,9 +1,11 @@
 import { Box, Button, Card, CardContent, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
+import { readsEverything } from '../../../../shared/domain/permissions/read-rules';
 import { roleMay } from '../../../../shared/domain/permissions/write-matrix';
 import { useActor } from '../../data/hooks/use-database';
 import { useApplicationsForJob, useJob, useUsers } from '../../data/hooks/use-documents';
+import { desktopBridge } from '../../data/session/desktop-bridge';
 import { humanize, nameOf } from '../../ui/labels';
 import { PageHeader } from '../../ui/PageHeader';
 import { PendingChip } from '../../ui/PendingChip';
@@ -25,6 +27,7 @@ export function JobPage() {
   const applications = useApplicationsForJob(jobId) ?? [];
   const users = new Map((useUsers() ?? []).map((user) => [user.id, user]));
   const [isAdding, setIsAdding] = useState(false);
+  const navigate = useNavigate();
   if (job === undefined) return null;
   if (job === null) return <Typography>This job is not on this device.</Typography>;
   const mayEdit = roleMay(actor.role, 'job.edit') && job.status !== 'closed';
@@ -39,6 +42,19 @@ export function JobPage() {
           <>
             <PendingChip collection="jobs" documentId={job.id} />
             <StatusChip value={job.status} />
+            {readsEverything(actor) && (
+              <Button
+                variant="contained"
+                onClick={() => {
+                  // The desktop opens (or focuses) the job's own pipeline window; the browser build navigates.
+                  const bridge = desktopBridge();
+                  if (bridge) void bridge.openPipelineWindow(job.id);
+                  else void navigate(`/jobs/${job.id}/pipeline`);
+                }}
+              >
+                Open pipeline
+              </Button>
+            )}
             {mayEdit && (
               <Button component={Link} to={`/jobs/${job.id}/edit`}>
                 Edit job

@@ -1,6 +1,8 @@
 import { LinearProgress, Typography } from '@mui/material';
 import { lazy, Suspense, type ComponentType } from 'react';
 import { Route, Routes } from 'react-router';
+import { InterviewerHome } from '../interviews/InterviewerHome';
+import { ResumeSync } from '../interviews/ResumeSync';
 
 /** A screen loaded on first visit (its code is a separate chunk; the service worker keeps them all offline). */
 function screen<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
@@ -15,18 +17,25 @@ const CandidatesPage = screen(() => import('../candidates/CandidatesPage'), 'Can
 const CandidatePage = screen(() => import('../candidates/CandidatePage'), 'CandidatePage');
 const CandidateEditPage = screen(() => import('../candidates/CandidateEditPage'), 'CandidateEditPage');
 const ApplicationPage = screen(() => import('../applications/ApplicationPage'), 'ApplicationPage');
+const MyInterviewsPage = screen(() => import('../interviews/MyInterviewsPage'), 'MyInterviewsPage');
+const InterviewPage = screen(() => import('../interviews/InterviewPage'), 'InterviewPage');
 const RefusedChangesPage = screen(() => import('../sync/RefusedChangesPage'), 'RefusedChangesPage');
+const PipelinePage = screen(() => import('../pipeline/PipelinePage'), 'PipelinePage');
 
 /** The screens, by client-side route (the server answers every /app/* path with the app). */
 export function AppRoutes() {
   return (
     <Suspense fallback={<LinearProgress aria-label="Loading screen" />}>
+      <ResumeSync />
       <Routes>
-        <Route path="/" element={<DashboardPage />} />
+        <Route path="/" element={<InterviewerHome fallback={<DashboardPage />} />} />
+        <Route path="/my-interviews" element={<MyInterviewsPage />} />
+        <Route path="/interviews/:interviewId" element={<InterviewPage />} />
         <Route path="/jobs" element={<JobsPage />} />
         <Route path="/jobs/new" element={<JobEditPage />} />
         <Route path="/jobs/:jobId" element={<JobPage />} />
         <Route path="/jobs/:jobId/edit" element={<JobEditPage />} />
+        <Route path="/jobs/:jobId/pipeline" element={<PipelinePage />} />
         <Route path="/candidates" element={<CandidatesPage />} />
         <Route path="/candidates/new" element={<CandidateEditPage />} />
         <Route path="/candidates/:candidateId" element={<CandidatePage />} />

@@ -1,0 +1,167 @@
+import ArrowBackIcon from '@mui/icons-material/ArrowBack';
+import { Alert, Box, Button, Chip, LinearProgress, Stack, Typography } from '@mui/material';
+import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { useActor } from '../../data/hooks/use-database';
+import { useJob } from '../../data/hooks/use-documents';
+import { useRefusedCount } from '../../data/hooks/use-sync-data';
+import { humanize } from '../../ui/labels';
+import { StatusChip } from '../../ui/StatusChip';
+import { useNow } from '../../ui/use-now';
+import { RejectDialog } from '../applications/RejectDialog';
+import { buildCards, type PipelineCard } from './pipeline-cards';
+import {
+  buildColumns,
+  countByStage,
+  NO_FILTERS,
+  tagsOf,
+  type PipelineFilters,
+  type SortOrder,
+} from './pipeline-filters';
+import { markBoardMounted, markBoardRendered, markMoveRendered } from './pipeline-metrics';
+import { MoveFeedbackSnackbar } from './MoveFeedbackSnackbar';
+import { PipelineBoard } from './PipelineBoard';
+import { PipelineToolbar } from './PipelineToolbar';
+import { useBoardMoves } from './use-board-moves';
+import { usePipelineData } from './use-pipeline-data';
+
+/** The recruiters' kanban board of one job (`/jobs/:jobId/pipeline`; its own window on the desktop). */
+export function PipelinePage() {
+  const { jobId = '' } = useParams();
+  const isMounted = useRef(false);
+  if (!isMounted.current) {
+    isMounted.current = true;
+    markBoardMounted();
+  }
+  const actor = useActor();
+  const job = useJob(jobId);
+  const { applications, candidates, interviews, pendingIds } = usePipelineData(jobId);
+  const now = useNow(60_000);
+  const refusedCount = useRefusedCount();
+  const [filters, setFilters] = useState<PipelineFilters>(NO_FILTERS);
+  const [sortOrder, setSortOrder] = useState<SortOrder>('longest_in_stage');
+  const deferredFilters = useDeferredValue(filters);
+
+  const previousCards = useRef<ReadonlyMap<string, PipelineCard>>(new Map());
+  const cardsById = useMemo(() => {
+    if (!applications) return previousCards.current;
+    const cards = buildCards(
+      { applications, candidates, interviews, pendingIds, now },
+      previousCards.current,
+    );
+    previousCards.current = cards;
+    return cards;
+  }, [applications, candidates, interviews, pendingIds, now]);
+  const moves = useBoardMoves();
+  const { undoable, shown, clearShown } = moves;
+  // The last move shows in its new column at once: while it can be undone and while it is written.
+  const shownCard = shown ? cardsById.get(shown.applicationId) : undefined;
+  const isShownAhead = Boolean(shown && shownCard?.stage === shown.from);
+  const shownCards = useMemo(() => {
+    if (!shown || !shownCard || !isShownAhead) return cardsById;
+    return new Map(cardsById).set(shownCard.id, { ...shownCard, stage: shown.to, isPending: true });
+  }, [cardsById, shown, shownCard, isShownAhead]);
+  useEffect(() => {
+    // Once the local database has the move (or someone else moved the card), it shows as it is.
+    if (shown && !undoable && !isShownAhead) clearShown();
+  }, [shown, undoable, isShownAhead, clearShown]);
+  const counts = useMemo(() => countByStage(shownCards.values()), [shownCards]);
+  const tags = useMemo(() => tagsOf(cardsById.values()), [cardsById]);
+  const columns = useMemo(
+    () => buildColumns(shownCards.values(), deferredFilters, sortOrder),
+    [shownCards, deferredFilters, sortOrder],
+  );
+  useEffect(() => {
+    if (undoable) markMoveRendered();
+  }, [undoable]);
+
+  const isReady = applications !== undefined && Boolean(job);
+  const hasMarkedRender = useRef(false);
+  useEffect(() => {
+    if (isReady && !hasMarkedRender.current) {
+      hasMarkedRender.current = true;
+      markBoardRendered(cardsById.size);
+    }
+  }, [isReady, cardsById]);
+
+  if (job === undefined) return <LinearProgress aria-label="Loading the board" />;
+  if (job === null) return <Typography>This job is not on this device.</Typography>;
+
+  return (
+    <Stack sx={{ height: 'calc(100vh - 104px)', minHeight: 520, gap: 2 }}>
+      <Stack direction="row" sx={{ alignItems: 'center', gap: 2, flexWrap: 'wrap' }}>
+        <Button component={Link} to={`/jobs/${job.id}`} startIcon={<ArrowBackIcon />} size="small">
+          Job details
+        </Button>
+        <Box sx={{ flexGrow: 1, minWidth: 0 }}>
+          <Typography variant="h5" component="h1" noWrap sx={{ fontWeight: 600 }}>
+            {job.title}
+          </Typography>
+          <Typography variant="body2" sx={{ color: 'text.secondary' }}>
+            Pipeline · {cardsById.size} applications
+            {job.department ? ` · ${job.department}` : ''}
+            {job.location ? ` · ${job.location}` : ''}
+          </Typography>
+        </Box>
+        {pendingIds.size > 0 && (
+          <Chip
+            color="warning"
+            variant="outlined"
+            size="small"
+            label={`${pendingIds.size} not yet accepted`}
+          />
+        )}
+        {refusedCount > 0 && (
+          <Button component={Link} to="/refused" color="error" size="small" variant="outlined">
+            {refusedCount} refused {refusedCount === 1 ? 'change' : 'changes'}
+          </Button>
+        )}
+        <StatusChip value={job.status} />
+      </Stack>
+      {job.status !== 'open' && (
+        <Alert severity="info">
+          The job is {humanize(job.status).toLowerCase()}, so its pipeline cannot move forward; rejecting
+          still works.
+        </Alert>
+      )}
+      <PipelineToolbar
+        filters={filters}
+        onFiltersChange={setFilters}
+        sortOrder={sortOrder}
+        onSortOrderChange={setSortOrder}
+        tags={tags}
+        undoLabel={
+          moves.undoable ? `Undo: ${moves.undoable.candidateName} to ${humanize(moves.undoable.to)}` : null
+        }
+        onUndo={moves.undo}
+      />
+      <Box sx={{ flexGrow: 1, minHeight: 0 }}>
+        {applications === undefined ? (
+          <LinearProgress aria-label="Loading applications" />
+        ) : (
+          <PipelineBoard
+            columns={columns}
+            counts={counts}
+            cardsById={shownCards}
+            actor={actor}
+            jobStatus={job.status}
+            onDrop={moves.onDrop}
+          />
+        )}
+      </Box>
+      {moves.rejecting && (
+        <RejectDialog
+          candidateName={moves.rejecting.name}
+          onClose={moves.cancelRejection}
+          onReject={moves.confirmRejection}
+        />
+      )}
+      <MoveFeedbackSnackbar
+        feedback={moves.feedback}
+        undoable={moves.undoable}
+        onUndo={moves.undo}
+        onClose={moves.dismissFeedback}
+      />
+    </Stack>
+  );
+}

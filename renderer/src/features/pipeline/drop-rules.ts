@@ -1,0 +1,40 @@
+import {
+  allowedStageMoves,
+  decideStageChange,
+} from '../../../../shared/domain/application/application-machine';
+import type { Stage } from '../../../../shared/domain/application/application-schema';
+import type { Actor } from '../../../../shared/domain/common/roles';
+import type { RefusalCode } from '../../../../shared/domain/common/refusal';
+import type { JobStatus } from '../../../../shared/domain/job/job-schema';
+
+/** What dropping a card on a column means: no move, a move (maybe asking for a reason), or a refusal. */
+export type DropDecision =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'move'; readonly needsReason: boolean }
+  | { readonly kind: 'refused'; readonly code: RefusalCode; readonly message: string };
+
+/**
+ * Whether `actor` may drop a card at `from` on the `to` column of a job in `jobStatus`. The shared
+ * rules decide (`allowedStageMoves`, and `decideStageChange` for the reason of a refusal); the
+ * rejection reason is asked for after the drop, so it is not judged here.
+ */
+export function decideDrop(from: Stage, to: Stage, actor: Actor, jobStatus: JobStatus): DropDecision {
+  if (from === to) return { kind: 'none' };
+  if (allowedStageMoves(from, actor, jobStatus).includes(to)) {
+    return { kind: 'move', needsReason: to === 'rejected' };
+  }
+  const decision = decideStageChange(from, { to, rejectionReason: 'asked after the drop' }, actor, jobStatus);
+  return decision.ok
+    ? { kind: 'move', needsReason: to === 'rejected' }
+    : { kind: 'refused', code: decision.code, message: decision.message };
+}
+
+/** The columns a card at `from` may be dropped on; a card with none cannot be picked up. */
+export function dropTargets(from: Stage, actor: Actor, jobStatus: JobStatus): ReadonlySet<Stage> {
+  return new Set(allowedStageMoves(from, actor, jobStatus));
+}
+
+/** Whether a card at `stage` can be dragged at all by `actor` on this job. */
+export function isMovable(stage: Stage, actor: Actor, jobStatus: JobStatus): boolean {
+  return allowedStageMoves(stage, actor, jobStatus).length > 0;
+}
