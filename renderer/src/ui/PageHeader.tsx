@@ -22,7 +22,7 @@ export function PageHeader({
         </Typography>
         {subtitle && <Typography sx={{ color: 'text.secondary' }}>{subtitle}</Typography>}
       </div>
-      <Stack direction="row" sx={{ gap: 1, flexWrap: 'wrap' }}>
+      <Stack direction="row" sx={{ gap: 1, flexWrap: 'wrap', alignItems: 'center' }}>
         {actions}
       </Stack>
     </Stack>

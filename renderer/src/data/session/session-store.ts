@@ -62,6 +62,11 @@ export async function restoreSession(): Promise<void> {
 
 export async function signIn(serverUrl: string, email: string, password: string): Promise<void> {
   const result = await login(serverUrl, email, password);
+  if (result.user.role === 'candidate') {
+    // Candidate accounts are for the portal (SPEC §1): the staff app could never sync for them.
+    await logout(serverUrl, result.refreshToken).catch(() => undefined);
+    throw new ApiError(403, 'forbidden_role', 'This account cannot use the desktop app.');
+  }
   await tokenStore.save({ serverUrl, user: result.user, refreshToken: result.refreshToken });
   dispatch({ type: 'signed_in', serverUrl, user: result.user, accessToken: result.accessToken });
   channel?.postMessage('changed');

@@ -19,13 +19,17 @@ export function CountBarChart({
   const labels = bars.map((bar) => bar.label);
   const values = bars.map((bar) => bar.value);
   const band = { scaleType: 'band' as const, data: labels };
+  // Counts: whole-number ticks, and a 0–1 scale rather than "0.0…" ticks when everything is zero.
+  const count = { min: 0, tickMinStep: 1, ...(values.every((value) => value === 0) ? { max: 1 } : {}) };
   return (
     <Box>
       <BarChart
         height={220}
         layout={horizontal ? 'horizontal' : 'vertical'}
         series={[{ data: values, label: unit }]}
-        {...(horizontal ? { yAxis: [{ ...band, width: 90 }] } : { xAxis: [band] })}
+        {...(horizontal
+          ? { yAxis: [{ ...band, width: 90 }], xAxis: [count] }
+          : { xAxis: [band], yAxis: [count] })}
         hideLegend
       />
       <Stack
