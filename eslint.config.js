@@ -12,6 +12,8 @@ import tseslint from 'typescript-eslint';
 const layers = ['shared', 'sync-server', 'renderer', 'electron', 'test', 'bench', 'scripts'].map((type) => ({
   type,
   pattern: type,
+  // Anchored at the root: sync-server/test/ belongs to sync-server, not to the top-level test/ layer.
+  partialMatch: false,
 }));
 
 /** Which layers each layer may import. */

@@ -41,6 +41,7 @@ describe('the layer rule', () => {
     ['renderer/src/probe.ts', '../../shared/domain/common/roles'],
     ['electron/main/probe.ts', '../../shared/domain/common/roles'],
     ['test/probe.ts', '../sync-server/app'],
+    ['sync-server/files/probe.ts', '../test/support/test-server'],
   ])('passes %s importing %s', async (file, target) => {
     expect(await layerErrors(file, target)).toEqual([]);
   });

@@ -1,7 +1,5 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { freshPrefix, type TestStore } from '../../test/support/test-server';
 import type { Candidate } from '../../../shared/domain/candidate/candidate-schema';
 import type { Role } from '../../../shared/domain/common/roles';
 import type { Interview } from '../../../shared/domain/interview/interview-schema';
@@ -12,41 +10,16 @@ import { buildApp, type AppConfig } from '../../app';
 import { openSession } from '../../services/session-service';
 import { randomId } from '../../services/tokens';
 import { createUser } from '../../services/user-service';
-import { startEmbeddedStore, type EmbeddedStore } from '../../store/embedded-store';
 import { toStored } from '../../store/stored-document';
 
 /**
  * Test support for the portal, files and notifications suites: one real embedded store per suite,
  * and apps built with the server's own `buildApp` on fresh databases (a random prefix each).
  */
-export interface TestStore {
-  readonly url: string;
-  readonly dataDir: string;
-  stop(): Promise<void>;
-}
+// One embedded store per suite and a fresh database prefix per app: the server's own test support.
+export { freshPrefix, startTestStore, type TestStore } from '../../test/support/test-server';
 
 const JWT_SECRET = 'test-secret-test-secret-test-secret-0123456789';
-
-/** Starts the embedded store in a temporary folder. */
-export async function startTestStore(): Promise<TestStore> {
-  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'shortlist-test-'));
-  const embedded: EmbeddedStore = await startEmbeddedStore({ directory: path.join(dataDir, 'store') });
-  return {
-    url: embedded.url,
-    dataDir,
-    stop: async () => {
-      await embedded.stop();
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
-
-/** A fresh database prefix (CouchDB names: lowercase letters, digits, `_`). */
-export function freshPrefix(): string {
-  return `t${randomId('', 6)
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, 'x')}_`;
-}
 
 /**
  * Builds the real app on fresh databases, lets `register` add the plugin under test, then `ready()`.
@@ -58,7 +31,7 @@ export async function buildTestApp(
   config: Partial<AppConfig> = {},
 ): Promise<FastifyInstance> {
   const app = await buildApp({
-    couchUrl: store.url,
+    couchUrl: store.store.url,
     dbPrefix: prefix,
     jwtSecret: JWT_SECRET,
     logger: false,
