@@ -1,0 +1,81 @@
+import type { BrowserContext } from '@playwright/test';
+import type { Stage } from '../../shared/domain/application/application-schema';
+import { clickMove, openAppIdle, seenAt, showApplication, watchForMove } from '../browser/change-probe';
+import { movableApplicationIds, nextForwardStage } from '../harness/workload';
+import type { BenchResult } from '../runner/result';
+import { distribution } from '../runner/stats';
+import type { BenchContext, BenchmarkSpec } from './context';
+
+const CHANGES = 20;
+const AIM_P50_MS = 300;
+const AIM_P95_MS = 1_000;
+
+/** P5 in the app: the browser version, beside the protocol-level one. */
+export const P5_BROWSER: BenchmarkSpec = {
+  id: 'P5',
+  name: 'change on A seen on B (app)',
+  aim: `p50 ≤ ${AIM_P50_MS} ms, p95 ≤ ${AIM_P95_MS} ms`,
+};
+
+function label(stage: Stage): string {
+  return stage.charAt(0).toUpperCase() + stage.slice(1);
+}
+
+/**
+ * P5 with two signed-in apps in Chromium (two browser contexts, two recruiters, each with all data
+ * local): A clicks "Move to …" on an application's page; B shows the same page. From A's click to B's
+ * history showing the move: A's local write, its replication push, the server, the change stream,
+ * B's pull into RxDB and B's render.
+ */
+export async function changeSeenInApp(
+  contextA: BrowserContext,
+  contextB: BrowserContext,
+  baseUrl: string,
+  context: BenchContext,
+): Promise<BenchResult> {
+  const { organisation } = context;
+  const byId = new Map(organisation.applications.map((application) => [application.id, application]));
+  const ids = movableApplicationIds(organisation).slice(0, CHANGES);
+  const pageA = await contextA.newPage();
+  const pageB = await contextB.newPage();
+  const latencies: number[] = [];
+  let missed = 0;
+  await openAppIdle(pageA, baseUrl);
+  await openAppIdle(pageB, baseUrl);
+  context.log(`P5 (app): ${ids.length} moves clicked in A, watched in B`);
+  for (const id of ids) {
+    const next = nextForwardStage(byId.get(id)?.stage ?? 'hired');
+    if (!next) continue;
+    await showApplication(pageA, id);
+    await showApplication(pageB, id);
+    await watchForMove(pageB, label(next));
+    const clickedAt = await clickMove(pageA, label(next));
+    const shownAt = await seenAt(pageB);
+    if (shownAt === null) missed += 1;
+    else latencies.push(shownAt - clickedAt);
+  }
+  await pageA.close();
+  await pageB.close();
+  const latency = distribution(latencies);
+  return {
+    id: 'P5',
+    name: P5_BROWSER.name,
+    status: 'measured',
+    headline:
+      latencies.length === 0
+        ? `none of ${ids.length} seen`
+        : `p50 ${latency.p50} ms, p95 ${latency.p95} ms${missed > 0 ? `, ${missed} missed` : ''}`,
+    aim: P5_BROWSER.aim,
+    meetsAim: missed === 0 && latency.p50 <= AIM_P50_MS && latency.p95 <= AIM_P95_MS,
+    figures: {
+      level: 'browser',
+      changes: ids.length,
+      seen: latencies.length,
+      missed,
+      latencyMs: { ...latency },
+    },
+    note:
+      'two Chromium contexts signed in to the app as two recruiters: from the click on "Move to …" in A to the move ' +
+      'appearing in B’s stage history (wall clock, one machine); a move not shown within 10 s counts as missed',
+  };
+}

@@ -1,0 +1,15 @@
+import type { Benchmark } from './context';
+import { browserBenchmarks } from './browser-benchmarks';
+import { p1Push } from './p1-push';
+import { p4Pipeline } from './p4-pipeline';
+import { p5ChangeLatency } from './p5-change-latency';
+import { p6Load } from './p6-load';
+
+/** Every benchmark, in the order the runner runs them (server ones first, the browser group last). */
+export const BENCHMARKS: readonly Benchmark[] = [
+  p1Push,
+  p5ChangeLatency,
+  p6Load,
+  browserBenchmarks,
+  p4Pipeline,
+];
