@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** Where the Electron executable is, or why there is none. */
-export type ElectronBinary = { found: true; executable: string } | { found: false; reason: string };
+export type ElectronBinary =
+  { found: true; executable: string } | { found: false; reason: string; isDownloadable?: boolean };
 
 /** The one line that says how to get Electron where it is missing. */
 export const ELECTRON_FIX =
@@ -36,6 +37,7 @@ export function findElectronBinary(
     : {
         found: false,
         reason: 'its binary was never downloaded (the electron package fetches it on first use)',
+        isDownloadable: true,
       };
 }
 

@@ -68,7 +68,10 @@ export async function launchDesktopOrBrowser(
   group: ProcessGroup,
   options: { serverUrl: string; fallbackUrl: string; devServerUrl?: string },
 ): Promise<void> {
-  const electron = findElectronBinary(PROJECT_ROOT);
+  let electron = findElectronBinary(PROJECT_ROOT);
+  if (!electron.found && electron.isDownloadable && (await downloadElectron())) {
+    electron = findElectronBinary(PROJECT_ROOT);
+  }
   if (!electron.found) {
     console.log(`Electron is not available: ${electron.reason}. To get the desktop app, ${ELECTRON_FIX}.`);
     console.log(
@@ -90,6 +93,22 @@ export async function launchDesktopOrBrowser(
     { cwd: PROJECT_ROOT, env },
     () => void group.stopAll().then(() => process.exit(0)),
   );
+}
+
+/**
+ * npm 11 does not run the electron package's install script, so its binary is fetched on the first
+ * start instead. Answers whether that worked (not on a machine without network: then the browser).
+ */
+async function downloadElectron(): Promise<boolean> {
+  const installer = path.join(PROJECT_ROOT, 'node_modules', 'electron', 'install.js');
+  if (!existsSync(installer)) return false;
+  console.log('Downloading Electron for the desktop app…');
+  try {
+    await run(process.execPath, [installer], { cwd: PROJECT_ROOT, stdio: 'ignore', timeout: 10 * 60_000 });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** Whether the renderer's web build exists. */
