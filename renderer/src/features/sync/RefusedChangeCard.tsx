@@ -38,7 +38,7 @@ export function RefusedChangeCard({ change }: { readonly change: RefusedChange }
           {change.message}
         </Typography>
         <Typography variant="caption" color="text.secondary">
-          Refused {format(change.refusedAt, 'PPpp')} · reason code {change.code}
+          Refused {format(change.refusedAt, 'd MMM yyyy, HH:mm:ss')} · reason code {change.code}
         </Typography>
         <Accordion sx={{ mt: 1 }} disableGutters>
           <AccordionSummary expandIcon={<ExpandMoreIcon />}>Your version</AccordionSummary>
