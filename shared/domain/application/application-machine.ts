@@ -1,5 +1,6 @@
 import type { Actor } from '../common/roles';
 import { ALLOWED, refuse, type Decision } from '../common/refusal';
+import { isPipelineOpen } from '../job/job-machine';
 import type { JobStatus } from '../job/job-schema';
 import { roleMay, type WriteAction } from '../permissions/write-matrix';
 import { STAGES, type Stage } from './application-schema';
@@ -22,6 +23,11 @@ export const INITIAL_STAGE: Stage = 'applied';
 
 export function isTerminalStage(stage: Stage): boolean {
   return STAGE_TRANSITIONS[stage].length === 0;
+}
+
+/** An offer is written and changed while the application is at the offer stage. */
+export function isOfferEditable(stage: Stage): boolean {
+  return stage === 'offer';
 }
 
 export function isStageTransition(from: Stage, to: Stage): boolean {
@@ -60,7 +66,7 @@ export function decideStageChange(
   if (!roleMay(actor.role, stageMoveAction(to))) {
     return refuse('forbidden_role', `Your role may not move an application to ${to}.`);
   }
-  if (to !== 'rejected' && jobStatus !== 'open') {
+  if (to !== 'rejected' && !isPipelineOpen(jobStatus)) {
     return refuse(
       'job_not_open',
       `The job is ${jobStatus.replace('_', ' ')}, so its pipeline cannot move forward.`,

@@ -4,7 +4,8 @@ import type { Actor } from '../common/roles';
 import { MAX_CLOCK_SKEW_MS, parseIso } from '../common/time';
 import { roleMay } from '../permissions/write-matrix';
 import type { WriteContext } from '../permissions/write-context';
-import { decideStageChange, INITIAL_STAGE } from './application-machine';
+import { isPipelineOpen } from '../job/job-machine';
+import { decideStageChange, INITIAL_STAGE, isOfferEditable } from './application-machine';
 import { applicationId, type Application, type StageHistoryEntry } from './application-schema';
 
 const IMMUTABLE_FIELDS = ['jobId', 'candidateId', 'createdBy', 'createdAt'] as const;
@@ -44,7 +45,8 @@ function decideCreate(actor: Actor, after: Application, context: WriteContext): 
   if (after.stage !== INITIAL_STAGE) {
     return refuse('invalid_transition', 'A new application starts at applied.');
   }
-  if (job.status !== 'open') return refuse('job_not_open', 'Applications can only be added to open jobs.');
+  if (!isPipelineOpen(job.status))
+    return refuse('job_not_open', 'Applications can only be added to open jobs.');
   const [first, ...rest] = after.stageHistory;
   if (!first || rest.length > 0 || first.from !== null || first.to !== INITIAL_STAGE) {
     return refuse(
@@ -82,7 +84,7 @@ function decideUpdate(
     if (!roleMay(actor.role, 'application.editOffer')) {
       return refuse('forbidden_role', 'Your role may not change offers.');
     }
-    if (before.stage !== 'offer' && after.stage !== 'offer') return refuse('offer_not_allowed');
+    if (!isOfferEditable(before.stage) && !isOfferEditable(after.stage)) return refuse('offer_not_allowed');
   }
   return ALLOWED;
 }

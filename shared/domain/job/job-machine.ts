@@ -14,6 +14,16 @@ export const JOB_STATUS_TRANSITIONS: Readonly<Record<JobStatus, readonly JobStat
   closed: [],
 };
 
+/** A closed job is final: nothing about it changes any more. */
+export function isJobFinal(status: JobStatus): boolean {
+  return JOB_STATUS_TRANSITIONS[status].length === 0;
+}
+
+/** Only an open job takes new applications and moves its pipeline forward (`on_hold` pauses it). */
+export function isPipelineOpen(status: JobStatus): boolean {
+  return status === 'open';
+}
+
 export function isJobStatusTransition(from: JobStatus, to: JobStatus): boolean {
   return JOB_STATUS_TRANSITIONS[from].includes(to);
 }

@@ -2,7 +2,7 @@ import { changedFields } from '../common/equality';
 import { ALLOWED, refuse, type Decision } from '../common/refusal';
 import type { Actor } from '../common/roles';
 import { roleMay } from '../permissions/write-matrix';
-import { decideJobStatusChange } from './job-machine';
+import { decideJobStatusChange, isJobFinal } from './job-machine';
 import type { Job } from './job-schema';
 
 const STATUS_FIELDS = ['status', 'closedReason'];
@@ -30,7 +30,7 @@ function decideCreate(actor: Actor, after: Job): Decision {
 function decideUpdate(actor: Actor, before: Job, after: Job): Decision {
   const changed = changedFields(before, after, ['updatedAt']);
   if (changed.length === 0) return ALLOWED;
-  if (before.status === 'closed') return refuse('job_closed');
+  if (isJobFinal(before.status)) return refuse('job_closed');
   if (changed.includes('createdBy') || changed.includes('createdAt')) {
     return refuse('immutable_field', 'createdBy and createdAt cannot be changed.');
   }

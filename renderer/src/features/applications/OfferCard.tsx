@@ -16,6 +16,7 @@ import {
   offerToForm,
   type OfferFormValues,
 } from './offer-form-model';
+import { isOfferEditable } from '../../../../shared/domain/application/application-machine';
 
 /** The offer, for roles that see it; editable at the offer stage by roles that may. */
 export function OfferCard({ application }: { readonly application: Application }) {
@@ -23,7 +24,7 @@ export function OfferCard({ application }: { readonly application: Application }
   const actor = useActor();
   const [values, setValues] = useState(() => offerToForm(application.offer));
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const mayEdit = roleMay(actor.role, 'application.editOffer') && application.stage === 'offer';
+  const mayEdit = roleMay(actor.role, 'application.editOffer') && isOfferEditable(application.stage);
   const { offer } = application;
   const set = (field: keyof OfferFormValues) => (event: { target: { value: string } }) =>
     setValues((current) => ({ ...current, [field]: event.target.value }));

@@ -12,6 +12,7 @@ import { saveDocument } from '../../data/local-writes';
 import { humanize } from '../../ui/labels';
 import { RejectDialog } from './RejectDialog';
 import { applyStageMove } from './stage-change';
+import { isPipelineOpen } from '../../../../shared/domain/job/job-machine';
 
 interface StageActionsProps {
   readonly application: Application;
@@ -37,7 +38,7 @@ export function StageActions({ application, job, candidateName }: StageActionsPr
   const isPaused =
     roleMay(actor.role, 'application.advance') &&
     !isTerminalStage(application.stage) &&
-    job.status !== 'open';
+    !isPipelineOpen(job.status);
   return (
     <Stack spacing={1}>
       <Stack direction="row" sx={{ gap: 1, flexWrap: 'wrap' }}>

@@ -17,6 +17,7 @@ import { InterviewSummaryList } from '../interviews/InterviewSummaryList';
 import { ResumeCard } from '../interviews/ResumeCard';
 import { AddToJobDialog } from './AddToJobDialog';
 import { CandidateApplications } from './CandidateApplications';
+import { isPipelineOpen } from '../../../../shared/domain/job/job-machine';
 
 /** A candidate: profile, applications with their timelines, interviews. */
 export function CandidatePage() {
@@ -31,7 +32,9 @@ export function CandidatePage() {
   if (candidate === undefined) return null;
   if (candidate === null) return <Typography>This candidate is not on this device.</Typography>;
   const appliedJobIds = new Set(applications.map((application) => application.jobId));
-  const openJobs = [...jobs.values()].filter((job) => job.status === 'open' && !appliedJobIds.has(job.id));
+  const openJobs = [...jobs.values()].filter(
+    (job) => isPipelineOpen(job.status) && !appliedJobIds.has(job.id),
+  );
   const mayEdit = roleMay(actor.role, 'candidate.edit') && !candidate.erasedAt;
   const personName = (id: string) => nameOf(users, id);
 

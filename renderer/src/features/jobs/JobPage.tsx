@@ -13,6 +13,7 @@ import { StatusChip } from '../../ui/StatusChip';
 import { AddCandidateToJobDialog } from '../applications/AddCandidateToJobDialog';
 import { JobApplicationsTable } from './JobApplicationsTable';
 import { JobStatusActions } from './JobStatusActions';
+import { isJobFinal, isPipelineOpen } from '../../../../shared/domain/job/job-machine';
 
 function salaryText(min?: number, max?: number, currency?: string): string {
   if (min === undefined && max === undefined) return 'Not given';
@@ -30,8 +31,8 @@ export function JobPage() {
   const navigate = useNavigate();
   if (job === undefined) return null;
   if (job === null) return <Typography>This job is not on this device.</Typography>;
-  const mayEdit = roleMay(actor.role, 'job.edit') && job.status !== 'closed';
-  const mayAdd = roleMay(actor.role, 'application.create') && job.status === 'open';
+  const mayEdit = roleMay(actor.role, 'job.edit') && !isJobFinal(job.status);
+  const mayAdd = roleMay(actor.role, 'application.create') && isPipelineOpen(job.status);
 
   return (
     <Stack spacing={3}>

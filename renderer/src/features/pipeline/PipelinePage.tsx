@@ -24,6 +24,7 @@ import { PipelineBoard } from './PipelineBoard';
 import { PipelineToolbar } from './PipelineToolbar';
 import { useBoardMoves } from './use-board-moves';
 import { usePipelineData } from './use-pipeline-data';
+import { isPipelineOpen } from '../../../../shared/domain/job/job-machine';
 
 /** The recruiters' kanban board of one job (`/jobs/:jobId/pipeline`; its own window on the desktop). */
 export function PipelinePage() {
@@ -118,7 +119,7 @@ export function PipelinePage() {
         )}
         <StatusChip value={job.status} />
       </Stack>
-      {job.status !== 'open' && (
+      {!isPipelineOpen(job.status) && (
         <Alert severity="info">
           The job is {humanize(job.status).toLowerCase()}, so its pipeline cannot move forward; rejecting
           still works.
