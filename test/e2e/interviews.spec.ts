@@ -9,6 +9,7 @@ import {
   userIds,
 } from './support/interview-api';
 import { signIn } from './support/session';
+import { setOffline } from './support/network';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -181,7 +182,7 @@ test.describe('interviewers’ workflow', () => {
     const cached = interviewer.getByRole('region', { name: 'Résumé' });
     await expect(cached.getByText(/e2e-resume\.pdf \(available offline\)/)).toBeVisible({ timeout: 20_000 });
 
-    await interviewerContext.setOffline(true);
+    await setOffline(interviewerContext, true);
     await interviewer.getByRole('link', { name: 'My interviews' }).click();
     await interviewLink(interviewer, interview.id).first().click();
     await expect(cached.getByText(/e2e-resume\.pdf \(available offline\)/)).toBeVisible();
@@ -230,12 +231,12 @@ test.describe('interviewers’ workflow', () => {
     await signIn(page, 'recruiter1@example.com');
     await page.goto(`./candidates/${application.candidateId}`);
     const resume = page.getByRole('region', { name: 'Résumé' });
-    await context.setOffline(true);
+    await setOffline(context, true);
     await resume
       .getByLabel('Résumé file')
       .setInputFiles({ name: 'offline-resume.pdf', mimeType: 'application/pdf', buffer: PDF });
     await expect(resume.getByText('Upload waiting to be sent: offline-resume.pdf')).toBeVisible();
-    await context.setOffline(false);
+    await setOffline(context, false);
     await expect(resume.getByText(/offline-resume\.pdf \(available offline\)/)).toBeVisible({
       timeout: 45_000,
     });

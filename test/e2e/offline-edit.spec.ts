@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { ServerApi, uniqueSuffix } from './support/api';
 import { expectSynced, signIn, syncStatus } from './support/session';
+import { setOffline } from './support/network';
 
 test('an edit made offline survives a reload while offline, sign-out warns about it, and it reaches the server once online', async ({
   page,
@@ -20,7 +21,7 @@ test('an edit made offline survives a reload while offline, sign-out warns about
   await page.getByRole('table', { name: 'Jobs' }).getByRole('link', { name: job.title }).click();
   await expect(page.getByRole('heading', { name: job.title, level: 1 })).toBeVisible();
 
-  await context.setOffline(true);
+  await setOffline(context, true);
   await expect(syncStatus(page)).toContainText('Offline');
   await page.getByRole('link', { name: 'Edit job' }).click();
   const form = page.getByRole('form', { name: 'Job' });
@@ -49,7 +50,7 @@ test('an edit made offline survives a reload while offline, sign-out warns about
   await signOut.getByRole('button', { name: 'Cancel' }).click();
   await expect(signOut).toHaveCount(0);
 
-  await context.setOffline(false);
+  await setOffline(context, false);
   await expectSynced(page);
   await expect(page.getByText('Not synced yet')).toHaveCount(0);
   await expect.poll(async () => (await manager.find('jobs', job.id))?.location).toBe(newLocation);

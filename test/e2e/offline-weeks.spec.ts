@@ -7,6 +7,7 @@ import {
   type ServerInterview,
 } from './support/interview-api';
 import { DEMO_PASSWORD, signIn } from './support/session';
+import { setOffline } from './support/network';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -82,13 +83,13 @@ test.describe('weeks offline', () => {
     const notes = (day: number) => `Offline day ${day + 1}: refresh path ${interviews[0]?.id}`;
     await page.clock.install({ time: start });
     await signIn(page, 'interviewer1@example.com');
-    await context.setOffline(true);
+    await setOffline(context, true);
     await writeScorecardsOverDays(page, interviews, notes);
     // Back "today", long after the 15-minute access token expired: the app refreshes it silently.
     await page.clock.fastForward(DAY - 60_000);
     await page.clock.setSystemTime(Date.now() + 20 * 60 * 1000);
     const refreshed = page.waitForResponse((response) => response.url().endsWith('/api/auth/refresh'));
-    await context.setOffline(false);
+    await setOffline(context, false);
     expect((await refreshed).status()).toBe(200);
     await expectOnServer(request, interviews, notes);
     await expect(page.getByRole('button', { name: 'Sign in again' })).toHaveCount(0);
@@ -104,7 +105,7 @@ test.describe('weeks offline', () => {
     const notes = (day: number) => `Offline day ${day + 1}: sign-in path ${interviews[0]?.id}`;
     await page.clock.install({ time: start });
     await signIn(page, 'interviewer3@example.com');
-    await context.setOffline(true);
+    await setOffline(context, true);
     await writeScorecardsOverDays(page, interviews, notes);
     // The server's refresh tokens live 30 days by the server's own clock, which the browser cannot
     // move: an admin ending the interviewer's sessions stands in for an expired refresh token.
@@ -117,7 +118,7 @@ test.describe('weeks offline', () => {
     expect(revoked.ok()).toBe(true);
     await page.clock.fastForward(DAY - 60_000);
     await page.clock.setSystemTime(Date.now() + 20 * 60 * 1000);
-    await context.setOffline(false);
+    await setOffline(context, false);
 
     await page.getByRole('button', { name: 'Sign in again' }).click({ timeout: 30_000 });
     const dialog = page.getByRole('dialog', { name: 'Sign in again' });

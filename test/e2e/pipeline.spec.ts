@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import { DEMO_PASSWORD, signIn } from './support/session';
+import { setOffline } from './support/network';
 
 /**
  * The recruiters' pipeline board (issue 5): drag across columns, invalid drops refused with their
@@ -315,7 +316,7 @@ test.describe('the pipeline board', () => {
     const fixture = await createBoard(request, baseURL, ['Radia Perlman', 'Barbara Liskov']);
     await signIn(page, 'recruiter1@example.com');
     await openBoard(page, fixture);
-    await context.setOffline(true);
+    await setOffline(context, true);
 
     await dragCard(page, 'Barbara Liskov', 'Screening');
     await expect(card(column(page, 'Screening'), 'Barbara Liskov')).toHaveAccessibleName(/not yet accepted/);
@@ -329,7 +330,7 @@ test.describe('the pipeline board', () => {
     await expect(card(column(page, 'Screening'), 'Radia Perlman')).toHaveAccessibleName(/not yet accepted/);
     expect(await stageOnServer(request, baseURL, fixture, 0)).toBe('applied');
 
-    await context.setOffline(false);
+    await setOffline(context, false);
     await expect
       .poll(() => stageOnServer(request, baseURL, fixture, 0), { timeout: 30_000 })
       .toBe('screening');
@@ -351,7 +352,7 @@ test.describe('the pipeline board', () => {
     const fixture = await createBoard(request, baseURL, ['Frances Allen']);
     await signIn(page, 'recruiter2@example.com');
     await openBoard(page, fixture);
-    await context.setOffline(true);
+    await setOffline(context, true);
     await dragCard(page, 'Frances Allen', 'Screening');
     await waitForWrite(page);
     await expect(card(column(page, 'Screening'), 'Frances Allen')).toHaveAccessibleName(/not yet accepted/);
@@ -364,7 +365,7 @@ test.describe('the pipeline board', () => {
       { assumedMasterState: job, newDocumentState: { ...job, status: 'on_hold' } },
     ]);
 
-    await context.setOffline(false);
+    await setOffline(context, false);
     await expect(card(column(page, 'Applied'), 'Frances Allen')).toBeVisible({ timeout: 30_000 });
     await page.getByRole('link', { name: /1 refused change/ }).click();
     await expect(

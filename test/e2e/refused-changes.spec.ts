@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { ServerApi, uniqueSuffix } from './support/api';
 import { expectSynced, signIn, syncStatus } from './support/session';
+import { setOffline } from './support/network';
 
 test('an offline stage move on a job put on hold meanwhile is refused, listed with its reason, and can be copied and dismissed', async ({
   browser,
@@ -32,7 +33,7 @@ test('an offline stage move on a job put on hold meanwhile is refused, listed wi
   await expect(recruiter).toHaveURL(new RegExp(`/applications/${application.id}$`));
   const history = recruiter.getByRole('list', { name: 'Stage history' });
   await expect(history).toContainText('Applied → Screening');
-  await recruiterContext.setOffline(true);
+  await setOffline(recruiterContext, true);
   await expect(syncStatus(recruiter)).toContainText('Offline');
   await recruiter.getByRole('button', { name: 'Move to Interview' }).click();
   await expect(history).toContainText('Screening → Interview');
@@ -48,7 +49,7 @@ test('an offline stage move on a job put on hold meanwhile is refused, listed wi
   await expect.poll(async () => (await manager.find('jobs', job.id))?.status).toBe('on_hold');
 
   // Back online: the server refuses the move, the page snaps back to screening.
-  await recruiterContext.setOffline(false);
+  await setOffline(recruiterContext, false);
   await expectSynced(recruiter);
   await expect(history).not.toContainText('Screening → Interview');
   await expect(history).toContainText('Applied → Screening');

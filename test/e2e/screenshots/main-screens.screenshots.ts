@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import { ServerApi } from '../support/api';
 import { DEMO_PASSWORD, expectSynced, syncStatus } from '../support/session';
+import { setOffline } from '../support/network';
 
 /** Where the README's screenshots live. */
 const SCREENSHOT_DIR = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url));
@@ -82,7 +83,7 @@ test('the main screens, at 1280×800, of the demo organisation as a recruiter se
     .first()
     .click();
   await expect(page.getByRole('heading', { name: 'History' })).toBeVisible();
-  await context.setOffline(true);
+  await setOffline(context, true);
   await expect(syncStatus(page)).toContainText('Offline');
   await page.getByRole('button', { name: /^Move to / }).click();
   await expect(page.getByText('Not synced yet')).toBeVisible();
@@ -94,7 +95,7 @@ test('the main screens, at 1280×800, of the demo organisation as a recruiter se
   const productDesigner = (await manager.pullAll('jobs')).find((job) => job.title === 'Product Designer');
   if (!productDesigner) throw new Error('the demo job "Product Designer" is missing');
   await manager.setJobStatus(productDesigner, 'on_hold');
-  await context.setOffline(false);
+  await setOffline(context, false);
   await expectSynced(page);
   await openSection(page, 'Refused changes');
   await expect(page.getByRole('list', { name: 'Refused changes' }).getByRole('listitem')).toHaveCount(1);
