@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from './support/test';
 import {
   apiSignIn,
   openApplication,
@@ -9,7 +10,7 @@ import {
   userIds,
 } from './support/interview-api';
 import { signIn } from './support/session';
-import { setOffline } from './support/network';
+import { openContext, setOffline } from './support/network';
 
 const DAY = 24 * 60 * 60 * 1000;
 
@@ -175,7 +176,7 @@ test.describe('interviewers’ workflow', () => {
       .setInputFiles({ name: 'e2e-resume.pdf', mimeType: 'application/pdf', buffer: PDF });
     await expect(resume.getByText(/e2e-resume\.pdf \(available offline\)/)).toBeVisible({ timeout: 20_000 });
 
-    const interviewerContext = await browser.newContext();
+    const interviewerContext = await openContext(browser);
     const interviewer = await interviewerContext.newPage();
     await signIn(interviewer, 'interviewer2@example.com');
     await interviewer.goto(`./interviews/${interview.id}`);

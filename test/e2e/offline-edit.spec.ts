@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { ServerApi, uniqueSuffix } from './support/api';
 import { expectSynced, signIn, syncStatus } from './support/session';
 import { setOffline } from './support/network';

@@ -1,4 +1,5 @@
-import { expect, test, type APIRequestContext, type Locator, type Page } from '@playwright/test';
+import type { APIRequestContext, Locator, Page } from '@playwright/test';
+import { expect, test } from './support/test';
 import { DEMO_PASSWORD, signIn } from './support/session';
 import { setOffline } from './support/network';
 
@@ -25,19 +26,16 @@ interface Fixture {
 
 type WireDocument = Record<string, unknown> & { id: string };
 
-const apiUrl = (baseURL: string | undefined, path: string) => new URL(path, baseURL).toString();
-
 /** API sessions by email: sign-in is rate limited per account, so each account signs in once per run. */
 const apiSessions = new Map<string, Session>();
 
 async function apiSignIn(
   request: APIRequestContext,
-  baseURL: string | undefined,
   email: string,
 ): Promise<Session> {
   const known = apiSessions.get(email);
   if (known) return known;
-  const response = await request.post(apiUrl(baseURL, '/api/auth/login'), {
+  const response = await request.post('/api/auth/login', {
     data: { email, password: DEMO_PASSWORD },
   });
   expect(response.status()).toBe(200);
@@ -49,12 +47,11 @@ async function apiSignIn(
 
 async function push(
   request: APIRequestContext,
-  baseURL: string | undefined,
   session: Session,
   collection: string,
   rows: readonly { assumedMasterState?: WireDocument; newDocumentState: WireDocument }[],
 ): Promise<void> {
-  const response = await request.post(apiUrl(baseURL, `/api/sync/${collection}/push`), {
+  const response = await request.post(`/api/sync/${collection}/push`, {
     headers: { authorization: `Bearer ${session.token}` },
     data: rows.map((row) => ({
       ...(row.assumedMasterState
@@ -71,7 +68,6 @@ async function push(
 /** The server's current version of a document, read through the replication pull. */
 async function serverDocument(
   request: APIRequestContext,
-  baseURL: string | undefined,
   session: Session,
   collection: string,
   id: string,
@@ -81,7 +77,7 @@ async function serverDocument(
   for (;;) {
     const query = new URLSearchParams({ limit: '500' });
     if (checkpoint) query.set('checkpoint', JSON.stringify(checkpoint));
-    const response = await request.get(apiUrl(baseURL, `/api/sync/${collection}/pull?${query.toString()}`), {
+    const response = await request.get(`/api/sync/${collection}/pull?${query.toString()}`, {
       headers: { authorization: `Bearer ${session.token}` },
     });
     const body = (await response.json()) as { documents: WireDocument[]; checkpoint: unknown };
@@ -94,16 +90,15 @@ async function serverDocument(
 /** An open job with candidates at applied, created by the hiring manager through the sync API. */
 async function createBoard(
   request: APIRequestContext,
-  baseURL: string | undefined,
   names: readonly string[],
 ): Promise<Fixture> {
-  const manager = await apiSignIn(request, baseURL, 'admin@example.com');
+  const manager = await apiSignIn(request, 'admin@example.com');
   const suffix = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
   const jobId = `e2e-pipe-${suffix}`;
   const title = `Platform Engineer ${suffix}`;
   const at = new Date(Date.now() - 3 * 24 * 3600 * 1000).toISOString();
   const base = { updatedAt: 0, createdBy: manager.userId, createdAt: at };
-  await push(request, baseURL, manager, 'jobs', [
+  await push(request, manager, 'jobs', [
     {
       newDocumentState: {
         ...base,
@@ -136,14 +131,12 @@ async function createBoard(
   });
   await push(
     request,
-    baseURL,
     manager,
     'candidates',
     candidates.map((newDocumentState) => ({ newDocumentState })),
   );
   await push(
     request,
-    baseURL,
     manager,
     'applications',
     candidates.map((candidate) => ({
@@ -186,14 +179,12 @@ async function dragCard(page: Page, name: string, toStage: string): Promise<void
 
 async function stageOnServer(
   request: APIRequestContext,
-  baseURL: string | undefined,
   fixture: Fixture,
   index: number,
 ): Promise<unknown> {
-  const session = await apiSignIn(request, baseURL, 'admin@example.com');
+  const session = await apiSignIn(request, 'admin@example.com');
   const document = await serverDocument(
     request,
-    baseURL,
     session,
     'applications',
     fixture.applicationIds[index] ?? '',
@@ -212,9 +203,8 @@ test.describe('the pipeline board', () => {
   test('a recruiter opens the board from the job and drags a card across columns', async ({
     page,
     request,
-    baseURL,
   }) => {
-    const fixture = await createBoard(request, baseURL, ['Ada Lovelace', 'Grace Hopper', 'Alan Turing']);
+    const fixture = await createBoard(request, ['Ada Lovelace', 'Grace Hopper', 'Alan Turing']);
     await signIn(page, 'recruiter1@example.com');
     await page.goto(`./jobs/${fixture.jobId}`);
     await page.getByRole('button', { name: 'Open pipeline' }).click();
@@ -226,7 +216,7 @@ test.describe('the pipeline board', () => {
     await expect(column(page, 'Applied').getByLabel('2 applications')).toBeVisible();
     await expect(page.getByRole('alert')).toContainText('Ada Lovelace moved to Screening');
     await expect
-      .poll(() => stageOnServer(request, baseURL, fixture, 0), { timeout: 15_000 })
+      .poll(() => stageOnServer(request, fixture, 0), { timeout: 15_000 })
       .toBe('screening');
     await page.screenshot({ path: test.info().outputPath('pipeline-board.png') });
 
@@ -263,9 +253,8 @@ test.describe('the pipeline board', () => {
   test('an invalid drop is refused with its reason, and rejecting asks for one', async ({
     page,
     request,
-    baseURL,
   }) => {
-    const fixture = await createBoard(request, baseURL, ['Katherine Johnson', 'Dorothy Vaughan']);
+    const fixture = await createBoard(request, ['Katherine Johnson', 'Dorothy Vaughan']);
     await signIn(page, 'recruiter2@example.com');
     await openBoard(page, fixture);
 
@@ -292,8 +281,8 @@ test.describe('the pipeline board', () => {
     await expect(card(column(page, 'Rejected'), 'Dorothy Vaughan')).toBeVisible();
   });
 
-  test('a card moves by keyboard', async ({ page, request, baseURL }) => {
-    const fixture = await createBoard(request, baseURL, ['Margaret Hamilton']);
+  test('a card moves by keyboard', async ({ page, request }) => {
+    const fixture = await createBoard(request, ['Margaret Hamilton']);
     await signIn(page, 'hr.manager@example.com');
     await openBoard(page, fixture);
     await card(board(page), 'Margaret Hamilton').focus();
@@ -311,9 +300,8 @@ test.describe('the pipeline board', () => {
     page,
     context,
     request,
-    baseURL,
   }) => {
-    const fixture = await createBoard(request, baseURL, ['Radia Perlman', 'Barbara Liskov']);
+    const fixture = await createBoard(request, ['Radia Perlman', 'Barbara Liskov']);
     await signIn(page, 'recruiter1@example.com');
     await openBoard(page, fixture);
     await setOffline(context, true);
@@ -328,11 +316,11 @@ test.describe('the pipeline board', () => {
     await dragCard(page, 'Radia Perlman', 'Screening');
     await waitForWrite(page);
     await expect(card(column(page, 'Screening'), 'Radia Perlman')).toHaveAccessibleName(/not yet accepted/);
-    expect(await stageOnServer(request, baseURL, fixture, 0)).toBe('applied');
+    expect(await stageOnServer(request, fixture, 0)).toBe('applied');
 
     await setOffline(context, false);
     await expect
-      .poll(() => stageOnServer(request, baseURL, fixture, 0), { timeout: 30_000 })
+      .poll(() => stageOnServer(request, fixture, 0), { timeout: 30_000 })
       .toBe('screening');
     await expect(card(column(page, 'Screening'), 'Radia Perlman')).toHaveAccessibleName(
       /^Radia Perlman, Screening$/,
@@ -340,16 +328,15 @@ test.describe('the pipeline board', () => {
         timeout: 20_000,
       },
     );
-    expect(await stageOnServer(request, baseURL, fixture, 1)).toBe('applied');
+    expect(await stageOnServer(request, fixture, 1)).toBe('applied');
   });
 
   test('a move the server refuses later snaps back and is listed as refused', async ({
     page,
     context,
     request,
-    baseURL,
   }) => {
-    const fixture = await createBoard(request, baseURL, ['Frances Allen']);
+    const fixture = await createBoard(request, ['Frances Allen']);
     await signIn(page, 'recruiter2@example.com');
     await openBoard(page, fixture);
     await setOffline(context, true);
@@ -358,10 +345,10 @@ test.describe('the pipeline board', () => {
     await expect(card(column(page, 'Screening'), 'Frances Allen')).toHaveAccessibleName(/not yet accepted/);
 
     // Meanwhile the hiring manager puts the job on hold: forward moves are refused from now on.
-    const manager = await apiSignIn(request, baseURL, 'admin@example.com');
-    const job = await serverDocument(request, baseURL, manager, 'jobs', fixture.jobId);
+    const manager = await apiSignIn(request, 'admin@example.com');
+    const job = await serverDocument(request, manager, 'jobs', fixture.jobId);
     if (!job) throw new Error('The job is not on the server.');
-    await push(request, baseURL, manager, 'jobs', [
+    await push(request, manager, 'jobs', [
       { assumedMasterState: job, newDocumentState: { ...job, status: 'on_hold' } },
     ]);
 
@@ -382,7 +369,7 @@ test.describe('the pipeline board', () => {
     request,
   }) => {
     test.setTimeout(120_000);
-    const fixture = await createBoard(request, baseURL, ['Hedy Lamarr', 'Joan Clarke']);
+    const fixture = await createBoard(request, ['Hedy Lamarr', 'Joan Clarke']);
     const contextA = await browser.newContext({ baseURL });
     const contextB = await browser.newContext({ baseURL });
     const pageA = await contextA.newPage();

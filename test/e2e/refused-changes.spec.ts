@@ -1,7 +1,7 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { ServerApi, uniqueSuffix } from './support/api';
 import { expectSynced, signIn, syncStatus } from './support/session';
-import { setOffline } from './support/network';
+import { openContext, setOffline } from './support/network';
 
 test('an offline stage move on a job put on hold meanwhile is refused, listed with its reason, and can be copied and dismissed', async ({
   browser,
@@ -14,7 +14,7 @@ test('an offline stage move on a job put on hold meanwhile is refused, listed wi
   const application = await manager.createApplication(job, candidate, 'screening');
   const candidateName = `${candidate.firstName} ${candidate.lastName}`;
 
-  const recruiterContext = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+  const recruiterContext = await openContext(browser, { permissions: ['clipboard-read', 'clipboard-write'] });
   const managerContext = await browser.newContext();
   const recruiter = await recruiterContext.newPage();
   const hiringManager = await managerContext.newPage();

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/test';
 import { registerCandidateAccount, uniqueSuffix } from './support/api';
 import { DEMO_PASSWORD } from './support/session';
 

@@ -5,6 +5,7 @@ import type { Interview } from '../../../shared/domain/interview/interview-schem
 import type { Job, JobStatus } from '../../../shared/domain/job/job-schema';
 import type { User } from '../../../shared/domain/user/user-schema';
 import type { PullResponse, PushResponse, WireDocument } from '../../../shared/sync/protocol';
+import { serverPort } from './network';
 import { DEMO_PASSWORD } from './session';
 
 /**
@@ -42,8 +43,7 @@ export function uniqueSuffix(): string {
 }
 
 function apiUrl(path: string): string {
-  const port = Number(process.env['E2E_PORT'] ?? 4317);
-  return `http://127.0.0.1:${port}${path}`;
+  return `http://127.0.0.1:${serverPort()}${path}`;
 }
 
 /** A candidate account of the portal (`POST /api/auth/register`), with the demo password. */
