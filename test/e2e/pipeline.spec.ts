@@ -29,10 +29,7 @@ type WireDocument = Record<string, unknown> & { id: string };
 /** API sessions by email: sign-in is rate limited per account, so each account signs in once per run. */
 const apiSessions = new Map<string, Session>();
 
-async function apiSignIn(
-  request: APIRequestContext,
-  email: string,
-): Promise<Session> {
+async function apiSignIn(request: APIRequestContext, email: string): Promise<Session> {
   const known = apiSessions.get(email);
   if (known) return known;
   const response = await request.post('/api/auth/login', {
@@ -88,10 +85,7 @@ async function serverDocument(
 }
 
 /** An open job with candidates at applied, created by the hiring manager through the sync API. */
-async function createBoard(
-  request: APIRequestContext,
-  names: readonly string[],
-): Promise<Fixture> {
+async function createBoard(request: APIRequestContext, names: readonly string[]): Promise<Fixture> {
   const manager = await apiSignIn(request, 'admin@example.com');
   const suffix = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e6).toString(36)}`;
   const jobId = `e2e-pipe-${suffix}`;
@@ -177,11 +171,7 @@ async function dragCard(page: Page, name: string, toStage: string): Promise<void
   await page.mouse.up();
 }
 
-async function stageOnServer(
-  request: APIRequestContext,
-  fixture: Fixture,
-  index: number,
-): Promise<unknown> {
+async function stageOnServer(request: APIRequestContext, fixture: Fixture, index: number): Promise<unknown> {
   const session = await apiSignIn(request, 'admin@example.com');
   const document = await serverDocument(
     request,
@@ -215,9 +205,7 @@ test.describe('the pipeline board', () => {
     await expect(card(column(page, 'Screening'), 'Ada Lovelace')).toBeVisible();
     await expect(column(page, 'Applied').getByLabel('2 applications')).toBeVisible();
     await expect(page.getByRole('alert')).toContainText('Ada Lovelace moved to Screening');
-    await expect
-      .poll(() => stageOnServer(request, fixture, 0), { timeout: 15_000 })
-      .toBe('screening');
+    await expect.poll(() => stageOnServer(request, fixture, 0), { timeout: 15_000 }).toBe('screening');
     await page.screenshot({ path: test.info().outputPath('pipeline-board.png') });
 
     // Filters: text and source narrow the columns; the card opens its application.
@@ -319,9 +307,7 @@ test.describe('the pipeline board', () => {
     expect(await stageOnServer(request, fixture, 0)).toBe('applied');
 
     await setOffline(context, false);
-    await expect
-      .poll(() => stageOnServer(request, fixture, 0), { timeout: 30_000 })
-      .toBe('screening');
+    await expect.poll(() => stageOnServer(request, fixture, 0), { timeout: 30_000 }).toBe('screening');
     await expect(card(column(page, 'Screening'), 'Radia Perlman')).toHaveAccessibleName(
       /^Radia Perlman, Screening$/,
       {

@@ -23,7 +23,8 @@ export interface NetworkGate {
 export async function openNetworkGate(targetPort = serverPort()): Promise<NetworkGate> {
   const sockets = new Set<Socket>();
   let isOpen = true;
-  const cut = (socket: Socket) => (socket.readyState === 'open' ? socket.resetAndDestroy() : socket.destroy());
+  const cut = (socket: Socket) =>
+    socket.readyState === 'open' ? socket.resetAndDestroy() : socket.destroy();
   const track = (socket: Socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
@@ -66,7 +67,10 @@ export function registerGate(context: BrowserContext, gate: NetworkGate): void {
  * A second browser context (another person's laptop) with a network of its own, so it can go
  * offline while the others stay online. Its gate closes with it.
  */
-export async function openContext(browser: Browser, options: BrowserContextOptions = {}): Promise<BrowserContext> {
+export async function openContext(
+  browser: Browser,
+  options: BrowserContextOptions = {},
+): Promise<BrowserContext> {
   const gate = await openNetworkGate();
   const context = await browser.newContext({ ...options, baseURL: `${gate.url}/app/` });
   registerGate(context, gate);
