@@ -85,7 +85,8 @@ export const p1Push: Benchmark = {
         rawRounds.push(perSecond(docs.length, performance.now() - rawStarted));
       }
 
-      // What limits the push path: each row reads and writes the store one request at a time.
+      // For reference: one store round trip. A push batch costs a handful of them (bulk read of the
+      // documents and of what they are judged against, one bulk write, one audit write).
       const roundTrips: number[] = [];
       for (const id of ids.slice(0, 100)) {
         const sent = performance.now();

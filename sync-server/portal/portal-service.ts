@@ -140,7 +140,7 @@ export async function applyToJob(
   };
   const stamped = stampServerFields('applications', account, null, draft, time);
   const context = {
-    ...(await loadWriteContext(store, 'applications', stamped, time)),
+    ...(await loadWriteContext(store, 'applications', stamped, time, true)),
     actorCandidateId: candidate.id,
   };
   const decision = decideWrite(account, 'applications', null, stamped, context);

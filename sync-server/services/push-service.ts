@@ -16,7 +16,7 @@ import { contentOf, isTombstone, toStored } from '../store/stored-document';
 import { recordAudit, type AuditEntry } from './audit-service';
 import { loadInterviewerScope } from './interviewer-scope';
 import { wireForReader } from './pull-service';
-import { loadWriteContext, type WriteContextCache } from './write-context';
+import { loadWriteContext, WriteContextCache } from './write-context';
 
 /** One pushed row as it arrives (shape checked by the route; content judged here). */
 export interface IncomingPushRow {
@@ -32,11 +32,20 @@ function echoTombstone(sent: Readonly<Record<string, unknown>>): WireDocument<An
   return tombstoneOf(sent) as WireDocument<AnyDocument>;
 }
 
+/** An accepted row, waiting for the push's one bulk write. */
+interface PendingWrite {
+  readonly id: string;
+  readonly doc: StoredDoc;
+  readonly sent: Readonly<Record<string, unknown>>;
+  readonly entry: AuditEntry;
+}
+
 /**
  * `POST /api/sync/{collection}/push` (SPEC §5). Each row: conflict check against the server's
  * current state (as this actor sees it), withheld fields restored, server fields stamped, then the
- * shared `decideWrite`; accepted rows are written with the `_rev` just read, so a lost race is a
- * conflict, never an overwrite. Every accepted and refused write is audited.
+ * shared `decideWrite`. The batch's documents and what they are judged against are read up front, and
+ * accepted rows are written together with the `_rev` each was read at, so a lost race is a conflict,
+ * never an overwrite. Every accepted and refused write is audited.
  */
 export async function pushDocuments(
   store: CouchStore,
@@ -48,13 +57,21 @@ export async function pushDocuments(
   const conflicts: WireDocument<AnyDocument>[] = [];
   const rejections: PushRejection[] = [];
   const audit: AuditEntry[] = [];
-  const contextCache: WriteContextCache = {};
-  let scope: InterviewerScope | null = null;
-  const scopeFor = async (): Promise<InterviewerScope | null> => {
-    if (actor.role !== 'interviewer') return null;
-    scope ??= await loadInterviewerScope(store, actor.id);
-    return scope;
+  const writes: PendingWrite[] = [];
+  const contextCache = new WriteContextCache(store);
+  const sentDocs = rows.map((row) => row.newDocumentState);
+  const [storedById, scope] = await Promise.all([
+    store.getMany(
+      collection,
+      sentDocs.map((doc) => doc.id),
+    ),
+    actor.role === 'interviewer' ? loadInterviewerScope(store, actor.id) : null,
+  ]);
+  const isCreate = (doc: Readonly<Record<string, unknown>>): boolean => {
+    const stored = storedById.get(String(doc['id']));
+    return !stored || isTombstone(stored);
   };
+  await contextCache.prefetch(collection, sentDocs, isCreate);
 
   for (const row of rows) {
     const sent = row.newDocumentState;
@@ -85,10 +102,10 @@ export async function pushDocuments(
       );
       continue;
     }
-    const stored = await store.get(collection, id);
+    const stored = storedById.get(id) ?? null;
     let master: WireDocument<AnyDocument> | null = null;
     if (stored) {
-      master = wireForReader(actor, collection, stored, await scopeFor());
+      master = wireForReader(actor, collection, stored, scope);
       if (!master) {
         reject(refuse('forbidden_role', 'You may not change this document.'), null, 'update');
         continue;
@@ -111,35 +128,51 @@ export async function pushDocuments(
     const incoming: IncomingDocument = isDelete ? { ...restored, _deleted: true } : restored;
     const time = now();
     const stamped = stampServerFields(collection, actor, before, incoming, time);
-    const context = await loadWriteContext(store, collection, stamped, time, contextCache);
+    const context = await loadWriteContext(store, collection, stamped, time, before === null, contextCache);
     const decision = decideWrite(actor, collection, before, stamped, context);
     if (!decision.ok) {
       reject(decision, master, action);
       continue;
     }
-    const next = isDelete
-      ? toStored(collection, { ...before, updatedAt: time }, { rev: stored?._rev, deleted: true })
-      : toStored(collection, stamped, { rev: stored?._rev });
-    const written = await store.put(collection, next);
-    if (!written.ok) {
-      conflicts.push(await currentFor(store, actor, collection, id, await scopeFor(), sent));
-      continue;
-    }
-    audit.push({ at: time, userId: actor.id, collection, docId: id, outcome: 'accepted', action });
+    if (collection === 'candidates' && !isDelete) contextCache.claimEmail(stamped);
+    writes.push({
+      id,
+      sent,
+      doc: isDelete
+        ? toStored(collection, { ...before, updatedAt: time }, { rev: stored?._rev, deleted: true })
+        : toStored(collection, stamped, { rev: stored?._rev }),
+      entry: { at: time, userId: actor.id, collection, docId: id, outcome: 'accepted', action },
+    });
   }
+
+  const results = await store.putMany(
+    collection,
+    writes.map((write) => write.doc),
+  );
+  const lost = writes.filter((write, index) => {
+    if (results[index]?.ok) audit.push(write.entry);
+    return !results[index]?.ok;
+  });
+  conflicts.push(...(await currentFor(store, actor, collection, lost, scope)));
   await recordAudit(store, audit);
   return { conflicts, rejections };
 }
 
-/** The server's current version for `actor` after a lost race. */
+/** The server's current versions for `actor` of the rows that lost a race. */
 async function currentFor(
   store: CouchStore,
   actor: Actor,
   collection: CollectionName,
-  id: string,
+  lost: readonly PendingWrite[],
   scope: InterviewerScope | null,
-  sent: Readonly<Record<string, unknown>>,
-): Promise<WireDocument<AnyDocument>> {
-  const current: StoredDoc | null = await store.get(collection, id);
-  return (current ? wireForReader(actor, collection, current, scope) : null) ?? echoTombstone(sent);
+): Promise<WireDocument<AnyDocument>[]> {
+  if (lost.length === 0) return [];
+  const current = await store.getMany(
+    collection,
+    lost.map((write) => write.id),
+  );
+  return lost.map((write) => {
+    const stored = current.get(write.id);
+    return (stored ? wireForReader(actor, collection, stored, scope) : null) ?? echoTombstone(write.sent);
+  });
 }

@@ -2,7 +2,7 @@ import type { WriteContext } from '../../shared/domain/permissions/write-context
 import { normalizeEmail } from '../../shared/domain/common/schema-helpers';
 import type { User } from '../../shared/domain/user/user-schema';
 import type { CollectionName } from '../../shared/sync/collections';
-import type { CouchStore } from '../store/couch-store';
+import type { CouchStore, StoredDoc } from '../store/couch-store';
 import { isTombstone, liveContentOf } from '../store/stored-document';
 import { listUsers } from './user-service';
 
@@ -11,9 +11,96 @@ function stringField(doc: Readonly<Record<string, unknown>>, field: string): str
   return typeof value === 'string' && value.length > 0 ? value : null;
 }
 
-/** Lookups one push may share between its rows (the staff directory does not change within one). */
-export interface WriteContextCache {
-  users?: Promise<ReadonlyMap<string, User>>;
+/** A document a write is judged against, found through one of its fields. */
+interface ContextLink {
+  readonly field: string;
+  readonly collection: CollectionName;
+  /** Only creations are judged against it (the rules read an application's candidate only then). */
+  readonly onCreateOnly?: boolean;
+}
+
+/** The documents a write to each collection is judged against (other collections only). */
+const CONTEXT_LINKS: Partial<Record<CollectionName, readonly ContextLink[]>> = {
+  applications: [
+    { field: 'jobId', collection: 'jobs' },
+    { field: 'candidateId', collection: 'candidates', onCreateOnly: true },
+  ],
+  interviews: [{ field: 'applicationId', collection: 'applications' }],
+};
+
+/**
+ * Lookups the rows of one push share. Linked documents live in other collections than the one
+ * pushed, so a push never changes what it reads here; emails claimed by earlier rows of the same push
+ * are tracked, since those rows are written together at the end.
+ */
+export class WriteContextCache {
+  private users: Promise<ReadonlyMap<string, User>> | undefined;
+  private readonly documents = new Map<string, Promise<StoredDoc | null>>();
+  private readonly claimedEmails = new Map<string, string>();
+
+  constructor(private readonly store: CouchStore) {}
+
+  /**
+   * Reads the linked documents of all these rows in one request per linked collection; `isCreate`
+   * tells which rows create a document.
+   */
+  async prefetch(
+    collection: CollectionName,
+    docs: readonly Readonly<Record<string, unknown>>[],
+    isCreate: (doc: Readonly<Record<string, unknown>>) => boolean,
+  ): Promise<void> {
+    await Promise.all(
+      (CONTEXT_LINKS[collection] ?? []).map(async (link) => {
+        const linked = link.onCreateOnly ? docs.filter(isCreate) : docs;
+        const ids = [...new Set(linked.map((doc) => stringField(doc, link.field)))].filter(
+          (id): id is string => id !== null && !this.documents.has(`${link.collection}/${id}`),
+        );
+        if (ids.length === 0) return;
+        const found = this.store.getMany(link.collection, ids);
+        for (const id of ids)
+          this.documents.set(
+            `${link.collection}/${id}`,
+            found.then((map) => map.get(id) ?? null),
+          );
+        await found;
+      }),
+    );
+  }
+
+  document(collection: CollectionName, id: string | null): Promise<StoredDoc | null> | null {
+    if (id === null) return null;
+    const key = `${collection}/${id}`;
+    let pending = this.documents.get(key);
+    if (!pending) {
+      pending = this.store.get(collection, id);
+      this.documents.set(key, pending);
+    }
+    return pending;
+  }
+
+  staff(): Promise<ReadonlyMap<string, User>> {
+    this.users ??= listUsers(this.store).then((users) => new Map(users.map((user) => [user.id, user])));
+    return this.users;
+  }
+
+  /** The candidate that already uses `email`, in the store or earlier in this push. */
+  async emailOwner(email: string, candidateId: unknown): Promise<string | null> {
+    const key = normalizeEmail(email);
+    const claimed = this.claimedEmails.get(key);
+    if (claimed !== undefined && claimed !== candidateId) return claimed;
+    const matches = await this.store.find('candidates', {
+      selector: { 'serverMeta.emailKey': key },
+      limit: 10,
+    });
+    return matches.find((match) => !isTombstone(match) && match._id !== candidateId)?._id ?? null;
+  }
+
+  /** Records that a row of this push takes `email` for `candidateId`. */
+  claimEmail(doc: Readonly<Record<string, unknown>>): void {
+    const email = stringField(doc, 'email');
+    const id = stringField(doc, 'id');
+    if (email && id) this.claimedEmails.set(normalizeEmail(email), id);
+  }
 }
 
 /**
@@ -25,38 +112,27 @@ export async function loadWriteContext(
   collection: CollectionName,
   doc: Readonly<Record<string, unknown>>,
   now: number,
-  cache: WriteContextCache = {},
+  isCreate: boolean,
+  cache: WriteContextCache = new WriteContextCache(store),
 ): Promise<WriteContext> {
   switch (collection) {
     case 'applications': {
-      const jobId = stringField(doc, 'jobId');
-      const candidateId = stringField(doc, 'candidateId');
       const [job, candidate] = await Promise.all([
-        jobId ? store.get('jobs', jobId) : null,
-        candidateId ? store.get('candidates', candidateId) : null,
+        cache.document('jobs', stringField(doc, 'jobId')),
+        isCreate ? cache.document('candidates', stringField(doc, 'candidateId')) : null,
       ]);
       return { now, job: liveContentOf('jobs', job), candidate: liveContentOf('candidates', candidate) };
     }
     case 'interviews': {
-      const applicationId = stringField(doc, 'applicationId');
-      cache.users ??= listUsers(store).then(
-        (users) => new Map<string, User>(users.map((user) => [user.id, user])),
-      );
       const [application, users] = await Promise.all([
-        applicationId ? store.get('applications', applicationId) : null,
-        cache.users,
+        cache.document('applications', stringField(doc, 'applicationId')),
+        cache.staff(),
       ]);
       return { now, application: liveContentOf('applications', application), users };
     }
     case 'candidates': {
       const email = stringField(doc, 'email');
-      if (!email) return { now, emailTakenBy: null };
-      const matches = await store.find('candidates', {
-        selector: { 'serverMeta.emailKey': normalizeEmail(email) },
-        limit: 10,
-      });
-      const other = matches.find((match) => !isTombstone(match) && match._id !== doc['id']);
-      return { now, emailTakenBy: other?._id ?? null };
+      return { now, emailTakenBy: email ? await cache.emailOwner(email, doc['id']) : null };
     }
     default:
       return { now };

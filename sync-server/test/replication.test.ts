@@ -241,6 +241,35 @@ describe('push: roles and rules', () => {
     expect(missingAssumed.rejections).toEqual([]);
   });
 
+  it('judges each row of a batch on its own, including against earlier rows of the same batch', async () => {
+    const first = candidateDoc();
+    const sameEmail = candidateDoc({ email: String(first['email']).toUpperCase() });
+    const twice = candidateDoc();
+    const invalid = { ...candidateDoc(), firstName: '' };
+    const result = await push(
+      app,
+      recruiter(),
+      'candidates',
+      [first, sameEmail, twice, { ...twice, lastName: 'Second' }, invalid].map((doc) => ({
+        newDocumentState: doc,
+      })),
+    );
+    expect(result.rejections.map((rejection) => [rejection.id, rejection.code])).toEqual([
+      [sameEmail['id'], 'duplicate_email'],
+      [invalid['id'], 'validation_failed'],
+    ]);
+    // The second write of one id lost the race to the first, and gets the first back.
+    expect(result.conflicts.find((doc) => doc.id === twice['id'])).toMatchObject({ lastName: 'Fischer' });
+    expect(await serverDoc(app, recruiter(), 'candidates', String(first['id']))).toMatchObject({
+      email: first['email'],
+    });
+    expect(await serverDoc(app, recruiter(), 'candidates', String(sameEmail['id']))).toBeUndefined();
+    expect(await serverDoc(app, recruiter(), 'candidates', String(twice['id']))).toMatchObject({
+      lastName: 'Fischer',
+    });
+    expect(await serverDoc(app, recruiter(), 'candidates', String(invalid['id']))).toBeUndefined();
+  });
+
   it('lets only admins delete, and sends deletions as full tombstones', async () => {
     const candidate = candidateDoc();
     await create(app, recruiter(), 'candidates', candidate);

@@ -13,7 +13,7 @@ export interface WriteContext {
   readonly now: number;
   /** Applications: the job applied to. */
   readonly job?: Job | null;
-  /** Applications: the candidate applying. */
+  /** Applications: the candidate applying (read only when an application is created). */
   readonly candidate?: Candidate | null;
   /** Interviews: the application interviewed for. */
   readonly application?: Application | null;
