@@ -99,7 +99,7 @@ export const p4Pipeline: Benchmark = {
             dropToRenderedMs: roundTo(dropToRenderedMs, 1),
             localWriteMs: roundTo(writeMs, 1),
           },
-          note: 'first render: board mount to cards on screen (pipeline:first-render); drop: keyboard drop to the card shown in its new column; write: the local write behind it (rules, store, pending marker). The board holds a move 5 s for undo before writing; the write is timed from its start.',
+          note: 'first render: board mount to cards on screen (pipeline:first-render); drop: keyboard drop to the card shown in its new column; write: the local write behind it (rules, store, pending marker). The move is written at once; the write is timed from its start.',
         },
       ];
     } finally {

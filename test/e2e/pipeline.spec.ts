@@ -1,6 +1,6 @@
 import type { APIRequestContext, Locator, Page } from '@playwright/test';
 import { expect, test } from './support/test';
-import { DEMO_PASSWORD, signIn } from './support/session';
+import { DEMO_PASSWORD, signIn, syncStatus } from './support/session';
 import { setOffline } from './support/network';
 
 /**
@@ -183,8 +183,12 @@ async function stageOnServer(request: APIRequestContext, fixture: Fixture, index
 }
 
 /** Waits until the last move is written locally (its undo window has passed). */
-async function waitForWrite(page: Page): Promise<void> {
-  await expect(page.getByRole('button', { name: /^Undo: / })).toHaveCount(0, { timeout: 10_000 });
+/** Resolves once the app has tried, and failed, to push an application change (it is offline). */
+function failedPush(page: Page): Promise<unknown> {
+  return page.waitForEvent('requestfailed', {
+    predicate: (request) => request.url().includes('/api/sync/applications/push'),
+    timeout: 20_000,
+  });
 }
 
 test.use({ viewport: { width: 1920, height: 1080 } });
@@ -284,7 +288,7 @@ test.describe('the pipeline board', () => {
     await expect(page.getByText(/Margaret Hamilton moved to Screening/).first()).toBeAttached();
   });
 
-  test('an offline move is kept, can be undone, and syncs when back online', async ({
+  test('an offline move is kept, can be undone while still local, and syncs when back online', async ({
     page,
     context,
     request,
@@ -294,27 +298,35 @@ test.describe('the pipeline board', () => {
     await openBoard(page, fixture);
     await setOffline(context, true);
 
+    // The move is written locally and its push has already been tried (and failed) before it is undone.
+    const pushTried = failedPush(page);
     await dragCard(page, 'Barbara Liskov', 'Screening');
     await expect(card(column(page, 'Screening'), 'Barbara Liskov')).toHaveAccessibleName(/not yet accepted/);
+    await pushTried;
+    await expect(syncStatus(page).getByLabel('1 unsynced changes')).toBeVisible();
     await page.getByRole('button', { name: /^Undo: Barbara Liskov/ }).click();
     await expect(card(column(page, 'Applied'), 'Barbara Liskov')).toHaveAccessibleName(
       /^Barbara Liskov, Applied$/,
     );
+    await expect(page.getByText(/Move undone/)).toBeVisible();
+    await expect(page.getByRole('button', { name: /^Undo: / })).toHaveCount(0);
+    await expect(syncStatus(page).getByLabel('0 unsynced changes')).toBeVisible();
 
     await dragCard(page, 'Radia Perlman', 'Screening');
-    await waitForWrite(page);
     await expect(card(column(page, 'Screening'), 'Radia Perlman')).toHaveAccessibleName(/not yet accepted/);
+    await expect(page.getByRole('button', { name: /^Undo: Radia Perlman/ })).toBeVisible();
     expect(await stageOnServer(request, fixture, 0)).toBe('applied');
 
+    // Back online: the undone move never reaches the server, the other one does and can no longer be undone.
     await setOffline(context, false);
     await expect.poll(() => stageOnServer(request, fixture, 0), { timeout: 30_000 }).toBe('screening');
     await expect(card(column(page, 'Screening'), 'Radia Perlman')).toHaveAccessibleName(
       /^Radia Perlman, Screening$/,
-      {
-        timeout: 20_000,
-      },
+      { timeout: 20_000 },
     );
+    await expect(page.getByRole('button', { name: /^Undo: / })).toHaveCount(0);
     expect(await stageOnServer(request, fixture, 1)).toBe('applied');
+    await expect(page.getByRole('link', { name: /refused change/ })).toHaveCount(0);
   });
 
   test('a move the server refuses later snaps back and is listed as refused', async ({
@@ -327,7 +339,6 @@ test.describe('the pipeline board', () => {
     await openBoard(page, fixture);
     await setOffline(context, true);
     await dragCard(page, 'Frances Allen', 'Screening');
-    await waitForWrite(page);
     await expect(card(column(page, 'Screening'), 'Frances Allen')).toHaveAccessibleName(/not yet accepted/);
 
     // Meanwhile the hiring manager puts the job on hold: forward moves are refused from now on.
@@ -370,8 +381,6 @@ test.describe('the pipeline board', () => {
     await pageA.keyboard.press('Space');
     await expect(column(pageA, 'Screening')).toHaveAttribute('data-drop-state', 'allowed');
     await dragCard(pageB, 'Joan Clarke', 'Screening');
-    // B's move is written once its undo window has passed; from then on A sees it within seconds.
-    await waitForWrite(pageB);
     await expect(card(column(pageA, 'Screening'), 'Joan Clarke')).toBeVisible({ timeout: 5_000 });
     await pageA.keyboard.press('ArrowRight');
     await expect(column(pageA, 'Screening')).toHaveAttribute('data-over', 'true');

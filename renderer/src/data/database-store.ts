@@ -31,7 +31,7 @@ export function openDatabaseFor(userId: string): Promise<void> {
   const done = (async () => {
     await closeDatabase();
     useDatabaseStore.setState({ userId, error: null });
-    const runtime: ConflictRuntime = { db: null, getActor: currentActor, refusedKeys: new Set() };
+    const runtime: ConflictRuntime = { db: null, getActor: currentActor, refusedKeys: new Set(), undoneKeys: new Set() };
     try {
       const db = await openShortlistDatabase(userId, (collection) => createConflictHandler(collection, runtime));
       runtime.db = db;

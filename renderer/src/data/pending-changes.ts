@@ -7,6 +7,11 @@ export async function markPending(db: ShortlistDatabase, collection: CollectionN
   await db.pending.upsert({ id: pendingChangeId(collection, documentId), documentCollection: collection, documentId, writtenAt: Date.now() });
 }
 
+/** Whether `documentId` has a local change the server has not accepted yet. */
+export async function isPending(db: ShortlistDatabase, collection: CollectionName, documentId: string): Promise<boolean> {
+  return (await db.pending.findOne(pendingChangeId(collection, documentId)).exec()) !== null;
+}
+
 /**
  * Clears the marker once the server accepted (or finally refused) the change. With `pushedAt`, a
  * marker written after that push started stays: a newer local change is still on its way.

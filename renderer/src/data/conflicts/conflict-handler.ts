@@ -15,13 +15,15 @@ import {
 
 /**
  * What the conflict handlers of one database share with its replication: the database itself (set
- * once open), who is signed in, and the documents whose last push the server refused (their server
- * version wins without a second entry in the refused list).
+ * once open), who is signed in, the documents whose last push the server refused (their server
+ * version wins without a second entry in the refused list), and the documents whose unsent change
+ * was undone on this device (the version they were changed from stands).
  */
 export interface ConflictRuntime {
   db: ShortlistDatabase | null;
   readonly getActor: () => Actor | null;
   readonly refusedKeys: Set<string>;
+  readonly undoneKeys: Set<string>;
 }
 
 export function refusedKey(collection: CollectionName, documentId: string): string {
@@ -56,7 +58,7 @@ export function createConflictHandler<C extends CollectionName>(
       const actor = runtime.getActor();
       const key = refusedKey(collection, documentId);
       if (!db) return theirs;
-      if (runtime.refusedKeys.delete(key)) {
+      if (runtime.refusedKeys.delete(key) || runtime.undoneKeys.delete(key)) {
         await clearPending(db, collection, documentId);
         return theirs;
       }

@@ -1,11 +1,12 @@
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
-import type { RxCollection, RxReplicationPullStreamItem } from 'rxdb';
+import type { RxCollection, RxReplicationPullStreamItem, RxReplicationWriteToMasterRow, WithDeleted } from 'rxdb';
 import type { Subject } from 'rxjs';
 import { documentContent } from '../../../../shared/domain/permissions/decide-write';
 import type { CollectionDocuments, CollectionName } from '../../../../shared/sync/collections';
 import { MAX_PULL_LIMIT, type PullResponse, type PushResponse, type SyncCheckpoint } from '../../../../shared/sync/protocol';
 import { authorizedJson } from '../api-client';
 import { refusedKey, type ConflictRuntime } from '../conflicts/conflict-handler';
+import { isSameDocumentState } from '../conflicts/conflict-resolution';
 import type { ShortlistDatabase } from '../database';
 import { clearPending } from '../pending-changes';
 import { recordRefusal } from '../refused-changes';
@@ -58,8 +59,11 @@ export function replicateCollection(
         ? undefined
         : {
             batchSize: 50,
-            handler: async (rows) => {
+            handler: async (rowsTaken) => {
               const pushedAt = Date.now();
+              const { rows, undone } = await withoutUndone(db[collection] as RxCollection<Doc>, rowsTaken);
+              for (const document of undone) runtime.undoneKeys.add(refusedKey(collection, document.id));
+              if (rows.length === 0) return undone;
               const body: PushRowOut[] = rows.map((row) => ({
                 ...(row.assumedMasterState ? { assumedMasterState: onWire(row.assumedMasterState) } : {}),
                 newDocumentState: onWire(row.newDocumentState),
@@ -69,10 +73,36 @@ export function replicateCollection(
                 body: JSON.stringify(body),
               });
               await settlePush(db, collection, runtime, body, response, pushedAt);
-              return response.conflicts;
+              return [...response.conflicts, ...undone];
             },
           },
   });
+}
+
+/**
+ * Leaves out the rows whose change was undone on this device since RxDB took them: the document is
+ * back to the state the server has. RxDB retries a failed push with the rows it took, so without this
+ * an offline change undone later would still reach the server on reconnect. Each undone row is
+ * answered with the server's state as a conflict, which its conflict handler lets stand.
+ */
+async function withoutUndone<Doc extends { id: string }>(
+  collection: RxCollection<Doc>,
+  rows: readonly RxReplicationWriteToMasterRow<Doc>[],
+): Promise<{ rows: RxReplicationWriteToMasterRow<Doc>[]; undone: WithDeleted<Doc>[] }> {
+  const current = await collection.storageInstance.findDocumentsById(
+    rows.map((row) => row.newDocumentState.id),
+    true,
+  );
+  const currentById = new Map(current.map((document) => [document.id, document]));
+  const kept: RxReplicationWriteToMasterRow<Doc>[] = [];
+  const undone: WithDeleted<Doc>[] = [];
+  for (const row of rows) {
+    const now = currentById.get(row.newDocumentState.id);
+    const master = row.assumedMasterState;
+    if (master && now && isSameDocumentState(now, master)) undone.push(master);
+    else kept.push(row);
+  }
+  return { rows: kept, undone };
 }
 
 /** Refused rows go to the refused list (their server version wins); accepted rows are no longer pending. */

@@ -1,6 +1,6 @@
 import { Alert, Button, Snackbar } from '@mui/material';
 import { humanize } from '../../ui/labels';
-import { UNDO_WINDOW_MS, type MoveFeedback } from './use-board-moves';
+import type { MoveFeedback } from './use-board-moves';
 import type { BoardMove } from './pipeline-moves';
 
 interface MoveFeedbackSnackbarProps {
@@ -22,7 +22,7 @@ export function MoveFeedbackSnackbar({ feedback, undoable, onUndo, onClose }: Mo
             severity: 'success' as const,
             title: `${feedback.move.candidateName} moved to ${humanize(feedback.move.to)}`,
             text: canUndo
-              ? 'You can undo it for a few seconds.'
+              ? 'Saved on this device. You can undo it until the server has it.'
               : 'Saved on this device; it syncs whenever there is a connection.',
           }
         : {
@@ -34,7 +34,7 @@ export function MoveFeedbackSnackbar({ feedback, undoable, onUndo, onClose }: Mo
     <Snackbar
       open
       key={`${feedback.kind}-${title}`}
-      autoHideDuration={feedback.kind === 'refused' ? 10_000 : UNDO_WINDOW_MS}
+      autoHideDuration={feedback.kind === 'refused' ? 10_000 : 6_000}
       onClose={(_event, reason) => {
         if (reason !== 'clickaway') onClose();
       }}

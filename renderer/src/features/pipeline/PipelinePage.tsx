@@ -54,8 +54,12 @@ export function PipelinePage() {
     return cards;
   }, [applications, candidates, interviews, pendingIds, now]);
   const moves = useBoardMoves();
-  const { undoable, shown, clearShown } = moves;
-  // The last move shows in its new column at once: while it can be undone and while it is written.
+  const { lastMove, shown, clearShown } = moves;
+  // The last move can be undone while it is still local: not yet accepted by the server.
+  const lastMoveCard = lastMove ? cardsById.get(lastMove.applicationId) : undefined;
+  const undoable =
+    lastMove && lastMoveCard?.isPending && lastMoveCard.stage === lastMove.to ? lastMove : null;
+  // A dropped card shows in its new column at once, before the local database has the move.
   const shownCard = shown ? cardsById.get(shown.applicationId) : undefined;
   const isShownAhead = Boolean(shown && shownCard?.stage === shown.from);
   const shownCards = useMemo(() => {
@@ -64,8 +68,8 @@ export function PipelinePage() {
   }, [cardsById, shown, shownCard, isShownAhead]);
   useEffect(() => {
     // Once the local database has the move (or someone else moved the card), it shows as it is.
-    if (shown && !undoable && !isShownAhead) clearShown();
-  }, [shown, undoable, isShownAhead, clearShown]);
+    if (shown && !isShownAhead) clearShown();
+  }, [shown, isShownAhead, clearShown]);
   const counts = useMemo(() => countByStage(shownCards.values()), [shownCards]);
   const tags = useMemo(() => tagsOf(cardsById.values()), [cardsById]);
   const columns = useMemo(
@@ -73,8 +77,8 @@ export function PipelinePage() {
     [shownCards, deferredFilters, sortOrder],
   );
   useEffect(() => {
-    if (undoable) markMoveRendered();
-  }, [undoable]);
+    if (shown) markMoveRendered();
+  }, [shown]);
 
   const isReady = applications !== undefined && Boolean(job);
   const hasMarkedRender = useRef(false);
@@ -131,9 +135,7 @@ export function PipelinePage() {
         sortOrder={sortOrder}
         onSortOrderChange={setSortOrder}
         tags={tags}
-        undoLabel={
-          moves.undoable ? `Undo: ${moves.undoable.candidateName} to ${humanize(moves.undoable.to)}` : null
-        }
+        undoLabel={undoable ? `Undo: ${undoable.candidateName} to ${humanize(undoable.to)}` : null}
         onUndo={moves.undo}
       />
       <Box sx={{ flexGrow: 1, minHeight: 0 }}>
@@ -159,7 +161,7 @@ export function PipelinePage() {
       )}
       <MoveFeedbackSnackbar
         feedback={moves.feedback}
-        undoable={moves.undoable}
+        undoable={undoable}
         onUndo={moves.undo}
         onClose={moves.dismissFeedback}
       />

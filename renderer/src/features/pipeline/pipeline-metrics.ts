@@ -4,9 +4,9 @@
  *   `pipeline:first-render` (measure) from `pipeline:mounted` to it.
  * - `pipeline:drop` (mark) when a card is dropped on an allowed column; `pipeline:move-rendered` (mark)
  *   and `pipeline:drop-to-rendered` (measure) once the board shows the card in its new column.
- * - `pipeline:move-writing` (mark) when the move is written (after the undo window, or at once when
- *   another move is made); `pipeline:move-saved` (mark) and `pipeline:write` (measure) once the
- *   local write is committed (judged by the shared rules, stored, marked pending).
+ * - `pipeline:move-writing` (mark) when the move's local write starts; `pipeline:move-saved` (mark)
+ *   and `pipeline:write` (measure) once it is committed (judged by the shared rules, stored, marked
+ *   pending).
  */
 export const PIPELINE_MARKS = {
   mounted: 'pipeline:mounted',
