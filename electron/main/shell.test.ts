@@ -126,7 +126,7 @@ describe('pipeline windows', () => {
     await invoke(main.webContents, 'shortlist:openPipelineWindow', 'job-1');
     await invoke(main.webContents, 'shortlist:openPipelineWindow', 'job-2');
     const urls = FakeBrowserWindow.created.map((window) => window.loadedUrls[0]);
-    expect(urls).toEqual([APP_PAGE, `${APP_PAGE}jobs/job-1/pipeline`, `${APP_PAGE}jobs/job-2/pipeline`]);
+    expect(urls).toEqual([APP_PAGE, `${APP_PAGE}jobs/job-1/pipeline?window=pipeline`, `${APP_PAGE}jobs/job-2/pipeline?window=pipeline`]);
     expect(FakeBrowserWindow.created[1]?.focused).toBe(1);
     await expect(invoke(main.webContents, 'shortlist:openPipelineWindow', '../admin')).rejects.toThrow(
       /Refused/,
@@ -139,7 +139,7 @@ describe('pipeline windows', () => {
     await invoke(main.webContents, 'shortlist:openPipelineWindow', 'job-1');
     const pipeline = FakeBrowserWindow.created[1];
     if (!pipeline) throw new Error('no pipeline window');
-    pipeline.webContents.finishLoad(`${APP_PAGE}jobs/job-1/pipeline`);
+    pipeline.webContents.finishLoad(`${APP_PAGE}jobs/job-1/pipeline?window=pipeline`);
     await expect(invoke(pipeline.webContents, 'shortlist:getDefaultServerUrl')).resolves.toBe(
       'http://127.0.0.1:4000',
     );

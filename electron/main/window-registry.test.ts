@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { pipelineRoute, WindowRegistry, type RegistryWindow } from './window-registry';
+import { isPipelineWindowQuery } from '../../shared/bridge/desktop-bridge';
+import { WindowRegistry, type RegistryWindow } from './window-registry';
 
 class FakeWindow implements RegistryWindow {
   static nextId = 1;
@@ -67,7 +68,7 @@ describe('the window registry', () => {
     expect(r.openPipeline('job-1')).toBe(first);
     expect(first.actions).toEqual(['restore', 'show', 'focus']);
     expect(second.actions).toEqual([]);
-    expect(windows.map((w) => w.route)).toEqual(['/jobs/job-1/pipeline', '/jobs/job-2/pipeline']);
+    expect(windows.map((w) => w.route)).toEqual(['/jobs/job-1/pipeline?window=pipeline', '/jobs/job-2/pipeline?window=pipeline']);
     expect(r.openPipelineJobIds()).toEqual(['job-1', 'job-2']);
   });
 
@@ -105,7 +106,12 @@ describe('the window registry', () => {
     expect(r.all()).toEqual([main]);
   });
 
-  it('routes a pipeline to the renderer route of the job', () => {
-    expect(pipelineRoute('job_1')).toBe('/jobs/job_1/pipeline');
+  it('opens a pipeline window on the board of the job, marked as a pipeline window', () => {
+    const r = new WindowRegistry<FakeWindow>((kind, route) => new FakeWindow(kind, route));
+    const url = new URL(r.openPipeline('job_1').route, 'app://shortlist/app/');
+    expect(url.pathname).toBe('/jobs/job_1/pipeline');
+    expect(isPipelineWindowQuery(url.search)).toBe(true);
+    expect(isPipelineWindowQuery('')).toBe(false);
+    expect(isPipelineWindowQuery('?window=pipelines')).toBe(false);
   });
 });

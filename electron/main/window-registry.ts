@@ -1,3 +1,4 @@
+import { pipelineWindowRoute } from '../../shared/bridge/desktop-bridge';
 /** The part of a `BrowserWindow` the registry uses. */
 export interface RegistryWindow {
   readonly webContents: { readonly id: number };
@@ -50,7 +51,7 @@ export class WindowRegistry<W extends RegistryWindow> {
       focusWindow(existing);
       return existing;
     }
-    const created = this.createWindow('pipeline', pipelineRoute(jobId));
+    const created = this.createWindow('pipeline', pipelineWindowRoute(jobId));
     this.pipelines.set(jobId, created);
     created.once('closed', () => {
       if (this.pipelines.get(jobId) === created) this.pipelines.delete(jobId);
@@ -84,10 +85,6 @@ export class WindowRegistry<W extends RegistryWindow> {
   }
 }
 
-/** The renderer route of a job's pipeline (kanban) window. */
-export function pipelineRoute(jobId: string): string {
-  return `/jobs/${encodeURIComponent(jobId)}/pipeline`;
-}
 
 function focusWindow(window: RegistryWindow): void {
   if (window.isMinimized()) window.restore();

@@ -45,6 +45,22 @@ export interface DesktopNotification {
   route?: string;
 }
 
+/**
+ * The query a pipeline window is opened with: the renderer then shows the board on its own, without
+ * the main window's navigation.
+ */
+export const PIPELINE_WINDOW_QUERY = 'window=pipeline';
+
+/** The renderer route of a job's pipeline window. */
+export function pipelineWindowRoute(jobId: string): string {
+  return `/jobs/${encodeURIComponent(jobId)}/pipeline?${PIPELINE_WINDOW_QUERY}`;
+}
+
+/** Whether a window was opened as a pipeline window, from its first URL's query (`location.search`). */
+export function isPipelineWindowQuery(search: string): boolean {
+  return search.replace(/^\?/, '').split('&').includes(PIPELINE_WINDOW_QUERY);
+}
+
 /** A parsed, validated `shortlist://` link. */
 export type DeepLink =
   { kind: 'job'; id: string } | { kind: 'candidate'; id: string } | { kind: 'interview'; id: string };

@@ -242,6 +242,33 @@ test.describe('the pipeline board', () => {
     await page.screenshot({ path: test.info().outputPath('pipeline-demo-board.png') });
   });
 
+  test('a pipeline window shows the board alone, with a way back from an opened application', async ({
+    page,
+    request,
+  }) => {
+    const fixture = await createBoard(request, ['Annie Easley']);
+    await signIn(page, 'recruiter1@example.com');
+    // The desktop app opens a job's pipeline window on this URL.
+    await page.goto(`./jobs/${fixture.jobId}/pipeline?window=pipeline`);
+    await expect(page.getByRole('heading', { level: 1, name: fixture.title })).toBeVisible({
+      timeout: 20_000,
+    });
+    await expect(card(column(page, 'Applied'), 'Annie Easley')).toBeVisible();
+    await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
+    await expect(page.getByRole('status', { name: 'Sync status' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Back to the board' })).toHaveCount(0);
+
+    await page.getByRole('link', { name: 'Open application of Annie Easley' }).click();
+    await expect(page).toHaveURL(new RegExp(`/applications/${fixture.applicationIds[0] ?? ''}$`));
+    await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
+    await page.getByRole('link', { name: 'Back to the board' }).click();
+    await expect(card(column(page, 'Applied'), 'Annie Easley')).toBeVisible();
+
+    // The same board in the browser build's main window keeps the navigation.
+    await openBoard(page, fixture);
+    await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+  });
+
   test('an invalid drop is refused with its reason, and rejecting asks for one', async ({
     page,
     request,

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
-import { expect, test, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { expect, test } from '../support/test';
 import { ServerApi } from '../support/api';
 import { DEMO_PASSWORD, expectSynced, syncStatus } from '../support/session';
 import { setOffline } from '../support/network';
@@ -52,6 +53,15 @@ test('the main screens, at 1280×800, of the demo organisation as a recruiter se
   await expect(page.getByRole('heading', { name: 'Senior Backend Engineer', level: 1 })).toBeVisible();
   await expect(page.getByRole('table', { name: 'Applications' })).toBeVisible();
   await shoot(page, 'job');
+
+  // The job's pipeline, as the desktop app's pipeline window shows it.
+  const jobUrl = page.url();
+  await page.goto(`${jobUrl}/pipeline?window=pipeline`);
+  await expect(page.getByRole('heading', { name: 'Senior Backend Engineer', level: 1 })).toBeVisible();
+  await expect(page.getByRole('group', { name: 'Pipeline board' }).getByRole('region').first()).toBeVisible();
+  await shoot(page, 'pipeline');
+  await page.goto(jobUrl);
+  await expect(page.getByRole('table', { name: 'Applications' })).toBeVisible();
 
   // The application at the offer stage: the longest stage history.
   await page

@@ -1,4 +1,6 @@
-import { AppBar, Box, Toolbar, Typography } from '@mui/material';
+import ViewKanbanIcon from '@mui/icons-material/ViewKanban';
+import { AppBar, Box, Button, Toolbar, Typography } from '@mui/material';
+import { Link, useLocation } from 'react-router';
 import { FirstDownloadProgress } from '../sync/FirstDownloadProgress';
 import { SyncStatusIndicator } from '../sync/SyncStatusIndicator';
 import { SessionBanner } from '../session/SessionBanner';
@@ -6,36 +8,54 @@ import { UserMenu } from '../session/UserMenu';
 import { AppRoutes } from './AppRoutes';
 import { DesktopIntegration } from './DesktopIntegration';
 import { NavigationList } from './NavigationList';
+import { isPipelineWindow, pipelineWindowHome } from './window-kind';
 
 const NAV_WIDTH = 220;
 
-/** Navigation, the always-visible sync status, and the current screen. */
+/** In a pipeline window, away from its board (an application opened from a card): the way back. */
+function BackToBoard() {
+  const { pathname } = useLocation();
+  if (!pipelineWindowHome || pathname === pipelineWindowHome) return null;
+  return (
+    <Button component={Link} to={pipelineWindowHome} color="inherit" startIcon={<ViewKanbanIcon />}>
+      Back to the board
+    </Button>
+  );
+}
+
+/**
+ * Navigation, the always-visible sync status, and the current screen. A desktop pipeline window shows
+ * its board alone: the main window has the navigation.
+ */
 export function AppShell() {
   return (
     <Box sx={{ display: 'flex', minHeight: '100vh' }}>
       <AppBar position="fixed" sx={{ zIndex: (theme) => theme.zIndex.drawer + 1 }}>
         <Toolbar sx={{ gap: 2 }}>
           <Typography variant="h6" component="div" sx={{ flexGrow: 1 }}>
-            Shortlist
+            {isPipelineWindow ? 'Shortlist · Pipeline' : 'Shortlist'}
           </Typography>
+          <BackToBoard />
           <SyncStatusIndicator />
           <UserMenu />
         </Toolbar>
       </AppBar>
-      <Box
-        component="nav"
-        aria-label="Main"
-        sx={{
-          width: NAV_WIDTH,
-          flexShrink: 0,
-          borderRight: 1,
-          borderColor: 'divider',
-          pt: 9,
-          bgcolor: 'grey.50',
-        }}
-      >
-        <NavigationList />
-      </Box>
+      {!isPipelineWindow && (
+        <Box
+          component="nav"
+          aria-label="Main"
+          sx={{
+            width: NAV_WIDTH,
+            flexShrink: 0,
+            borderRight: 1,
+            borderColor: 'divider',
+            pt: 9,
+            bgcolor: 'grey.50',
+          }}
+        >
+          <NavigationList />
+        </Box>
+      )}
       <Box component="main" sx={{ flexGrow: 1, p: 3, pt: 10, minWidth: 0 }}>
         <FirstDownloadProgress />
         <SessionBanner />
