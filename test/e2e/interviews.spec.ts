@@ -128,7 +128,17 @@ test.describe('interviewers’ workflow', () => {
     await dialog.getByLabel('Place or meeting link').fill(meetingUrl);
     await dialog.getByRole('button', { name: 'Schedule', exact: true }).click();
     await expect(dialog).toHaveCount(0);
-    await page.screenshot({ path: '/tmp/interviews-application.png', fullPage: true });
+
+    // The candidate's page lists the interview, and it opens the interview's own page.
+    await page.getByRole('link', { name: 'Candidate profile' }).click();
+    await page
+      .getByRole('list', { name: 'Interviews' })
+      .getByRole('link')
+      .filter({ hasText: meetingUrl })
+      .click();
+    await expect(page).toHaveURL(/\/interviews\/[^/]+$/);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(page.locator(`a[href="${meetingUrl}"]`).first()).toBeVisible();
 
     const ids = await userIds(request, token);
     await expect

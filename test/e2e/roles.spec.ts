@@ -93,6 +93,9 @@ test.describe('each demo role signs in and sees what it should', () => {
   }) => {
     await signIn(page, 'recruiter2@example.com');
     await expect(page.getByLabel('Signed in as')).toContainText('(recruiter)');
+    // The dashboard's interviews open their interview pages.
+    await page.getByRole('region', { name: 'Upcoming interviews' }).getByRole('link').first().click();
+    await expect(page).toHaveURL(/\/interviews\/[^/]+$/);
     await expectWholeOrganisation(page);
     await expectApprovalAndHiring(page, request, false);
   });

@@ -1,4 +1,5 @@
-import { List, ListItem, ListItemText, Typography } from '@mui/material';
+import { List, ListItem, ListItemButton, ListItemText, Typography } from '@mui/material';
+import { Link } from 'react-router';
 import { format } from 'date-fns';
 import type { Interview } from '../../../../shared/domain/interview/interview-schema';
 import { humanize } from '../../ui/labels';
@@ -10,19 +11,21 @@ interface InterviewListProps {
   readonly emptyText: string;
 }
 
-/** Interviews with who, for what, when and how. */
+/** Interviews with who, for what, when and how; each opens its interview page. */
 export function InterviewList({ interviews, candidateName, jobTitle, emptyText }: InterviewListProps) {
   if (interviews.length === 0) return <Typography sx={{ color: 'text.secondary' }}>{emptyText}</Typography>;
   return (
     <List dense>
       {interviews.map((interview) => (
-        <ListItem key={interview.id} disableGutters>
-          <ListItemText
-            primary={`${candidateName(interview.candidateId)} · ${jobTitle(interview.jobId)}`}
-            secondary={`${format(Date.parse(interview.scheduledAt), 'EEE d MMM, HH:mm')} · ${humanize(interview.type)} · ${
-              interview.location ?? interview.meetingUrl ?? 'place to be decided'
-            }`}
-          />
+        <ListItem key={interview.id} disablePadding>
+          <ListItemButton component={Link} to={`/interviews/${interview.id}`} sx={{ px: 1, borderRadius: 1 }}>
+            <ListItemText
+              primary={`${candidateName(interview.candidateId)} · ${jobTitle(interview.jobId)}`}
+              secondary={`${format(Date.parse(interview.scheduledAt), 'EEE d MMM, HH:mm')} · ${humanize(interview.type)} · ${
+                interview.location ?? interview.meetingUrl ?? 'place to be decided'
+              }`}
+            />
+          </ListItemButton>
         </ListItem>
       ))}
     </List>

@@ -1,4 +1,5 @@
-import { List, ListItem, ListItemText, Typography } from '@mui/material';
+import { List, ListItem, ListItemButton, ListItemText, Typography } from '@mui/material';
+import { Link } from 'react-router';
 import { format } from 'date-fns';
 import type { Interview } from '../../../../shared/domain/interview/interview-schema';
 import { humanize } from '../../ui/labels';
@@ -9,20 +10,22 @@ interface InterviewSummaryListProps {
   readonly personName: (id: string) => string;
 }
 
-/** Interviews in short: when, what kind, with whom, status, submitted scorecards. */
+/** Interviews in short: when, what kind, with whom, status, submitted scorecards; each opens its page. */
 export function InterviewSummaryList({ interviews, personName }: InterviewSummaryListProps) {
   if (interviews.length === 0)
     return <Typography sx={{ color: 'text.secondary' }}>No interviews.</Typography>;
   return (
     <List dense aria-label="Interviews">
       {interviews.map((interview) => (
-        <ListItem key={interview.id} disableGutters secondaryAction={<StatusChip value={interview.status} />}>
-          <ListItemText
-            primary={`${humanize(interview.type)} · ${format(Date.parse(interview.scheduledAt), 'EEE d MMM yyyy, HH:mm')} · ${interview.durationMinutes} min`}
-            secondary={`With ${interview.interviewerIds.map(personName).join(', ')} · ${interview.scorecards.length} scorecard${
-              interview.scorecards.length === 1 ? '' : 's'
-            }${interview.location ? ` · ${interview.location}` : ''}${interview.meetingUrl ? ` · ${interview.meetingUrl}` : ''}`}
-          />
+        <ListItem key={interview.id} disablePadding secondaryAction={<StatusChip value={interview.status} />}>
+          <ListItemButton component={Link} to={`/interviews/${interview.id}`} sx={{ px: 1, borderRadius: 1 }}>
+            <ListItemText
+              primary={`${humanize(interview.type)} · ${format(Date.parse(interview.scheduledAt), 'EEE d MMM yyyy, HH:mm')} · ${interview.durationMinutes} min`}
+              secondary={`With ${interview.interviewerIds.map(personName).join(', ')} · ${interview.scorecards.length} scorecard${
+                interview.scorecards.length === 1 ? '' : 's'
+              }${interview.location ? ` · ${interview.location}` : ''}${interview.meetingUrl ? ` · ${interview.meetingUrl}` : ''}`}
+            />
+          </ListItemButton>
         </ListItem>
       ))}
     </List>
