@@ -18,6 +18,7 @@ import { operationsRoutes } from './routes/operations/index';
 import { syncRoutes } from './routes/sync/index';
 import { streamRoutes } from './routes/sync/stream';
 import { ChangeHub } from './services/change-hub';
+import { purgeEndedSessions, SESSION_PURGE_INTERVAL_MS } from './services/session-housekeeping';
 import { getSession, sessionRefusal } from './services/session-service';
 import { getUser } from './services/user-service';
 
@@ -104,12 +105,25 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
       return refusal || !user?.active || user.role !== actor.role ? 'end' : 'ok';
     },
   });
+  const purgeSessions = (): void => {
+    purgeEndedSessions(store, Date.now()).then(
+      (count) => {
+        if (count > 0) app.log.info(`deleted ${count} ended sessions`);
+      },
+      (error: unknown) => app.log.warn({ err: error }, 'could not delete ended sessions'),
+    );
+  };
+  let purgeTimer: ReturnType<typeof setInterval> | null = null;
   app.addHook('onReady', (done) => {
     hub.start();
+    purgeTimer = setInterval(purgeSessions, SESSION_PURGE_INTERVAL_MS);
+    purgeTimer.unref();
+    purgeSessions();
     done();
   });
   app.addHook('preClose', (done) => {
     hub.stop();
+    if (purgeTimer) clearInterval(purgeTimer);
     done();
   });
 

@@ -40,7 +40,7 @@ export interface TokenPair {
   refreshToken: string;
 }
 
-function isSessionDoc(doc: StoredDoc | null): doc is SessionDoc {
+export function isSessionDoc(doc: StoredDoc | null): doc is SessionDoc {
   return doc !== null && typeof doc['userId'] === 'string' && typeof doc['tokenHash'] === 'string';
 }
 
