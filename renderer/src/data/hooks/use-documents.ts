@@ -19,6 +19,21 @@ interface LiveQuery<R> {
 /** How often a list re-renders at most while its documents stream in (a first download writes thousands). */
 const LIST_THROTTLE_MS = 200;
 
+/**
+ * Plain copies of documents, made once per document state. RxDB hands out the same RxDocument for a
+ * document state it has seen, so a live list of 100,000 applications copies only what changed
+ * instead of deep-copying all of them on every change (which held up the window for seconds).
+ * The copies are shared: read them, never change them in place.
+ */
+const plainCopies = new WeakMap<object, unknown>();
+
+function plainCopy<T>(doc: JsonDocument<T>): T {
+  if (plainCopies.has(doc)) return plainCopies.get(doc) as T;
+  const copy = doc.toMutableJSON();
+  plainCopies.set(doc, copy);
+  return copy;
+}
+
 /** A live query's documents as plain objects; `undefined` while loading. */
 export function useLiveDocuments<T>(
   select: (db: ShortlistDatabase) => LiveQuery<JsonDocument<T>[]>,
@@ -29,7 +44,7 @@ export function useLiveDocuments<T>(
     () =>
       select(db).$.pipe(
         throttleTime(LIST_THROTTLE_MS, asyncScheduler, { leading: true, trailing: true }),
-        map((docs) => docs.map((doc) => doc.toMutableJSON())),
+        map((docs) => docs.map(plainCopy)),
       ),
     [db, ...deps],
   );
@@ -41,7 +56,7 @@ export function useLiveDocument<T>(
   deps: readonly unknown[],
 ): T | null | undefined {
   const db = useDb();
-  return useObservableValue(() => select(db).$.pipe(map((doc) => doc?.toMutableJSON() ?? null)), [db, ...deps]);
+  return useObservableValue(() => select(db).$.pipe(map((doc) => (doc ? plainCopy(doc) : null))), [db, ...deps]);
 }
 
 export const useJobs = (): Job[] | undefined => useLiveDocuments((db) => db.jobs.find(), []);
