@@ -67,14 +67,25 @@ export function OfferCard({ application }: { readonly application: Application }
                 value={values.baseSalary}
                 onChange={set('baseSalary')}
               />
-              <TextField label={LABELS['currency']} value={values.currency} onChange={set('currency')} />
+              <TextField
+                label={LABELS['currency']}
+                value={values.currency}
+                onChange={set('currency')}
+                sx={{ width: 110 }}
+              />
               <TextField
                 label={LABELS['bonusPct']}
                 type="number"
                 value={values.bonusPct}
                 onChange={set('bonusPct')}
               />
-              <TextField label={LABELS['equity']} value={values.equity} onChange={set('equity')} />
+              <TextField
+                label={LABELS['equity']}
+                value={values.equity}
+                onChange={set('equity')}
+                placeholder="e.g. 0.1% over 4 years"
+                sx={{ minWidth: 280, flexGrow: 1 }}
+              />
               <TextField
                 label={LABELS['startDate']}
                 type="date"

@@ -3,21 +3,14 @@ import { PieChart } from '@mui/x-charts/PieChart';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { useDb } from '../../data/hooks/use-database';
-import { useApplications, useInterviews, useJobs } from '../../data/hooks/use-documents';
+import { useApplicationTally } from '../../data/hooks/use-application-tally';
+import { useInterviews, useJobs } from '../../data/hooks/use-documents';
 import { useCandidateIndex } from '../../data/search/candidate-index';
 import { humanize } from '../../ui/labels';
 import { useNow } from '../../ui/use-now';
 import { CountBarChart } from './CountBarChart';
 import { DashboardCard } from './DashboardCard';
-import {
-  applicationsByStage,
-  candidatesBySource,
-  interviewsAhead,
-  jobsByStatus,
-  pipelineFunnel,
-  recentApplications,
-  timeInStage,
-} from './dashboard-stats';
+import { candidatesBySource, interviewsAhead, jobsByStatus } from './dashboard-stats';
 import { InterviewList } from './InterviewList';
 
 function toBars(counts: Readonly<Record<string, number>>) {
@@ -28,7 +21,7 @@ function toBars(counts: Readonly<Record<string, number>>) {
 export function DashboardPage() {
   const db = useDb();
   const jobs = useJobs() ?? [];
-  const applications = useApplications() ?? [];
+  const applications = useApplicationTally();
   const interviews = useInterviews() ?? [];
   const { entries: candidates } = useCandidateIndex(db);
   const now = useNow(60_000);
@@ -41,7 +34,17 @@ export function DashboardPage() {
   const jobTitle = (id: string) => jobTitles.get(id) ?? 'Unknown job';
   const ahead = useMemo(() => interviewsAhead(interviews, now), [interviews, now]);
   const sources = useMemo(() => candidatesBySource(candidates.map((entry) => entry.source)), [candidates]);
-  const stageTimes = useMemo(() => timeInStage(applications, now), [applications, now]);
+  const figures = useMemo(
+    () =>
+      applications && {
+        funnel: applications.tally.pipelineFunnel(),
+        byStage: applications.tally.applicationsByStage(),
+        recent: applications.tally.recent(),
+        stageTimes: applications.tally.timeInStage(now),
+      },
+    [applications, now],
+  );
+  const stageTimes = figures?.stageTimes ?? [];
 
   return (
     <Stack spacing={2}>
@@ -54,7 +57,7 @@ export function DashboardPage() {
         </DashboardCard>
         <DashboardCard title="Pipeline funnel">
           <CountBarChart
-            bars={pipelineFunnel(applications).map(({ stage, count }) => ({
+            bars={(figures?.funnel ?? []).map(({ stage, count }) => ({
               label: humanize(stage),
               value: count,
             }))}
@@ -63,7 +66,7 @@ export function DashboardPage() {
           />
         </DashboardCard>
         <DashboardCard title="Applications by stage">
-          <CountBarChart bars={toBars(applicationsByStage(applications))} unit="Applications" />
+          <CountBarChart bars={toBars(figures?.byStage ?? {})} unit="Applications" />
         </DashboardCard>
         <DashboardCard title="Today’s interviews">
           <InterviewList
@@ -83,7 +86,7 @@ export function DashboardPage() {
         </DashboardCard>
         <DashboardCard title="Recent applications">
           <List dense>
-            {recentApplications(applications).map((application) => (
+            {(figures?.recent ?? []).map((application) => (
               <ListItemButton key={application.id} component={Link} to={`/applications/${application.id}`}>
                 <ListItemText
                   primary={`${candidateName(application.candidateId)} → ${jobTitle(application.jobId)}`}

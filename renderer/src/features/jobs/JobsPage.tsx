@@ -14,7 +14,8 @@ import { Link } from 'react-router';
 import { JOB_STATUSES } from '../../../../shared/domain/job/job-schema';
 import { roleMay } from '../../../../shared/domain/permissions/write-matrix';
 import { useActor } from '../../data/hooks/use-database';
-import { useApplications, useJobs } from '../../data/hooks/use-documents';
+import { useApplicationTally } from '../../data/hooks/use-application-tally';
+import { useJobs } from '../../data/hooks/use-documents';
 import { humanize } from '../../ui/labels';
 import { PageHeader } from '../../ui/PageHeader';
 import { StatusChip } from '../../ui/StatusChip';
@@ -24,15 +25,10 @@ import { departmentsOf, filterJobs, NO_JOB_FILTERS, type JobFilters } from './jo
 export function JobsPage() {
   const actor = useActor();
   const jobs = useJobs();
-  const applications = useApplications();
+  const applications = useApplicationTally();
   const [filters, setFilters] = useState<JobFilters>(NO_JOB_FILTERS);
   const visible = useMemo(() => filterJobs(jobs ?? [], filters), [jobs, filters]);
-  const counts = useMemo(() => {
-    const byJob = new Map<string, number>();
-    for (const application of applications ?? [])
-      byJob.set(application.jobId, (byJob.get(application.jobId) ?? 0) + 1);
-    return byJob;
-  }, [applications]);
+  const counts = applications?.tally.countByJob();
   const update = (patch: Partial<JobFilters>) => setFilters((current) => ({ ...current, ...patch }));
 
   return (
@@ -104,7 +100,7 @@ export function JobsPage() {
               <TableCell>
                 <StatusChip value={job.status} />
               </TableCell>
-              <TableCell align="right">{counts.get(job.id) ?? 0}</TableCell>
+              <TableCell align="right">{counts?.get(job.id) ?? 0}</TableCell>
             </TableRow>
           ))}
         </TableBody>
