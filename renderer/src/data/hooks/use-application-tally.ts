@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { RxChangeEvent } from 'rxdb';
 import type { Application } from '../../../../shared/domain/application/application-schema';
 import { ApplicationTally } from '../aggregates/application-tally';
@@ -86,5 +86,5 @@ export function useApplicationTally(): { readonly tally: ApplicationTally; reado
       feed.listeners.delete(setVersion);
     };
   }, [feed]);
-  return version < 0 ? undefined : { tally: feed.tally, version };
+  return useMemo(() => (version < 0 ? undefined : { tally: feed.tally, version }), [feed, version]);
 }
