@@ -1,23 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { User } from '../../shared/domain/user/user-schema';
-import { CouchStore } from '../store/couch-store';
 import { ENDED_SESSION_RETENTION_MS, purgeEndedSessions } from '../services/session-housekeeping';
 import { getSession, openSession, rotateRefreshToken, type SessionDoc } from '../services/session-service';
 import { sessionIdOf } from '../services/tokens';
-import { freshPrefix, startTestStore, TEST_JWT_SECRET, type TestStore } from './support/test-server';
+import { TEST_JWT_SECRET, useSchemaStore } from './support/test-server';
 
-let testStore: TestStore;
-let store: CouchStore;
-
-beforeAll(async () => {
-  testStore = await startTestStore();
-  store = new CouchStore(testStore.store.url, freshPrefix());
-  await store.ensureSchema();
-});
-
-afterAll(async () => {
-  await testStore.stop();
-});
+const store = useSchemaStore();
 
 const DAY = 24 * 60 * 60 * 1000;
 const now = Date.UTC(2026, 10, 22, 12);
@@ -25,11 +13,11 @@ const user = { id: 'u-1', email: 'ada@example.com', name: 'Ada', role: 'recruite
 
 /** Opens a real session, then sets what its document says about its end. */
 async function sessionThat(change: Partial<SessionDoc>): Promise<{ sid: string; refreshToken: string }> {
-  const { refreshToken } = await openSession(store, TEST_JWT_SECRET, user, now - 40 * DAY);
+  const { refreshToken } = await openSession(store(), TEST_JWT_SECRET, user, now - 40 * DAY);
   const sid = sessionIdOf(refreshToken) ?? '';
-  const session = await getSession(store, sid);
+  const session = await getSession(store(), sid);
   if (!session) throw new Error('no session');
-  expect((await store.put('sessions', { ...session, ...change })).ok).toBe(true);
+  expect((await store().put('sessions', { ...session, ...change })).ok).toBe(true);
   return { sid, refreshToken };
 }
 
@@ -57,20 +45,20 @@ describe('deleting ended sessions', () => {
       wipe: true,
     });
 
-    expect(await purgeEndedSessions(store, now)).toBe(2);
-    const left = async (sid: string) => (await getSession(store, sid)) !== null;
+    expect(await purgeEndedSessions(store(), now)).toBe(2);
+    const left = async (sid: string) => (await getSession(store(), sid)) !== null;
     expect(await left(live.sid)).toBe(true);
     expect(await left(expiredLongAgo.sid)).toBe(false);
     expect(await left(expiredRecently.sid)).toBe(true);
     expect(await left(revokedLongAgo.sid)).toBe(false);
     expect(await left(revokedRecently.sid)).toBe(true);
     expect(await left(wipeLongAgo.sid)).toBe(true);
-    expect(await purgeEndedSessions(store, now)).toBe(0);
+    expect(await purgeEndedSessions(store(), now)).toBe(0);
 
     // A device that comes back with a deleted session's token is asked to sign in again.
     await expect(
       rotateRefreshToken(
-        store,
+        store(),
         TEST_JWT_SECRET,
         expiredLongAgo.refreshToken,
         () => Promise.resolve(true),

@@ -2,9 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
 import { buildApp, type AppConfig } from '../../app';
 import { loadDemoIfEmpty } from '../../demo/load-demo';
 import { buildDemoOrganisation, DEMO_PASSWORD, type DemoOrganisation } from '../../demo/demo-organisation';
+import { CouchStore } from '../../store/couch-store';
 import { startEmbeddedStore, type EmbeddedStore } from '../../store/embedded-store';
 import { randomId } from '../../services/tokens';
 
@@ -27,6 +29,28 @@ export async function startTestStore(): Promise<TestStore> {
       await store.stop();
       rmSync(directory, { recursive: true, force: true });
     },
+  };
+}
+
+/**
+ * For tests of services below the HTTP layer: starts a store process before the file's tests, with a
+ * CouchStore on fresh databases of it (every database and index created), and stops it after them.
+ * Answers a getter for that CouchStore.
+ */
+export function useSchemaStore(): () => CouchStore {
+  let started: { testStore: TestStore; store: CouchStore } | null = null;
+  beforeAll(async () => {
+    const testStore = await startTestStore();
+    const store = new CouchStore(testStore.store.url, freshPrefix());
+    await store.ensureSchema();
+    started = { testStore, store };
+  });
+  afterAll(async () => {
+    await started?.testStore.stop();
+  });
+  return () => {
+    if (!started) throw new Error('The test store is not started yet.');
+    return started.store;
   };
 }
 
