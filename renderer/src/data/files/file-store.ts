@@ -1,3 +1,5 @@
+import { create } from 'zustand';
+
 /**
  * Résumé bytes on this laptop, in a small IndexedDB database per user (Blobs do not belong in the
  * replicated documents): `resumes` caches downloaded files so they open offline, `uploads` holds
@@ -70,8 +72,16 @@ export async function readCachedResume(userId: string, candidateId: string): Pro
   return (await run<CachedResume | undefined>(userId, 'resumes', 'readonly', (s) => s.get(candidateId))) ?? null;
 }
 
+/** Counts writes to the résumé cache per candidate, so a screen showing one re-reads it after a write. */
+export const useResumeCacheWrites = create<{ readonly writes: Readonly<Record<string, number>> }>(() => ({
+  writes: {},
+}));
+
 export async function writeCachedResume(userId: string, resume: CachedResume): Promise<void> {
   await run(userId, 'resumes', 'readwrite', (s) => s.put(resume));
+  useResumeCacheWrites.setState(({ writes }) => ({
+    writes: { ...writes, [resume.candidateId]: (writes[resume.candidateId] ?? 0) + 1 },
+  }));
 }
 
 export async function readQueuedUploads(userId: string): Promise<QueuedUpload[]> {

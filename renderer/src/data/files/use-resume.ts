@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'react';
 import type { ResumeRef } from '../../../../shared/domain/candidate/candidate-schema';
 import { useCurrentUser } from '../hooks/use-database';
+import { useSyncStatusStore } from '../sync/sync-status-store';
+import { useResumeCacheWrites } from './file-store';
 import { loadResume } from './resume-cache';
 
 /** A résumé ready to show: an object URL over the cached bytes. */
@@ -10,11 +12,17 @@ export type ResumeView =
   | { readonly status: 'ready'; readonly url: string; readonly fileName: string; readonly contentType: string; readonly isStale: boolean }
   | { readonly status: 'unavailable'; readonly message: string };
 
-/** The candidate's résumé from the local cache, downloaded (and cached) when missing or outdated. */
+/**
+ * The candidate's résumé from the local cache, downloaded (and cached) when missing or outdated.
+ * Looked at again when the network comes back and when this candidate's cached copy is written (an
+ * upload sent, a download finished elsewhere), so "not on this device yet" does not outlive the fact.
+ */
 export function useResume(candidateId: string, resume: ResumeRef | undefined): ResumeView {
   const user = useCurrentUser();
   const [view, setView] = useState<ResumeView>({ status: resume ? 'loading' : 'none' });
   const sha256 = resume?.sha256;
+  const isOnline = useSyncStatusStore((state) => state.isOnline);
+  const cacheWrites = useResumeCacheWrites((state) => state.writes[candidateId] ?? 0);
   useEffect(() => {
     if (!resume) {
       setView({ status: 'none' });
@@ -43,6 +51,6 @@ export function useResume(candidateId: string, resume: ResumeRef | undefined): R
       if (url) URL.revokeObjectURL(url);
     };
     // The reference's hash says which file it is; the rest of the object may be a new instance.
-  }, [user.id, candidateId, sha256]);
+  }, [user.id, candidateId, sha256, isOnline, cacheWrites]);
   return view;
 }
