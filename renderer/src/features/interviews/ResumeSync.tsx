@@ -6,6 +6,11 @@ import { flushResumeUploads, refreshUploadQueue } from '../../data/files/resume-
 import { useSessionStore } from '../../data/session/session-store';
 
 const RETRY_MS = 30_000;
+/**
+ * The browser says "online" as soon as a network is there, often before requests get through: the
+ * first attempts after it are spread over a few seconds rather than left to the half-minute retry.
+ */
+const AFTER_ONLINE_MS = [0, 1_000, 3_000, 7_000];
 
 /**
  * Background work for résumés, mounted once in the shell: sends queued uploads on reconnect (and
@@ -21,12 +26,23 @@ export function ResumeSync() {
     void refreshUploadQueue(user.id);
     if (!isActive) return undefined;
     const flush = () => void flushResumeUploads(user.id);
+    const soon = new Set<ReturnType<typeof setTimeout>>();
+    const onOnline = () => {
+      for (const delay of AFTER_ONLINE_MS) {
+        const timeout = setTimeout(() => {
+          soon.delete(timeout);
+          flush();
+        }, delay);
+        soon.add(timeout);
+      }
+    };
     flush();
-    window.addEventListener('online', flush);
+    window.addEventListener('online', onOnline);
     const timer = setInterval(flush, RETRY_MS);
     return () => {
-      window.removeEventListener('online', flush);
+      window.removeEventListener('online', onOnline);
       clearInterval(timer);
+      soon.forEach(clearTimeout);
     };
   }, [user.id, isActive]);
 
