@@ -263,6 +263,10 @@ test.describe('the pipeline board', () => {
     await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
     await page.getByRole('link', { name: 'Back to the board' }).click();
     await expect(card(column(page, 'Applied'), 'Annie Easley')).toBeVisible();
+    await page.getByRole('link', { name: 'Job details' }).click();
+    await page.getByRole('button', { name: 'Open pipeline' }).click();
+    await expect(card(column(page, 'Applied'), 'Annie Easley')).toBeVisible();
+    await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
 
     // The same board in the browser build's main window keeps the navigation.
     await openBoard(page, fixture);

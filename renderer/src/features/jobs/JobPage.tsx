@@ -14,6 +14,7 @@ import { AddCandidateToJobDialog } from '../applications/AddCandidateToJobDialog
 import { JobApplicationsTable } from './JobApplicationsTable';
 import { JobStatusActions } from './JobStatusActions';
 import { isJobFinal, isPipelineOpen } from '../../../../shared/domain/job/job-machine';
+import { isPipelineWindow } from '../shell/window-kind';
 
 function salaryText(min?: number, max?: number, currency?: string): string {
   if (min === undefined && max === undefined) return 'Not given';
@@ -47,8 +48,9 @@ export function JobPage() {
               <Button
                 variant="contained"
                 onClick={() => {
-                  // The desktop opens (or focuses) the job's own pipeline window; the browser build navigates.
-                  const bridge = desktopBridge();
+                  // The desktop's main window opens (or focuses) the job's own pipeline window; a pipeline
+                  // window and the browser build navigate.
+                  const bridge = isPipelineWindow ? null : desktopBridge();
                   if (bridge) void bridge.openPipelineWindow(job.id);
                   else void navigate(`/jobs/${job.id}/pipeline`);
                 }}
