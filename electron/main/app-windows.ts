@@ -29,7 +29,9 @@ export interface AppWindowDeps {
 
 /**
  * The constructor options of every app window. The web preferences are always those of
- * {@link secureWebPreferences}: nothing a caller passes can weaken them.
+ * {@link secureWebPreferences}: nothing a caller passes can weaken them. Background throttling is
+ * off: the window that leads replication keeps syncing while it is minimised or behind a pipeline
+ * window, where Chromium would slow its timers to once a second or less.
  */
 export function appWindowOptions(
   kind: WindowKind,
@@ -45,7 +47,10 @@ export function appWindowOptions(
     show: false,
     backgroundColor: '#ffffff',
     ...(deps.iconPath ? { icon: deps.iconPath } : {}),
-    webPreferences: secureWebPreferences(path.resolve(deps.config.preloadPath)),
+    webPreferences: {
+      ...secureWebPreferences(path.resolve(deps.config.preloadPath)),
+      backgroundThrottling: false,
+    },
   };
 }
 

@@ -126,7 +126,11 @@ describe('pipeline windows', () => {
     await invoke(main.webContents, 'shortlist:openPipelineWindow', 'job-1');
     await invoke(main.webContents, 'shortlist:openPipelineWindow', 'job-2');
     const urls = FakeBrowserWindow.created.map((window) => window.loadedUrls[0]);
-    expect(urls).toEqual([APP_PAGE, `${APP_PAGE}jobs/job-1/pipeline?window=pipeline`, `${APP_PAGE}jobs/job-2/pipeline?window=pipeline`]);
+    expect(urls).toEqual([
+      APP_PAGE,
+      `${APP_PAGE}jobs/job-1/pipeline?window=pipeline`,
+      `${APP_PAGE}jobs/job-2/pipeline?window=pipeline`,
+    ]);
     expect(FakeBrowserWindow.created[1]?.focused).toBe(1);
     await expect(invoke(main.webContents, 'shortlist:openPipelineWindow', '../admin')).rejects.toThrow(
       /Refused/,
@@ -169,6 +173,8 @@ describe('every window the shell creates', () => {
           allowRunningInsecureContent: false,
           webviewTag: false,
           preload: path.join(bundleDir, 'preload.cjs'),
+          // Replication runs in one of the windows; it must not slow down when that window is hidden.
+          backgroundThrottling: false,
         }),
       );
       expect(window.webContents.listenerCount('will-navigate')).toBe(1);
