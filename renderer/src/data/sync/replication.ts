@@ -62,8 +62,13 @@ export function replicateCollection(
             handler: async (rowsTaken) => {
               const pushedAt = Date.now();
               const { rows, undone } = await withoutUndone(db[collection] as RxCollection<Doc>, rowsTaken);
-              for (const document of undone) runtime.undoneKeys.add(refusedKey(collection, document.id));
-              if (rows.length === 0) return undone;
+              // Marked only when the answer goes back to RxDB: a push that fails is retried and
+              // re-reads the rows, and a stale mark would let a later real conflict pass unjudged.
+              const answer = (conflicts: WithDeleted<Doc>[]): WithDeleted<Doc>[] => {
+                for (const document of undone) runtime.undoneKeys.add(refusedKey(collection, document.id));
+                return [...conflicts, ...undone];
+              };
+              if (rows.length === 0) return answer([]);
               const body: PushRowOut[] = rows.map((row) => ({
                 ...(row.assumedMasterState ? { assumedMasterState: onWire(row.assumedMasterState) } : {}),
                 newDocumentState: onWire(row.newDocumentState),
@@ -73,7 +78,7 @@ export function replicateCollection(
                 body: JSON.stringify(body),
               });
               await settlePush(db, collection, runtime, body, response, pushedAt);
-              return [...response.conflicts, ...undone];
+              return answer(response.conflicts);
             },
           },
   });
