@@ -2,7 +2,7 @@ import nano, { type DocumentScope, type MangoQuery, type ServerScope } from 'nan
 import { COLLECTIONS, type CollectionName } from '../../shared/sync/collections';
 
 /** Server-only databases beside the replicated collections. */
-export const SERVER_DATABASES = ['credentials', 'sessions', 'audit', 'scopes'] as const;
+export const SERVER_DATABASES = ['credentials', 'sessions', 'audit', 'scopes', 'reservations'] as const;
 /** A server-only database. */
 export type ServerDatabase = (typeof SERVER_DATABASES)[number];
 /** Any database of the server, replicated or not. */
@@ -237,6 +237,17 @@ export class CouchStore {
       return { ok: true, rev: response.rev };
     } catch (error) {
       if (statusOf(error) === 409) return { ok: false };
+      throw error;
+    }
+  }
+
+  /** Deletes revision `rev` of `id`; a lost race (another revision is current) answers `{ ok: false }`. */
+  async remove(key: DatabaseKey, id: string, rev: string): Promise<{ ok: boolean }> {
+    try {
+      await this.db(key).destroy(id, rev);
+      return { ok: true };
+    } catch (error) {
+      if (statusOf(error) === 409 || statusOf(error) === 404) return { ok: false };
       throw error;
     }
   }
