@@ -1,4 +1,5 @@
 import type { TSchema } from 'typebox';
+import Value from 'typebox/value';
 import { ApplicationSchema, type Application } from '../domain/application/application-schema';
 import { CandidateSchema, type Candidate } from '../domain/candidate/candidate-schema';
 import { InterviewSchema, type Interview } from '../domain/interview/interview-schema';
@@ -28,6 +29,17 @@ export const COLLECTION_SCHEMAS: Readonly<Record<CollectionName, TSchema>> = {
   applications: ApplicationSchema,
   interviews: InterviewSchema,
 };
+
+/**
+ * Whether `value` is a valid document of `collection` (its shared schema, every field): the typed
+ * way in for documents built or received at run time.
+ */
+export function isDocumentOf<C extends CollectionName>(
+  collection: C,
+  value: unknown,
+): value is DocumentOf<C> {
+  return Value.Check(COLLECTION_SCHEMAS[collection], value);
+}
 
 export function isCollectionName(name: string): name is CollectionName {
   return (COLLECTIONS as readonly string[]).includes(name);

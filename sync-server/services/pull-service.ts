@@ -1,51 +1,27 @@
+import type { Actor } from '../../shared/domain/common/roles';
 import type { InterviewerScope } from '../../shared/domain/permissions/read-rules';
 import { canRead, readsEverything, redactForReader } from '../../shared/domain/permissions/read-rules';
-import type { Actor } from '../../shared/domain/common/roles';
-import { COLLECTION_SCHEMAS, type AnyDocument, type CollectionName } from '../../shared/sync/collections';
+import type { AnyDocument, CollectionName } from '../../shared/sync/collections';
 import type { PullResponse, WireDocument } from '../../shared/sync/protocol';
-import type { CouchStore, StoredDoc } from '../store/couch-store';
+import { neutralTombstone } from '../../shared/sync/removal';
+import { statusOf, type CouchStore, type StoredDoc } from '../store/couch-store';
 import { contentOf, isTombstone, toWire } from '../store/stored-document';
-import { badRequest } from '../plugins/api-error';
 import { loadInterviewerScope, loadScopeSnapshot, saveScopeSnapshot, scopedIds } from './interviewer-scope';
+import {
+  openCheckpoint,
+  sealCheckpoint,
+  type CheckpointBinding,
+  type CheckpointClaims,
+} from './pull-checkpoint';
 
-/**
- * What a pull checkpoint holds (opaque to clients): the CouchDB sequence read up to (an opaque
- * string, never compared), and for interviewers the hash of the id set their laptop was given.
- */
-export interface PullCheckpoint {
-  readonly seq: string;
-  readonly scope?: string;
-  /** An interviewer's laptop is being cleared of what a former role let it hold. */
-  readonly purge?: boolean;
-}
-
-/** Parses the `checkpoint` query parameter; a malformed one is a 400. */
-export function parseCheckpoint(raw: string | undefined): PullCheckpoint | null {
-  if (raw === undefined || raw === '' || raw === 'null') return null;
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(raw);
-  } catch {
-    throw badRequest('checkpoint must be the JSON the previous pull returned.', 'invalid_checkpoint');
-  }
-  if (parsed === null) return null;
-  const record = parsed as Record<string, unknown>;
-  const isValid =
-    typeof parsed === 'object' &&
-    !Array.isArray(parsed) &&
-    typeof record['seq'] === 'string' &&
-    record['seq'].length > 0 &&
-    record['seq'].length < 10_000 &&
-    (record['scope'] === undefined ||
-      (typeof record['scope'] === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(record['scope']))) &&
-    (record['purge'] === undefined || record['purge'] === true);
-  if (!isValid)
-    throw badRequest('checkpoint must be the JSON the previous pull returned.', 'invalid_checkpoint');
-  return {
-    seq: record['seq'] as string,
-    ...(typeof record['scope'] === 'string' ? { scope: record['scope'] } : {}),
-    ...(record['purge'] === true ? { purge: true } : {}),
-  };
+/** One pull, as the route hands it over: who, what, from where (the checkpoint as sent), how many. */
+export interface PullRequest {
+  readonly actor: Actor;
+  readonly collection: CollectionName;
+  /** The checkpoint the client sent back, parsed from JSON (null on a first pull). */
+  readonly checkpoint: unknown;
+  readonly limit: number;
+  readonly now: number;
 }
 
 /** The wire form of a stored document for `actor`, or null when they may not read it. */
@@ -54,125 +30,183 @@ export function wireForReader(
   collection: CollectionName,
   stored: StoredDoc,
   scope: InterviewerScope | null,
-  options: { forceDeleted?: boolean } = {},
 ): WireDocument<AnyDocument> | null {
   const content = contentOf(collection, stored);
-  if (!options.forceDeleted && !canRead(actor, collection, content, scope)) return null;
-  return toWire(
-    redactForReader(actor, collection, content),
-    options.forceDeleted === true || isTombstone(stored),
-  );
+  if (!canRead(actor, collection, content, scope)) return null;
+  return toWire(redactForReader(actor, collection, content), isTombstone(stored));
+}
+
+/** The pull's context: the store, the signing key, and to whom the checkpoints are bound. */
+interface PullContext extends PullRequest {
+  readonly store: CouchStore;
+  readonly key: Buffer;
+  readonly binding: CheckpointBinding;
 }
 
 /**
  * `GET /api/sync/{collection}/pull` (SPEC §5): up to `limit` documents changed since the checkpoint,
- * as `actor` may see them. For interviewers, a change of scope first sends the documents that became
- * visible (whatever their age) and tombstones for those that no longer are.
+ * as `actor` may see them now. The checkpoint is trusted only if this server issued it to this
+ * reader, for this collection, on this store; any other restarts the pull from the beginning of what
+ * the reader may read now. Removal tombstones are neutral (`neutralTombstone`) and only ever name
+ * documents the reader was allowed to see: ones in a scope snapshot the server delivered, or, for a
+ * demoted full reader, ones that existed when they last pulled as one.
  */
 export async function pullDocuments(
   store: CouchStore,
-  actor: Actor,
-  collection: CollectionName,
-  checkpoint: PullCheckpoint | null,
-  limit: number,
+  key: Buffer,
+  request: PullRequest,
 ): Promise<PullResponse<AnyDocument>> {
-  if (readsEverything(actor) || collection === 'users') {
-    // A checkpoint with a scope was an interviewer's: after a promotion, start again to get everything.
-    const since = checkpoint && !checkpoint.scope ? checkpoint.seq : '0';
-    // canRead wants a scope for interviewers even where it does not depend on one (the directory).
-    const scope = readsEverything(actor) ? null : await loadInterviewerScope(store, actor.id);
-    const feed = await readFeed(store, collection, since, limit, (doc) =>
-      wireForReader(actor, collection, doc, scope),
-    );
-    return { documents: feed.documents, checkpoint: { seq: feed.seq } };
+  const binding = {
+    userId: request.actor.id,
+    collection: request.collection,
+    storeId: await store.identity(),
+  };
+  const context: PullContext = { ...request, store, key, binding };
+  const claims = openCheckpoint(key, binding, request.checkpoint);
+  if (readsEverything(request.actor) || request.collection === 'users') {
+    return pullAsFullReader(context, claims?.reader === 'full' ? claims : null);
   }
-  const scope = await loadInterviewerScope(store, actor.id);
-  const visible = scopedIds(scope, collection) ?? new Set<string>();
-  const batch = new Map<string, WireDocument<AnyDocument>>();
-  const accept = (doc: StoredDoc): WireDocument<AnyDocument> | null =>
-    batch.has(doc._id) ? null : wireForReader(actor, collection, doc, scope);
+  const scope = await loadInterviewerScope(store, request.actor.id);
+  if (claims && (claims.reader === 'full' || claims.purgeUntil !== undefined)) {
+    return purgeDemotedReader(context, scope, claims);
+  }
+  const delivered =
+    claims?.reader === 'interviewer' && claims.scope
+      ? await loadScopeSnapshot(store, request.collection, claims.scope)
+      : null;
+  if (claims && delivered) {
+    const answer = await pullInterviewerSlice(context, scope, claims.seq, delivered);
+    if (answer) return answer;
+  }
+  // A first pull, or one whose checkpoint is not ours: the slice from scratch, nothing removed.
+  const seq = String((await store.changes(request.collection, { since: 'now' })).last_seq);
+  return (await pullInterviewerSlice(context, scope, seq, new Set())) ?? emptyAnswer(context, seq);
+}
 
-  // A checkpoint without a scope was a full reader's (a demotion): read everything again, sending
-  // what is visible and removing the rest, then carry on as an interviewer.
-  if (checkpoint && (checkpoint.scope === undefined || checkpoint.purge === true)) {
-    const since = checkpoint.purge === true ? checkpoint.seq : '0';
-    const feed = await readFeed(
-      store,
-      collection,
-      since,
-      limit,
-      (doc) => accept(doc) ?? removalTombstone(actor, collection, doc, scope),
-    );
-    const hash = await saveScopeSnapshot(store, collection, visible);
-    const ended = feed.documents.length < limit;
-    return {
-      documents: feed.documents,
-      checkpoint: { seq: feed.seq, scope: hash, ...(ended ? {} : { purge: true }) },
-    };
-  }
+function seal(context: PullContext, claims: Omit<CheckpointClaims, 'issuedAt'>) {
+  return sealCheckpoint(context.key, context.binding, { ...claims, issuedAt: context.now });
+}
 
-  // A first pull starts at the store's current sequence with nothing delivered: the catch-up below
-  // then fetches the visible documents by id instead of scanning the whole feed for them.
-  let baseSeq: string | null = checkpoint?.seq ?? null;
-  let delivered: Set<string> | null = null;
-  if (!checkpoint) {
-    baseSeq = String((await store.changes(collection, { since: 'now' })).last_seq);
-    delivered = new Set();
-  } else if (checkpoint.scope) {
-    delivered = await loadScopeSnapshot(store, collection, checkpoint.scope);
-  }
-  if (baseSeq !== null && delivered) {
-    const removed = [...delivered].filter((id) => !visible.has(id)).sort();
-    const added = [...visible].filter((id) => !delivered.has(id)).sort();
-    const takenRemoved = removed.slice(0, limit);
-    const takenAdded = added.slice(0, limit - takenRemoved.length);
-    const fetched = await store.getMany(collection, [...takenRemoved, ...takenAdded]);
-    for (const id of takenRemoved) {
-      const doc = fetched.get(id);
-      const wire = doc ? removalTombstone(actor, collection, doc, scope) : null;
-      if (wire) batch.set(id, wire);
-      delivered.delete(id);
-    }
-    for (const id of takenAdded) {
-      const doc = fetched.get(id);
-      const wire = doc ? accept(doc) : null;
-      if (wire) batch.set(id, wire);
-      delivered.add(id);
-    }
-    if (takenRemoved.length < removed.length || takenAdded.length < added.length) {
-      // The catch-up continues on the next pull, from the set delivered so far.
-      const partial = await saveScopeSnapshot(store, collection, delivered);
-      return { documents: [...batch.values()], checkpoint: { seq: baseSeq, scope: partial } };
-    }
-  }
-  const hash = await saveScopeSnapshot(store, collection, visible);
-  // Without a usable checkpoint scope, reading from the start brings every visible document.
-  const since = baseSeq !== null && delivered ? baseSeq : '0';
-  const feed = await readFeed(store, collection, since, limit - batch.size, accept);
-  for (const document of feed.documents) batch.set(document.id, document);
-  return { documents: [...batch.values()], checkpoint: { seq: feed.seq, scope: hash } };
+function emptyAnswer(context: PullContext, seq: string): PullResponse<AnyDocument> {
+  return { documents: [], checkpoint: seal(context, { seq, reader: 'interviewer' }) };
+}
+
+/** Everything changed since the checkpoint (or since the beginning). */
+async function pullAsFullReader(
+  context: PullContext,
+  claims: CheckpointClaims | null,
+): Promise<PullResponse<AnyDocument>> {
+  const { store, actor, collection, limit } = context;
+  // canRead wants a scope for interviewers even where it does not depend on one (the directory).
+  const scope = readsEverything(actor) ? null : await loadInterviewerScope(store, actor.id);
+  const accept = (doc: StoredDoc) => wireForReader(actor, collection, doc, scope);
+  const feed =
+    (claims ? await readFeedIfKnown(store, collection, claims.seq, limit, accept) : null) ??
+    (await readFeed(store, collection, '0', limit, accept));
+  return { documents: feed.documents, checkpoint: seal(context, { seq: feed.seq, reader: 'full' }) };
 }
 
 /**
- * The tombstone that removes a document from a laptop that may no longer read it. RxDB wants a
- * schema-valid document, so it carries the schema's required fields (as redacted for the reader),
- * and nothing optional: no notes, offer or other detail written since the reader lost access.
+ * A reader who was a full reader when the checkpoint was issued and is an interviewer now: the feed is
+ * replayed from the start, sending what is visible now and removing what is not, but only documents
+ * that existed when they last pulled as a full reader (they never saw later ones).
  */
-export function removalTombstone(
-  actor: Actor,
+async function purgeDemotedReader(
+  context: PullContext,
+  scope: InterviewerScope,
+  claims: CheckpointClaims,
+): Promise<PullResponse<AnyDocument>> {
+  const { store, actor, collection, limit } = context;
+  const purgeUntil = claims.purgeUntil ?? claims.issuedAt;
+  const accept = (doc: StoredDoc): WireDocument<AnyDocument> | null => {
+    const visible = wireForReader(actor, collection, doc, scope);
+    if (visible) return visible;
+    // Documents loaded in bulk (demo, upgrade) carry no first-stored time: they predate every pull.
+    const firstStored = doc.serverMeta?.firstStoredAt ?? 0;
+    return firstStored <= purgeUntil ? neutralTombstone(collection, doc._id, context.now) : null;
+  };
+  const since = claims.purgeUntil === undefined ? '0' : claims.seq;
+  const feed =
+    (await readFeedIfKnown(store, collection, since, limit, accept)) ??
+    (await readFeed(store, collection, '0', limit, accept));
+  if (feed.documents.length >= limit) {
+    return {
+      documents: feed.documents,
+      checkpoint: seal(context, { seq: feed.seq, reader: 'interviewer', purgeUntil }),
+    };
+  }
+  const hash = await saveScopeSnapshot(store, collection, scopedIds(scope, collection) ?? []);
+  return {
+    documents: feed.documents,
+    checkpoint: seal(context, { seq: feed.seq, reader: 'interviewer', scope: hash }),
+  };
+}
+
+/**
+ * An interviewer's pull from `seq`, their laptop holding `delivered`: first what entered or left their
+ * scope since (fetched by id, whatever its age), then the feed, filtered by the scope. Null when the
+ * store does not recognise `seq` (the caller starts afresh).
+ */
+async function pullInterviewerSlice(
+  context: PullContext,
+  scope: InterviewerScope,
+  seq: string,
+  delivered: Set<string>,
+): Promise<PullResponse<AnyDocument> | null> {
+  const { store, actor, collection, limit } = context;
+  const visible = scopedIds(scope, collection) ?? new Set<string>();
+  const batch = new Map<string, WireDocument<AnyDocument>>();
+  const removed = [...delivered].filter((id) => !visible.has(id)).sort();
+  const added = [...visible].filter((id) => !delivered.has(id)).sort();
+  const takenRemoved = removed.slice(0, limit);
+  const takenAdded = added.slice(0, limit - takenRemoved.length);
+  for (const id of takenRemoved) {
+    batch.set(id, neutralTombstone(collection, id, context.now));
+    delivered.delete(id);
+  }
+  const fetched = await store.getMany(collection, takenAdded);
+  for (const id of takenAdded) {
+    const doc = fetched.get(id);
+    const wire = doc ? wireForReader(actor, collection, doc, scope) : null;
+    if (wire) batch.set(id, wire);
+    delivered.add(id);
+  }
+  if (takenRemoved.length < removed.length || takenAdded.length < added.length) {
+    // The catch-up continues on the next pull, from the set delivered so far.
+    const partial = await saveScopeSnapshot(store, collection, delivered);
+    return {
+      documents: [...batch.values()],
+      checkpoint: seal(context, { seq, reader: 'interviewer', scope: partial }),
+    };
+  }
+  const accept = (doc: StoredDoc) =>
+    batch.has(doc._id) ? null : wireForReader(actor, collection, doc, scope);
+  const feed = await readFeedIfKnown(store, collection, seq, limit - batch.size, accept);
+  if (!feed) return null;
+  for (const document of feed.documents) batch.set(document.id, document);
+  const hash = await saveScopeSnapshot(store, collection, visible);
+  return {
+    documents: [...batch.values()],
+    checkpoint: seal(context, { seq: feed.seq, reader: 'interviewer', scope: hash }),
+  };
+}
+
+type Accept = (doc: StoredDoc) => WireDocument<AnyDocument> | null;
+
+/** `readFeed`, or null when the store answers 400 to `since` (a sequence it did not issue). */
+async function readFeedIfKnown(
+  store: CouchStore,
   collection: CollectionName,
-  stored: StoredDoc,
-  scope: InterviewerScope | null,
-): WireDocument<AnyDocument> | null {
-  const full = wireForReader(actor, collection, stored, scope, { forceDeleted: true });
-  if (!full) return null;
-  const required = new Set([
-    ...((COLLECTION_SCHEMAS[collection] as { required?: string[] }).required ?? []),
-    'id',
-    '_deleted',
-  ]);
-  const minimal = Object.fromEntries(Object.entries(full).filter(([field]) => required.has(field)));
-  return minimal as WireDocument<AnyDocument>;
+  since: string,
+  limit: number,
+  accept: Accept,
+): Promise<{ documents: WireDocument<AnyDocument>[]; seq: string } | null> {
+  try {
+    return await readFeed(store, collection, since, limit, accept);
+  } catch (error) {
+    if (statusOf(error) === 400 && since !== '0') return null;
+    throw error;
+  }
 }
 
 /**
@@ -184,7 +218,7 @@ async function readFeed(
   collection: CollectionName,
   since: string,
   limit: number,
-  accept: (doc: StoredDoc) => WireDocument<AnyDocument> | null,
+  accept: Accept,
 ): Promise<{ documents: WireDocument<AnyDocument>[]; seq: string }> {
   const documents: WireDocument<AnyDocument>[] = [];
   let seq = since;

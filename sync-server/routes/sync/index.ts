@@ -6,7 +6,8 @@ import { COLLECTIONS, type CollectionName } from '../../../shared/sync/collectio
 import { MAX_PULL_LIMIT, MAX_PUSH_ROWS } from '../../../shared/sync/protocol';
 import { actorOf, authenticate } from '../../plugins/auth';
 import { badRequest } from '../../plugins/api-error';
-import { parseCheckpoint, pullDocuments } from '../../services/pull-service';
+import { checkpointKey } from '../../services/pull-checkpoint';
+import { pullDocuments } from '../../services/pull-service';
 import { pushDocuments, type IncomingPushRow } from '../../services/push-service';
 import { ApiErrorSchema, BEARER, DigitsSchema } from '../schemas';
 import { PushedDocumentSchema, wireDocumentSchema } from './wire-schemas';
@@ -22,7 +23,8 @@ const errors = { 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 
 export function syncRoutes(root: FastifyInstance): Promise<void> {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const onRequest = authenticate(app, STAFF_ROLES);
-  for (const collection of COLLECTIONS) registerCollection(app, collection, onRequest);
+  const key = checkpointKey(app.jwtSecret);
+  for (const collection of COLLECTIONS) registerCollection(app, collection, onRequest, key);
   return Promise.resolve();
 }
 
@@ -30,6 +32,7 @@ function registerCollection(
   app: FastifyInstance,
   collection: CollectionName,
   onRequest: ReturnType<typeof authenticate>,
+  key: Buffer,
 ): void {
   const typed = app.withTypeProvider<TypeBoxTypeProvider>();
   const wire = wireDocumentSchema(collection);
@@ -42,7 +45,8 @@ function registerCollection(
         summary: `Pull ${collection} changed since a checkpoint`,
         description:
           'RxDB checkpoint pull. Send back, URL-encoded, the checkpoint of the previous pull (none on the first). ' +
-          'A batch shorter than `limit` means the client is up to date.',
+          'A batch shorter than `limit` means the client is up to date. A checkpoint this server did not issue to ' +
+          'this user for this collection (or one of another store) restarts the pull from what the user may read now.',
         security: BEARER,
         querystring: Type.Object({
           checkpoint: Type.Optional(Type.String({ maxLength: 10_000 })),
@@ -64,8 +68,13 @@ function registerCollection(
       if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PULL_LIMIT) {
         throw badRequest(`limit must be from 1 to ${MAX_PULL_LIMIT}.`, 'invalid_limit');
       }
-      const checkpoint = parseCheckpoint(request.query.checkpoint);
-      return pullDocuments(app.store, actorOf(request), collection, checkpoint, limit);
+      return pullDocuments(app.store, key, {
+        actor: actorOf(request),
+        collection,
+        checkpoint: parseCheckpointJson(request.query.checkpoint),
+        limit,
+        now: Date.now(),
+      });
     },
   );
 
@@ -104,4 +113,14 @@ function registerCollection(
         Date.now(),
       ),
   );
+}
+
+/** The checkpoint query parameter as JSON (null when absent); text that is not JSON is a 400. */
+function parseCheckpointJson(raw: string | undefined): unknown {
+  if (raw === undefined || raw === '' || raw === 'null') return null;
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw badRequest('checkpoint must be the JSON the previous pull returned.', 'invalid_checkpoint');
+  }
 }
