@@ -17,6 +17,7 @@ import { portalRoutes } from './portal/portal-routes';
 import { operationsRoutes } from './routes/operations/index';
 import { syncRoutes } from './routes/sync/index';
 import { streamRoutes } from './routes/sync/stream';
+import { AuditProjector } from './services/audit-service';
 import { ChangeHub } from './services/change-hub';
 import { purgeEndedSessions, SESSION_PURGE_INTERVAL_MS } from './services/session-housekeeping';
 import { getSession, sessionRefusal } from './services/session-service';
@@ -47,6 +48,13 @@ export interface AppConfig {
 }
 
 const DEFAULT_RENDERER_DIST = fileURLToPath(new URL('../renderer/dist', import.meta.url));
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Derives the audit log's accepted entries from the documents' write records. */
+    auditProjector: AuditProjector;
+  }
+}
 
 /** The `access_token` query parameter (EventSource auth) must never reach the logs. */
 export function redactUrl(url: string): string {
@@ -114,17 +122,23 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     );
   };
   let purgeTimer: ReturnType<typeof setInterval> | null = null;
+  const auditProjector = new AuditProjector(store, {
+    intervalMs: 1_000,
+    log: (message, error) => app.log.warn({ err: error }, message),
+  });
+  app.decorate('auditProjector', auditProjector);
   app.addHook('onReady', (done) => {
     hub.start();
+    auditProjector.start();
     purgeTimer = setInterval(purgeSessions, SESSION_PURGE_INTERVAL_MS);
     purgeTimer.unref();
     purgeSessions();
     done();
   });
-  app.addHook('preClose', (done) => {
+  app.addHook('preClose', async () => {
     hub.stop();
     if (purgeTimer) clearInterval(purgeTimer);
-    done();
+    await auditProjector.stop();
   });
 
   await app.register(operationsRoutes, { prefix: '/api' });

@@ -1,6 +1,7 @@
 import { COLLECTIONS, type CollectionName } from '../../shared/sync/collections';
 import type { CouchStore } from '../store/couch-store';
 import { toStored } from '../store/stored-document';
+import { reserveStoredEmails } from '../services/email-holders';
 import { hashPassword } from '../services/user-service';
 import { buildDemoOrganisation, DEMO_PASSWORD, type DemoOrganisation } from './demo-organisation';
 
@@ -28,6 +29,7 @@ export async function loadDemoIfEmpty(store: CouchStore, now: number): Promise<b
     const docs = documents.map((document) => toStored(collection, { ...document, updatedAt: now }, {}));
     await store.db(collection).bulk({ docs });
   }
+  await reserveStoredEmails(store, now);
   return true;
 }
 

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { reserveStoredEmailsOnce } from '../services/email-holders';
 import { CouchStore } from '../store/couch-store';
 
 declare module 'fastify' {
@@ -17,6 +18,8 @@ export async function installStore(
 ): Promise<CouchStore> {
   const store = new CouchStore(options.couchUrl, options.dbPrefix);
   await store.ensureSchema();
+  // A store made before emails were reserved gets its reservations once (idempotent).
+  await reserveStoredEmailsOnce(store, Date.now());
   app.decorate('store', store);
   app.decorate('jwtSecret', options.jwtSecret);
   return store;

@@ -1,4 +1,5 @@
-import type { CouchStore, FieldCondition, StoredDoc } from '../store/couch-store';
+import { COLLECTIONS, type CollectionName } from '../../shared/sync/collections';
+import type { CouchStore, FieldCondition, StoredDoc, WriteRecord } from '../store/couch-store';
 import { randomId } from './tokens';
 
 /** One audited write: who, when, which document, the outcome and, if refused, why. */
@@ -17,14 +18,138 @@ function isAuditEntry(doc: StoredDoc): boolean {
   return typeof doc['at'] === 'number' && typeof doc['userId'] === 'string';
 }
 
-/** Appends entries to the audit log (one bulk write). */
+/** Audit ids sort by time, so the log reads newest first by id too. */
+function auditId(at: number, suffix: string): string {
+  return `${String(at).padStart(15, '0')}-${suffix}`;
+}
+
+/**
+ * Appends entries that are not in any stored document (refused writes, admin actions on server-only
+ * data) to the audit log, in one bulk write. Accepted writes of replicated documents are not written
+ * here: they carry their record in the document itself and are projected (`AuditProjector`).
+ */
 export async function recordAudit(store: CouchStore, entries: readonly AuditEntry[]): Promise<void> {
   if (entries.length === 0) return;
-  const docs = entries.map((entry) => ({
-    ...entry,
-    _id: `${String(entry.at).padStart(15, '0')}-${randomId('', 6)}`,
-  }));
+  const docs = entries.map((entry) => ({ ...entry, _id: auditId(entry.at, randomId('', 6)) }));
   await store.db('audit').bulk({ docs });
+}
+
+/** The audit entry of an accepted write recorded in a stored document; its id is the write's own. */
+function entryOfWrite(collection: CollectionName, docId: string, write: WriteRecord): StoredDoc & AuditEntry {
+  return {
+    _id: auditId(write.at, write.id),
+    at: write.at,
+    userId: write.userId,
+    collection,
+    docId,
+    outcome: 'accepted',
+    action: write.action,
+  };
+}
+
+/** Where the projection of one collection's feed stands, kept in the audit database. */
+interface ProjectionCheckpoint extends StoredDoc {
+  readonly seq: string;
+}
+
+const PROJECTION_PAGE = 500;
+
+function isProjectionCheckpoint(doc: StoredDoc | null): doc is ProjectionCheckpoint {
+  return doc !== null && typeof doc['seq'] === 'string';
+}
+
+/**
+ * Derives the audit log's accepted entries from the write records stored in the documents
+ * themselves (`serverMeta.writes`), by following each collection's `_changes` feed from a checkpoint
+ * kept in the audit database. An accepted write and its record are one document write, so a process
+ * killed at any moment loses no entry: the next pass, on any instance, projects it. Entry ids are the
+ * writes' own, so passes by several instances, or a replay, add each entry once.
+ *
+ * A document remembers its last `WRITES_KEPT` writes: an entry is lost only if more writes than that
+ * hit one document between two passes (passes run every second, and before every audit query).
+ */
+export class AuditProjector {
+  private running: Promise<void> | null = null;
+  private timer: NodeJS.Timeout | undefined;
+  private readonly seqs = new Map<CollectionName, string>();
+
+  constructor(
+    private readonly store: CouchStore,
+    private readonly options: { intervalMs: number; log: (message: string, error: unknown) => void },
+  ) {}
+
+  /** Projects on a timer until stopped. */
+  start(): void {
+    const tick = (): void => {
+      this.catchUp()
+        .catch((error: unknown) => this.options.log('audit projection failed; retrying', error))
+        .finally(() => {
+          if (this.timer !== undefined) this.timer = setTimeout(tick, this.options.intervalMs).unref();
+        });
+    };
+    this.timer = setTimeout(tick, 0).unref();
+  }
+
+  async stop(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    await this.running?.catch(() => undefined);
+  }
+
+  /** Projects every write stored so far (one pass at a time; callers during a pass share it). */
+  catchUp(): Promise<void> {
+    this.running ??= this.projectAll().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async projectAll(): Promise<void> {
+    for (const collection of COLLECTIONS) await this.project(collection);
+  }
+
+  private async project(collection: CollectionName): Promise<void> {
+    const checkpointId = `projection-${collection}`;
+    const stored = await this.store.get('audit', checkpointId);
+    const persisted = isProjectionCheckpoint(stored) ? stored : null;
+    let seq = this.seqs.get(collection) ?? persisted?.seq ?? '0';
+    let rev = persisted?._rev;
+    for (;;) {
+      const page = await this.store.changes(collection, {
+        since: seq,
+        limit: PROJECTION_PAGE,
+        includeDocs: true,
+      });
+      const entries = page.results.flatMap((row) =>
+        (row.doc?.serverMeta?.writes ?? []).map((write) => entryOfWrite(collection, row.id, write)),
+      );
+      await this.addMissing(entries);
+      const next = String(page.last_seq);
+      if (next === seq) return;
+      seq = next;
+      this.seqs.set(collection, seq);
+      const written = await this.store.put('audit', {
+        _id: checkpointId,
+        ...(rev ? { _rev: rev } : {}),
+        seq,
+      });
+      // Another instance moved it meanwhile: ours is as good, and the next pass reads theirs.
+      rev = written.ok ? written.rev : (await this.store.get('audit', checkpointId))?._rev;
+      if (page.results.length < PROJECTION_PAGE) return;
+    }
+  }
+
+  /** Writes the entries the log does not hold yet (a replay finds most of them there). */
+  private async addMissing(entries: readonly (StoredDoc & AuditEntry)[]): Promise<void> {
+    if (entries.length === 0) return;
+    const existing = await this.store.getMany(
+      'audit',
+      entries.map((entry) => entry._id),
+    );
+    const missing = entries.filter((entry) => !existing.has(entry._id));
+    // Without `_rev`, an entry another instance added meanwhile is a per-document conflict: fine.
+    if (missing.length > 0) await this.store.db('audit').bulk({ docs: missing });
+  }
 }
 
 /** The audit log, newest first, filtered by user, document and time. */

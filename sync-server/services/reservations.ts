@@ -25,10 +25,10 @@ export interface ReservationDoc extends StoredDoc {
 export const RESERVATION_GRACE_MS = 60_000;
 
 /**
- * Whether the owner named by a reservation still holds the value: answers `'holds'`, `'released'`
+ * Whether the owner named by `value`'s reservation still holds it: answers `'holds'`, `'released'`
  * (the owner is gone or uses another value), or `'pending'` (the owner is not written yet).
  */
-export type OwnerCheck = (ownerId: string) => Promise<'holds' | 'released' | 'pending'>;
+export type OwnerCheck = (ownerId: string, value: string) => Promise<'holds' | 'released' | 'pending'>;
 
 /**
  * What reserving answered: taken for `ownerId`, or held by someone else (`heldBy` null: still contended
@@ -128,7 +128,7 @@ export async function reserveMany(
         outcomes[claim.index] = { ok: true };
         continue;
       }
-      const state = await checkOwner(holder.ownerId);
+      const state = await checkOwner(holder.ownerId, claim.value);
       const isStale =
         state === 'released' || (state === 'pending' && now - holder.reservedAt > RESERVATION_GRACE_MS);
       if (isStale) retry.push({ ...claim, rev: holder._rev });

@@ -3,7 +3,8 @@ import { normalizeEmail } from '../../shared/domain/common/schema-helpers';
 import type { User } from '../../shared/domain/user/user-schema';
 import type { CollectionName } from '../../shared/sync/collections';
 import type { CouchStore, StoredDoc } from '../store/couch-store';
-import { isTombstone, liveContentOf } from '../store/stored-document';
+import { liveContentOf } from '../store/stored-document';
+import { candidatesUsingEmails } from './email-holders';
 import { listUsers } from './user-service';
 
 function stringField(doc: Readonly<Record<string, unknown>>, field: string): string | null {
@@ -37,6 +38,7 @@ export class WriteContextCache {
   private users: Promise<ReadonlyMap<string, User>> | undefined;
   private readonly documents = new Map<string, Promise<StoredDoc | null>>();
   private readonly claimedEmails = new Map<string, string>();
+  private readonly emailHolders = new Map<string, Promise<string | null>>();
 
   constructor(private readonly store: CouchStore) {}
 
@@ -65,6 +67,22 @@ export class WriteContextCache {
         await found;
       }),
     );
+    if (collection === 'candidates') {
+      const emails = docs.map((doc) => stringField(doc, 'email')).filter((email) => email !== null);
+      this.prefetchEmails(emails);
+    }
+  }
+
+  /** Looks up who holds these emails now, in one read of their reservations. */
+  private prefetchEmails(emails: readonly string[]): void {
+    const wanted = [...new Set(emails.map(normalizeEmail))].filter((email) => !this.emailHolders.has(email));
+    if (wanted.length === 0) return;
+    const found = candidatesUsingEmails(this.store, wanted);
+    for (const email of wanted)
+      this.emailHolders.set(
+        email,
+        found.then((holders) => holders.get(email) ?? null),
+      );
   }
 
   document(collection: CollectionName, id: string | null): Promise<StoredDoc | null> | null {
@@ -83,16 +101,17 @@ export class WriteContextCache {
     return this.users;
   }
 
-  /** The candidate that already uses `email`, in the store or earlier in this push. */
+  /**
+   * The candidate that already uses `email`, in the store (its reservation, confirmed by id) or
+   * earlier in this push. The reservation written with the push is what finally decides a race.
+   */
   async emailOwner(email: string, candidateId: unknown): Promise<string | null> {
     const key = normalizeEmail(email);
     const claimed = this.claimedEmails.get(key);
     if (claimed !== undefined && claimed !== candidateId) return claimed;
-    const matches = await this.store.find('candidates', {
-      selector: { 'serverMeta.emailKey': key },
-      limit: 10,
-    });
-    return matches.find((match) => !isTombstone(match) && match._id !== candidateId)?._id ?? null;
+    this.prefetchEmails([key]);
+    const holder = (await this.emailHolders.get(key)) ?? null;
+    return holder === candidateId ? null : holder;
   }
 
   /** Records that a row of this push takes `email` for `candidateId`. */

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import nano, { type DocumentScope, type MangoQuery, type ServerScope } from 'nano';
 import { COLLECTIONS, type CollectionName } from '../../shared/sync/collections';
 
@@ -8,12 +9,25 @@ export type ServerDatabase = (typeof SERVER_DATABASES)[number];
 /** Any database of the server, replicated or not. */
 export type DatabaseKey = CollectionName | ServerDatabase;
 
+/** One accepted write of a document, as its audit log entry will say. */
+export interface WriteRecord {
+  /** Unique per write: the audit entry's id is derived from it, so projecting it twice adds it once. */
+  readonly id: string;
+  readonly at: number;
+  readonly userId: string;
+  readonly action: 'create' | 'update' | 'delete' | 'erase' | 'admin';
+}
+
 /** Fields the server keeps on a stored document and never sends (CouchDB forbids top-level `_` names). */
 export interface ServerMeta {
-  /** The document is a tombstone; its last body is kept so pulls can send it whole. */
+  /** The document is a tombstone (its body holds neutral values only). */
   deleted?: boolean;
-  /** Normalized email, for case-insensitive uniqueness (users, candidates). */
+  /** Normalized email (users, candidates). */
   emailKey?: string;
+  /** The last accepted writes, oldest first (bounded): the audit log is derived from them. */
+  writes?: WriteRecord[];
+  /** When the server first stored the document (ms); absent for documents loaded in bulk. */
+  firstStoredAt?: number;
 }
 
 /** A document as CouchDB holds it. */
@@ -37,6 +51,9 @@ export interface ChangesPage {
   results: ChangeRow[];
   last_seq: string | number;
 }
+
+/** The document of the `scopes` database holding the store's identity. */
+const STORE_IDENTITY_ID = 'store-identity';
 
 /** Mango indexes created on start, per database. */
 const INDEXES: Partial<Record<DatabaseKey, readonly { name: string; fields: string[] }[]>> = {
@@ -136,6 +153,7 @@ export function statusOf(error: unknown): number | undefined {
 export class CouchStore {
   readonly server: ServerScope;
   private readonly scopes = new Map<DatabaseKey, DocumentScope<StoredDoc>>();
+  private identityOnce: Promise<string> | null = null;
 
   constructor(
     readonly url: string,
@@ -204,6 +222,29 @@ export class CouchStore {
   async viewByKey(key: DatabaseKey, design: string, view: string, viewKey: string): Promise<ViewRow[]> {
     const response = await this.db(key).view(design, view, { key: viewKey });
     return response.rows.map((row) => ({ id: row.id, key: row.key, value: row.value }));
+  }
+
+  /**
+   * This store's identity: a random id written once into its `scopes` database. Pull checkpoints are
+   * bound to it, so a laptop's checkpoint from another store (a move to CouchDB, a restore) is not
+   * taken for one of this store's.
+   */
+  identity(): Promise<string> {
+    this.identityOnce ??= this.readOrCreateIdentity().catch((error: unknown) => {
+      this.identityOnce = null;
+      throw error;
+    });
+    return this.identityOnce;
+  }
+
+  private async readOrCreateIdentity(): Promise<string> {
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      const stored = (await this.get('scopes', STORE_IDENTITY_ID))?.['identity'];
+      if (typeof stored === 'string') return stored;
+      // Another instance may write it first: the loop then reads theirs.
+      await this.put('scopes', { _id: STORE_IDENTITY_ID, identity: randomUUID() });
+    }
+    throw new Error('The store identity could not be read.');
   }
 
   /** Whether the store answers. */

@@ -2,7 +2,8 @@ import { normalizeEmail } from '../../shared/domain/common/schema-helpers';
 import { documentContent } from '../../shared/domain/permissions/decide-write';
 import type { AnyDocument, CollectionName, DocumentOf } from '../../shared/sync/collections';
 import type { WireDocument } from '../../shared/sync/protocol';
-import type { StoredDoc } from './couch-store';
+import { neutralTombstone } from '../../shared/sync/removal';
+import type { ServerMeta, StoredDoc, WriteRecord } from './couch-store';
 
 /** Whether a stored document is a tombstone. */
 export function isTombstone(stored: StoredDoc): boolean {
@@ -27,23 +28,53 @@ export function liveContentOf<C extends CollectionName>(
   return stored && !isTombstone(stored) ? contentOf(collection, stored) : null;
 }
 
+/** How many accepted writes a stored document remembers (the audit log is projected from them). */
+export const WRITES_KEPT = 50;
+
+/** What `toStored` needs beyond the content. */
+export interface StoreOptions {
+  /** The `_rev` to write over (defaults to `previous._rev`). */
+  readonly rev?: string | undefined;
+  /** Store a tombstone: the content is replaced by neutral values (nothing personal is kept). */
+  readonly deleted?: boolean;
+  /** The stored version this write replaces: its write records and first-stored time carry over. */
+  readonly previous?: StoredDoc | null;
+  /** The accepted write this is, recorded in the document itself (the audit is derived from it). */
+  readonly write?: WriteRecord;
+}
+
 /** A document on the wire (SPEC §5): its content plus `_deleted`; tombstones carry the full last body. */
 export function toWire<T extends AnyDocument>(content: T, deleted: boolean): WireDocument<T> {
   return { ...content, _deleted: deleted };
 }
 
-/** The stored form of `content` with `_rev` to write over (if any). */
+/**
+ * The stored form of `content`. A write carries its audit record in the document it writes (the
+ * last `WRITES_KEPT` of them), so no accepted write can be stored without it, whatever dies when.
+ * A tombstone keeps only neutral values: the pulls send it as it is.
+ */
 export function toStored(
   collection: CollectionName,
-  content: Record<string, unknown>,
-  options: { rev?: string; deleted?: boolean },
+  content: Readonly<Record<string, unknown>>,
+  options: StoreOptions = {},
 ): StoredDoc {
-  const body = documentContent(content);
-  const id = String(body['id']);
-  const serverMeta: StoredDoc['serverMeta'] = {};
-  if (options.deleted) serverMeta.deleted = true;
+  const id = String(content['id']);
+  const body = options.deleted
+    ? documentContent(neutralTombstone(collection, id, Number(content['updatedAt']) || 0))
+    : documentContent(content);
+  const previousMeta = options.previous?.serverMeta;
+  const writes = [...(previousMeta?.writes ?? []), ...(options.write ? [options.write] : [])].slice(
+    -WRITES_KEPT,
+  );
+  const firstStoredAt = previousMeta?.firstStoredAt ?? (options.previous ? undefined : options.write?.at);
+  const serverMeta: ServerMeta = {
+    ...(options.deleted ? { deleted: true } : {}),
+    ...(writes.length > 0 ? { writes } : {}),
+    ...(firstStoredAt === undefined ? {} : { firstStoredAt }),
+  };
   if ((collection === 'users' || collection === 'candidates') && typeof body['email'] === 'string') {
     serverMeta.emailKey = normalizeEmail(body['email']);
   }
-  return { ...body, _id: id, ...(options.rev ? { _rev: options.rev } : {}), serverMeta };
+  const rev = options.rev ?? options.previous?._rev;
+  return { ...body, _id: id, ...(rev ? { _rev: rev } : {}), serverMeta };
 }

@@ -55,6 +55,8 @@ export async function adminRoutes(root: FastifyInstance): Promise<void> {
           .status(400)
           .send({ error: { code: 'invalid_limit', message: 'limit must be from 1 to 1000.' } });
       }
+      // Read-your-writes: every write stored so far is in the log before it is read.
+      await app.auditProjector.catchUp();
       const entries = await queryAudit(app.store, {
         limit,
         ...(request.query.userId ? { userId: request.query.userId } : {}),
