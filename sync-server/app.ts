@@ -148,7 +148,11 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   });
   await app.register(syncRoutes, { prefix: '/api/sync' });
   await app.register(streamRoutes, { prefix: '/api/sync', hub });
-  await app.register(adminRoutes, { prefix: '/api/admin' });
+  await app.register(adminRoutes, {
+    prefix: '/api/admin',
+    mailDirectory:
+      config.notifications && !config.notifications.smtpUrl ? config.notifications.mailDirectory : null,
+  });
   await app.register(fileRoutes, { prefix: '/api/files' });
   await app.register(portalRoutes, {
     prefix: '/api/portal',

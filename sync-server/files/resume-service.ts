@@ -12,8 +12,8 @@ import type { Actor } from '../../shared/domain/common/roles';
 import { toIso } from '../../shared/domain/common/time';
 import { validateAgainst } from '../../shared/domain/common/validate';
 import { ApiError, badRequest, conflict, notFound } from '../plugins/api-error';
-import { recordAudit } from '../services/audit-service';
-import { statusOf, type CouchStore, type StoredDoc } from '../store/couch-store';
+import { randomId } from '../services/tokens';
+import { statusOf, type CouchStore, type StoredDoc, type WriteRecord } from '../store/couch-store';
 import { liveContentOf, toStored } from '../store/stored-document';
 
 /** Largest résumé accepted (SPEC §6). */
@@ -105,17 +105,12 @@ export async function storeResume(
     sha256,
     uploadedAt: toIso(time),
   };
-  await setResumeRef(store, candidate.id, resume, time);
-  await recordAudit(store, [
-    {
-      at: time,
-      userId: actor.id,
-      collection: 'candidates',
-      docId: candidate.id,
-      outcome: 'accepted',
-      action: 'update',
-    },
-  ]);
+  await setResumeRef(store, candidate.id, resume, {
+    id: randomId('w', 9),
+    at: time,
+    userId: actor.id,
+    action: 'update',
+  });
   await pruneAttachments(files, fileId, attachmentName(sha256)).catch(() => undefined);
   return resume;
 }
@@ -148,20 +143,21 @@ async function currentRev(files: DocumentScope<StoredDoc>, id: string): Promise<
   }
 }
 
+/** Sets the candidate's résumé reference; the write's audit record goes with it. */
 async function setResumeRef(
   store: CouchStore,
   candidateId: string,
   resume: ResumeRef,
-  time: number,
+  write: WriteRecord,
 ): Promise<void> {
   for (let attempt = 0; attempt < 5; attempt += 1) {
     const stored = await store.get('candidates', candidateId);
     const candidate = liveContentOf('candidates', stored);
     if (!stored || !candidate) throw notFound('No such candidate.');
-    const next: Candidate = { ...candidate, resume, updatedAt: Math.max(time, candidate.updatedAt + 1) };
+    const next: Candidate = { ...candidate, resume, updatedAt: Math.max(write.at, candidate.updatedAt + 1) };
     const validation = validateAgainst(CandidateSchema, next, 'candidate');
     if (!validation.ok) throw new ApiError(422, validation.code, validation.message);
-    const written = await store.put('candidates', toStored('candidates', next, { rev: stored._rev }));
+    const written = await store.put('candidates', toStored('candidates', next, { previous: stored, write }));
     if (written.ok) return;
   }
   throw conflict('The candidate was changed at the same moment; try again.');

@@ -29,6 +29,8 @@ export async function captureApplication(
   stored: StoredDoc,
   notifyFrom: number,
 ): Promise<number> {
+  // An erasure rewrites the person's documents: it is news to nobody, and must send nothing.
+  if (stored.serverMeta?.writes?.at(-1)?.action === 'erase') return 0;
   const application = liveContentOf('applications', stored);
   if (!application) return 0;
   const fresh = application.stageHistory

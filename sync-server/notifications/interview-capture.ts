@@ -78,6 +78,8 @@ export async function captureInterview(
   stored: StoredDoc,
   notifyFrom: number,
 ): Promise<number> {
+  // An erasure rewrites the person's documents: it is news to nobody, and must send nothing.
+  if (stored.serverMeta?.writes?.at(-1)?.action === 'erase') return 0;
   const interview = effectiveInterview(stored);
   for (let attempt = 0; attempt < 5; attempt += 1) {
     const before = await getOutboxDoc<InterviewNotice>(context.outbox, noticeId(interview.id));

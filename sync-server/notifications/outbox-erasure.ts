@@ -1,3 +1,5 @@
+import { readdir, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
 import { normalizeEmail } from '../../shared/domain/common/schema-helpers';
 import type { CouchStore, StoredDoc } from '../store/couch-store';
 import { ensureOutboxDatabase } from './outbox-database';
@@ -5,15 +7,52 @@ import { isOutboxEntry, type OutboxEntry } from './outbox-entry';
 
 const PAGE_SIZE = 500;
 
+/** Who a message may be about: their address, their names, and the documents that caused messages. */
+export interface ErasedPerson {
+  readonly email: string | null;
+  /** Full names as they appear in message texts (e.g. "Ada Lovelace"). */
+  readonly names: readonly string[];
+  /** Ids of the person's applications and interviews (the `source` of messages about them). */
+  readonly sourceIds: readonly string[];
+}
+
+/** How many messages were blanked and mail files deleted. */
+export interface ScrubCount {
+  readonly messages: number;
+  readonly files: number;
+}
+
+function mentions(text: string, person: ErasedPerson): boolean {
+  const lower = text.toLowerCase();
+  return (
+    (person.email !== null && lower.includes(person.email)) ||
+    person.names.some((name) => lower.includes(name.toLowerCase()))
+  );
+}
+
+/** Whether an outbox entry is to or about the person, whoever it was sent to. */
+function isAbout(entry: OutboxEntry, person: ErasedPerson, sources: ReadonlySet<string>): boolean {
+  return (
+    sources.has(entry.source.id) ||
+    entry.to.some((to) => person.email !== null && normalizeEmail(to) === person.email) ||
+    mentions(`${entry.subject}\n${entry.text}\n${entry.invite?.ics ?? ''}`, person)
+  );
+}
+
 /**
- * Right to erasure (SPEC §5): blanks every outbox message addressed to `email` (recipient, subject,
- * text and invite), and cancels those not sent yet. The admin erasure should call it with the
- * candidate's email before replacing it. Scans the outbox in pages; answers how many were erased.
+ * Right to erasure (SPEC §5): blanks every outbox message to or about the person, whoever it was
+ * sent to (recipient, subject, text and invite), cancels those not sent yet, and deletes the mail
+ * files written for them and any other mail file naming the person. Scans the outbox in pages.
  */
-export async function eraseNotificationsFor(store: CouchStore, email: string): Promise<number> {
+export async function eraseNotificationsAbout(
+  store: CouchStore,
+  person: ErasedPerson,
+  mailDirectory: string | null,
+): Promise<ScrubCount> {
   const outbox = await ensureOutboxDatabase(store);
-  const target = normalizeEmail(email);
-  let erased = 0;
+  const sources = new Set(person.sourceIds);
+  let messages = 0;
+  const files = new Set<string>();
   let startkey: string | undefined;
   for (;;) {
     const page = await outbox.list({
@@ -25,17 +64,52 @@ export async function eraseNotificationsFor(store: CouchStore, email: string): P
     const matches: OutboxEntry[] = [];
     for (const row of rows) {
       const doc = row.doc as StoredDoc | undefined;
-      if (doc && isOutboxEntry(doc) && doc.to.some((to) => normalizeEmail(to) === target)) matches.push(doc);
+      if (doc && isOutboxEntry(doc) && isAbout(doc, person, sources)) matches.push(doc);
     }
+    for (const entry of matches) if (entry.file) files.add(entry.file);
     if (matches.length > 0) {
-      const docs = matches.map((entry) => blanked(entry));
-      const results = await outbox.bulk({ docs });
-      erased += results.filter((result) => !result.error).length;
+      const results = await outbox.bulk({ docs: matches.map(blanked) });
+      messages += results.filter((result) => !result.error).length;
     }
     const next = page.rows[PAGE_SIZE];
-    if (!next) return erased;
+    if (!next) break;
     startkey = next.id;
   }
+  const deleted = mailDirectory ? await deleteMailFiles(mailDirectory, files, person) : 0;
+  return { messages, files: deleted };
+}
+
+/** Blanks every outbox message addressed to `email` (kept for callers that know only the address). */
+export async function eraseNotificationsFor(store: CouchStore, email: string): Promise<number> {
+  const count = await eraseNotificationsAbout(
+    store,
+    { email: normalizeEmail(email), names: [], sourceIds: [] },
+    null,
+  );
+  return count.messages;
+}
+
+/** Deletes the listed mail files and every other `.eml` file in the folder that names the person. */
+async function deleteMailFiles(
+  directory: string,
+  listed: ReadonlySet<string>,
+  person: ErasedPerson,
+): Promise<number> {
+  let names: string[];
+  try {
+    names = await readdir(directory);
+  } catch {
+    return 0; // no mail was ever written to files
+  }
+  let deleted = 0;
+  for (const name of names) {
+    const file = path.join(directory, name);
+    const isListed = listed.has(file);
+    if (!isListed && !(name.endsWith('.eml') && mentions(await readFile(file, 'utf8'), person))) continue;
+    await rm(file, { force: true });
+    deleted += 1;
+  }
+  return deleted;
 }
 
 function blanked(entry: OutboxEntry): OutboxEntry {

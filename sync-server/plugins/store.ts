@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { reserveStoredEmailsOnce } from '../services/email-holders';
+import { migrateStore } from '../services/store-migrations';
 import { CouchStore } from '../store/couch-store';
 
 declare module 'fastify' {
@@ -18,8 +18,8 @@ export async function installStore(
 ): Promise<CouchStore> {
   const store = new CouchStore(options.couchUrl, options.dbPrefix);
   await store.ensureSchema();
-  // A store made before emails were reserved gets its reservations once (idempotent).
-  await reserveStoredEmailsOnce(store, Date.now());
+  // A store made by an earlier version is brought up to date once (idempotent).
+  await migrateStore(store, Date.now());
   app.decorate('store', store);
   app.decorate('jwtSecret', options.jwtSecret);
   return store;

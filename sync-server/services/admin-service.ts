@@ -1,14 +1,8 @@
 import type { Application } from '../../shared/domain/application/application-schema';
-import type { Candidate } from '../../shared/domain/candidate/candidate-schema';
 import { toIso } from '../../shared/domain/common/time';
-import type { Interview } from '../../shared/domain/interview/interview-schema';
 import { COLLECTIONS } from '../../shared/sync/collections';
 import type { CouchStore } from '../store/couch-store';
-import { contentOf, isTombstone, liveContentOf, toStored, toWire } from '../store/stored-document';
-import { eraseResumeFiles } from '../files/resume-service';
-import { eraseNotificationsFor } from '../notifications/outbox-erasure';
-import { conflict, notFound } from '../plugins/api-error';
-import { recordAudit } from './audit-service';
+import { contentOf, isTombstone, toWire } from '../store/stored-document';
 
 /** `GET /api/admin/stats`: the numbers of the admin dashboard. */
 export interface AdminStats {
@@ -61,78 +55,6 @@ export async function computeStats(store: CouchStore, now: number): Promise<Admi
     if (at >= nowIso) stats.interviewsUpcoming += 1;
   }
   return stats;
-}
-
-/**
- * GDPR erasure (SPEC §5): the candidate's personal fields are replaced by placeholders and marked
- * `erasedAt`; notes and résumé go; their applications keep only anonymous stage history (no notes,
- * no rejection note, no offer) and their interviews' scorecard notes are blanked; their résumé files
- * and outbox messages are deleted. Replication then carries the erased versions to every laptop.
- */
-export async function eraseCandidate(
-  store: CouchStore,
-  candidateId: string,
-  adminId: string,
-  now: number,
-): Promise<{ applications: number; interviews: number }> {
-  const stored = await store.get('candidates', candidateId);
-  const candidate = liveContentOf('candidates', stored);
-  if (!stored || !candidate) throw notFound('No such candidate.');
-  // Messages to the candidate in the outbox go first, while their address is still known.
-  await eraseNotificationsFor(store, candidate.email);
-  const erased: Candidate = {
-    id: candidate.id,
-    updatedAt: now,
-    firstName: 'Erased',
-    lastName: 'Candidate',
-    email: `erased-${candidate.id.toLowerCase()}@erased.invalid`,
-    skills: [],
-    source: candidate.source,
-    tags: [],
-    erasedAt: toIso(now),
-    createdBy: candidate.createdBy,
-    createdAt: candidate.createdAt,
-  };
-  const written = await store.put('candidates', toStored('candidates', erased, { rev: stored._rev }));
-  if (!written.ok) throw conflict('The candidate was changed at the same moment; try again.');
-
-  let applications = 0;
-  for (const doc of await store.find('applications', { selector: { candidateId }, limit: 100_000 })) {
-    if (isTombstone(doc)) continue;
-    const { offer: _offer, rejection, stageHistory, ...rest } = contentOf('applications', doc);
-    const anonymous: Application = {
-      ...rest,
-      updatedAt: now,
-      stageHistory: stageHistory.map(({ note: _note, ...entry }) => entry),
-      ...(rejection ? { rejection: { atStage: rejection.atStage, reason: rejection.reason } } : {}),
-    };
-    if ((await store.put('applications', toStored('applications', anonymous, { rev: doc._rev }))).ok)
-      applications += 1;
-  }
-  let interviews = 0;
-  for (const doc of await store.find('interviews', { selector: { candidateId }, limit: 100_000 })) {
-    if (isTombstone(doc)) continue;
-    const interview = contentOf('interviews', doc);
-    const blanked: Interview = {
-      ...interview,
-      updatedAt: now,
-      scorecards: interview.scorecards.map((card) => ({ ...card, notes: '' })),
-    };
-    if ((await store.put('interviews', toStored('interviews', blanked, { rev: doc._rev }))).ok)
-      interviews += 1;
-  }
-  await eraseResumeFiles(store, candidateId);
-  await recordAudit(store, [
-    {
-      at: now,
-      userId: adminId,
-      collection: 'candidates',
-      docId: candidateId,
-      outcome: 'accepted',
-      action: 'erase',
-    },
-  ]);
-  return { applications, interviews };
 }
 
 /** NDJSON lines `{"collection": …, "document": …}` of every document of every collection. */

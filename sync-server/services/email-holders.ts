@@ -51,16 +51,6 @@ export async function reserveStoredEmails(store: CouchStore, now: number): Promi
   }
 }
 
-/** The marker of a store whose stored emails are reserved. */
-const BACKFILL_MARKER = 'backfill-v1';
-
-/** `reserveStoredEmails` once per store (on the first start after an upgrade); safe on many instances. */
-export async function reserveStoredEmailsOnce(store: CouchStore, now: number): Promise<void> {
-  if (await store.get('reservations', BACKFILL_MARKER)) return;
-  await reserveStoredEmails(store, now);
-  await store.put('reservations', { _id: BACKFILL_MARKER, at: now });
-}
-
 /**
  * The candidates that hold these emails now (by normalized email; emails nobody holds are absent):
  * the reservation names the owner, and the owner is read by id to confirm it.

@@ -247,6 +247,37 @@ export class CouchStore {
     throw new Error('The store identity could not be read.');
   }
 
+  /**
+   * Removes the bodies of every non-current revision of a database for real (compaction), and waits
+   * until it is done (CouchDB compacts in the background; the embedded store answers when done).
+   * After it, `GET doc?rev=<old>` finds nothing: what erasure replaced is gone from the store.
+   */
+  async compact(key: string, timeoutMs = 60_000): Promise<void> {
+    // Databases other areas own (`files`, `outbox`) follow the same naming.
+    const db = isDatabaseKey(key) ? this.name(key) : `${this.prefix}${key}`;
+    await this.server.request({ db, path: '_compact', method: 'POST', body: {} });
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const info = (await this.server.request({ db, method: 'GET' })) as { compact_running?: boolean };
+      if (info.compact_running !== true) return;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    throw new Error(`Compaction of ${db} did not finish within ${timeoutMs} ms.`);
+  }
+
+  /** The revisions of `id` that lost a conflict (CouchDB keeps them as hidden leaves). */
+  async conflictingRevs(key: DatabaseKey, id: string): Promise<string[]> {
+    if (!isStorableId(id)) return [];
+    try {
+      const doc = await this.db(key).get(id, { conflicts: true });
+      const conflicts = doc['_conflicts'];
+      return Array.isArray(conflicts) ? conflicts.filter((rev): rev is string => typeof rev === 'string') : [];
+    } catch (error) {
+      if (statusOf(error) === 404) return [];
+      throw error;
+    }
+  }
+
   /** Whether the store answers. */
   async ping(): Promise<boolean> {
     try {
@@ -374,6 +405,10 @@ export class CouchStore {
     const options = { db: this.name(key), path: '_changes', qs, signal };
     return (await this.server.request(options)) as ChangesPage;
   }
+}
+
+function isDatabaseKey(key: string): key is DatabaseKey {
+  return ([...COLLECTIONS, ...SERVER_DATABASES] as readonly string[]).includes(key);
 }
 
 /**

@@ -3,7 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { actorOf, authenticate } from '../../plugins/auth';
-import { computeStats, eraseCandidate, exportNdjson } from '../../services/admin-service';
+import { computeStats, exportNdjson } from '../../services/admin-service';
+import { eraseCandidate, erasureReceipt } from '../../services/erasure-service';
+import { ApiError, notFound } from '../../plugins/api-error';
 import { queryAudit } from '../../services/audit-service';
 import { adminUserRoutes } from './users';
 import { ApiErrorSchema, BEARER, DigitsSchema } from '../schemas';
@@ -11,7 +13,10 @@ import { ApiErrorSchema, BEARER, DigitsSchema } from '../schemas';
 const errors = { 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 404: ApiErrorSchema };
 
 /** `/api/admin/*` (SPEC §5): admin role only. */
-export async function adminRoutes(root: FastifyInstance): Promise<void> {
+export async function adminRoutes(
+  root: FastifyInstance,
+  options: { mailDirectory: string | null },
+): Promise<void> {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
   app.addHook('onRequest', authenticate(app, ['admin']));
   await app.register(adminUserRoutes);
@@ -99,6 +104,22 @@ export async function adminRoutes(root: FastifyInstance): Promise<void> {
     async () => computeStats(app.store, Date.now()),
   );
 
+  const ReceiptSchema = Type.Object({
+    candidateId: Type.String(),
+    erasedAt: Type.Integer(),
+    devices: Type.Array(
+      Type.Object({
+        sessionId: Type.String(),
+        userId: Type.String(),
+        userName: Type.String(),
+        role: Type.String(),
+        lastCaughtUpAt: Type.Union([Type.Integer(), Type.Null()]),
+        hasErasure: Type.Boolean(),
+      }),
+    ),
+  });
+  const CandidateParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 200 }) });
+
   app.post(
     '/candidates/:id/erase',
     {
@@ -106,13 +127,22 @@ export async function adminRoutes(root: FastifyInstance): Promise<void> {
         tags: ['admin'],
         summary:
           'Erase a candidate’s personal data (GDPR), on the server and through replication on every laptop',
+        description:
+          'Also for a candidate deleted earlier. Blanks their applications’ notes and offers, scorecard notes, ' +
+          'every message to or about them and its mail file, their portal account and résumé, then compacts the ' +
+          'store so no earlier revision keeps them. Sends no message. The receipt lists the signed-in devices ' +
+          'that held the candidate and whether they have pulled the erasure since.',
         security: BEARER,
-        params: Type.Object({ id: Type.String({ minLength: 1, maxLength: 200 }) }),
+        params: CandidateParams,
         response: {
           200: Type.Object({
             erased: Type.Literal(true),
             applications: Type.Integer(),
             interviews: Type.Integer(),
+            messages: Type.Integer(),
+            mailFiles: Type.Integer(),
+            portalAccount: Type.Boolean(),
+            receipt: ReceiptSchema,
           }),
           ...errors,
           409: ApiErrorSchema,
@@ -120,8 +150,34 @@ export async function adminRoutes(root: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
-      const result = await eraseCandidate(app.store, request.params.id, actorOf(request).id, Date.now());
-      return { erased: true as const, ...result };
+      const result = await eraseCandidate(
+        app.store,
+        request.params.id,
+        actorOf(request).id,
+        Date.now(),
+        options,
+      );
+      if (!result.ok)
+        throw new ApiError(result.code === 'not_found' ? 404 : 409, result.code, result.message);
+      return { erased: true as const, ...result.value };
+    },
+  );
+
+  app.get(
+    '/candidates/:id/erasure',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'The receipt of a candidate’s erasure: which signed-in devices have pulled it since',
+        security: BEARER,
+        params: CandidateParams,
+        response: { 200: ReceiptSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const receipt = await erasureReceipt(app.store, request.params.id);
+      if (!receipt) throw notFound('This candidate was not erased.', 'not_erased');
+      return receipt;
     },
   );
 

@@ -7,6 +7,7 @@ import { MAX_PULL_LIMIT, MAX_PUSH_ROWS } from '../../../shared/sync/protocol';
 import { actorOf, authenticate } from '../../plugins/auth';
 import { badRequest } from '../../plugins/api-error';
 import { checkpointKey } from '../../services/pull-checkpoint';
+import { recordCandidatesDelivered } from '../../services/erasure-service';
 import { pullDocuments } from '../../services/pull-service';
 import { pushDocuments, type IncomingPushRow } from '../../services/push-service';
 import { ApiErrorSchema, BEARER, DigitsSchema } from '../schemas';
@@ -68,13 +69,22 @@ function registerCollection(
       if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PULL_LIMIT) {
         throw badRequest(`limit must be from 1 to ${MAX_PULL_LIMIT}.`, 'invalid_limit');
       }
-      return pullDocuments(app.store, key, {
-        actor: actorOf(request),
+      const actor = actorOf(request);
+      const now = Date.now();
+      const answer = await pullDocuments(app.store, key, {
+        actor,
         collection,
         checkpoint: parseCheckpointJson(request.query.checkpoint),
         limit,
-        now: Date.now(),
+        now,
       });
+      if (collection === 'candidates' && answer.documents.length < limit) {
+        // Up to date as of `now`: what erasure receipts are made of.
+        recordCandidatesDelivered(app.store, actor.sessionId, now, (error) =>
+          request.log.warn({ err: error }, 'could not record a delivery'),
+        );
+      }
+      return answer;
     },
   );
 
