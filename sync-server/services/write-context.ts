@@ -12,6 +12,15 @@ function stringField(doc: Readonly<Record<string, unknown>>, field: string): str
   return typeof value === 'string' && value.length > 0 ? value : null;
 }
 
+/**
+ * A promise kept for rows that may never ask for it (a row answered as a conflict does not): its
+ * failure is the asker's to handle, and unhandled when nobody asks, so it is marked handled here.
+ */
+function settledLater<T>(promise: Promise<T>): Promise<T> {
+  promise.catch(() => undefined);
+  return promise;
+}
+
 /** A document a write is judged against, found through one of its fields. */
 interface ContextLink {
   readonly field: string;
@@ -62,7 +71,7 @@ export class WriteContextCache {
         for (const id of ids)
           this.documents.set(
             `${link.collection}/${id}`,
-            found.then((map) => map.get(id) ?? null),
+            settledLater(found.then((map) => map.get(id) ?? null)),
           );
         await found;
       }),
@@ -79,10 +88,7 @@ export class WriteContextCache {
     if (wanted.length === 0) return;
     const found = candidatesUsingEmails(this.store, wanted);
     for (const email of wanted)
-      this.emailHolders.set(
-        email,
-        found.then((holders) => holders.get(email) ?? null),
-      );
+      this.emailHolders.set(email, settledLater(found.then((holders) => holders.get(email) ?? null)));
   }
 
   document(collection: CollectionName, id: string | null): Promise<StoredDoc | null> | null {
