@@ -126,7 +126,11 @@ export class DbUpdatesFollower {
     if (this.failures > 0) return { isFollowing: false, reason: `The change feed fails: ${this.lastError}` };
     if (this.contactAt === 0) return { isFollowing: false, reason: 'The change follower is starting.' };
     const quietMs = now - this.contactAt;
-    if (quietMs > this.options.longpollTimeoutMs + this.options.abortGraceMs + HELD_MS) {
+    const quietLimitMs = Math.min(
+      this.options.longpollTimeoutMs + this.options.abortGraceMs + HELD_MS,
+      this.options.stallAfterMs,
+    );
+    if (quietMs > quietLimitMs) {
       return {
         isFollowing: false,
         reason: `The change feed has not answered for ${Math.round(quietMs / 1_000)} s.`,

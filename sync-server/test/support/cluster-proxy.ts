@@ -10,7 +10,8 @@ import type { AddressInfo } from 'node:net';
  *   (`_bulk_docs` with `new_edits: false`) and answered 202, as a second node that had not seen the
  *   other write would: two instances both "win" at first;
  * - `gather`: holds matching requests until several arrived, so two instances read before either writes;
- * - `override`: cuts, hangs or answers matching requests itself (cut longpolls, empty feeds, 400s);
+ * - `override`: cuts (mid-answer), hangs or answers matching requests itself (cut longpolls, empty
+ *   feeds, 400s);
  * - `lagViews`: views answer without catching up with the latest writes;
  * - `raceIndexes`: a second creation of one Mango index answers 500 `error_saving_ddoc`.
  */
@@ -272,6 +273,8 @@ export async function startClusterProxy(storeUrl: string): Promise<ClusterProxy>
           return;
         }
         if (answer.kind === 'cut') {
+          // Forwarded, then the connection closes mid-answer (headers may be out), as a proxy's idle limit does.
+          pipe(request, response, path, body);
           setTimeout(() => request.socket.destroy(), answer.afterMs);
           return;
         }
