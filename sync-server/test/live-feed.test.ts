@@ -61,8 +61,10 @@ interface StreamEvent {
 /** An open `GET /api/sync/stream` on a real port, collecting its events with the time they came. */
 interface OpenStream {
   readonly events: StreamEvent[];
-  /** Resolves with the first event after `since` matching `match`. */
-  next(match: (event: StreamEvent) => boolean, since: number, timeoutMs?: number): Promise<StreamEvent>;
+  /** How many events came so far: `next` looks at those after such a mark. */
+  mark(): number;
+  /** Resolves with the first event after the mark `from` matching `match`. */
+  next(match: (event: StreamEvent) => boolean, from: number, timeoutMs?: number): Promise<StreamEvent>;
   close(): void;
 }
 
@@ -88,10 +90,11 @@ function openStream(app: FastifyInstance, session: Session): Promise<OpenStream>
       });
       resolve({
         events,
-        next: (match, since, timeoutMs = 8_000) =>
+        mark: () => events.length,
+        next: (match, from, timeoutMs = 8_000) =>
           eventually(
             'a stream event',
-            async () => Promise.resolve(events.find((event) => event.at >= since && match(event)) ?? null),
+            async () => Promise.resolve(events.slice(from).find(match) ?? null),
             timeoutMs,
           ),
         close: () => request.destroy(),
@@ -250,6 +253,7 @@ describe.skipIf(isExternalStore)(`live updates that never silently stop (${NEEDS
       await stream.next(isResync, 0);
       await sleep(STORE_REQUEST_TIMEOUT_MS * 2.5);
       for (const collection of ['jobs', 'candidates'] as const) {
+        const from = stream.mark();
         const wroteAt = Date.now();
         await create(
           app,
@@ -257,7 +261,7 @@ describe.skipIf(isExternalStore)(`live updates that never silently stop (${NEEDS
           collection,
           collection === 'jobs' ? jobDoc({ status: 'draft' }) : candidateDoc(),
         );
-        const event = await stream.next(isChangeOf(collection), wroteAt, 1_000);
+        const event = await stream.next(isChangeOf(collection), from, 1_000);
         expect(event.at - wroteAt).toBeLessThan(1_000);
         await sleep(STORE_REQUEST_TIMEOUT_MS * 1.5);
       }
@@ -277,7 +281,7 @@ describe.skipIf(isExternalStore)(`live updates that never silently stop (${NEEDS
     try {
       const stream = await openStream(app, recruiter);
       await stream.next(isResync, 0);
-      const refusedAt = Date.now();
+      const beforeRefusal = stream.mark();
       const removeRefusal = proxy.override(
         { path: /_db_updates\?.*feed=longpoll/ },
         {
@@ -286,11 +290,11 @@ describe.skipIf(isExternalStore)(`live updates that never silently stop (${NEEDS
           body: JSON.stringify({ error: 'bad_request', reason: 'Malformed sequence' }),
         },
       );
-      await stream.next(isResync, refusedAt, 5_000);
+      await stream.next(isResync, beforeRefusal, 5_000);
       removeRefusal();
-      const wroteAt = Date.now();
+      const from = stream.mark();
       await create(app, recruiter, 'jobs', jobDoc({ status: 'draft' }));
-      await stream.next(isChangeOf('jobs'), wroteAt, 3_000);
+      await stream.next(isChangeOf('jobs'), from, 3_000);
       stream.close();
     } finally {
       await app.close();
@@ -304,22 +308,22 @@ describe.skipIf(isExternalStore)(`live updates that never silently stop (${NEEDS
       await stream.next(isResync, 0);
       expect(await readiness(app)).toEqual({ status: 200 });
       const job = jobDoc({ status: 'draft' });
-      let wroteAt = 0;
+      let from = -1;
       for (const body of ['', '{"results":[]}', '{"results":[{"type":"updated"}],"last_seq":"99-x"}']) {
         const remove = proxy.override({ path: /_db_updates/ }, { kind: 'answer', status: 200, body });
         await eventually(`/api/ready to say the feed is down (${body})`, async () => {
           const ready = await readiness(app);
           return ready.status === 503 && ready.code === 'change_feed_down';
         });
-        if (wroteAt === 0) {
+        if (from < 0) {
           // A change while the feed answers nonsense: it must still arrive once the feed is sane.
-          wroteAt = Date.now();
+          from = stream.mark();
           await create(app, recruiter, 'jobs', job);
         }
         remove();
         await eventually('/api/ready to recover', async () => (await readiness(app)).status === 200);
       }
-      await stream.next(isChangeOf('jobs'), wroteAt, 3_000);
+      await stream.next(isChangeOf('jobs'), from, 3_000);
       // The store's stub answer (express-pouchdb answers 400 to any _db_updates) is a feed that is down too.
       const removeStub = proxy.override({ path: /_db_updates/ }, { kind: 'answer', status: 400, body: '' });
       await eventually(
@@ -353,9 +357,9 @@ describe.skipIf(isExternalStore)(`live updates that never silently stop (${NEEDS
       await eventually('the watchdog to restart it', () => Promise.resolve(longpolls() >= before + 2));
       release();
       await eventually('/api/ready to recover', async () => (await readiness(app)).status === 200);
-      const wroteAt = Date.now();
+      const from = stream.mark();
       await create(app, recruiter, 'jobs', jobDoc({ status: 'draft' }));
-      await stream.next(isChangeOf('jobs'), wroteAt, 3_000);
+      await stream.next(isChangeOf('jobs'), from, 3_000);
       stream.close();
     } finally {
       await app.close();
@@ -367,16 +371,17 @@ describe.skipIf(isExternalStore)(`live updates that never silently stop (${NEEDS
     try {
       const stream = await openStream(app, recruiter);
       await stream.next(isResync, 0);
-      const killedAt = Date.now();
+      const beforeKill = stream.mark();
       testStore.store.killForTest();
       await sleep(100);
       await waitUntilAnswering(testStore.store.url);
       // The restarted store forgot the feed's place: the follower starts again and clients resync.
-      await stream.next(isResync, killedAt, 10_000);
+      await stream.next(isResync, beforeKill, 10_000);
       expect(await readiness(app)).toEqual({ status: 200 });
+      const from = stream.mark();
       const wroteAt = Date.now();
       await create(app, recruiter, 'jobs', jobDoc({ status: 'draft' }));
-      const event = await stream.next(isChangeOf('jobs'), wroteAt, 1_000);
+      const event = await stream.next(isChangeOf('jobs'), from, 1_000);
       expect(event.at - wroteAt).toBeLessThan(1_000);
       stream.close();
     } finally {

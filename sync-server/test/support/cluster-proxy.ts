@@ -275,7 +275,9 @@ export async function startClusterProxy(storeUrl: string): Promise<ClusterProxy>
         if (answer.kind === 'cut') {
           // Forwarded, then the connection closes mid-answer (headers may be out), as a proxy's idle limit does.
           pipe(request, response, path, body);
-          setTimeout(() => request.socket.destroy(), answer.afterMs);
+          // Only this request's connection, and only while it is unanswered (keep-alive reuses sockets).
+          const timer = setTimeout(() => request.socket.destroy(), answer.afterMs);
+          response.on('close', () => clearTimeout(timer));
           return;
         }
         send(response, answer.status, { 'content-type': 'application/json' }, Buffer.from(answer.body));
