@@ -71,7 +71,7 @@ describe('parseArgs', () => {
     [['--scale']],
     [['--seed', '1.5']],
     [['--duration', '-3']],
-    [['--only', 'P9']],
+    [['--only', 'P10']],
     [['--only', ',']],
     [['--fast']],
     [['--scale', '--seed', '3']],
