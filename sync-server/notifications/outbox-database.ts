@@ -1,6 +1,6 @@
 import type { DocumentScope } from 'nano';
 import { ensureOwnDatabase } from '../files/own-database';
-import { putChecked } from '../store/checked-write';
+import { putChecked, putManyChecked } from '../store/checked-write';
 import { couchHttpFor } from '../store/couch-http';
 import { statusOf, type CouchStore, type StoredDoc } from '../store/couch-store';
 import { isOutboxEntry, type OutboxEntry } from './outbox-entry';
@@ -54,9 +54,10 @@ export async function addNewEntries(
   const known = new Set(existing.rows.filter((row) => 'value' in row).map((row) => row.key));
   const fresh = entries.filter((entry) => !known.has(entry._id));
   if (fresh.length === 0) return 0;
-  // Without `_rev`, an entry another instance added meanwhile comes back as a per-document conflict.
-  const results = await db.bulk({ docs: fresh });
-  return results.filter((result) => !result.error).length;
+  // Without `_rev`, an entry another instance added meanwhile comes back as a per-document conflict
+  // (checked: on a cluster both additions may be answered 202, and only one stands).
+  const results = await putManyChecked(couchHttpFor(db.config.url), db.config.db, fresh);
+  return results.filter((result) => result.ok).length;
 }
 
 /** Entries in `status` due at `now` (oldest first). */

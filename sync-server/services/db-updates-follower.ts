@@ -91,7 +91,10 @@ export class DbUpdatesFollower {
     private readonly log: (message: string, error?: unknown) => void,
     options: Partial<FollowerOptions> = {},
   ) {
-    this.options = { ...DEFAULT_FOLLOWER_OPTIONS, ...options };
+    const timing = { ...DEFAULT_FOLLOWER_OPTIONS, ...options };
+    // A held longpoll is progress: the watchdog must outwait the longest one.
+    const stallAfterMs = options.stallAfterMs ?? timing.longpollTimeoutMs + timing.abortGraceMs + 15_000;
+    this.options = { ...timing, stallAfterMs };
   }
 
   /** Adds the subscriber of every database named `<prefix>…`. */

@@ -6,6 +6,7 @@ import type { AppConfig } from '../app';
 import { loadDemoIfEmpty } from '../demo/load-demo';
 import { CouchHttp } from '../store/couch-http';
 import { waitUntilAnswering } from '../store/embedded-store';
+import { waitFor } from '../notifications/testing/notification-fixture';
 import { candidateDoc, jobDoc } from './support/fixtures';
 import { startClusterProxy, type ClusterProxy } from './support/cluster-proxy';
 import { create } from './support/sync-client';
@@ -37,20 +38,6 @@ afterAll(async () => {
 });
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function eventually<T>(
-  what: string,
-  probe: () => Promise<T | null | false>,
-  timeoutMs = 8_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await sleep(50);
-  }
-}
 
 interface StreamEvent {
   readonly type?: string;
@@ -92,7 +79,7 @@ function openStream(app: FastifyInstance, session: Session): Promise<OpenStream>
         events,
         mark: () => events.length,
         next: (match, from, timeoutMs = 8_000) =>
-          eventually(
+          waitFor(
             'a stream event',
             async () => Promise.resolve(events.slice(from).find(match) ?? null),
             timeoutMs,
@@ -117,6 +104,26 @@ async function demoApp(
   await loadDemoIfEmpty(app.store, Date.now());
   await app.listen({ port: 0, host: '127.0.0.1' });
   return { app, recruiter: await login(app, 'recruiter1@example.com') };
+}
+
+/** Makes a change through `app` and answers how long until `stream` named its collection (at most `withinMs`). */
+async function expectLiveChange(
+  app: FastifyInstance,
+  session: Session,
+  stream: OpenStream,
+  collection: 'jobs' | 'candidates' = 'jobs',
+  withinMs = 3_000,
+): Promise<number> {
+  const from = stream.mark();
+  const wroteAt = Date.now();
+  await create(
+    app,
+    session,
+    collection,
+    collection === 'jobs' ? jobDoc({ status: 'draft' }) : candidateDoc(),
+  );
+  const event = await stream.next(isChangeOf(collection), from, withinMs);
+  return event.at - wroteAt;
 }
 
 async function readiness(app: FastifyInstance): Promise<{ status: number; code?: string }> {
@@ -253,16 +260,7 @@ describe.skipIf(isExternalStore)(`live updates that never silently stop (${NEEDS
       await stream.next(isResync, 0);
       await sleep(STORE_REQUEST_TIMEOUT_MS * 2.5);
       for (const collection of ['jobs', 'candidates'] as const) {
-        const from = stream.mark();
-        const wroteAt = Date.now();
-        await create(
-          app,
-          recruiter,
-          collection,
-          collection === 'jobs' ? jobDoc({ status: 'draft' }) : candidateDoc(),
-        );
-        const event = await stream.next(isChangeOf(collection), from, 1_000);
-        expect(event.at - wroteAt).toBeLessThan(1_000);
+        expect(await expectLiveChange(app, recruiter, stream, collection, 1_000)).toBeLessThan(1_000);
         await sleep(STORE_REQUEST_TIMEOUT_MS * 1.5);
       }
       expect(await readiness(app)).toEqual({ status: 200 });
@@ -292,9 +290,7 @@ describe.skipIf(isExternalStore)(`live updates that never silently stop (${NEEDS
       );
       await stream.next(isResync, beforeRefusal, 5_000);
       removeRefusal();
-      const from = stream.mark();
-      await create(app, recruiter, 'jobs', jobDoc({ status: 'draft' }));
-      await stream.next(isChangeOf('jobs'), from, 3_000);
+      await expectLiveChange(app, recruiter, stream);
       stream.close();
     } finally {
       await app.close();
@@ -311,7 +307,7 @@ describe.skipIf(isExternalStore)(`live updates that never silently stop (${NEEDS
       let from = -1;
       for (const body of ['', '{"results":[]}', '{"results":[{"type":"updated"}],"last_seq":"99-x"}']) {
         const remove = proxy.override({ path: /_db_updates/ }, { kind: 'answer', status: 200, body });
-        await eventually(`/api/ready to say the feed is down (${body})`, async () => {
+        await waitFor(`/api/ready to say the feed is down (${body})`, async () => {
           const ready = await readiness(app);
           return ready.status === 503 && ready.code === 'change_feed_down';
         });
@@ -321,12 +317,12 @@ describe.skipIf(isExternalStore)(`live updates that never silently stop (${NEEDS
           await create(app, recruiter, 'jobs', job);
         }
         remove();
-        await eventually('/api/ready to recover', async () => (await readiness(app)).status === 200);
+        await waitFor('/api/ready to recover', async () => (await readiness(app)).status === 200);
       }
       await stream.next(isChangeOf('jobs'), from, 3_000);
       // The store's stub answer (express-pouchdb answers 400 to any _db_updates) is a feed that is down too.
       const removeStub = proxy.override({ path: /_db_updates/ }, { kind: 'answer', status: 400, body: '' });
-      await eventually(
+      await waitFor(
         '/api/ready to report the stub',
         async () => (await readiness(app)).code === 'change_feed_down',
       );
@@ -350,16 +346,14 @@ describe.skipIf(isExternalStore)(`live updates that never silently stop (${NEEDS
         proxy.requests.filter((request) => /_db_updates\?.*feed=longpoll/.test(request.path)).length;
       const release = proxy.override({ path: /_db_updates\?.*feed=longpoll/ }, { kind: 'hang' });
       const before = longpolls();
-      await eventually(
+      await waitFor(
         'a stuck follower to be reported',
         async () => (await readiness(app)).code === 'change_feed_down',
       );
-      await eventually('the watchdog to restart it', () => Promise.resolve(longpolls() >= before + 2));
+      await waitFor('the watchdog to restart it', () => Promise.resolve(longpolls() >= before + 2));
       release();
-      await eventually('/api/ready to recover', async () => (await readiness(app)).status === 200);
-      const from = stream.mark();
-      await create(app, recruiter, 'jobs', jobDoc({ status: 'draft' }));
-      await stream.next(isChangeOf('jobs'), from, 3_000);
+      await waitFor('/api/ready to recover', async () => (await readiness(app)).status === 200);
+      await expectLiveChange(app, recruiter, stream);
       stream.close();
     } finally {
       await app.close();
@@ -378,11 +372,7 @@ describe.skipIf(isExternalStore)(`live updates that never silently stop (${NEEDS
       // The restarted store forgot the feed's place: the follower starts again and clients resync.
       await stream.next(isResync, beforeKill, 10_000);
       expect(await readiness(app)).toEqual({ status: 200 });
-      const from = stream.mark();
-      const wroteAt = Date.now();
-      await create(app, recruiter, 'jobs', jobDoc({ status: 'draft' }));
-      const event = await stream.next(isChangeOf('jobs'), from, 1_000);
-      expect(event.at - wroteAt).toBeLessThan(1_000);
+      expect(await expectLiveChange(app, recruiter, stream, 'jobs', 1_000)).toBeLessThan(1_000);
       stream.close();
     } finally {
       await app.close();
