@@ -16,6 +16,8 @@ const SCOPED_BY_INTERVIEWS: readonly CollectionName[] = ['interviews', 'applicat
 
 /** Rows of the sessions feed read per request when sessions change. */
 const SESSION_PAGE = 500;
+/** A sessions read that takes longer is given up (the next change, or the heartbeat, tries again). */
+const SESSION_READ_TIMEOUT_MS = 30_000;
 
 /** How the hub beats and re-checks its clients. */
 export interface ChangeHubOptions {
@@ -168,7 +170,11 @@ export class ChangeHub implements DatabaseSubscriber {
     const ids = new Set<string>();
     for (;;) {
       const since = this.sessionsSince ?? 'now';
-      const page = await this.store.changes('sessions', { since, limit: SESSION_PAGE });
+      const page = await this.store.changes(
+        'sessions',
+        { since, limit: SESSION_PAGE },
+        AbortSignal.timeout(SESSION_READ_TIMEOUT_MS),
+      );
       if (!Array.isArray(page.results) || page.last_seq === undefined || page.last_seq === null) {
         throw new Error('the sessions feed answered without a last_seq');
       }
@@ -179,7 +185,11 @@ export class ChangeHub implements DatabaseSubscriber {
   }
 
   private async sessionsNow(): Promise<void> {
-    const latest = await this.store.changes('sessions', { since: 'now' });
+    const latest = await this.store.changes(
+      'sessions',
+      { since: 'now' },
+      AbortSignal.timeout(SESSION_READ_TIMEOUT_MS),
+    );
     if (latest.last_seq === undefined || latest.last_seq === null) throw new Error('no last_seq');
     this.sessionsSince = String(latest.last_seq);
   }
