@@ -21,6 +21,7 @@ export interface FollowerOptions {
   readonly maxBackoffMs: number;
 }
 
+/** Production timing: a longpoll answers within 35 s at most, so a watchdog at 50 s means stuck. */
 export const DEFAULT_FOLLOWER_OPTIONS: FollowerOptions = {
   longpollTimeoutMs: 25_000,
   abortGraceMs: 10_000,
@@ -46,7 +47,8 @@ export function parseDbUpdates(body: unknown): { lastSeq: string; dbNames: Set<s
     (typeof lastSeq === 'number' && Number.isSafeInteger(lastSeq) && lastSeq >= 0);
   if (!isValidSeq) return null;
   const dbNames = new Set<string>();
-  for (const row of body['results'] as unknown[]) {
+  const rows: unknown[] = body['results'];
+  for (const row of rows) {
     if (!isRecord(row) || typeof row['db_name'] !== 'string') return null;
     dbNames.add(row['db_name']);
   }
@@ -102,6 +104,7 @@ export class DbUpdatesFollower {
     this.subscribers.set(prefix, subscriber);
   }
 
+  /** Starts following (from `now`) and the watchdog. */
   start(): void {
     if (this.isStarted) return;
     this.isStarted = true;
@@ -111,6 +114,7 @@ export class DbUpdatesFollower {
     this.watchdog.unref();
   }
 
+  /** Stops following (on shutdown); a request in flight is aborted. */
   stop(): void {
     this.isStarted = false;
     clearInterval(this.watchdog);
@@ -124,6 +128,10 @@ export class DbUpdatesFollower {
     return this.restartCount;
   }
 
+  /**
+   * Following means: running, the last request did not fail, and the store answered (or held a
+   * longpoll) within the longest a healthy longpoll takes.
+   */
   health(now = Date.now()): FollowerHealth {
     if (!this.isStarted) return { isFollowing: false, reason: 'The change follower is not running.' };
     if (this.failures > 0) return { isFollowing: false, reason: `The change feed fails: ${this.lastError}` };
