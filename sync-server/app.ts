@@ -19,6 +19,7 @@ import { syncRoutes } from './routes/sync/index';
 import { streamRoutes } from './routes/sync/stream';
 import { AuditProjector } from './services/audit-service';
 import { ChangeHub } from './services/change-hub';
+import { DbUpdatesFollower, type FollowerOptions } from './services/db-updates-follower';
 import { purgeEndedSessions, SESSION_PURGE_INTERVAL_MS } from './services/session-housekeeping';
 import { getSession, sessionRefusal } from './services/session-service';
 import { getUser } from './services/user-service';
@@ -37,6 +38,8 @@ export interface AppConfig {
   readonly rendererDist?: string;
   /** SSE heartbeat interval; default 15 s. */
   readonly heartbeatMs?: number;
+  /** Timing of the store's change follower (`_db_updates`); default per `DEFAULT_FOLLOWER_OPTIONS`. */
+  readonly changeFollower?: Partial<FollowerOptions>;
   /** Sign-in rate limits; default 100 per address (offices share one) and 10 per account in 5 minutes. */
   readonly loginLimits?: LoginLimits;
   /** Largest request body outside pushes; default 1 MiB. */
@@ -100,9 +103,11 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     jwtSecret: config.jwtSecret,
   });
 
+  const log = (message: string, error?: unknown): void => app.log.warn({ err: error }, message);
+  const follower = new DbUpdatesFollower(store.http, log, config.changeFollower);
   const hub = new ChangeHub(store, {
     heartbeatMs: config.heartbeatMs ?? 15_000,
-    log: (message, error) => app.log.warn({ err: error }, message),
+    log,
     recheck: async (actor) => {
       const [user, session] = await Promise.all([
         getUser(store, actor.id),
@@ -113,6 +118,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
       return refusal || !user?.active || user.role !== actor.role ? 'end' : 'ok';
     },
   });
+  follower.subscribe(store.prefix, hub);
   const purgeSessions = (): void => {
     purgeEndedSessions(store, Date.now()).then(
       (count) => {
@@ -122,13 +128,11 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     );
   };
   let purgeTimer: ReturnType<typeof setInterval> | null = null;
-  const auditProjector = new AuditProjector(store, {
-    intervalMs: 1_000,
-    log: (message, error) => app.log.warn({ err: error }, message),
-  });
+  const auditProjector = new AuditProjector(store, { intervalMs: 1_000, log });
   app.decorate('auditProjector', auditProjector);
   app.addHook('onReady', (done) => {
     hub.start();
+    follower.start();
     auditProjector.start();
     purgeTimer = setInterval(purgeSessions, SESSION_PURGE_INTERVAL_MS);
     purgeTimer.unref();
@@ -136,12 +140,13 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     done();
   });
   app.addHook('preClose', async () => {
+    follower.stop();
     hub.stop();
     if (purgeTimer) clearInterval(purgeTimer);
     await auditProjector.stop();
   });
 
-  await app.register(operationsRoutes, { prefix: '/api' });
+  await app.register(operationsRoutes, { prefix: '/api', changeFeed: follower });
   await app.register(authRoutes, {
     prefix: '/api/auth',
     limits: config.loginLimits ?? { perAddress: 100, perAccount: 10, windowMs: 5 * 60 * 1000 },

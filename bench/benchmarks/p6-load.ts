@@ -7,7 +7,8 @@ import { BENCH_PASSWORD, seedOrganisation } from '../harness/seed';
 import { openStream, type SseConnection } from '../harness/sse-client';
 import { dealOut, editedCandidate, movableApplicationIds, movedForward } from '../harness/workload';
 import { distribution, perSecond, roundTo } from '../runner/stats';
-import type { Benchmark, BenchmarkSpec } from './context';
+import type { BenchResult } from '../runner/result';
+import type { Benchmark, BenchContext, BenchmarkSpec } from './context';
 
 const STREAM_CLIENTS = 200;
 const WRITERS = 20;
@@ -81,6 +82,134 @@ const SPEC: BenchmarkSpec = {
   aim: `no errors, push p99 ≤ ${AIM_P99_MS} ms`,
 };
 
+const TWO_INSTANCES: BenchmarkSpec = {
+  id: 'P9',
+  name: 'server under load, two instances',
+  aim: `no errors, push p99 ≤ ${AIM_P99_MS} ms, every stream open`,
+};
+
+/**
+ * The load of P6 on `instances` sync-server processes sharing one store: streams and writers are dealt
+ * out over the instances in turn, so every change crosses from one instance's writers to both
+ * instances' streams (through the store's one change feed each instance follows).
+ */
+async function measureLoad(
+  spec: BenchmarkSpec,
+  instances: number,
+  context: BenchContext,
+): Promise<BenchResult> {
+  const { organisation, options, log } = context;
+  const server = await startBenchServer({
+    instances,
+    seed: (store) => seedOrganisation(store, organisation).then(() => undefined),
+  });
+  const streams: SseConnection[] = [];
+  const instanceOf = (index: number): string =>
+    server.baseUrls[index % server.baseUrls.length] ?? server.baseUrl;
+  try {
+    const writersOf = organisation.users.filter(
+      (user) => user.role === 'recruiter' || user.role === 'hiring_manager',
+    );
+    const sessions: Session[] = [];
+    for (let index = 0; index < WRITERS; index += 1) {
+      const user = writersOf[index % writersOf.length] as User;
+      sessions.push(await signIn(instanceOf(index), user.email, BENCH_PASSWORD));
+    }
+    log(`${spec.id}: the writers take their first copy of applications and candidates`);
+    const first = sessions[0] as Session;
+    const applications = await pullAll(server.baseUrl, first.accessToken, 'applications', null, 500);
+    const candidates = await pullAll(server.baseUrl, first.accessToken, 'candidates', null, 500);
+    const applicationById = new Map(applications.documents.map((doc) => [doc.id, doc]));
+    const movable = movableApplicationIds(organisation).flatMap((id) => applicationById.get(id) ?? []);
+    const applicationHands = dealOut(movable, WRITERS);
+    const candidateHands = dealOut(candidates.documents.slice(0, WRITERS * 200), WRITERS);
+
+    // Stream clients: sessions opened in the store as sign-in would (sign-in is rate limited per address).
+    log(`${spec.id}: opening ${STREAM_CLIENTS} change streams on ${instances} instance(s)`);
+    let events = 0;
+    const readers = organisation.users.filter((user) => user.role !== 'admin');
+    for (let index = 0; index < STREAM_CLIENTS; index += 1) {
+      const user = readers[index % readers.length] as User;
+      const tokens = await openSession(server.store, server.jwtSecret, user, Date.now());
+      streams.push(await openStream(instanceOf(index), tokens.accessToken, () => (events += 1)));
+    }
+    const eventsBefore = events;
+
+    log(`${spec.id}: ${WRITERS} writers for ${options.durationSeconds} s`);
+    const cpu = new CpuMeter({
+      ...Object.fromEntries(
+        server.pids.map((pid, index) => [index === 0 ? 'server' : `server${index + 1}`, pid]),
+      ),
+      store: server.storePid,
+      runner: process.pid,
+    });
+    const started = performance.now();
+    const deadline = started + options.durationSeconds * 1_000;
+    const tallies = await Promise.all(
+      sessions.map((session, index) =>
+        runWriter(
+          instanceOf(index),
+          session,
+          applicationHands[index] ?? [],
+          candidateHands[index] ?? [],
+          deadline,
+        ),
+      ),
+    );
+    const elapsed = performance.now() - started;
+    const cpuPercent = cpu.read();
+    // Let the last change events arrive before counting open streams.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const openStreams = streams.filter((stream) => stream.isOpen()).length;
+    const serverMemory = server.pids.map((pid) => residentMemoryMiB(pid));
+
+    const latencies = tallies.flatMap((tally) => tally.latencies);
+    const sum = (pick: (tally: WriterTally) => number): number =>
+      tallies.reduce((total, tally) => total + pick(tally), 0);
+    const errors = sum((tally) => tally.errors);
+    const rejections = sum((tally) => tally.rejections);
+    const conflicts = sum((tally) => tally.conflicts);
+    const pushes = latencies.length;
+    const latency = distribution(latencies);
+    const droppedStreams = STREAM_CLIENTS - openStreams;
+    const firstError = tallies.find((tally) => tally.firstError)?.firstError;
+    return {
+      id: spec.id,
+      name: spec.name,
+      status: 'measured',
+      headline: `${perSecond(pushes, elapsed)} pushes/s, p50 ${latency.p50} ms, p99 ${latency.p99} ms, ${errors + rejections} errors`,
+      aim: spec.aim,
+      meetsAim: errors === 0 && rejections === 0 && droppedStreams === 0 && latency.p99 <= AIM_P99_MS,
+      figures: {
+        instances,
+        durationSeconds: roundTo(elapsed / 1_000, 1),
+        streamClients: STREAM_CLIENTS,
+        writers: WRITERS,
+        pushes,
+        pushesPerSecond: perSecond(pushes, elapsed),
+        stageMoves: sum((tally) => tally.moves),
+        candidateEdits: sum((tally) => tally.edits),
+        pushMs: { ...latency },
+        errors,
+        rejections,
+        conflicts,
+        droppedStreams,
+        streamEventsDelivered: events - eventsBefore,
+        serverRssMiB: instances === 1 ? (serverMemory[0] ?? null) : serverMemory,
+        cpuPercentOfOneCore: cpuPercent,
+        ...(firstError ? { firstError } : {}),
+      },
+      note:
+        'writers push one row per request (an interactive change) in a closed loop, no think time; stream clients ' +
+        'only count events; runner, sync server(s) and embedded store share the 2 cores of this machine' +
+        (instances > 1 ? `; writers and streams alternate over the ${instances} instances` : ''),
+    };
+  } finally {
+    for (const stream of streams) stream.close();
+    await server.stop();
+  }
+}
+
 /**
  * P6: the server under load for `--duration` seconds: 200 clients holding the change stream (passive:
  * they count events, they do not pull) and 20 writers pushing single-row stage moves and candidate
@@ -88,106 +217,11 @@ const SPEC: BenchmarkSpec = {
  */
 export const p6Load: Benchmark = {
   covers: [SPEC],
-  async run({ organisation, options, log }) {
-    const server = await startBenchServer({
-      seed: (store) => seedOrganisation(store, organisation).then(() => undefined),
-    });
-    const streams: SseConnection[] = [];
-    try {
-      const writersOf = organisation.users.filter(
-        (user) => user.role === 'recruiter' || user.role === 'hiring_manager',
-      );
-      const sessions: Session[] = [];
-      for (let index = 0; index < WRITERS; index += 1) {
-        const user = writersOf[index % writersOf.length] as User;
-        sessions.push(await signIn(server.baseUrl, user.email, BENCH_PASSWORD));
-      }
-      log('P6: the writers take their first copy of applications and candidates');
-      const first = sessions[0] as Session;
-      const applications = await pullAll(server.baseUrl, first.accessToken, 'applications', null, 500);
-      const candidates = await pullAll(server.baseUrl, first.accessToken, 'candidates', null, 500);
-      const applicationById = new Map(applications.documents.map((doc) => [doc.id, doc]));
-      const movable = movableApplicationIds(organisation).flatMap((id) => applicationById.get(id) ?? []);
-      const applicationHands = dealOut(movable, WRITERS);
-      const candidateHands = dealOut(candidates.documents.slice(0, WRITERS * 200), WRITERS);
+  run: async (context) => [await measureLoad(SPEC, 1, context)],
+};
 
-      // Stream clients: sessions opened in the store as sign-in would (sign-in is rate limited per address).
-      log(`P6: opening ${STREAM_CLIENTS} change streams`);
-      let events = 0;
-      const readers = organisation.users.filter((user) => user.role !== 'admin');
-      for (let index = 0; index < STREAM_CLIENTS; index += 1) {
-        const user = readers[index % readers.length] as User;
-        const tokens = await openSession(server.store, server.jwtSecret, user, Date.now());
-        streams.push(await openStream(server.baseUrl, tokens.accessToken, () => (events += 1)));
-      }
-      const eventsBefore = events;
-
-      log(`P6: ${WRITERS} writers for ${options.durationSeconds} s`);
-      const cpu = new CpuMeter({ server: server.pid, store: server.storePid, runner: process.pid });
-      const started = performance.now();
-      const deadline = started + options.durationSeconds * 1_000;
-      const tallies = await Promise.all(
-        sessions.map((session, index) =>
-          runWriter(
-            server.baseUrl,
-            session,
-            applicationHands[index] ?? [],
-            candidateHands[index] ?? [],
-            deadline,
-          ),
-        ),
-      );
-      const elapsed = performance.now() - started;
-      const cpuPercent = cpu.read();
-      // Let the last change events arrive before counting open streams.
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      const openStreams = streams.filter((stream) => stream.isOpen()).length;
-      const serverMemory = residentMemoryMiB(server.pid);
-
-      const latencies = tallies.flatMap((tally) => tally.latencies);
-      const sum = (pick: (tally: WriterTally) => number): number =>
-        tallies.reduce((total, tally) => total + pick(tally), 0);
-      const errors = sum((tally) => tally.errors);
-      const rejections = sum((tally) => tally.rejections);
-      const conflicts = sum((tally) => tally.conflicts);
-      const pushes = latencies.length;
-      const latency = distribution(latencies);
-      const droppedStreams = STREAM_CLIENTS - openStreams;
-      const firstError = tallies.find((tally) => tally.firstError)?.firstError;
-      return [
-        {
-          id: 'P6',
-          name: SPEC.name,
-          status: 'measured',
-          headline: `${perSecond(pushes, elapsed)} pushes/s, p50 ${latency.p50} ms, p99 ${latency.p99} ms, ${errors + rejections} errors`,
-          aim: SPEC.aim,
-          meetsAim: errors === 0 && rejections === 0 && droppedStreams === 0 && latency.p99 <= AIM_P99_MS,
-          figures: {
-            durationSeconds: roundTo(elapsed / 1_000, 1),
-            streamClients: STREAM_CLIENTS,
-            writers: WRITERS,
-            pushes,
-            pushesPerSecond: perSecond(pushes, elapsed),
-            stageMoves: sum((tally) => tally.moves),
-            candidateEdits: sum((tally) => tally.edits),
-            pushMs: { ...latency },
-            errors,
-            rejections,
-            conflicts,
-            droppedStreams,
-            streamEventsDelivered: events - eventsBefore,
-            serverRssMiB: serverMemory,
-            cpuPercentOfOneCore: cpuPercent,
-            ...(firstError ? { firstError } : {}),
-          },
-          note:
-            'writers push one row per request (an interactive change) in a closed loop, no think time; stream clients ' +
-            'only count events; runner, sync server and embedded store share the 2 cores of this machine',
-        },
-      ];
-    } finally {
-      for (const stream of streams) stream.close();
-      await server.stop();
-    }
-  },
+/** P9: P6 on two sync-server instances sharing one store (SPEC §9: several processes side by side). */
+export const p9TwoInstances: Benchmark = {
+  covers: [TWO_INSTANCES],
+  run: async (context) => [await measureLoad(TWO_INSTANCES, 2, context)],
 };

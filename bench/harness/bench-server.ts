@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, openSync, closeSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, openSync, closeSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -22,8 +22,12 @@ const SERVER_SCRIPT = path.join(REPO_ROOT, 'sync-server', 'server.ts');
  * process on a free port, pointed at that store through `COUCHDB_URL`, as `npm run server` runs it.
  */
 export interface BenchServer {
-  /** `http://127.0.0.1:<port>` of the sync server. */
+  /** `http://127.0.0.1:<port>` of the (first) sync server. */
   readonly baseUrl: string;
+  /** Every sync server process on the store (`instances` of them), the first being `baseUrl`. */
+  readonly baseUrls: readonly string[];
+  /** Their process ids, in the same order. */
+  readonly pids: readonly number[];
   /** A gateway straight to the server's store (same databases), for seeding and raw writes. */
   readonly store: CouchStore;
   /** The server's JWT secret (so sessions can be opened without the sign-in rate limit). */
@@ -41,6 +45,10 @@ export interface BenchServerOptions {
   readonly seed?: (store: CouchStore) => Promise<void>;
   /** How long to wait for `/api/ready`. */
   readonly readyTimeoutMs?: number;
+  /** Sync server processes on the one store (each its own port); default 1. */
+  readonly instances?: number;
+  /** The embedded store's request timeout (it closes longer requests, longpolls included); default its own. */
+  readonly storeRequestTimeoutMs?: number;
 }
 
 /** A port nobody listens on right now (the OS picks it). */
@@ -61,39 +69,64 @@ export async function startBenchServer(options: BenchServerOptions = {}): Promis
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'shortlist-bench-'));
   const logFile = path.join(dataDir, 'server.log');
   let embedded: EmbeddedStore | null = null;
-  let child: ChildProcess | null = null;
+  const children: ChildProcess[] = [];
   const cleanup = async (): Promise<void> => {
-    if (child) await stopChild(child);
+    await Promise.all(children.map((child) => stopChild(child)));
     await embedded?.stop().catch(() => undefined);
     rmSync(dataDir, { recursive: true, force: true });
   };
   try {
-    embedded = await startEmbeddedStore({ directory: embeddedStoreDirectory(dataDir) });
+    embedded = await startEmbeddedStore({
+      directory: embeddedStoreDirectory(dataDir),
+      ...(options.storeRequestTimeoutMs === undefined
+        ? {}
+        : { requestTimeoutMs: options.storeRequestTimeoutMs }),
+    });
     const store = new CouchStore(embedded.url);
     await store.ensureSchema();
     await options.seed?.(store);
     const jwtSecret = randomBytes(32).toString('base64url');
-    const port = await freePort();
-    const logFd = openSync(logFile, 'a');
-    child = spawn(process.execPath, ['--import', 'tsx', SERVER_SCRIPT], {
-      cwd: REPO_ROOT,
-      env: {
-        ...process.env,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        SHORTLIST_DATA_DIR: dataDir,
-        SHORTLIST_DEMO: '0',
-        SHORTLIST_JWT_SECRET: jwtSecret,
-        COUCHDB_URL: embedded.url,
-      },
-      stdio: ['ignore', logFd, logFd],
-    });
-    closeSync(logFd);
-    const baseUrl = `http://127.0.0.1:${port}`;
-    await waitUntilReady(baseUrl, child, logFile, options.readyTimeoutMs ?? 60_000);
-    const pid = child.pid ?? 0;
+    const storeUrl = embedded.url;
+    // Started together, as a deployment's instances do: start-up must tolerate company.
+    const started = await Promise.all(
+      Array.from({ length: options.instances ?? 1 }, async (_, index) => {
+        const instanceDir = index === 0 ? dataDir : path.join(dataDir, `instance-${index}`);
+        mkdirSync(instanceDir, { recursive: true });
+        const port = await freePort();
+        const logFd = openSync(logFile, 'a');
+        const child = spawn(process.execPath, ['--import', 'tsx', SERVER_SCRIPT], {
+          cwd: REPO_ROOT,
+          env: {
+            ...process.env,
+            PORT: String(port),
+            HOST: '127.0.0.1',
+            SHORTLIST_DATA_DIR: instanceDir,
+            SHORTLIST_DEMO: '0',
+            SHORTLIST_JWT_SECRET: jwtSecret,
+            COUCHDB_URL: storeUrl,
+          },
+          stdio: ['ignore', logFd, logFd],
+        });
+        children.push(child);
+        closeSync(logFd);
+        const baseUrl = `http://127.0.0.1:${port}`;
+        await waitUntilReady(baseUrl, child, logFile, options.readyTimeoutMs ?? 60_000);
+        return { baseUrl, pid: child.pid ?? 0 };
+      }),
+    );
+    const baseUrls = started.map((instance) => instance.baseUrl);
+    const pids = started.map((instance) => instance.pid);
     const storePid = childProcessId(process.pid, 'embedded-store-process');
-    return { baseUrl, store, jwtSecret, pid, storePid, stop: cleanup };
+    return {
+      baseUrl: baseUrls[0] ?? '',
+      baseUrls,
+      pids,
+      store,
+      jwtSecret,
+      pid: pids[0] ?? 0,
+      storePid,
+      stop: cleanup,
+    };
   } catch (error) {
     await cleanup();
     throw error;

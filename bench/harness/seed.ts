@@ -24,12 +24,7 @@ export interface SeedReport {
  */
 export async function seedOrganisation(store: CouchStore, organisation: Organisation): Promise<SeedReport> {
   const started = performance.now();
-  const passwordHash = await hashPassword(BENCH_PASSWORD);
-  await bulkWrite(
-    store,
-    'credentials',
-    organisation.users.map((user) => ({ _id: user.id, passwordHash })),
-  );
+  await seedCredentials(store, organisation);
   let documents = 0;
   for (const collection of COLLECTIONS) {
     const content: readonly object[] = organisation[collection];
@@ -38,6 +33,40 @@ export async function seedOrganisation(store: CouchStore, organisation: Organisa
     documents += docs.length;
   }
   return { documents, ms: performance.now() - started };
+}
+
+/**
+ * Only the staff (users and their credentials) and the first `candidates` candidates: for benchmarks
+ * that need people signed in and something to change, not the organisation's data.
+ */
+export async function seedStaff(
+  store: CouchStore,
+  organisation: Organisation,
+  candidates = 20,
+): Promise<void> {
+  await seedCredentials(store, organisation);
+  await bulkWrite(
+    store,
+    'users',
+    organisation.users.map((user) => toStored('users', { ...user }, {})),
+  );
+  await bulkWrite(
+    store,
+    'candidates',
+    organisation.candidates
+      .slice(0, candidates)
+      .map((candidate) => toStored('candidates', { ...candidate }, {})),
+  );
+}
+
+/** An argon2id credential of `BENCH_PASSWORD` for every staff account (one hash shared, as the demo loader does). */
+async function seedCredentials(store: CouchStore, organisation: Organisation): Promise<void> {
+  const passwordHash = await hashPassword(BENCH_PASSWORD);
+  await bulkWrite(
+    store,
+    'credentials',
+    organisation.users.map((user) => ({ _id: user.id, passwordHash })),
+  );
 }
 
 /** `_bulk_docs` of `docs` in chunks; throws on the first refused row. Returns each written id's new `_rev`. */

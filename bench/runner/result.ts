@@ -1,5 +1,5 @@
-/** The benchmarks of issue 8, in the order they run. */
-export const BENCHMARK_IDS = ['P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'P7'] as const;
+/** The benchmarks of issue 8 (P1–P7) and issue 13 (P8 soak, P9 two instances), in the order they run. */
+export const BENCHMARK_IDS = ['P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'P7', 'P8', 'P9'] as const;
 export type BenchmarkId = (typeof BENCHMARK_IDS)[number];
 
 export function isBenchmarkId(value: string): value is BenchmarkId {

@@ -1,5 +1,7 @@
 import type { DocumentScope } from 'nano';
 import { ensureOwnDatabase } from '../files/own-database';
+import { putChecked, putManyChecked } from '../store/checked-write';
+import { couchHttpFor } from '../store/couch-http';
 import { statusOf, type CouchStore, type StoredDoc } from '../store/couch-store';
 import { isOutboxEntry, type OutboxEntry } from './outbox-entry';
 
@@ -29,14 +31,14 @@ export async function getOutboxDoc<T extends StoredDoc = StoredDoc>(
   }
 }
 
-/** Writes with the `_rev` the document carries; a lost race answers null (never an overwrite). */
+/**
+ * Writes with the `_rev` the document carries; a lost race answers null (never an overwrite). The
+ * write is the store's checked one: on a cluster, two workers claiming one entry through different
+ * nodes may both be answered 202, and only the one whose claim settles as the winner gets a revision.
+ */
 export async function putOutboxDoc(db: DocumentScope<StoredDoc>, doc: StoredDoc): Promise<string | null> {
-  try {
-    return (await db.insert(doc)).rev;
-  } catch (error) {
-    if (statusOf(error) === 409) return null;
-    throw error;
-  }
+  const written = await putChecked(couchHttpFor(db.config.url), db.config.db, doc);
+  return written.ok ? written.rev : null;
 }
 
 /**
@@ -52,9 +54,10 @@ export async function addNewEntries(
   const known = new Set(existing.rows.filter((row) => 'value' in row).map((row) => row.key));
   const fresh = entries.filter((entry) => !known.has(entry._id));
   if (fresh.length === 0) return 0;
-  // Without `_rev`, an entry another instance added meanwhile comes back as a per-document conflict.
-  const results = await db.bulk({ docs: fresh });
-  return results.filter((result) => !result.error).length;
+  // Without `_rev`, an entry another instance added meanwhile comes back as a per-document conflict
+  // (checked: on a cluster both additions may be answered 202, and only one stands).
+  const results = await putManyChecked(couchHttpFor(db.config.url), db.config.db, fresh);
+  return results.filter((result) => result.ok).length;
 }
 
 /** Entries in `status` due at `now` (oldest first). */

@@ -6,16 +6,31 @@ import {
 } from '../../shared/domain/permissions/read-rules';
 import type { CollectionName } from '../../shared/sync/collections';
 import type { CouchStore } from '../store/couch-store';
+import { isTombstone } from '../store/stored-document';
 
-/** The interviewer's current read scope, from the interviews that list them (SPEC §3). */
+/**
+ * The interviewer's current read scope, from the interviews that list them (SPEC §3).
+ *
+ * The `scope/by-interviewer` view finds the interviews that list them, but a view may lag a write
+ * just made (a CouchDB cluster updates it after the write), so it only nominates: each interview is
+ * then read by id (one `_bulk_get`) and counts as it is now. An interviewer unassigned a moment ago
+ * loses access at once; one assigned a moment ago may get the interview one pull later, once the
+ * view has caught up (the stream's next change event brings that pull).
+ */
 export async function loadInterviewerScope(store: CouchStore, userId: string): Promise<InterviewerScope> {
-  // The `scope/by-interviewer` view indexes each live interview under each of its interviewers.
   const rows = await store.viewByKey('interviews', 'scope', 'by-interviewer', userId);
-  const assignments = rows.flatMap((row): InterviewAssignment[] => {
-    const [applicationId, jobId, candidateId] = Array.isArray(row.value) ? (row.value as unknown[]) : [];
+  const current = await store.getMany(
+    'interviews',
+    rows.map((row) => row.id),
+  );
+  const assignments = [...current.values()].flatMap((stored): InterviewAssignment[] => {
+    if (isTombstone(stored)) return [];
+    const { applicationId, jobId, candidateId, interviewerIds } = stored;
     if (typeof applicationId !== 'string' || typeof jobId !== 'string' || typeof candidateId !== 'string')
       return [];
-    return [{ id: row.id, applicationId, jobId, candidateId, interviewerIds: [userId] }];
+    if (!Array.isArray(interviewerIds)) return [];
+    const ids = interviewerIds.filter((id): id is string => typeof id === 'string');
+    return [{ id: stored._id, applicationId, jobId, candidateId, interviewerIds: ids }];
   });
   return interviewerScope(userId, assignments);
 }

@@ -4,7 +4,7 @@ import { canRead, readsEverything, redactForReader } from '../../shared/domain/p
 import type { AnyDocument, CollectionName } from '../../shared/sync/collections';
 import type { PullResponse, WireDocument } from '../../shared/sync/protocol';
 import { neutralTombstone } from '../../shared/sync/removal';
-import { statusOf, type CouchStore, type StoredDoc } from '../store/couch-store';
+import { UnknownSequenceError, type CouchStore, type StoredDoc } from '../store/couch-store';
 import { contentOf, isTombstone, toWire } from '../store/stored-document';
 import { loadInterviewerScope, loadScopeSnapshot, saveScopeSnapshot, scopedIds } from './interviewer-scope';
 import {
@@ -204,7 +204,7 @@ async function readFeedIfKnown(
   try {
     return await readFeed(store, collection, since, limit, accept);
   } catch (error) {
-    if (statusOf(error) === 400 && since !== '0') return null;
+    if (error instanceof UnknownSequenceError && since !== '0') return null;
     throw error;
   }
 }

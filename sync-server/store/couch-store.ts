@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import nano, { type DocumentScope, type MangoQuery, type ServerScope } from 'nano';
 import { COLLECTIONS, type CollectionName } from '../../shared/sync/collections';
+import { putChecked, putManyChecked } from './checked-write';
+import { couchHttpFor, type CouchHttp } from './couch-http';
+import { ensureDatabase, ensureIndex } from './ensure-database';
 
 /** Server-only databases beside the replicated collections. */
 export const SERVER_DATABASES = ['credentials', 'sessions', 'audit', 'scopes', 'reservations'] as const;
@@ -152,6 +155,8 @@ export function statusOf(error: unknown): number | undefined {
  */
 export class CouchStore {
   readonly server: ServerScope;
+  /** The same store without nano, for answers whose status matters (202 writes, feeds). */
+  readonly http: CouchHttp;
   private readonly scopes = new Map<DatabaseKey, DocumentScope<StoredDoc>>();
   private identityOnce: Promise<string> | null = null;
 
@@ -160,6 +165,7 @@ export class CouchStore {
     readonly prefix = 'shortlist_',
   ) {
     this.server = nano({ url });
+    this.http = couchHttpFor(url);
   }
 
   name(key: DatabaseKey): string {
@@ -175,47 +181,43 @@ export class CouchStore {
     return scope;
   }
 
-  /** Creates every database and index if missing; safe to run on every start and from many instances. */
+  /**
+   * Creates every database, index and design document if missing; safe to run on every start and
+   * from any number of instances at once (see `ensure-database.ts`).
+   */
   async ensureSchema(): Promise<void> {
     for (const key of [...COLLECTIONS, ...SERVER_DATABASES]) {
-      try {
-        await this.server.db.create(this.name(key));
-      } catch (error) {
-        // 412: it exists already (another instance, or an earlier start).
-        if (statusOf(error) !== 412) throw error;
-      }
-      for (const index of INDEXES[key] ?? []) {
-        await this.db(key).createIndex({
-          index: { fields: index.fields },
-          name: index.name,
-          ddoc: index.name,
-        });
-      }
+      await ensureDatabase(this.http, this.name(key));
+      for (const index of INDEXES[key] ?? []) await ensureIndex(this.http, this.name(key), index);
       const design = DESIGN_DOCS[key];
       if (design) await this.ensureDesignDoc(key, design.name, design.views);
     }
   }
 
-  /** Writes a design document unless the same one is there already (a lost race is fine). */
+  /** Writes a design document unless the same one is there; a lost race is re-read and judged again. */
   private async ensureDesignDoc(
     key: DatabaseKey,
     name: string,
     views: Record<string, { map: string }>,
   ): Promise<void> {
     const id = `_design/${name}`;
-    let existing: StoredDoc | null = null;
-    try {
-      existing = await this.db(key).get(id);
-    } catch (error) {
-      if (statusOf(error) !== 404) throw error;
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      let existing: StoredDoc | null = null;
+      try {
+        existing = await this.db(key).get(id);
+      } catch (error) {
+        if (statusOf(error) !== 404) throw error;
+      }
+      if (existing && JSON.stringify(existing['views']) === JSON.stringify(views)) return;
+      const written = await this.put(key, {
+        _id: id,
+        ...(existing?._rev ? { _rev: existing._rev } : {}),
+        language: 'javascript',
+        views,
+      });
+      if (written.ok) return;
     }
-    if (existing && JSON.stringify(existing['views']) === JSON.stringify(views)) return;
-    await this.put(key, {
-      _id: id,
-      ...(existing?._rev ? { _rev: existing._rev } : {}),
-      language: 'javascript',
-      views,
-    });
+    throw new Error(`The design document ${this.name(key)}/${id} kept changing while it was written.`);
   }
 
   /** The rows of a view for one key. */
@@ -301,16 +303,10 @@ export class CouchStore {
 
   /**
    * Writes `doc` (with the `_rev` it was read at, if any). A lost race comes back as `conflict`,
-   * never as an overwrite.
+   * never as an overwrite, also on a cluster: a 202 is checked and settled (`checked-write.ts`).
    */
-  async put(key: DatabaseKey, doc: StoredDoc): Promise<{ ok: true; rev: string } | { ok: false }> {
-    try {
-      const response = await this.db(key).insert(doc);
-      return { ok: true, rev: response.rev };
-    } catch (error) {
-      if (statusOf(error) === 409) return { ok: false };
-      throw error;
-    }
+  put(key: DatabaseKey, doc: StoredDoc): Promise<{ ok: true; rev: string } | { ok: false }> {
+    return putChecked(this.http, this.name(key), doc);
   }
 
   /** Deletes revision `rev` of `id`; a lost race (another revision is current) answers `{ ok: false }`. */
@@ -326,19 +322,14 @@ export class CouchStore {
 
   /**
    * Writes `docs` in one `_bulk_docs` request, each with the `_rev` it was read at. The result has one
-   * entry per document, in order: a lost race is `{ ok: false }`, never an overwrite.
+   * entry per document, in order: a lost race is `{ ok: false }`, never an overwrite (a 202 is
+   * checked and settled per document, as for `put`).
    */
-  async putMany(
+  putMany(
     key: DatabaseKey,
     docs: readonly StoredDoc[],
   ): Promise<({ ok: true; rev: string } | { ok: false })[]> {
-    if (docs.length === 0) return [];
-    const response = await this.db(key).bulk({ docs: [...docs] });
-    return response.map((row) => {
-      if (row.rev && !row.error) return { ok: true, rev: row.rev };
-      if (row.error === 'conflict') return { ok: false };
-      throw new Error(`The store refused ${row.id}: ${row.error ?? 'error'} ${row.reason ?? ''}`.trim());
-    });
+    return putManyChecked(this.http, this.name(key), docs);
   }
 
   /**
@@ -403,7 +394,32 @@ export class CouchStore {
     if (params.includeDocs) qs['include_docs'] = 'true';
     if (params.feed === 'longpoll') qs['timeout'] = '60000';
     const options = { db: this.name(key), path: '_changes', qs, signal };
-    return (await this.server.request(options)) as ChangesPage;
+    try {
+      return (await this.server.request(options)) as ChangesPage;
+    } catch (error) {
+      // CouchDB validates `since` and answers 400 to one it did not issue (another store's, forged).
+      if (statusOf(error) === 400) throw new UnknownSequenceError(key, params.since, error);
+      throw error;
+    }
+  }
+}
+
+/**
+ * The store does not know the sequence a `_changes` read started from (it answered 400): a checkpoint
+ * from another store (the embedded store's integers after a move to CouchDB), or a forged one. The
+ * reader must start again from a sequence the store issued.
+ */
+export class UnknownSequenceError extends Error {
+  override readonly name = 'UnknownSequenceError';
+
+  constructor(
+    readonly database: DatabaseKey,
+    readonly since: string,
+    cause: unknown,
+  ) {
+    super(`The store does not know the sequence ${JSON.stringify(since.slice(0, 80))} of ${database}.`, {
+      cause,
+    });
   }
 }
 

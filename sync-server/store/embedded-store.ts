@@ -26,6 +26,11 @@ export interface EmbeddedStoreOptions {
   readonly directory: string;
   /** Called with human-readable lifecycle messages. */
   readonly log?: (message: string) => void;
+  /**
+   * How long the store holds a request before it closes the connection (longpolls too); default
+   * `SHORTLIST_STORE_REQUEST_TIMEOUT_MS` or 300 s. Tests shorten it to prove clients survive it.
+   */
+  readonly requestTimeoutMs?: number;
 }
 
 /**
@@ -51,6 +56,9 @@ export async function startEmbeddedStore(options: EmbeddedStoreOptions): Promise
           SHORTLIST_STORE_DIR: options.directory,
           SHORTLIST_STORE_PORT: String(port),
           SHORTLIST_STORE_SECRET: secret,
+          ...(options.requestTimeoutMs === undefined
+            ? {}
+            : { SHORTLIST_STORE_REQUEST_TIMEOUT_MS: String(options.requestTimeoutMs) }),
         },
         stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
       });

@@ -14,7 +14,9 @@ import {
   bearer,
   buildDemoApp,
   buildTestApp,
+  isExternalStore,
   login,
+  NEEDS_EMBEDDED_STORE,
   startTestStore,
   type Session,
   type TestStore,
@@ -256,7 +258,7 @@ describe('several server instances on one store', () => {
   });
 });
 
-describe('embedded store supervision', () => {
+describe.skipIf(isExternalStore)(`embedded store supervision (${NEEDS_EMBEDDED_STORE})`, () => {
   it('refuses requests that lack the store’s credentials', async () => {
     const { origin } = new URL(testStore.store.url);
     expect((await fetch(`${origin}/_all_dbs`)).status).toBe(401);

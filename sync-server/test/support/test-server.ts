@@ -12,16 +12,50 @@ import { randomId } from '../../services/tokens';
 
 export const TEST_JWT_SECRET = 'test-secret-of-at-least-thirty-two-characters!';
 
-/** One embedded store process per test file, in a temporary folder. */
+/**
+ * `SHORTLIST_TEST_COUCHDB_URL` (with credentials, e.g. `http://admin:pw@127.0.0.1:5984`): the server
+ * suite runs against that CouchDB instead of an embedded store per file. Every suite still gets its
+ * own databases (a fresh prefix), deleted when its store "stops".
+ */
+export const EXTERNAL_COUCHDB_URL: string | null = process.env['SHORTLIST_TEST_COUCHDB_URL'] || null;
+/** Whether the suite runs against an external CouchDB (for `it.skipIf`). */
+export const isExternalStore = EXTERNAL_COUCHDB_URL !== null;
+/** Why a test skips against an external CouchDB. */
+export const NEEDS_EMBEDDED_STORE =
+  'needs the embedded store process (it kills, restarts or reconfigures it); skipped against SHORTLIST_TEST_COUCHDB_URL';
+
+/** One embedded store process per test file, in a temporary folder (or the external CouchDB). */
 export interface TestStore {
   readonly store: EmbeddedStore;
   readonly directory: string;
   stop(): Promise<void>;
 }
 
-export async function startTestStore(): Promise<TestStore> {
+const prefixesMade = new Set<string>();
+
+/** The external CouchDB as a `TestStore`: it cannot be killed; stopping deletes the suite's databases. */
+function externalTestStore(url: string): TestStore {
+  const store: EmbeddedStore = {
+    url,
+    restarts: () => 0,
+    killForTest: () => {
+      throw new Error(`An external CouchDB cannot be killed by a test (${NEEDS_EMBEDDED_STORE}).`);
+    },
+    stop: async () => {
+      const couch = new CouchStore(url);
+      const names = await couch.server.db.list();
+      const mine = names.filter((name) => [...prefixesMade].some((prefix) => name.startsWith(prefix)));
+      for (const name of mine) await couch.server.db.destroy(name).catch(() => undefined);
+    },
+  };
+  return { store, directory: '', stop: () => store.stop() };
+}
+
+/** Starts a store for one test file; `requestTimeoutMs` is the embedded store's (see `EmbeddedStoreOptions`). */
+export async function startTestStore(options: { requestTimeoutMs?: number } = {}): Promise<TestStore> {
+  if (EXTERNAL_COUCHDB_URL) return externalTestStore(EXTERNAL_COUCHDB_URL);
   const directory = mkdtempSync(path.join(os.tmpdir(), 'shortlist-test-'));
-  const store = await startEmbeddedStore({ directory });
+  const store = await startEmbeddedStore({ directory, ...options });
   return {
     store,
     directory,
@@ -56,9 +90,11 @@ export function useSchemaStore(): () => CouchStore {
 
 /** A fresh database prefix: each suite (or test) gets its own databases on the shared store. */
 export function freshPrefix(): string {
-  return `t${randomId('', 6)
+  const prefix = `t${randomId('', 6)
     .toLowerCase()
     .replace(/[^a-z0-9]/g, 'x')}_`;
+  prefixesMade.add(prefix);
+  return prefix;
 }
 
 /** Builds an app on fresh databases of `store`, quiet, with generous sign-in limits unless told otherwise. */

@@ -5,6 +5,7 @@ import { documentContent } from '../../../../shared/domain/permissions/decide-wr
 import type { CollectionDocuments, CollectionName } from '../../../../shared/sync/collections';
 import { MAX_PULL_LIMIT, type PullResponse, type PushResponse, type SyncCheckpoint } from '../../../../shared/sync/protocol';
 import { authorizedJson } from '../api-client';
+import { ApiError } from '../session/auth-api';
 import { refusedKey, type ConflictRuntime } from '../conflicts/conflict-handler';
 import { isSameDocumentState } from '../conflicts/conflict-resolution';
 import type { ShortlistDatabase } from '../database';
@@ -25,6 +26,12 @@ function onWire(document: object): Record<string, unknown> {
 }
 
 /**
+ * Told of every pull: answered (`ok`), answered with an error (`refused`: the server is there), or
+ * not answered at all (`unreachable`: no network, or no server).
+ */
+export type PullObserver = (outcome: 'ok' | 'refused' | 'unreachable') => void;
+
+/**
  * Replicates one collection over SPEC §5 with RxDB's generic replication. Only the leading window
  * replicates (`waitForLeadership`); the others see the results through the shared database.
  */
@@ -34,6 +41,7 @@ export function replicateCollection(
   runtime: ConflictRuntime,
   stream$: PullStream,
   serverUrl: string,
+  onPull: PullObserver,
 ): CollectionReplication {
   type Doc = CollectionDocuments[CollectionName];
   return replicateRxCollection<Doc, SyncCheckpoint>({
@@ -50,7 +58,14 @@ export function replicateCollection(
       handler: async (checkpoint, batchSize) => {
         const query = new URLSearchParams({ limit: String(batchSize) });
         if (checkpoint) query.set('checkpoint', JSON.stringify(checkpoint));
-        const response = await authorizedJson<PullResponse<Doc>>(`/api/sync/${collection}/pull?${query.toString()}`);
+        let response: PullResponse<Doc>;
+        try {
+          response = await authorizedJson<PullResponse<Doc>>(`/api/sync/${collection}/pull?${query.toString()}`);
+        } catch (error) {
+          onPull(error instanceof ApiError ? 'refused' : 'unreachable');
+          throw error;
+        }
+        onPull('ok');
         return { documents: response.documents, checkpoint: response.checkpoint ?? checkpoint };
       },
     },

@@ -4,9 +4,10 @@ import type { ConflictRuntime } from '../conflicts/conflict-handler';
 import type { ShortlistDatabase } from '../database';
 import { canSync } from '../session/session-machine';
 import { requestWipe, useSessionStore } from '../session/session-store';
-import { replicateCollection, type CollectionReplication, type PullStream } from './replication';
-import { recordSyncDone, recordInitialDownloadDone } from './sync-meta';
-import { updateSyncStatus, useSyncStatusStore } from './sync-status-store';
+import { startFallbackPull, type FallbackPull } from './fallback-pull';
+import { replicateCollection, type CollectionReplication, type PullObserver, type PullStream } from './replication';
+import { recordInitialDownloadDone, recordPullDone } from './sync-meta';
+import { updateSyncStatus } from './sync-status-store';
 import { openSyncStream, type SyncStream } from './sync-stream';
 
 export interface SyncEngine {
@@ -20,16 +21,28 @@ function errorMessage(error: unknown): string {
 }
 
 /**
- * Runs replication of every collection for the signed-in user: live through the SSE stream, paused
- * while the session needs a new sign-in (nothing is dropped: unsynced changes wait in the database),
- * resumed after it. Only the leading window replicates and listens to the stream.
+ * Runs replication of every collection for the signed-in user: live through the SSE stream, backed
+ * by timed pulls while the stream is silent or down and by pulls on focus and when the network
+ * returns (`fallback-pull.ts`); paused while the session needs a new sign-in (nothing is dropped:
+ * unsynced changes wait in the database), resumed after it. Only the leading window replicates and
+ * listens to the stream.
  */
 export function startSyncEngine(db: ShortlistDatabase, runtime: ConflictRuntime): SyncEngine {
   const serverUrl = useSessionStore.getState().serverUrl;
   const streams = new Map<CollectionName, PullStream>(COLLECTIONS.map((name) => [name, new Subject()]));
   const resyncAll = () => streams.forEach((subject) => subject.next('RESYNC'));
+  let fallback: FallbackPull | null = null;
+  const onPull: PullObserver = (outcome) => {
+    fallback?.notePull(outcome === 'ok');
+    if (outcome === 'ok') {
+      updateSyncStatus({ isOnline: true });
+      void recordPullDone(db, Date.now());
+    } else if (outcome === 'unreachable') {
+      updateSyncStatus({ isOnline: false });
+    }
+  };
   const replications = COLLECTIONS.map((name) =>
-    replicateCollection(db, name, runtime, streams.get(name) as PullStream, serverUrl),
+    replicateCollection(db, name, runtime, streams.get(name) as PullStream, serverUrl, onPull),
   );
   const activity = new Map<CollectionReplication, boolean>();
   let stream: SyncStream | null = null;
@@ -48,7 +61,6 @@ export function startSyncEngine(db: ShortlistDatabase, runtime: ConflictRuntime)
       const isSyncing = [...activity.values()].some(Boolean);
       if (isSyncing && !wasSyncing) updateSyncStatus({ isSyncing, lastError: null });
       else updateSyncStatus({ isSyncing });
-      if (wasSyncing && !isSyncing && useSyncStatusStore.getState().lastError === null) void recordSyncDone(db);
     }),
     replication.error$.subscribe((error) => updateSyncStatus({ lastError: errorMessage(error) })),
     replication.received$.subscribe(() => receivedCounter.add()),
@@ -63,11 +75,26 @@ export function startSyncEngine(db: ShortlistDatabase, runtime: ConflictRuntime)
     isLeading = true;
     updateSyncStatus({ isLeader: true });
     if (canSync(useSessionStore.getState())) startOrPause(true);
+    fallback = startFallbackPull({
+      pullAll: () => {
+        if (canSync(useSessionStore.getState())) resyncAll();
+      },
+      onScheduled: (delayMs) => updateSyncStatus({ fallbackPullMs: delayMs }),
+      isOnline: () => navigator.onLine,
+    });
     stream = openSyncStream({
-      onChange: (collection) => streams.get(collection)?.next('RESYNC'),
-      onResync: resyncAll,
+      onChange: (collection) => {
+        fallback?.noteStreamEvent();
+        streams.get(collection)?.next('RESYNC');
+      },
+      onResync: () => {
+        fallback?.noteStreamEvent();
+        resyncAll();
+      },
       onWipe: requestWipe,
-      onConnectionChange: (isConnected) => updateSyncStatus({ isOnline: isConnected }),
+      // A dropped stream is not "offline": the timed pulls tell whether the server can be reached.
+      onConnectionChange: (isConnected) =>
+        updateSyncStatus(isConnected ? { isOnline: true, isLive: true } : { isLive: false }),
     });
     await trackFirstDownload(db, replications);
   });
@@ -76,11 +103,19 @@ export function startSyncEngine(db: ShortlistDatabase, runtime: ConflictRuntime)
     async stop() {
       isStopped = true;
       stream?.close();
+      fallback?.stop();
       receivedCounter.stop();
       unsubscribeSession();
       subscriptions.forEach((subscription) => subscription.unsubscribe());
       await Promise.all(replications.map((replication) => replication.cancel()));
-      updateSyncStatus({ isLeader: false, isSyncing: false, collectionsDownloaded: 0, documentsReceived: 0 });
+      updateSyncStatus({
+        isLeader: false,
+        isSyncing: false,
+        isLive: null,
+        fallbackPullMs: null,
+        collectionsDownloaded: 0,
+        documentsReceived: 0,
+      });
     },
   };
 }

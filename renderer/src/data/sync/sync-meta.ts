@@ -10,13 +10,16 @@ async function currentMeta(db: ShortlistDatabase): Promise<SyncMeta> {
   return doc?.toMutableJSON() ?? { id: SYNC_META_ID, lastSyncAt: 0, initialSyncDone: false };
 }
 
-/** Notes a moment when every collection was in sync (throttled: it is written often). */
-export async function recordSyncDone(db: ShortlistDatabase): Promise<void> {
+/**
+ * Notes the time of a pull the server answered (`lastSyncAt`, what the status shows): only real
+ * answers count, never a pull that failed or a stream that merely stayed open. Throttled, as pulls
+ * come often.
+ */
+export async function recordPullDone(db: ShortlistDatabase, at: number): Promise<void> {
   if (db.closed) return;
   const meta = await currentMeta(db);
-  const now = Date.now();
-  if (now - meta.lastSyncAt < MIN_WRITE_INTERVAL_MS) return;
-  await db.syncmeta.upsert({ ...meta, lastSyncAt: now });
+  if (at - meta.lastSyncAt < MIN_WRITE_INTERVAL_MS) return;
+  await db.syncmeta.upsert({ ...meta, lastSyncAt: at });
 }
 
 /** The first download finished: the progress bar goes away for good. */

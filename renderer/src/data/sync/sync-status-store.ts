@@ -4,6 +4,13 @@ import { COLLECTIONS } from '../../../../shared/sync/collections';
 /** The replication's live state in this window (the database's meta holds what outlives it). */
 export interface SyncStatus {
   readonly isOnline: boolean;
+  /**
+   * The live stream is connected (in the leading window); false once it failed or dropped, when
+   * changes come by timed pulls only; null before it was tried.
+   */
+  readonly isLive: boolean | null;
+  /** The pause before the next timed pull, while the stream is silent or down. */
+  readonly fallbackPullMs: number | null;
   /** This window runs the replication (the others share its results through the database). */
   readonly isLeader: boolean;
   readonly isSyncing: boolean;
@@ -17,6 +24,8 @@ export interface SyncStatus {
 
 export const useSyncStatusStore = create<SyncStatus>(() => ({
   isOnline: typeof navigator === 'undefined' ? true : navigator.onLine,
+  isLive: null,
+  fallbackPullMs: null,
   isLeader: false,
   isSyncing: false,
   collectionsDownloaded: 0,

@@ -42,6 +42,7 @@ export function openSyncStream(handlers: SyncStreamHandlers): SyncStream {
   let attempt = 0;
   let timer: ReturnType<typeof setTimeout> | null = null;
   let isClosed = false;
+  let isConnecting = false;
 
   const handleMessage = (message: MessageEvent<string>) => {
     const event = parseStreamEvent(message.data);
@@ -60,11 +61,14 @@ export function openSyncStream(handlers: SyncStreamHandlers): SyncStream {
   const connect = async () => {
     if (isClosed) return;
     let token: string;
+    isConnecting = true;
     try {
       token = await accessToken();
     } catch {
       scheduleReconnect();
       return;
+    } finally {
+      isConnecting = false;
     }
     const url = apiUrl(useSessionStore.getState().serverUrl, `/api/sync/stream?access_token=${encodeURIComponent(token)}`);
     source = new EventSource(url);
@@ -82,11 +86,21 @@ export function openSyncStream(handlers: SyncStreamHandlers): SyncStream {
     };
   };
 
+  // The network is back: do not wait out the backoff.
+  const onOnline = () => {
+    if (source || isClosed || isConnecting) return;
+    if (timer) clearTimeout(timer);
+    attempt = 0;
+    void connect();
+  };
+  window.addEventListener('online', onOnline);
+
   void connect();
   return {
     close() {
       isClosed = true;
       if (timer) clearTimeout(timer);
+      window.removeEventListener('online', onOnline);
       source?.close();
     },
   };

@@ -1,21 +1,46 @@
 import CloudDoneIcon from '@mui/icons-material/CloudDone';
 import CloudOffIcon from '@mui/icons-material/CloudOff';
 import SyncIcon from '@mui/icons-material/Sync';
+import SyncProblemIcon from '@mui/icons-material/SyncProblem';
 import { Chip, Stack, Tooltip, Typography } from '@mui/material';
-import { formatDistance } from 'date-fns';
+import { format, formatDistance, isSameDay } from 'date-fns';
 import { usePendingCount, useSyncMeta } from '../../data/hooks/use-sync-data';
 import { useSyncStatusStore } from '../../data/sync/sync-status-store';
 import { useNow } from '../../ui/use-now';
 
-/** Online or offline, syncing, local changes not yet accepted, and the last successful sync. */
+/** When the server last answered a pull: the clock time (the date too if not today). */
+function lastSyncLabel(lastSyncAt: number, now: number): string {
+  return isSameDay(lastSyncAt, now)
+    ? `Last synced at ${format(lastSyncAt, 'HH:mm')}`
+    : `Last synced on ${format(lastSyncAt, 'd MMM, HH:mm')}`;
+}
+
+function pausedTitle(fallbackPullMs: number | null): string {
+  const every =
+    fallbackPullMs === null
+      ? ''
+      : fallbackPullMs < 60_000
+        ? ` every ${Math.round(fallbackPullMs / 1_000)} seconds`
+        : ` every ${Math.round(fallbackPullMs / 60_000)} minutes`;
+  return `The live connection to the server is down. Changes are still fetched${every}, when this window gets the focus and when the network returns.`;
+}
+
+/**
+ * Online or offline, live updates paused, syncing, local changes not yet accepted, and the time of
+ * the last pull the server answered.
+ */
 export function SyncStatusIndicator() {
-  const { isOnline, isSyncing, lastError, isLeader } = useSyncStatusStore();
+  const { isOnline, isLive, fallbackPullMs, isSyncing, lastError, isLeader } = useSyncStatusStore();
   const pendingCount = usePendingCount();
   const meta = useSyncMeta();
   const now = useNow(30_000);
-  const lastSync = meta?.lastSyncAt
-    ? `Last synced ${formatDistance(Math.min(meta.lastSyncAt, now), now, { addSuffix: true })}`
-    : 'Not synced yet';
+  const lastSync = meta?.lastSyncAt ? lastSyncLabel(meta.lastSyncAt, now) : 'Not synced yet';
+  const lastSyncDetail = meta?.lastSyncAt
+    ? `${format(meta.lastSyncAt, 'PPpp')} (${formatDistance(Math.min(meta.lastSyncAt, now), now, { addSuffix: true })})`
+    : '';
+  const title = [lastError, isLeader ? '' : 'Another window is syncing for this one', lastSyncDetail]
+    .filter(Boolean)
+    .join(' · ');
   return (
     <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }} role="status" aria-label="Sync status">
       <Chip
@@ -25,6 +50,17 @@ export function SyncStatusIndicator() {
         label={isOnline ? 'Online' : 'Offline'}
         sx={{ bgcolor: isOnline ? undefined : 'grey.300' }}
       />
+      {isLeader && isOnline && isLive === false && (
+        <Tooltip title={pausedTitle(fallbackPullMs)}>
+          <Chip
+            size="small"
+            color="warning"
+            variant="outlined"
+            icon={<SyncProblemIcon />}
+            label="Live updates paused"
+          />
+        </Tooltip>
+      )}
       {isSyncing && isOnline && <Chip size="small" color="info" icon={<SyncIcon />} label="Syncing" />}
       <Tooltip title="Local changes the server has not accepted yet">
         <Chip
@@ -35,7 +71,7 @@ export function SyncStatusIndicator() {
           sx={{ bgcolor: pendingCount > 0 ? undefined : 'grey.200' }}
         />
       </Tooltip>
-      <Tooltip title={lastError ?? (isLeader ? '' : 'Another window is syncing for this one')}>
+      <Tooltip title={title}>
         <Typography variant="caption" aria-label="Last sync">
           {lastSync}
         </Typography>
