@@ -17,6 +17,8 @@ import express from 'express';
 import expressPouchDb from 'express-pouchdb';
 import PouchDB from 'pouchdb-node';
 
+process.umask(0o077);
+
 const directory = process.env['SHORTLIST_STORE_DIR'];
 if (!directory) {
   process.stderr.write('SHORTLIST_STORE_DIR is required\n');

@@ -61,7 +61,19 @@ export function freshPrefix(): string {
     .replace(/[^a-z0-9]/g, 'x')}_`;
 }
 
-/** Builds an app on fresh databases of `store`, quiet, with generous sign-in limits unless told otherwise. */
+const generous = { perAddress: 10_000, perAccount: 10_000, windowMs: 60_000 };
+/** Limits no test reaches unless it sets its own. */
+export const GENEROUS_IDENTITY_LIMITS = {
+  register: generous,
+  passwordReset: generous,
+  linkUse: generous,
+  resend: generous,
+};
+
+/**
+ * Builds an app on fresh databases of `store`, quiet, with generous sign-in and identity limits and no
+ * minimum answer time unless told otherwise.
+ */
 export async function buildTestApp(
   store: TestStore,
   overrides: Partial<AppConfig> = {},
@@ -73,6 +85,8 @@ export async function buildTestApp(
     logger: false,
     heartbeatMs: 500,
     loginLimits: { perAddress: 10_000, perAccount: 10_000, windowMs: 60_000 },
+    identityLimits: GENEROUS_IDENTITY_LIMITS,
+    identityResponseFloorMs: 0,
     rendererDist: path.join(os.tmpdir(), 'no-such-renderer-build'),
     ...overrides,
   });
