@@ -63,7 +63,7 @@ const ROUTER_ERRORS: Readonly<Record<string, { status: number; code: string; mes
   FST_ERR_BAD_URL: {
     status: 400,
     code: 'bad_url',
-    message: 'The URL is not valid (it has a malformed %-escape).',
+    message: 'The URL is not valid: it has a malformed percent-escape.',
   },
   FST_ERR_MAX_PARAM_LENGTH: { status: 414, code: 'uri_too_long', message: 'A part of the URL is too long.' },
 };
