@@ -108,7 +108,7 @@ export async function buildDemoApp(
 export interface Session {
   accessToken: string;
   refreshToken: string;
-  user: { id: string; email: string; name: string; role: string };
+  user: { id: string; email: string; name: string; role: string; emailVerified: boolean };
 }
 
 export function json<T>(response: LightMyRequestResponse): T {
