@@ -1,10 +1,13 @@
-import { Alert, Box, Paper, Stack, Typography } from '@mui/material';
+import { Alert, Box, Button, Paper, Stack, Typography } from '@mui/material';
+import { useState } from 'react';
 import { useSessionStore } from '../../data/session/session-store';
+import { ForgotPasswordForm } from './ForgotPasswordForm';
 import { SignInForm } from './SignInForm';
 
-/** The first screen: who are you, and where is the server. */
+/** The first screen: who are you, and where is the server (or: I forgot my password). */
 export function SignInScreen() {
   const notice = useSessionStore((state) => state.notice);
+  const [isForgotten, setIsForgotten] = useState(false);
   return (
     <Box
       component="main"
@@ -15,9 +18,20 @@ export function SignInScreen() {
           <Typography variant="h4" component="h1">
             Shortlist
           </Typography>
-          <Typography color="text.secondary">Sign in to your hiring team.</Typography>
-          {notice && <Alert severity="info">{notice}</Alert>}
-          <SignInForm submitLabel="Sign in" />
+          <Typography color="text.secondary">
+            {isForgotten ? 'Reset your password.' : 'Sign in to your hiring team.'}
+          </Typography>
+          {notice && !isForgotten && <Alert severity="info">{notice}</Alert>}
+          {isForgotten ? (
+            <ForgotPasswordForm onBack={() => setIsForgotten(false)} />
+          ) : (
+            <>
+              <SignInForm submitLabel="Sign in" />
+              <Button variant="text" onClick={() => setIsForgotten(true)}>
+                Forgot password?
+              </Button>
+            </>
+          )}
         </Stack>
       </Paper>
     </Box>
