@@ -448,9 +448,12 @@ function showReset(query) {
         el('p', {}, el('a', { class: 'button', href: '#/signin' }, 'Sign in')),
       );
     } catch (error) {
-      status.textContent = error.message;
-      if (error.code === 'invalid_link')
-        status.append(' ', el('a', { href: '#/forgot' }, 'Ask for a new link.'));
+      if (error.code === 'invalid_link') {
+        status.textContent = 'This link is not valid any more: it was used already, or it has expired. ';
+        status.append(el('a', { href: '#/forgot' }, 'Ask for a new one.'));
+      } else {
+        status.textContent = error.message;
+      }
     }
   };
   show(

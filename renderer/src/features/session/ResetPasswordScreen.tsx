@@ -11,6 +11,9 @@ export const RESET_PASSWORD_PATH = '/reset-password';
 function resetErrorMessage(error: unknown): string {
   if (error instanceof NetworkError)
     return 'The server cannot be reached. Check your connection and try again.';
+  if (error instanceof ApiError && error.code === 'invalid_link') {
+    return 'This link is not valid any more: it was used already, or it has expired. Ask for a new one from the sign-in screen.';
+  }
   return error instanceof Error ? error.message : 'The password could not be changed.';
 }
 
@@ -27,7 +30,6 @@ export function ResetPasswordScreen() {
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
   const [error, setError] = useState<string | null>(null);
-  const [isLinkSpent, setIsLinkSpent] = useState(false);
   const [isDone, setIsDone] = useState(false);
   const [isBusy, setIsBusy] = useState(false);
 
@@ -50,7 +52,6 @@ export function ResetPasswordScreen() {
       setIsDone(true);
     } catch (caught) {
       setError(resetErrorMessage(caught));
-      setIsLinkSpent(caught instanceof ApiError && caught.code === 'invalid_link');
     } finally {
       setIsBusy(false);
     }
@@ -90,12 +91,7 @@ export function ResetPasswordScreen() {
               onSubmit={(event) => void submit(event)}
               aria-label="Choose a new password"
             >
-              {error && (
-                <Alert severity="error">
-                  {error}
-                  {isLinkSpent && ' Ask for a new link from the sign-in screen.'}
-                </Alert>
-              )}
+              {error && <Alert severity="error">{error}</Alert>}
               <TextField
                 label="New password"
                 type="password"
