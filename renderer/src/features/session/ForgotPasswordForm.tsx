@@ -1,7 +1,9 @@
 import { Alert, Button, Stack, TextField, Typography } from '@mui/material';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { ApiError, NetworkError, requestPasswordReset } from '../../data/session/auth-api';
 import { useSessionStore } from '../../data/session/session-store';
+import { ServerAddressField } from './ServerAddressField';
+import { useFormAction } from './use-form-action';
 
 interface ForgotPasswordFormProps {
   /** Back to the sign-in form. */
@@ -25,21 +27,9 @@ export function ForgotPasswordForm({ onBack }: ForgotPasswordFormProps) {
   const [serverUrl, setServerUrl] = useState(storedServerUrl);
   const [email, setEmail] = useState('');
   const [sent, setSent] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [isBusy, setIsBusy] = useState(false);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setError(null);
-    setIsBusy(true);
-    try {
-      setSent((await requestPasswordReset(serverUrl.trim(), email.trim())).message);
-    } catch (caught) {
-      setError(requestErrorMessage(caught));
-    } finally {
-      setIsBusy(false);
-    }
-  };
+  const { error, isBusy, onSubmit } = useFormAction(async () => {
+    setSent((await requestPasswordReset(serverUrl.trim(), email.trim())).message);
+  }, requestErrorMessage);
 
   if (sent) {
     return (
@@ -54,7 +44,7 @@ export function ForgotPasswordForm({ onBack }: ForgotPasswordFormProps) {
     );
   }
   return (
-    <Stack component="form" spacing={2} onSubmit={(event) => void submit(event)} aria-label="Reset password">
+    <Stack component="form" spacing={2} onSubmit={onSubmit} aria-label="Reset password">
       <Typography>
         Enter the email of your account. We will send you a link to choose a new password.
       </Typography>
@@ -67,14 +57,7 @@ export function ForgotPasswordForm({ onBack }: ForgotPasswordFormProps) {
         value={email}
         onChange={(event) => setEmail(event.target.value)}
       />
-      <TextField
-        label="Server address"
-        type="url"
-        required
-        value={serverUrl}
-        onChange={(event) => setServerUrl(event.target.value)}
-        helperText="The sync server of your hiring team."
-      />
+      <ServerAddressField value={serverUrl} onChange={setServerUrl} />
       <Button type="submit" variant="contained" disabled={isBusy}>
         {isBusy ? 'Sending…' : 'Send me a link'}
       </Button>

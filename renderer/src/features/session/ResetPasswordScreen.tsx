@@ -1,9 +1,11 @@
-import { Alert, Box, Button, Paper, Stack, TextField, Typography } from '@mui/material';
-import { useEffect, useState, type FormEvent } from 'react';
+import { Alert, Button, Stack, TextField } from '@mui/material';
+import { useEffect, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 import { MIN_PASSWORD_LENGTH } from '../../../../shared/sync/protocol';
 import { ApiError, confirmPasswordReset, NetworkError } from '../../data/session/auth-api';
 import { defaultServerUrl, signOut, useSessionStore } from '../../data/session/session-store';
+import { SessionCard } from './SessionCard';
+import { useFormAction } from './use-form-action';
 
 /** The path of the mailed reset link (`/app/reset-password#token=…` in the web build). */
 export const RESET_PASSWORD_PATH = '/reset-password';
@@ -29,95 +31,64 @@ export function ResetPasswordScreen() {
   const [token] = useState(() => new URLSearchParams(location.hash.slice(1)).get('token'));
   const [password, setPassword] = useState('');
   const [repeat, setRepeat] = useState('');
-  const [error, setError] = useState<string | null>(null);
   const [isDone, setIsDone] = useState(false);
-  const [isBusy, setIsBusy] = useState(false);
 
   useEffect(() => {
     if (location.hash) void navigate(RESET_PASSWORD_PATH, { replace: true });
   }, [location.hash, navigate]);
 
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setError(null);
-    if (password !== repeat) {
-      setError('The two passwords are not the same.');
-      return;
-    }
+  const { error, isBusy, onSubmit } = useFormAction(async () => {
+    if (password !== repeat) throw new Error('The two passwords are not the same.');
     if (!token) return;
-    setIsBusy(true);
-    try {
-      await confirmPasswordReset(defaultServerUrl(), token, password);
-      if (signedInAs) await signOut('Your password was changed. Sign in with the new one.');
-      setIsDone(true);
-    } catch (caught) {
-      setError(resetErrorMessage(caught));
-    } finally {
-      setIsBusy(false);
-    }
-  };
+    await confirmPasswordReset(defaultServerUrl(), token, password);
+    if (signedInAs) await signOut('Your password was changed. Sign in with the new one.');
+    setIsDone(true);
+  }, resetErrorMessage);
 
   const toSignIn = () => void navigate('/', { replace: true });
   return (
-    <Box
-      component="main"
-      sx={{ display: 'grid', placeItems: 'center', minHeight: '100vh', bgcolor: 'grey.100' }}
-    >
-      <Paper sx={{ p: 4, width: 'min(420px, 92vw)' }}>
-        <Stack spacing={2}>
-          <Typography variant="h4" component="h1">
-            Choose a new password
-          </Typography>
-          {isDone ? (
-            <>
-              <Alert severity="success" role="status">
-                Your password is changed, and you were signed out everywhere. Sign in with the new password.
-              </Alert>
-              <Button variant="contained" onClick={toSignIn}>
-                Sign in
-              </Button>
-            </>
-          ) : !token ? (
-            <>
-              <Alert severity="error">
-                This link is incomplete. Ask for a new one from the sign-in screen.
-              </Alert>
-              <Button onClick={toSignIn}>Back to sign in</Button>
-            </>
-          ) : (
-            <Stack
-              component="form"
-              spacing={2}
-              onSubmit={(event) => void submit(event)}
-              aria-label="Choose a new password"
-            >
-              {error && <Alert severity="error">{error}</Alert>}
-              <TextField
-                label="New password"
-                type="password"
-                autoComplete="new-password"
-                required
-                value={password}
-                onChange={(event) => setPassword(event.target.value)}
-                slotProps={{ htmlInput: { minLength: MIN_PASSWORD_LENGTH } }}
-                helperText={`At least ${MIN_PASSWORD_LENGTH} characters.`}
-              />
-              <TextField
-                label="Repeat the new password"
-                type="password"
-                autoComplete="new-password"
-                required
-                value={repeat}
-                onChange={(event) => setRepeat(event.target.value)}
-              />
-              <Button type="submit" variant="contained" disabled={isBusy}>
-                {isBusy ? 'Changing…' : 'Change my password'}
-              </Button>
-              <Button onClick={toSignIn}>Back to sign in</Button>
-            </Stack>
-          )}
+    <SessionCard title="Choose a new password">
+      {isDone ? (
+        <>
+          <Alert severity="success" role="status">
+            Your password is changed, and you were signed out everywhere. Sign in with the new password.
+          </Alert>
+          <Button variant="contained" onClick={toSignIn}>
+            Sign in
+          </Button>
+        </>
+      ) : !token ? (
+        <>
+          <Alert severity="error">This link is incomplete. Ask for a new one from the sign-in screen.</Alert>
+          <Button onClick={toSignIn}>Back to sign in</Button>
+        </>
+      ) : (
+        <Stack component="form" spacing={2} onSubmit={onSubmit} aria-label="Choose a new password">
+          {error && <Alert severity="error">{error}</Alert>}
+          <TextField
+            label="New password"
+            type="password"
+            autoComplete="new-password"
+            required
+            value={password}
+            onChange={(event) => setPassword(event.target.value)}
+            slotProps={{ htmlInput: { minLength: MIN_PASSWORD_LENGTH } }}
+            helperText={`At least ${MIN_PASSWORD_LENGTH} characters.`}
+          />
+          <TextField
+            label="Repeat the new password"
+            type="password"
+            autoComplete="new-password"
+            required
+            value={repeat}
+            onChange={(event) => setRepeat(event.target.value)}
+          />
+          <Button type="submit" variant="contained" disabled={isBusy}>
+            {isBusy ? 'Changing…' : 'Change my password'}
+          </Button>
+          <Button onClick={toSignIn}>Back to sign in</Button>
         </Stack>
-      </Paper>
-    </Box>
+      )}
+    </SessionCard>
   );
 }
