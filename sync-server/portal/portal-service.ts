@@ -75,13 +75,34 @@ async function candidateWithEmail(
 
 /**
  * The candidate record with the account's email (case-insensitive), found through the email's
- * reservation and a read by id (a Mango index may lag a write staff made a moment ago). Only ever
- * asked for verified accounts: an unverified address links to nothing (SPEC §4).
+ * reservation and a read by id (a Mango index may lag a write staff made a moment ago). Records
+ * stored before reservations existed (or by the demo loader, which writes them directly) have none:
+ * for those the Mango index is asked and the reservation made on the spot, so from then on they are
+ * found like the rest. Only ever asked for verified accounts: an unverified address links to nothing
+ * (SPEC §4).
  */
-export async function findLinkedCandidate(store: CouchStore, email: string): Promise<Candidate | null> {
+export async function findLinkedCandidate(
+  store: CouchStore,
+  email: string,
+  now = Date.now(),
+): Promise<Candidate | null> {
   const emailKey = normalizeEmail(email);
   const ownerId = await reservationOwner(store, 'candidate-email', emailKey);
-  return ownerId ? candidateWithEmail(store, ownerId, emailKey) : null;
+  const reserved = ownerId ? await candidateWithEmail(store, ownerId, emailKey) : null;
+  if (reserved) return reserved;
+  const docs = await store.find('candidates', { selector: { 'serverMeta.emailKey': emailKey }, limit: 10 });
+  const unreserved = docs.find((doc) => !isTombstone(doc) && doc.serverMeta?.emailKey === emailKey);
+  if (!unreserved) return null;
+  const claimed = await reserve(
+    store,
+    'candidate-email',
+    emailKey,
+    unreserved._id,
+    candidateEmailCheck(store, emailKey),
+    now,
+  );
+  if (claimed.ok) return liveContentOf('candidates', unreserved);
+  return claimed.heldBy ? candidateWithEmail(store, claimed.heldBy, emailKey) : null;
 }
 
 /**
@@ -97,7 +118,7 @@ async function linkedOrNewCandidate(
   account: PortalAccount,
   now: number,
 ): Promise<Candidate> {
-  const existing = await findLinkedCandidate(store, account.email);
+  const existing = await findLinkedCandidate(store, account.email, now);
   if (existing) return existing;
   const [firstName = account.name, ...rest] = account.name.trim().split(/\s+/);
   const created: Candidate = {

@@ -443,6 +443,30 @@ describe('accounts from before reservations', () => {
   });
 });
 
+describe('candidate records from before reservations', () => {
+  it('links a verified owner to a record written without a reservation, never to a duplicate', async () => {
+    const legacy = testCandidate({ email: 'Old.Record@example.org', source: 'referral' });
+    expect((await app.store.put('candidates', toStored('candidates', legacy, {}))).ok).toBe(true);
+    await createUser(
+      app.store,
+      { email: 'old.record@EXAMPLE.org', name: 'Old Record', role: 'candidate', password: PASSWORD },
+      Date.now(),
+    );
+    const session = await login(app, 'old.record@example.org', PASSWORD);
+    await post('/api/auth/verify/resend', {}, bearer(session));
+    const token = tokenIn(linkIn(await waitForMail(smtp, 'old.record@example.org', VERIFICATION_SUBJECT)));
+    expect((await verify(token, session)).statusCode).toBe(200);
+    const applied = await apply(session, otherJob.id);
+    expect(applied.statusCode).toBe(201);
+    expect(applied.json<{ id: string }>().id).toBe(applicationId(otherJob.id, legacy.id));
+    const records: string[] = [];
+    for await (const doc of app.store.all('candidates')) {
+      if (doc.serverMeta?.emailKey === 'old.record@example.org') records.push(doc._id);
+    }
+    expect(records).toEqual([legacy.id]);
+  });
+});
+
 describe('where links point', () => {
   it('uses the request’s own origin only for a host that can be trusted', async () => {
     const local = await buildTestApp(testStore, {
