@@ -139,6 +139,39 @@ describe('one account per email, decided by the store', () => {
   });
 });
 
+describe('a registration that died after reserving the address', () => {
+  it('holds the address for the grace period, then lets a new registration take it over', async () => {
+    const email = 'crashed.midway@example.org';
+    const reserve = (reservedAt: number) =>
+      first.store.put('reservations', {
+        _id: reservationId('account-email', email),
+        kind: 'account-email',
+        ownerId: 'u-never-written',
+        reservedAt,
+      });
+    expect((await reserve(Date.now())).ok).toBe(true);
+    const register = (instance: FastifyInstance) =>
+      instance.inject({
+        method: 'POST',
+        url: '/api/auth/register',
+        payload: { email, password: PASSWORD, name: 'Phoenix' },
+      });
+    expect((await register(first)).statusCode).toBe(201);
+    expect(await usersWith(email)).toEqual([]);
+    // Past the grace period (the writer died, as by kill -9 between reserving and writing).
+    const stale = await first.store.get('reservations', reservationId('account-email', email));
+    await first.store.put('reservations', {
+      ...stale,
+      _id: reservationId('account-email', email),
+      reservedAt: 0,
+    });
+    expect((await register(second)).statusCode).toBe(201);
+    const accounts = await usersWith(email);
+    expect(accounts).toHaveLength(1);
+    expect((await login(second, email, PASSWORD)).user.id).toBe(accounts[0]);
+  });
+});
+
 describe('limits held in the store', () => {
   it('sign-in attempts for one account are counted across both instances', async () => {
     const statuses: number[] = [];
