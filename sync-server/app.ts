@@ -2,16 +2,19 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { fileURLToPath } from 'node:url';
 import { careersRoutes } from './careers/careers-routes';
 import { fileRoutes } from './files/file-routes';
+import { IdentityMail } from './notifications/identity-mail';
 import type { NotificationSettings } from './notifications/notifications-config';
 import { notificationsPlugin } from './notifications/notifications-plugin';
 import { installAuth } from './plugins/auth';
-import { installErrorHandler } from './plugins/error-handler';
+import { clientErrorHandler, frameworkErrors, installErrorHandler } from './plugins/error-handler';
+import { withRedactedLogs } from './plugins/log-redaction';
 import { installSecurity } from './plugins/security';
 import { installStore } from './plugins/store';
 import { installSwagger } from './plugins/swagger';
 import { adminRoutes } from './routes/admin/index';
 import { appRoutes } from './routes/app/index';
-import { authRoutes, type LoginLimits } from './routes/auth/index';
+import { authRoutes, type IdentityLimits, type LoginLimits } from './routes/auth/index';
+import { DEFAULT_LOGIN_LIMITS } from './routes/auth/auth-limits';
 import type { ApplyLimits } from './portal/apply-limits';
 import { portalRoutes } from './portal/portal-routes';
 import { operationsRoutes } from './routes/operations/index';
@@ -42,6 +45,10 @@ export interface AppConfig {
   readonly changeFollower?: Partial<FollowerOptions>;
   /** Sign-in rate limits; default 100 per address (offices share one) and 10 per account in 5 minutes. */
   readonly loginLimits?: LoginLimits;
+  /** Limits of registration, password reset and mailed links; defaults per `DEFAULT_IDENTITY_LIMITS`. */
+  readonly identityLimits?: Partial<IdentityLimits>;
+  /** Minimum time of register and password-reset answers (they must not reveal accounts); default 400 ms. */
+  readonly identityResponseFloorMs?: number;
   /** Largest request body outside pushes; default 1 MiB. */
   readonly bodyLimit?: number;
   /** Limits of portal applications; default per `portalRoutes`. */
@@ -59,26 +66,7 @@ declare module 'fastify' {
   }
 }
 
-/** The `access_token` query parameter (EventSource auth) must never reach the logs. */
-export function redactUrl(url: string): string {
-  return url.replace(/([?&]access_token=)[^&]*/g, '$1[redacted]');
-}
-
-function withRedactedUrls(logger: FastifyServerOptions['logger']): FastifyServerOptions['logger'] {
-  if (logger === false || logger === undefined) return false;
-  const options = logger === true ? { level: 'info' } : logger;
-  return {
-    ...options,
-    serializers: {
-      req: (request: { method: string; url: string; hostname?: string; ip?: string }) => ({
-        method: request.method,
-        url: redactUrl(request.url),
-        hostname: request.hostname,
-        remoteAddress: request.ip,
-      }),
-    },
-  };
-}
+export { redactUrl } from './plugins/log-redaction';
 
 /**
  * Builds the sync server as a Fastify app (it never listens: `server.ts` does). Connects to the store
@@ -86,7 +74,9 @@ function withRedactedUrls(logger: FastifyServerOptions['logger']): FastifyServer
  */
 export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: withRedactedUrls(config.logger ?? { level: 'info' }),
+    logger: withRedactedLogs(config.logger ?? { level: 'info' }),
+    clientErrorHandler,
+    frameworkErrors,
     bodyLimit: config.bodyLimit ?? 1024 * 1024,
     ajv: {
       customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: true, allErrors: false },
@@ -147,9 +137,15 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   });
 
   await app.register(operationsRoutes, { prefix: '/api', changeFeed: follower });
+  const identityMail = new IdentityMail(store, config.notifications ?? null);
   await app.register(authRoutes, {
     prefix: '/api/auth',
-    limits: config.loginLimits ?? { perAddress: 100, perAccount: 10, windowMs: 5 * 60 * 1000 },
+    limits: config.loginLimits ?? DEFAULT_LOGIN_LIMITS,
+    mail: identityMail,
+    ...(config.identityLimits ? { identityLimits: config.identityLimits } : {}),
+    ...(config.identityResponseFloorMs === undefined
+      ? {}
+      : { responseFloorMs: config.identityResponseFloorMs }),
   });
   await app.register(syncRoutes, { prefix: '/api/sync' });
   await app.register(streamRoutes, { prefix: '/api/sync', hub });
@@ -168,6 +164,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     await app.register(notificationsPlugin, {
       prefix: '/api/admin/notifications',
       settings: config.notifications,
+      identityMail,
     });
   }
   await app.register(appRoutes, { prefix: '/app', distDir: config.rendererDist ?? DEFAULT_RENDERER_DIST });

@@ -1,5 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+  type Stats,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -121,17 +130,65 @@ function parseFlag(name: string, raw: string | undefined, fallback: boolean, pro
   return fallback;
 }
 
+/** Where the generated JWT secret is kept. */
+export function jwtSecretFile(dataDir: string): string {
+  return path.join(dataDir, 'jwt-secret');
+}
+
 /** The JWT secret: the configured one, or one generated once and kept (owner-only) in the data dir. */
 export function resolveJwtSecret(config: Pick<ServerConfig, 'jwtSecret' | 'dataDir'>): string {
   if (config.jwtSecret) return config.jwtSecret;
-  const file = path.join(config.dataDir, 'jwt-secret');
+  const file = jwtSecretFile(config.dataDir);
   if (existsSync(file)) {
     const stored = readFileSync(file, 'utf8').trim();
     if (stored.length >= 32) return stored;
   }
-  mkdirSync(config.dataDir, { recursive: true });
+  mkdirSync(config.dataDir, { recursive: true, mode: PRIVATE_DIRECTORY_MODE });
   const secret = randomBytes(48).toString('base64url');
-  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
-  chmodSync(file, 0o600);
+  writeFileSync(file, `${secret}\n`, { mode: PRIVATE_FILE_MODE });
+  chmodSync(file, PRIVATE_FILE_MODE);
   return secret;
+}
+
+/** Folders of the data dir are the owner's alone (rwx------). */
+export const PRIVATE_DIRECTORY_MODE = 0o700;
+/** Files of the data dir are the owner's alone (rw-------): the secret, the store, the mail. */
+export const PRIVATE_FILE_MODE = 0o600;
+
+/**
+ * Makes the data dir private: creates it owner-only (0700) if missing, and tightens what an older
+ * version left readable to others: the data dir itself, and the server's own `entries` in it (the
+ * secret file, the store and mail folders), folders to 0700 and files to 0600, recursively, without
+ * following symbolic links. Other files in the data dir are left alone, and a shared folder given as
+ * data dir (the root, the home folder, or a sticky one such as /tmp) is not changed itself. Answers a
+ * sentence for each thing it could not or would not change, for the log.
+ */
+export function securePrivateDirectory(directory: string, entries: readonly string[]): string[] {
+  mkdirSync(directory, { recursive: true, mode: PRIVATE_DIRECTORY_MODE });
+  const problems: string[] = [];
+  const tighten = (entry: string, stats: Stats): void => {
+    const wanted = stats.isDirectory() ? PRIVATE_DIRECTORY_MODE : PRIVATE_FILE_MODE;
+    if ((stats.mode & 0o777) === wanted) return;
+    try {
+      chmodSync(entry, wanted);
+    } catch (error) {
+      problems.push(
+        `Could not make ${entry} private: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+  };
+  const visit = (entry: string): void => {
+    const stats = lstatSync(entry, { throwIfNoEntry: false });
+    if (!stats || stats.isSymbolicLink()) return;
+    tighten(entry, stats);
+    if (stats.isDirectory()) for (const name of readdirSync(entry)) visit(path.join(entry, name));
+  };
+  const top = lstatSync(directory);
+  const resolved = path.resolve(directory);
+  const isShared =
+    (top.mode & 0o1000) !== 0 || resolved === path.parse(resolved).root || resolved === os.homedir();
+  if (isShared) problems.push(`${directory} is a shared folder: give Shortlist a data folder of its own.`);
+  else tighten(directory, top);
+  for (const entry of entries) visit(entry);
+  return problems;
 }

@@ -1,7 +1,15 @@
+import { mkdirSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app';
 import { notificationSettingsFromEnv } from './notifications/notifications-config';
-import { ConfigError, loadConfig, resolveJwtSecret } from './config';
+import {
+  ConfigError,
+  jwtSecretFile,
+  loadConfig,
+  PRIVATE_DIRECTORY_MODE,
+  resolveJwtSecret,
+  securePrivateDirectory,
+} from './config';
 import { DEMO_PASSWORD, loadDemoIfEmpty } from './demo/load-demo';
 import { embeddedStoreDirectory, startEmbeddedStore, type EmbeddedStore } from './store/embedded-store';
 
@@ -11,6 +19,8 @@ import { embeddedStoreDirectory, startEmbeddedStore, type EmbeddedStore } from '
  * gracefully on SIGINT/SIGTERM.
  */
 async function main(): Promise<void> {
+  // Everything this process (and the embedded store it starts) creates is the owner's alone.
+  process.umask(0o077);
   let config;
   try {
     config = loadConfig();
@@ -20,6 +30,16 @@ async function main(): Promise<void> {
       process.exit(78);
     }
     throw error;
+  }
+
+  const notifications = notificationSettingsFromEnv(config.dataDir);
+  const privateEntries = [
+    jwtSecretFile(config.dataDir),
+    embeddedStoreDirectory(config.dataDir),
+    notifications.mailDirectory,
+  ];
+  for (const problem of securePrivateDirectory(config.dataDir, privateEntries)) {
+    process.stderr.write(`${problem}\n`);
   }
 
   let embedded: EmbeddedStore | null = null;
@@ -43,6 +63,7 @@ async function main(): Promise<void> {
 
   let couchUrl = config.couchUrl;
   if (!couchUrl) {
+    mkdirSync(embeddedStoreDirectory(config.dataDir), { recursive: true, mode: PRIVATE_DIRECTORY_MODE });
     embedded = await startEmbeddedStore({
       directory: embeddedStoreDirectory(config.dataDir),
       log: (message) => (app ? app.log.warn(message) : process.stderr.write(`${message}\n`)),
@@ -53,7 +74,7 @@ async function main(): Promise<void> {
   app = await buildApp({
     couchUrl,
     jwtSecret: resolveJwtSecret(config),
-    notifications: notificationSettingsFromEnv(config.dataDir),
+    notifications,
     loginLimits: config.loginLimits,
     ...(config.rendererDist ? { rendererDist: config.rendererDist } : {}),
     logger: process.stdout.isTTY

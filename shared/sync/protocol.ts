@@ -48,3 +48,31 @@ export const MAX_PUSH_ROWS = 500;
 export interface ApiErrorBody {
   error: { code: string; message: string };
 }
+
+/** `POST /api/auth/password-reset` body: where to mail a reset link (SPEC §4). */
+export interface PasswordResetRequest {
+  email: string;
+}
+
+/** `POST /api/auth/password-reset/confirm` body: the token of the mailed link and the new password. */
+export interface PasswordResetConfirmation {
+  token: string;
+  password: string;
+}
+
+/** `POST /api/auth/verify` body: the token of the mailed verification link. */
+export interface EmailVerification {
+  token: string;
+}
+
+/**
+ * The answer of register and password-reset requests, the same whether or not an account has the
+ * address: it says what to do next, never what happened.
+ */
+export interface CheckEmailResponse {
+  status: 'check_email';
+  message: string;
+}
+
+/** Shortest password the server accepts for a new account or a reset. */
+export const MIN_PASSWORD_LENGTH = 8;

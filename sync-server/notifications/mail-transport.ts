@@ -76,10 +76,11 @@ export function emlFileName(entryId: string): string {
 /**
  * Without SMTP settings: each message is written, complete (MIME, invite and all), as an `.eml`
  * file in `directory` (written to a temporary name, then renamed: a file is there whole or not at all,
- * which lets a restarted worker know for sure whether a message went out).
+ * which lets a restarted worker know for sure whether a message went out). Mail is private: the
+ * folder is made owner-only (0700) and every file is created owner-only (0600).
  */
 export function fileTransport(directory: string, from: string): MailTransport {
-  mkdirSync(directory, { recursive: true });
+  mkdirSync(directory, { recursive: true, mode: 0o700 });
   const transporter = nodemailer.createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
   const fileOf = (entry: OutboxEntry): string => path.join(directory, emlFileName(entry._id));
   return {
@@ -88,7 +89,7 @@ export function fileTransport(directory: string, from: string): MailTransport {
       const info = (await transporter.sendMail(mailOptions(entry, from))) as { message: Buffer };
       const file = fileOf(entry);
       const temporary = `${file}.${process.pid}.tmp`;
-      await writeFile(temporary, info.message);
+      await writeFile(temporary, info.message, { mode: 0o600 });
       await rename(temporary, file);
       return { file };
     },

@@ -143,3 +143,68 @@ export function interviewerMessage(
         'Your scorecard is waiting in Shortlist under "My interviews".\n';
   return { template, to: [details.to], subject, text: body };
 }
+
+/** What an account mail needs: the person, and the link(s) built from the server's public address. */
+export interface AccountMailInput {
+  readonly to: string;
+  readonly name: string;
+  /** The link the mail is about; it may carry a one-time token (see `redactLinkTokens`). */
+  readonly link: string;
+}
+
+/** A new candidate account: confirm the address by opening the link (within a day). */
+export function emailVerificationMessage(input: AccountMailInput, context: MessageContext): OutboxMessage {
+  return {
+    template: 'email_verification',
+    to: [input.to],
+    subject: `Confirm your email address for ${context.organisation}`,
+    text:
+      `Hello ${input.name},\n\nPlease confirm that this is your email address: open this link, and sign in if asked:\n\n${input.link}\n\n` +
+      'The link works for 24 hours and only once. Until you confirm, you can sign in but not apply.\n\n' +
+      `If you did not create an account with ${context.organisation}, someone else used your address: ignore this message, ` +
+      'and nothing happens. (To take the account over, choose "Forgot your password?" on the sign-in page.)\n' +
+      signature(context),
+  };
+}
+
+/** A password reset someone asked for: choose a new password by opening the link (within an hour). */
+export function passwordResetMessage(input: AccountMailInput, context: MessageContext): OutboxMessage {
+  return {
+    template: 'password_reset',
+    to: [input.to],
+    subject: `Reset your ${context.organisation} password`,
+    text:
+      `Hello ${input.name},\n\nSomeone, hopefully you, asked to reset the password of your ${context.organisation} account. ` +
+      `Open this link to choose a new one:\n\n${input.link}\n\n` +
+      'The link works for one hour and only once. Choosing a new password signs you out on every device.\n\n' +
+      'If you did not ask for this, ignore this message: your password stays as it is.\n' +
+      signature(context),
+  };
+}
+
+/**
+ * Someone tried to register with an address that already has an account: its owner hears of it (and
+ * the one who tried learns nothing). `link` is where the owner signs in or resets the password.
+ */
+export function registrationAttemptMessage(input: AccountMailInput, context: MessageContext): OutboxMessage {
+  return {
+    template: 'registration_attempt',
+    to: [input.to],
+    subject: `Someone tried to register with your address at ${context.organisation}`,
+    text:
+      `Hello ${input.name},\n\nSomeone tried to create a new ${context.organisation} account with this email address, ` +
+      'which already has an account. Nothing was changed.\n\n' +
+      `If it was you, sign in, or reset your password if you forgot it:\n\n${input.link}\n\n` +
+      'If it was not you, you can ignore this message.\n' +
+      signature(context),
+  };
+}
+
+/**
+ * The one-time tokens of links in a message text, replaced by `[redacted]`: what the admin listing
+ * shows. Account links carry their token as a `token=` parameter (in the fragment, so it never reaches
+ * a server log either).
+ */
+export function redactLinkTokens(text: string): string {
+  return text.replace(/([?&#]token=)[^\s&#]+/g, '$1[redacted]');
+}

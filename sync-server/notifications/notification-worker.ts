@@ -50,6 +50,7 @@ export class NotificationWorker {
   private timer: NodeJS.Timeout | undefined;
   private round: Promise<void> | null = null;
   private failures = 0;
+  private isWakeRequested = false;
 
   private constructor(
     readonly options: WorkerOptions & { timing: WorkerTiming },
@@ -102,6 +103,20 @@ export class NotificationWorker {
     if (!this.abort.signal.aborted) await this.sender.runOnce();
   }
 
+  /**
+   * Runs a round now instead of after the pause (a mail someone just asked for, e.g. a password reset
+   * link); during a round, runs the next one as soon as it ends.
+   */
+  wake(): void {
+    if (this.abort.signal.aborted || this.timer === undefined) return;
+    if (this.round) {
+      this.isWakeRequested = true;
+      return;
+    }
+    clearTimeout(this.timer);
+    this.schedule(0);
+  }
+
   /** Stops after the current round and closes the transport. */
   async stop(): Promise<void> {
     this.abort.abort();
@@ -125,7 +140,9 @@ export class NotificationWorker {
         .finally(() => {
           this.round = null;
           const backoff = this.failures === 0 ? 0 : Math.min(30_000, 500 * 2 ** this.failures);
-          this.schedule(this.options.timing.pollMs + backoff);
+          const isWoken = this.isWakeRequested && this.failures === 0;
+          this.isWakeRequested = false;
+          this.schedule(isWoken ? 0 : this.options.timing.pollMs + backoff);
         });
     }, delay);
     this.timer.unref();

@@ -23,6 +23,11 @@ export interface NotificationSettings {
   readonly organisation: string;
 }
 
+/** The sender when `SHORTLIST_MAIL_FROM` is unset. */
+export const DEFAULT_MAIL_FROM = 'Shortlist <no-reply@localhost>';
+/** The organisation's name when `SHORTLIST_ORGANISATION` is unset. */
+export const DEFAULT_ORGANISATION = 'Shortlist';
+
 /** Reads the settings; throws an Error naming every bad value. */
 export function notificationSettingsFromEnv(
   dataDir: string,
@@ -40,7 +45,7 @@ export function notificationSettingsFromEnv(
       );
     }
   }
-  const mailFrom = env['SHORTLIST_MAIL_FROM']?.trim() || 'Shortlist <no-reply@localhost>';
+  const mailFrom = env['SHORTLIST_MAIL_FROM']?.trim() || DEFAULT_MAIL_FROM;
   if (!/@/.test(mailFrom)) problems.push('SHORTLIST_MAIL_FROM must contain an email address.');
   const timeZone = env['SHORTLIST_TIME_ZONE']?.trim() || 'UTC';
   if (!isTimeZone(timeZone))
@@ -55,7 +60,7 @@ export function notificationSettingsFromEnv(
     runWorker: worker !== '0',
     timeZone,
     publicUrl: env['SHORTLIST_PUBLIC_URL']?.trim().replace(/\/+$/, '') || null,
-    organisation: env['SHORTLIST_ORGANISATION']?.trim() || 'Shortlist',
+    organisation: env['SHORTLIST_ORGANISATION']?.trim() || DEFAULT_ORGANISATION,
   };
 }
 

@@ -12,8 +12,11 @@
  * ```
  *
  * Options: `settings` (required, see `notificationSettingsFromEnv` for the environment variables),
- * `timing` (optional worker timing, for tests), `transport` (optional, overrides SMTP/file, for tests).
+ * `timing` (optional worker timing, for tests), `transport` (optional, overrides SMTP/file, for tests),
+ * `identityMail` (optional: the account mails, which the worker then sends as soon as they are queued).
  * The worker starts when the app is ready and stops when it closes.
+ *
+ * The detail view never shows a usable one-time token: links in the text are redacted.
  */
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
@@ -21,7 +24,9 @@ import Type from 'typebox';
 import { authenticate } from '../plugins/auth';
 import { conflict, notFound } from '../plugins/api-error';
 import { BEARER, DigitsSchema, errorResponses } from '../routes/schemas';
+import type { IdentityMail } from './identity-mail';
 import type { MailTransport } from './mail-transport';
+import { redactLinkTokens } from './message-templates';
 import { NotificationWorker, type WorkerTiming } from './notification-worker';
 import type { NotificationSettings } from './notifications-config';
 import { ensureOutboxDatabase, getOutboxDoc, putOutboxDoc, recentEntries } from './outbox-database';
@@ -32,6 +37,7 @@ export interface NotificationsPluginOptions {
   readonly settings: NotificationSettings;
   readonly timing?: Partial<WorkerTiming>;
   readonly transport?: MailTransport;
+  readonly identityMail?: IdentityMail;
 }
 
 const EntrySummarySchema = Type.Object({
@@ -90,8 +96,15 @@ export async function notificationsPlugin(
       ...(options.transport ? { transport: options.transport } : {}),
       log: (message, error) => app.log.warn({ err: error }, message),
     });
-    app.addHook('onReady', async () => worker.start());
-    app.addHook('preClose', async () => worker.stop());
+    let detach = (): void => undefined;
+    app.addHook('onReady', async () => {
+      await worker.start();
+      if (options.identityMail) detach = options.identityMail.attach(worker);
+    });
+    app.addHook('preClose', async () => {
+      detach();
+      await worker.stop();
+    });
   }
 
   app.addHook('onRequest', authenticate(app, ['admin']));
@@ -146,7 +159,7 @@ export async function notificationsPlugin(
       const entry = await loadEntry(request.params.id);
       return {
         ...summaryOf(entry),
-        text: entry.text,
+        text: redactLinkTokens(entry.text),
         messageId: entry.messageId,
         ...(entry.invite ? { invite: entry.invite } : {}),
       };

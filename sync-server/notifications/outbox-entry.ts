@@ -13,6 +13,9 @@ export const TEMPLATES = [
   'interview_scheduled',
   'interview_rescheduled',
   'interview_cancelled',
+  'email_verification',
+  'password_reset',
+  'registration_attempt',
 ] as const;
 export type TemplateName = (typeof TEMPLATES)[number];
 
@@ -51,8 +54,8 @@ export interface OutboxEntry extends StoredDoc {
   invite?: CalendarInvite;
   /** Stable RFC 5322 Message-ID, the same on every attempt. */
   messageId: string;
-  /** The document whose change caused the message. */
-  source: { collection: 'applications' | 'interviews'; id: string };
+  /** The document whose change caused the message; `users` for the account mails a person asked for. */
+  source: { collection: 'applications' | 'interviews' | 'users'; id: string };
   status: OutboxStatus;
   attempts: number;
   /** `pending`: when it is due; `sending`: when the claim expires. */

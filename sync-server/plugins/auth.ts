@@ -4,7 +4,7 @@ import type { CouchStore } from '../store/couch-store';
 import { forbidden, unauthorized } from './api-error';
 import { getSession, sessionRefusal } from '../services/session-service';
 import { getUser } from '../services/user-service';
-import { isExpiredTokenError, verifyAccessToken } from '../services/tokens';
+import { verifyAccessToken } from '../services/tokens';
 
 /** The person behind a request, as the store says now (not as the token said when issued). */
 export interface RequestActor extends Actor {
@@ -45,14 +45,13 @@ export async function actorFromToken(
   token: string,
   now: number,
 ): Promise<RequestActor> {
-  let claims;
-  try {
-    claims = verifyAccessToken(secret, token);
-  } catch (error) {
-    if (isExpiredTokenError(error))
-      throw unauthorized('The access token has expired; refresh it.', 'token_expired');
-    throw unauthorized('The access token is not valid.', 'invalid_token');
+  const checked = verifyAccessToken(secret, token, now);
+  if (!checked.ok) {
+    throw checked.code === 'token_expired'
+      ? unauthorized('The access token has expired; refresh it.', 'token_expired')
+      : unauthorized('The access token is not valid.', 'invalid_token');
   }
+  const { claims } = checked;
   const [user, session] = await Promise.all([getUser(store, claims.sub), getSession(store, claims.sid)]);
   if (!user) throw unauthorized('The account no longer exists.', 'invalid_token');
   if (!user.active) throw unauthorized('The account is deactivated.', 'account_disabled');

@@ -1,4 +1,6 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ApiErrorBody } from '../../shared/sync/protocol';
 import { isStoreUnavailable } from '../store/couch-store';
 import { ApiError } from './api-error';
@@ -54,4 +56,71 @@ export function installErrorHandler(app: FastifyInstance): void {
       .status(404)
       .send(body('not_found', `No route for ${request.method} ${request.url.split('?')[0]}.`));
   });
+}
+
+/** Fastify's router errors, which never reach the error handler (`frameworkErrors` option). */
+const ROUTER_ERRORS: Readonly<Record<string, { status: number; code: string; message: string }>> = {
+  FST_ERR_BAD_URL: {
+    status: 400,
+    code: 'bad_url',
+    message: 'The URL is not valid: it has a malformed percent-escape.',
+  },
+  FST_ERR_MAX_PARAM_LENGTH: { status: 414, code: 'uri_too_long', message: 'A part of the URL is too long.' },
+};
+
+/**
+ * The `frameworkErrors` option of Fastify: errors of routing (a malformed URL, an over-long
+ * parameter) in our shape. The URL is not echoed: it may carry what should not be repeated.
+ */
+export function frameworkErrors(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const known = ROUTER_ERRORS[error.code];
+  if (known) {
+    void reply.status(known.status).send(body(known.code, known.message));
+    return;
+  }
+  void reply.status(400).send(body('bad_request', 'The request could not be routed.'));
+}
+
+/** Node's HTTP parser errors, by the parser's code. */
+const CLIENT_ERRORS: Readonly<Record<string, { status: number; code: string; message: string }>> = {
+  HPE_HEADER_OVERFLOW: {
+    status: 431,
+    code: 'headers_too_large',
+    message: 'The request headers (the URL included) are too large.',
+  },
+  ERR_HTTP_REQUEST_TIMEOUT: {
+    status: 408,
+    code: 'request_timeout',
+    message: 'The request took too long to arrive.',
+  },
+  ERR_HTTP_HEADERS_TIMEOUT: {
+    status: 408,
+    code: 'request_timeout',
+    message: 'The request took too long to arrive.',
+  },
+};
+
+/**
+ * The `clientErrorHandler` option of Fastify: what Node's HTTP parser refuses before Fastify sees a
+ * request (headers too large: 431; a request that is not HTTP: 400; too slow: 408), answered in our
+ * shape on the raw socket, which is then closed.
+ */
+export function clientErrorHandler(error: Error & { code?: string }, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  const known = (error.code ? CLIENT_ERRORS[error.code] : undefined) ?? {
+    status: 400,
+    code: 'bad_request',
+    message: 'The request is not valid HTTP.',
+  };
+  const json = JSON.stringify(body(known.code, known.message));
+  if (socket.writable) {
+    socket.write(
+      `HTTP/1.1 ${known.status} ${STATUS_CODES[known.status] ?? 'Error'}\r\n` +
+        'Content-Type: application/json; charset=utf-8\r\n' +
+        `Content-Length: ${Buffer.byteLength(json)}\r\n` +
+        'Connection: close\r\n\r\n' +
+        json,
+    );
+  }
+  socket.destroy(error);
 }

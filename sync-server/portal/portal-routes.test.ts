@@ -327,7 +327,8 @@ describe('résumé with an application', () => {
     const uploaded = await upload(ada, applied.id, samplePdf());
     expect(uploaded.statusCode).toBe(200);
     expect(uploaded.json()).toMatchObject({ fileName: 'ada.pdf', contentType: 'application/pdf' });
-    const candidateId = applied.id.split('__')[1] ?? '';
+    // `<jobId>__<candidateId>`: a random account id (in the candidate id) may itself hold `__`.
+    const candidateId = applied.id.slice(applied.id.indexOf('__') + 2);
     expect(((await app.store.get('candidates', candidateId)) as unknown as Candidate).resume?.fileName).toBe(
       'ada.pdf',
     );

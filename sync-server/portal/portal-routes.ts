@@ -9,11 +9,13 @@
  * Options (all optional): `applyLimits` — applications per account and per address in a window
  * (default 10 per account and 30 per address per hour).
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { ResumeRefSchema } from '../../shared/domain/candidate/candidate-schema';
 import { actorOf, authenticate, type RequestActor } from '../plugins/auth';
+import { ApiError } from '../plugins/api-error';
+import { accountStatus } from '../services/user-service';
 import { BEARER, errorResponses } from '../routes/schemas';
 import { ensureOwnDatabase } from '../files/own-database';
 import { acceptRawBodies, rawBodyOf } from '../files/raw-body';
@@ -42,6 +44,20 @@ export interface PortalRoutesOptions {
 }
 
 const candidateOnly = (app: FastifyInstance) => authenticate(app, ['candidate']);
+
+/**
+ * A preHandler (after authentication): the account's address must be verified (SPEC §4) before it
+ * may apply or upload, so nobody can file anything under an address they do not own.
+ */
+const verifiedOnly = (app: FastifyInstance) => async (request: FastifyRequest) => {
+  if (!(await accountStatus(app.store, actorOf(request))).emailVerified) {
+    throw new ApiError(
+      403,
+      'email_not_verified',
+      'Please confirm your email address first: open the link we sent you when you registered, or ask for a new one.',
+    );
+  }
+};
 
 /**
  * `GET /jobs`, `GET /jobs/{id}` (public: open jobs only), `POST /jobs/{id}/apply`,
@@ -85,12 +101,13 @@ export async function portalRoutes(root: FastifyInstance, options: PortalRoutesO
     '/jobs/:id/apply',
     {
       onRequest: candidateOnly(app),
-      preHandler: portalWriteLimiter(app, 'portal-apply', limits),
+      preHandler: [verifiedOnly(app), portalWriteLimiter(app, 'portal-apply', limits)],
       schema: {
         tags: ['portal'],
         summary: 'Apply for an open job as the signed-in candidate',
         description:
-          'Links the candidate record with the account’s email (created if missing). 409 `already_applied` when applying twice; ' +
+          'Links the candidate record with the account’s email (created if missing). 403 `email_not_verified` until the ' +
+          'account confirmed its address; 409 `already_applied` when applying twice; ' +
           '404 `job_not_found` for unknown and draft jobs; 422 `job_not_open` for paused and closed ones.',
         security: BEARER,
         params: JobParamsSchema,
@@ -124,7 +141,12 @@ export async function portalRoutes(root: FastifyInstance, options: PortalRoutesO
         },
       },
     },
-    async (request) => ({ applications: await listOwnApplications(app.store, accountOf(actorOf(request))) }),
+    async (request) => {
+      const account = accountOf(actorOf(request));
+      // An unverified address is linked to no candidate record: nothing to show yet.
+      if (!(await accountStatus(app.store, account)).emailVerified) return { applications: [] };
+      return { applications: await listOwnApplications(app.store, account) };
+    },
   );
 
   await app.register(portalResumeRoute, { limits });
@@ -143,7 +165,7 @@ async function portalResumeRoute(root: FastifyInstance, options: { limits: Apply
     {
       onRequest: candidateOnly(app),
       bodyLimit: MAX_RESUME_BYTES,
-      preHandler: portalWriteLimiter(app, 'portal-resume', options.limits),
+      preHandler: [verifiedOnly(app), portalWriteLimiter(app, 'portal-resume', options.limits)],
       schema: {
         tags: ['portal'],
         summary: 'Attach a résumé (PDF or DOCX, ≤ 10 MB) to one’s own application',

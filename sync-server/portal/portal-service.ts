@@ -16,6 +16,8 @@ import {
 } from '../../shared/domain/portal/portal-views';
 import { ApiError, conflict, notFound } from '../plugins/api-error';
 import { recordAudit } from '../services/audit-service';
+import { candidateEmailCheck } from '../services/email-holders';
+import { reservationOwner, reserve } from '../services/reservations';
 import { loadWriteContext } from '../services/write-context';
 import type { CouchStore } from '../store/couch-store';
 import { isTombstone, liveContentOf, toStored } from '../store/stored-document';
@@ -47,27 +49,64 @@ async function loadPublicJob(store: CouchStore, jobId: string): Promise<Job> {
   return job;
 }
 
-/** The candidate record linked to an account: the one with the account's email (case-insensitive). */
-export async function findLinkedCandidate(store: CouchStore, email: string): Promise<Candidate | null> {
-  const emailKey = normalizeEmail(email);
-  const docs = await store.find('candidates', { selector: { 'serverMeta.emailKey': emailKey }, limit: 10 });
-  // Mango indexes can lag behind their documents: re-check what the index answered.
-  const live = docs.find((doc) => !isTombstone(doc) && doc.serverMeta?.emailKey === emailKey);
-  return live ? liveContentOf('candidates', live) : null;
+/** The live candidate `id` if it has this (normalized) email. */
+async function candidateWithEmail(
+  store: CouchStore,
+  id: string,
+  emailKey: string,
+): Promise<Candidate | null> {
+  const stored = await store.get('candidates', id);
+  return stored && !isTombstone(stored) && stored.serverMeta?.emailKey === emailKey
+    ? liveContentOf('candidates', stored)
+    : null;
 }
 
 /**
- * The candidate record of `account`, created from the account when missing (source `career_page`).
- * The id is derived from the account, so two simultaneous first applications create one record.
- * This is a server action on the candidate's behalf: the shared candidate rules keep candidate
- * editing to staff, so only the schema is checked here.
+ * The candidate record with the account's email (case-insensitive), found through the email's
+ * reservation and a read by id (a Mango index may lag a write staff made a moment ago). Records
+ * stored before reservations existed (or by the demo loader, which writes them directly) have none:
+ * for those the Mango index is asked and the reservation made on the spot, so from then on they are
+ * found like the rest. Only ever asked for verified accounts: an unverified address links to nothing
+ * (SPEC §4).
+ */
+export async function findLinkedCandidate(
+  store: CouchStore,
+  email: string,
+  now = Date.now(),
+): Promise<Candidate | null> {
+  const emailKey = normalizeEmail(email);
+  const ownerId = await reservationOwner(store, 'candidate-email', emailKey);
+  const reserved = ownerId ? await candidateWithEmail(store, ownerId, emailKey) : null;
+  if (reserved) return reserved;
+  const docs = await store.find('candidates', { selector: { 'serverMeta.emailKey': emailKey }, limit: 10 });
+  const unreserved = docs.find((doc) => !isTombstone(doc) && doc.serverMeta?.emailKey === emailKey);
+  if (!unreserved) return null;
+  const claimed = await reserve(
+    store,
+    'candidate-email',
+    emailKey,
+    unreserved._id,
+    candidateEmailCheck(store),
+    now,
+  );
+  if (claimed.ok) return liveContentOf('candidates', unreserved);
+  return claimed.heldBy ? candidateWithEmail(store, claimed.heldBy, emailKey) : null;
+}
+
+/**
+ * The candidate record of a verified `account`, created from the account when missing (source
+ * `career_page`). A new record reserves the email first, so it can never duplicate one the staff made
+ * at the same moment: whoever holds the reservation is the record. The id is derived from the account,
+ * so two simultaneous first applications create one record. This is a server action on the
+ * candidate's behalf: the shared candidate rules keep candidate editing to staff, so only the schema is
+ * checked here.
  */
 async function linkedOrNewCandidate(
   store: CouchStore,
   account: PortalAccount,
   now: number,
 ): Promise<Candidate> {
-  const existing = await findLinkedCandidate(store, account.email);
+  const existing = await findLinkedCandidate(store, account.email, now);
   if (existing) return existing;
   const [firstName = account.name, ...rest] = account.name.trim().split(/\s+/);
   const created: Candidate = {
@@ -84,10 +123,24 @@ async function linkedOrNewCandidate(
   };
   const validation = validateAgainst(CandidateSchema, created, 'candidate');
   if (!validation.ok) throw new ApiError(422, validation.code, validation.message);
+  const emailKey = normalizeEmail(account.email);
+  const reserved = await reserve(
+    store,
+    'candidate-email',
+    emailKey,
+    created.id,
+    candidateEmailCheck(store),
+    now,
+  );
+  if (!reserved.ok) {
+    const holder = reserved.heldBy ? await candidateWithEmail(store, reserved.heldBy, emailKey) : null;
+    if (holder) return holder;
+    throw conflict('Your candidate profile changed at the same moment; try again.');
+  }
   const written = await store.put('candidates', toStored('candidates', created, {}));
   if (written.ok) return created;
   // Lost a race with the same account's other request: use the record it wrote.
-  const raced = liveContentOf('candidates', await store.get('candidates', created.id));
+  const raced = await candidateWithEmail(store, created.id, emailKey);
   if (!raced) throw conflict('Your candidate profile changed at the same moment; try again.');
   return raced;
 }
@@ -165,9 +218,9 @@ export async function applyToJob(
 }
 
 /**
- * The applications this account made (newest first), as the portal shows them. Sign-up does not
- * verify the email address, so an account sees only what it applied for itself, never what staff
- * recorded for a candidate with the same address.
+ * The applications this account made (newest first), as the portal shows them: only what it applied
+ * for itself, never what staff recorded for the candidate (the team decides what candidates hear).
+ * Callers ask only for verified accounts.
  */
 export async function listOwnApplications(
   store: CouchStore,
@@ -214,7 +267,7 @@ export async function ownApplication(
 
 /**
  * The candidate record a portal account may attach a résumé to: only one the account created. A
- * record kept by the staff is theirs to change (the account's email is not verified).
+ * record kept by the staff is theirs to change.
  */
 export async function ownResumeCandidateId(
   store: CouchStore,

@@ -13,7 +13,7 @@ import { contentOf, isTombstone, liveContentOf, toStored } from '../store/stored
 import { release, reservationOwner } from './reservations';
 import { isSessionDoc, revokeUserSessions } from './session-service';
 import { randomId } from './tokens';
-import { findUserByEmail } from './user-service';
+import { findAccountByEmail } from './user-service';
 
 /** Where erasure looks beyond the store: the folder of mail files, if mail is written to files. */
 export interface ErasureOptions {
@@ -264,7 +264,7 @@ async function anonymiseAccount(
 ): Promise<boolean> {
   // Accounts made before emails were reserved are found by their (possibly lagging) index.
   const userId =
-    (await reservationOwner(store, 'account-email', email)) ?? (await findUserByEmail(store, email))?.id;
+    (await reservationOwner(store, 'account-email', email)) ?? (await findAccountByEmail(store, email, now))?.id;
   const stored = userId ? await store.get('users', userId) : null;
   const user = liveContentOf('users', stored);
   if (!stored || !user || user.role !== 'candidate' || stored.serverMeta?.emailKey !== email) return false;

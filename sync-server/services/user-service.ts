@@ -5,12 +5,35 @@ import type { User } from '../../shared/domain/user/user-schema';
 import type { CouchStore, StoredDoc } from '../store/couch-store';
 import { isTombstone, liveContentOf, toStored } from '../store/stored-document';
 import { ApiError, conflict, notFound } from '../plugins/api-error';
+import { accountEmailCheck } from './email-holders';
+import { release, reservationOwner, reserve } from './reservations';
 import { randomId } from './tokens';
 
-/** The server-only credentials of a user (never in the replicated `users` documents). */
-interface CredentialsDoc extends StoredDoc {
+/**
+ * The server-only state of an account (never in the replicated `users` documents): its password hash
+ * and what its owner proved.
+ */
+interface CredentialsFields {
   passwordHash: string;
+  /** When the owner opened a link mailed to the account's address (candidates must, SPEC §4). */
+  emailVerifiedAt?: number;
+  /** When the password was last set: reset links issued before then are void. */
+  passwordChangedAt?: number;
 }
+type CredentialsDoc = StoredDoc & CredentialsFields;
+
+/** What the server knows of an account beyond its directory entry. */
+export interface AccountStatus {
+  /** Staff accounts are made by admins and count as verified; candidates verify by a mailed link. */
+  readonly emailVerified: boolean;
+  /** When the password was last set (0 when never recorded). */
+  readonly passwordChangedAt: number;
+}
+
+/** The outcome of creating an account. */
+export type AccountCreation =
+  | { readonly ok: true; readonly user: User }
+  | { readonly ok: false; readonly code: 'email_taken'; readonly message: string };
 
 /** A hash nobody's password matches, verified when the account does not exist (same timing). */
 let decoyHash: Promise<string> | undefined;
@@ -20,12 +43,44 @@ export function hashPassword(password: string): Promise<string> {
   return hash(password);
 }
 
-/** The user with this email (case-insensitive), or null. */
-export async function findUserByEmail(store: CouchStore, email: string): Promise<User | null> {
-  const docs = await store.find('users', {
-    selector: { 'serverMeta.emailKey': normalizeEmail(email) },
-    limit: 5,
-  });
+function isCredentials(doc: StoredDoc | null): doc is CredentialsDoc {
+  return doc !== null && typeof doc['passwordHash'] === 'string';
+}
+
+/**
+ * The account with this email (case-insensitive), or null. Found through the email's reservation and
+ * a read by id (read-your-writes on a cluster, unlike a Mango index), checked against the user's own
+ * address. Accounts written before reservations existed (or by the demo and bench loaders, which write
+ * users directly) have none: for those the Mango index is asked, and the reservation made on the spot,
+ * so from then on they are found like every other account.
+ */
+export async function findAccountByEmail(
+  store: CouchStore,
+  email: string,
+  now: number,
+): Promise<User | null> {
+  const emailKey = normalizeEmail(email);
+  const ownerId = await reservationOwner(store, 'account-email', emailKey);
+  if (ownerId) {
+    const owner = liveContentOf('users', await store.get('users', ownerId));
+    if (owner && normalizeEmail(owner.email) === emailKey) return owner;
+  }
+  const unreserved = await findUnreservedUser(store, emailKey);
+  if (!unreserved) return null;
+  const claimed = await reserve(
+    store,
+    'account-email',
+    emailKey,
+    unreserved.id,
+    accountEmailCheck(store),
+    now,
+  );
+  return claimed.ok ? unreserved : null;
+}
+
+/** The Mango lookup of accounts that have no reservation yet (see `findAccountByEmail`). */
+async function findUnreservedUser(store: CouchStore, emailKey: string): Promise<User | null> {
+  const docs = await store.find('users', { selector: { 'serverMeta.emailKey': emailKey }, limit: 5 });
   const live = docs.find((doc) => !isTombstone(doc));
   return live ? liveContentOf('users', live) : null;
 }
@@ -45,52 +100,107 @@ export async function listUsers(store: CouchStore): Promise<User[]> {
   return users.sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** Checks a password; null when the email is unknown or the password wrong. */
+/**
+ * Checks a password; null when the email is unknown or the password wrong. An unknown email costs
+ * the same hash verification as a known one.
+ */
 export async function verifyCredentials(
   store: CouchStore,
   email: string,
   password: string,
+  now = Date.now(),
 ): Promise<User | null> {
-  const user = await findUserByEmail(store, email);
+  const user = await findAccountByEmail(store, email, now);
   const credentials = user ? await store.get('credentials', user.id) : null;
-  const passwordHash = typeof credentials?.['passwordHash'] === 'string' ? credentials['passwordHash'] : null;
-  if (!user || !passwordHash) {
+  if (!user || !isCredentials(credentials)) {
     decoyHash ??= hashPassword(randomId());
     await verify(await decoyHash, password).catch(() => false);
     return null;
   }
-  const matches = await verify(passwordHash, password).catch(() => false);
+  const matches = await verify(credentials.passwordHash, password).catch(() => false);
   return matches ? user : null;
 }
 
-/** Stores (or replaces) the password hash of `userId`. */
-export async function setPassword(store: CouchStore, userId: string, password: string): Promise<void> {
-  const passwordHash = await hashPassword(password);
-  for (let attempt = 0; attempt < 5; attempt += 1) {
-    const existing = await store.get('credentials', userId);
-    const doc: CredentialsDoc = {
-      _id: userId,
-      passwordHash,
-      ...(existing?._rev ? { _rev: existing._rev } : {}),
-    };
-    if ((await store.put('credentials', doc)).ok) return;
-  }
-  throw new ApiError(
-    409,
-    'conflict',
-    'The password was changed at the same time by someone else; try again.',
-  );
+/** What the server knows of `user`'s account (see `AccountStatus`). */
+export async function accountStatus(
+  store: CouchStore,
+  user: Pick<User, 'id' | 'role'>,
+): Promise<AccountStatus> {
+  const credentials = await store.get('credentials', user.id);
+  const known = isCredentials(credentials) ? credentials : null;
+  return {
+    emailVerified: user.role !== 'candidate' || typeof known?.emailVerifiedAt === 'number',
+    passwordChangedAt: known?.passwordChangedAt ?? 0,
+  };
 }
 
-/** Creates an account: a directory entry plus its credentials. 409 when the email is taken. */
-export async function createUser(
+/**
+ * Changes the credentials of `userId` with the `_rev` just read, retrying lost races. `change` gets
+ * the current document (null when there is none) and answers the next one, or null to leave it.
+ * Answers whether a change was written.
+ */
+async function updateCredentials(
+  store: CouchStore,
+  userId: string,
+  change: (current: CredentialsDoc | null) => CredentialsFields | null,
+): Promise<boolean> {
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    const existing = await store.get('credentials', userId);
+    const next = change(isCredentials(existing) ? existing : null);
+    if (!next) return false;
+    const doc: CredentialsDoc = { ...next, _id: userId, ...(existing?._rev ? { _rev: existing._rev } : {}) };
+    if ((await store.put('credentials', doc)).ok) return true;
+  }
+  throw new ApiError(409, 'conflict', 'The account was changed at the same time by someone else; try again.');
+}
+
+/**
+ * Stores (or replaces) the password hash of `userId`; reset links issued before now become void.
+ * With `verifiesEmail` (a reset by mailed link proves the address), the address counts as verified.
+ */
+export async function setPassword(
+  store: CouchStore,
+  userId: string,
+  password: string,
+  options: { now?: number; verifiesEmail?: boolean } = {},
+): Promise<void> {
+  const passwordHash = await hashPassword(password);
+  const now = options.now ?? Date.now();
+  await updateCredentials(store, userId, (current) => ({
+    ...current,
+    passwordHash,
+    passwordChangedAt: now,
+    ...(options.verifiesEmail && current?.emailVerifiedAt === undefined ? { emailVerifiedAt: now } : {}),
+  }));
+}
+
+/** Records that the owner of `userId` proved its address; false when the account has no credentials. */
+export async function markEmailVerified(store: CouchStore, userId: string, now: number): Promise<boolean> {
+  let isVerified = false;
+  await updateCredentials(store, userId, (current) => {
+    isVerified = current !== null;
+    return current && current.emailVerifiedAt === undefined ? { ...current, emailVerifiedAt: now } : null;
+  });
+  return isVerified;
+}
+
+/**
+ * Creates an account: reserves its normalized email (the store's 409 decides between concurrent
+ * creations on any instance), then writes its credentials and its directory entry. An account that
+ * already has the email, or a creation of it in flight, answers `email_taken`.
+ */
+export async function createAccount(
   store: CouchStore,
   input: { email: string; name: string; role: Role; password: string },
   now: number,
-): Promise<User> {
-  if (await findUserByEmail(store, input.email)) {
-    throw conflict('An account with this email already exists.', 'email_taken');
-  }
+): Promise<AccountCreation> {
+  const taken = {
+    ok: false,
+    code: 'email_taken',
+    message: 'An account with this email already exists.',
+  } as const;
+  const passwordHash = await hashPassword(input.password);
+  if (await findAccountByEmail(store, input.email, now)) return taken;
   const user: User = {
     id: randomId('u', 9),
     updatedAt: now,
@@ -99,10 +209,37 @@ export async function createUser(
     role: input.role,
     active: true,
   };
-  await setPassword(store, user.id, input.password);
-  const written = await store.put('users', toStored('users', user, {}));
-  if (!written.ok) throw conflict('The account could not be created; try again.');
-  return user;
+  const reserved = await reserve(
+    store,
+    'account-email',
+    user.email,
+    user.id,
+    accountEmailCheck(store),
+    now,
+  );
+  if (!reserved.ok) return taken;
+  try {
+    const credentials: CredentialsDoc = { _id: user.id, passwordHash, passwordChangedAt: now };
+    const written =
+      (await store.put('credentials', credentials)).ok &&
+      (await store.put('users', toStored('users', user, {}))).ok;
+    if (!written) throw new Error(`account id collision: ${user.id}`);
+  } catch (error) {
+    await release(store, 'account-email', user.email, user.id).catch(() => undefined);
+    throw error;
+  }
+  return { ok: true, user };
+}
+
+/** `createAccount` for callers that answer HTTP directly: 409 `email_taken` when the email is taken. */
+export async function createUser(
+  store: CouchStore,
+  input: { email: string; name: string; role: Role; password: string },
+  now: number,
+): Promise<User> {
+  const created = await createAccount(store, input, now);
+  if (!created.ok) throw conflict(created.message, created.code);
+  return created.user;
 }
 
 /** Changes name, role or active flag, with the `_rev` just read (retrying lost races). */

@@ -23,6 +23,8 @@ import expressPouchDb from 'express-pouchdb';
 import PouchDB from 'pouchdb-node';
 import { dbUpdatesHandler, DbUpdatesLog, recordWrites } from './embedded-store-db-updates';
 
+process.umask(0o077);
+
 const directory = process.env['SHORTLIST_STORE_DIR'];
 if (!directory) {
   process.stderr.write('SHORTLIST_STORE_DIR is required\n');

@@ -168,27 +168,44 @@ describe('refresh tokens', () => {
 });
 
 describe('register', () => {
-  it('creates candidate accounts only, once per email', async () => {
+  it('creates candidate accounts only, once per email, answering a repeat the same way', async () => {
     const created = await post('/api/auth/register', {
       email: 'Sam.Lee@example.org',
       password: 'a-long-password',
       name: 'Sam Lee',
     });
     expect(created.statusCode).toBe(201);
-    expect(created.json()).toMatchObject({ role: 'candidate', email: 'Sam.Lee@example.org' });
+    expect(created.json()).toMatchObject({ status: 'check_email' });
     const again = await post('/api/auth/register', {
       email: 'sam.lee@example.org',
-      password: 'a-long-password',
+      password: 'another-long-password',
       name: 'Sam',
     });
-    expect(again.statusCode).toBe(409);
+    // SPEC §4 as amended: the answer never tells that the address has an account.
+    expect(again.statusCode).toBe(201);
+    expect(again.json()).toEqual(created.json());
+    const session = await login(app, 'SAM.LEE@example.org', 'a-long-password');
+    expect(session.user).toMatchObject({
+      role: 'candidate',
+      email: 'Sam.Lee@example.org',
+      emailVerified: false,
+    });
+    const repeat = await post('/api/auth/login', {
+      email: 'sam.lee@example.org',
+      password: 'another-long-password',
+    });
+    expect(repeat.statusCode).toBe(401);
     const sneaky = await post('/api/auth/register', {
       email: 'x@example.org',
       password: 'a-long-password',
       name: 'X',
       role: 'admin',
     });
-    expect(sneaky.statusCode === 201 ? sneaky.json<{ role: string }>().role : 'refused').not.toBe('admin');
+    const sneakyRole =
+      sneaky.statusCode === 201
+        ? (await login(app, 'x@example.org', 'a-long-password')).user.role
+        : 'refused';
+    expect(sneakyRole).not.toBe('admin');
     expect(
       (await post('/api/auth/register', { email: 'not-an-email', password: 'a-long-password', name: 'X' }))
         .statusCode,

@@ -1,6 +1,9 @@
 /* global document, window, fetch, sessionStorage, URLSearchParams */
-// The careers page: open jobs, a job page, sign-up and sign-in, apply (with a résumé), my applications.
+// The careers page: open jobs, a job page, sign-up (confirmed by a mailed link) and sign-in, password
+// reset by a mailed link, apply (with a résumé), my applications.
 // Plain JavaScript, no build step; every text goes through textContent (never innerHTML).
+// Tokens of mailed links arrive in the URL's fragment (never sent to a server) and are removed from
+// the address bar as soon as they are read.
 'use strict';
 
 const STAGE_LABELS = {
@@ -39,6 +42,20 @@ const session = {
   set: (value) => sessionStorage.setItem('careers.session', JSON.stringify(value)),
   clear: () => sessionStorage.removeItem('careers.session'),
 };
+
+/** A verification link opened before signing in: kept for this tab until the person signs in. */
+const pendingVerification = {
+  get: () => sessionStorage.getItem('careers.pendingVerification'),
+  set: (token) => sessionStorage.setItem('careers.pendingVerification', token),
+  clear: () => sessionStorage.removeItem('careers.pendingVerification'),
+};
+
+/** The token of a mailed link in the current address, removed from the address bar (and history). */
+function takeLinkToken(query, path) {
+  const token = new URLSearchParams(query || '').get('token');
+  if (token) window.history.replaceState(null, '', `${window.location.pathname}#${path}`);
+  return token;
+}
 
 async function api(path, options = {}) {
   const headers = Object.assign({}, options.headers || {});
@@ -94,7 +111,7 @@ function salary(job) {
 }
 
 function show(...nodes) {
-  main.replaceChildren(...nodes);
+  main.replaceChildren(...nodes.filter((node) => node !== null && node !== undefined));
   main.focus();
 }
 
@@ -177,11 +194,13 @@ async function showJob(id) {
     } catch (error) {
       status.className = 'error';
       status.textContent = error.message;
+      if (error.code === 'email_not_verified') status.append(' ', resendButton());
     }
   };
   const pay = salary(job);
   show(
     el('p', {}, el('a', { href: '#/' }, '← All positions')),
+    verificationNotice(),
     el('h1', {}, job.title),
     el(
       'p',
@@ -227,10 +246,14 @@ function accountForm(kind, next) {
     status.textContent = '';
     try {
       if (isRegister) {
-        await api('/api/auth/register', {
+        const answer = await api('/api/auth/register', {
           method: 'POST',
           json: { name: name.value.trim(), email: email.value.trim(), password: password.value },
         });
+        showCheckEmail('Confirm your email address', answer.message, [
+          'You can sign in meanwhile; you can apply once your address is confirmed.',
+        ]);
+        return;
       }
       const signedIn = await api('/api/auth/login', {
         method: 'POST',
@@ -238,7 +261,7 @@ function accountForm(kind, next) {
       });
       session.set(signedIn);
       renderNav();
-      window.location.hash = next || '#/applications';
+      window.location.hash = pendingVerification.get() ? '#/verify' : next || '#/applications';
     } catch (error) {
       status.className = 'error';
       status.textContent = error.message;
@@ -246,6 +269,9 @@ function accountForm(kind, next) {
   };
   show(
     el('h1', {}, isRegister ? 'Create an account' : 'Sign in'),
+    !isRegister && pendingVerification.get()
+      ? el('p', { class: 'notice' }, 'Sign in to confirm your email address.')
+      : null,
     el(
       'form',
       { onsubmit: submit },
@@ -260,7 +286,185 @@ function accountForm(kind, next) {
       {},
       isRegister
         ? el('a', { href: '#/signin' }, 'I already have an account')
-        : el('a', { href: '#/register' }, 'Create an account'),
+        : [
+            el('a', { href: '#/forgot' }, 'Forgot your password?'),
+            ' · ',
+            el('a', { href: '#/register' }, 'Create an account'),
+          ],
+    ),
+  );
+}
+
+/** "Check your email": what register and password-reset requests answer, whatever happened. */
+function showCheckEmail(title, message, extra) {
+  show(
+    el('h1', {}, title),
+    el('p', { class: 'notice', role: 'status' }, message),
+    ...(extra || []).map((line) => el('p', {}, line)),
+    el('p', {}, el('a', { href: '#/signin' }, 'Go to sign in')),
+  );
+}
+
+/** A button that mails the signed-in, unconfirmed account a new verification link. */
+function resendButton() {
+  const button = el('button', { type: 'button', class: 'link-button' }, 'Send the link again');
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    try {
+      await api('/api/auth/verify/resend', { method: 'POST', auth: true, json: {} });
+      button.replaceWith(`We sent a new link to ${session.get().user.email}.`);
+    } catch (error) {
+      button.disabled = false;
+      button.replaceWith(error.message);
+    }
+  });
+  return button;
+}
+
+/** For a signed-in account that has not confirmed its address: why it cannot apply, and "resend". */
+function verificationNotice() {
+  const current = session.get();
+  if (!current || current.user.emailVerified !== false) return null;
+  return el(
+    'p',
+    { class: 'notice', role: 'status' },
+    `Please confirm your email address (${current.user.email}) to apply: open the link we sent you. `,
+    resendButton(),
+  );
+}
+
+/** `#/verify?token=…`: the mailed verification link. The account must be signed in to confirm. */
+async function showVerify(query) {
+  const token = takeLinkToken(query, '/verify') || pendingVerification.get();
+  if (!token) {
+    show(el('h1', {}, 'Confirm your email address'), el('p', { class: 'error' }, 'This link is incomplete.'));
+    return;
+  }
+  if (!session.get()) {
+    pendingVerification.set(token);
+    window.location.hash = '#/signin';
+    return;
+  }
+  pendingVerification.clear();
+  try {
+    await api('/api/auth/verify', { method: 'POST', auth: true, json: { token } });
+    const current = session.get();
+    session.set(
+      Object.assign({}, current, { user: Object.assign({}, current.user, { emailVerified: true }) }),
+    );
+    show(
+      el('h1', {}, 'Your email address is confirmed'),
+      el('p', { class: 'ok', role: 'status' }, 'Thank you. You can now apply for our open positions.'),
+      el('p', {}, el('a', { class: 'button', href: '#/' }, 'See the open positions')),
+    );
+  } catch (error) {
+    show(
+      el('h1', {}, 'Confirm your email address'),
+      el('p', { class: 'error' }, error.message),
+      error.code === 'invalid_link' ? el('p', {}, resendButton()) : null,
+    );
+  }
+}
+
+/** `#/forgot`: ask for a password-reset link. */
+function showForgot() {
+  const email = el('input', { name: 'email', type: 'email', autocomplete: 'email', required: '' });
+  const status = el('p', { role: 'status' });
+  const submit = async (event) => {
+    event.preventDefault();
+    try {
+      const answer = await api('/api/auth/password-reset', {
+        method: 'POST',
+        json: { email: email.value.trim() },
+      });
+      showCheckEmail('Check your email', answer.message, ['The link works for one hour.']);
+    } catch (error) {
+      status.className = 'error';
+      status.textContent = error.message;
+    }
+  };
+  show(
+    el('h1', {}, 'Forgot your password?'),
+    el('p', {}, 'Enter the email address of your account. We will send you a link to choose a new password.'),
+    el(
+      'form',
+      { onsubmit: submit },
+      el('label', {}, 'Email', email),
+      el('button', { type: 'submit' }, 'Send me a link'),
+      status,
+    ),
+    el('p', {}, el('a', { href: '#/signin' }, 'Back to sign in')),
+  );
+}
+
+/** The token of the reset link being used (gone from the address bar once read). */
+let resetToken = null;
+
+/** `#/reset?token=…`: the mailed reset link: choose a new password. */
+function showReset(query) {
+  const token = takeLinkToken(query, '/reset') || resetToken;
+  resetToken = token;
+  if (!token) {
+    show(el('h1', {}, 'Choose a new password'), el('p', { class: 'error' }, 'This link is incomplete.'));
+    return;
+  }
+  const password = el('input', {
+    name: 'password',
+    type: 'password',
+    required: '',
+    minlength: '8',
+    autocomplete: 'new-password',
+  });
+  const repeat = el('input', {
+    name: 'repeat',
+    type: 'password',
+    required: '',
+    autocomplete: 'new-password',
+  });
+  const status = el('p', { role: 'status' });
+  const submit = async (event) => {
+    event.preventDefault();
+    status.className = 'error';
+    if (password.value !== repeat.value) {
+      status.textContent = 'The two passwords are not the same.';
+      return;
+    }
+    try {
+      await api('/api/auth/password-reset/confirm', {
+        method: 'POST',
+        json: { token, password: password.value },
+      });
+      resetToken = null;
+      // Every session of the account has ended, this one included.
+      session.clear();
+      renderNav();
+      show(
+        el('h1', {}, 'Your password is changed'),
+        el(
+          'p',
+          { class: 'ok', role: 'status' },
+          'You were signed out everywhere. Sign in with your new password.',
+        ),
+        el('p', {}, el('a', { class: 'button', href: '#/signin' }, 'Sign in')),
+      );
+    } catch (error) {
+      if (error.code === 'invalid_link') {
+        status.textContent = 'This link is not valid any more: it was used already, or it has expired. ';
+        status.append(el('a', { href: '#/forgot' }, 'Ask for a new one.'));
+      } else {
+        status.textContent = error.message;
+      }
+    }
+  };
+  show(
+    el('h1', {}, 'Choose a new password'),
+    el(
+      'form',
+      { onsubmit: submit },
+      el('label', {}, 'New password (at least 8 characters)', password),
+      el('label', {}, 'The same password again', repeat),
+      el('button', { type: 'submit' }, 'Change my password'),
+      status,
     ),
   );
 }
@@ -273,6 +477,7 @@ async function showApplications() {
   const { applications } = await api('/api/portal/applications', { auth: true });
   show(
     el('h1', {}, 'My applications'),
+    verificationNotice(),
     applications.length === 0
       ? el('p', {}, 'You have not applied yet. ', el('a', { href: '#/' }, 'See the open positions.'))
       : null,
@@ -302,6 +507,9 @@ async function route() {
     if (path.startsWith('/jobs/')) await showJob(decodeURIComponent(path.slice('/jobs/'.length)));
     else if (path === '/signin') accountForm('signin', next);
     else if (path === '/register') accountForm('register', next);
+    else if (path === '/verify') await showVerify(query);
+    else if (path === '/forgot') showForgot();
+    else if (path === '/reset') showReset(query);
     else if (path === '/applications') await showApplications();
     else await showJobs();
   } catch (error) {

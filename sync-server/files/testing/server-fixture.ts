@@ -9,7 +9,8 @@ import type { CollectionName } from '../../../shared/sync/collections';
 import { buildApp, type AppConfig } from '../../app';
 import { openSession } from '../../services/session-service';
 import { randomId } from '../../services/tokens';
-import { createUser } from '../../services/user-service';
+import { reserve } from '../../services/reservations';
+import { createUser, markEmailVerified } from '../../services/user-service';
 import { toStored } from '../../store/stored-document';
 
 /**
@@ -48,26 +49,41 @@ export interface TestAccount {
   readonly headers: { authorization: string };
 }
 
+/**
+ * A new account with a session. A candidate account has confirmed its address (as by the mailed link)
+ * unless `verified: false`.
+ */
 export async function signUp(
   app: FastifyInstance,
   role: Role,
   email = `${role}-${randomId('', 4)}@example.com`,
+  options: { verified?: boolean } = {},
 ): Promise<TestAccount> {
   const user = await createUser(
     app.store,
     { email, name: `Test ${role}`, role, password: 'Password123!' },
     Date.now(),
   );
+  if (options.verified !== false) await markEmailVerified(app.store, user.id, Date.now());
   const tokens = await openSession(app.store, app.jwtSecret, user, Date.now());
   return { user, headers: { authorization: `Bearer ${tokens.accessToken}` } };
 }
 
-/** Writes a replicated document straight into the store (test setup, as the demo loader does). */
+/**
+ * Writes a replicated document straight into the store (test setup, as the demo loader does). A
+ * candidate's email is reserved for it first, as the server does for every candidate it stores.
+ */
 export async function seed(
   app: FastifyInstance,
   collection: CollectionName,
   document: { readonly id: string; readonly [field: string]: unknown },
 ): Promise<void> {
+  const email = document['email'];
+  if (collection === 'candidates' && typeof email === 'string') {
+    const holds = () => Promise.resolve('holds' as const);
+    const reserved = await reserve(app.store, 'candidate-email', email, document.id, holds, Date.now());
+    if (!reserved.ok) throw new Error(`could not reserve ${email} for candidates/${document.id}`);
+  }
   const written = await app.store.put(collection, toStored(collection, document, {}));
   if (!written.ok) throw new Error(`could not seed ${collection}/${document.id}`);
 }

@@ -1,162 +1,63 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Type from 'typebox';
-import { normalizeEmail } from '../../../shared/domain/common/schema-helpers';
-import { actorOf, authenticate } from '../../plugins/auth';
-import { ApiError, unauthorized } from '../../plugins/api-error';
-import { openSession, revokeSession, rotateRefreshToken, getSession } from '../../services/session-service';
-import { hashRefreshToken, sessionIdOf } from '../../services/tokens';
-import { createUser, getUser, verifyCredentials } from '../../services/user-service';
-import {
-  AccountSchema,
-  ApiErrorSchema,
-  BEARER,
-  errorResponses,
-  LoginEmailSchema,
-  NewEmailSchema,
-  PasswordSchema,
-  PersonNameSchema,
-  TokenPairSchema,
-} from '../schemas';
+import type { FastifyInstance } from 'fastify';
+import type { IdentityMail } from '../../notifications/identity-mail';
+import { AttemptLimiter } from '../../services/attempt-limiter';
+import { IdentityService } from '../../services/identity-service';
+import { OneTimeTokens } from '../../services/one-time-tokens';
+import { DEFAULT_IDENTITY_LIMITS, type IdentityLimits, type LoginLimits } from './auth-limits';
+import { identityRoutes } from './identity-routes';
+import { sessionRoutes } from './session-routes';
 
-/** Limits of sign-in attempts (SPEC §4): per address and per account, in a time window. */
-export interface LoginLimits {
-  readonly perAddress: number;
-  readonly perAccount: number;
-  readonly windowMs: number;
+export type { IdentityLimits, LoginLimits };
+
+/** How often expired links and old attempt records are cleaned up (also once at start). */
+export const IDENTITY_CLEANUP_INTERVAL_MS = 6 * 60 * 60 * 1000;
+
+/** Options of `authRoutes`. */
+export interface AuthRoutesOptions {
+  readonly limits: LoginLimits;
+  readonly identityLimits?: Partial<IdentityLimits>;
+  /** Where account mails go (the outbox). */
+  readonly mail: IdentityMail;
+  /** Minimum time of register and password-reset answers; default 400 ms. */
+  readonly responseFloorMs?: number;
 }
 
-const RefreshBodySchema = Type.Object({ refreshToken: Type.String({ minLength: 1, maxLength: 512 }) });
+/**
+ * `/api/auth/*`: sign-in and sessions (login, refresh, logout, me) and identity (register, verify,
+ * password reset). Every limit is held in the store (`AttemptLimiter`), so it holds across instances.
+ */
+export async function authRoutes(app: FastifyInstance, options: AuthRoutesOptions): Promise<void> {
+  const limiter = new AttemptLimiter(app.store, app.jwtSecret);
+  const identity = new IdentityService(app.store, await OneTimeTokens.open(app.store), options.mail);
 
-/** `/api/auth/*`: login, refresh, logout, me, register (SPEC §4–§5). */
-export function authRoutes(root: FastifyInstance, options: { limits: LoginLimits }): Promise<void> {
-  const app = root.withTypeProvider<TypeBoxTypeProvider>();
-  const { limits } = options;
-  // The route's own limiter counts per address; this one counts per account (the email tried).
-  const accountLimiter = app.createRateLimit({
-    max: limits.perAccount,
-    timeWindow: limits.windowMs,
-    keyGenerator: (request) => {
-      const email = (request.body as { email?: unknown } | undefined)?.email;
-      return `account:${typeof email === 'string' ? normalizeEmail(email) : ''}`;
-    },
-  });
-  const perAccount = async (request: FastifyRequest): Promise<void> => {
-    const verdict = await accountLimiter(request);
-    if (!verdict.isAllowed && verdict.isExceeded) {
-      throw new ApiError(
-        429,
-        'rate_limited',
-        `Too many sign-in attempts for this account; try again in ${verdict.ttlInSeconds} s.`,
-      );
-    }
+  const cleanup = (): void => {
+    const now = Date.now();
+    Promise.all([identity.cleanup(now), limiter.cleanup(now)]).then(
+      ([links, days]) => {
+        if (links + days > 0)
+          app.log.info(`deleted ${links} expired account links and ${days} days of attempts`);
+      },
+      (error: unknown) => app.log.warn({ err: error }, 'could not clean up account links and attempts'),
+    );
   };
-  const perAddress = { rateLimit: { max: limits.perAddress, timeWindow: limits.windowMs } };
-  // Every laptop refreshes every few minutes; an office behind one address has many laptops.
-  const refreshPerAddress = { rateLimit: { max: limits.perAddress * 5, timeWindow: limits.windowMs } };
+  let timer: ReturnType<typeof setInterval> | null = null;
+  app.addHook('onReady', (done) => {
+    timer = setInterval(cleanup, IDENTITY_CLEANUP_INTERVAL_MS);
+    timer.unref();
+    cleanup();
+    done();
+  });
+  app.addHook('preClose', (done) => {
+    if (timer) clearInterval(timer);
+    done();
+  });
 
-  app.post(
-    '/login',
-    {
-      config: perAddress,
-      preHandler: perAccount,
-      schema: {
-        tags: ['auth'],
-        summary: 'Sign in with email and password',
-        body: Type.Object({
-          email: LoginEmailSchema,
-          password: Type.String({ minLength: 1, maxLength: 1_024 }),
-        }),
-        response: {
-          200: Type.Object({ ...TokenPairSchema.properties, user: AccountSchema }),
-          ...errorResponses(400, 401, 429),
-        },
-      },
-    },
-    async (request) => {
-      const { email, password } = request.body;
-      const user = await verifyCredentials(app.store, email, password);
-      if (!user) throw unauthorized('The email or password is wrong.', 'invalid_credentials');
-      if (!user.active) throw unauthorized('The account is deactivated.', 'account_disabled');
-      const tokens = await openSession(app.store, app.jwtSecret, user, Date.now());
-      return { ...tokens, user: { id: user.id, email: user.email, name: user.name, role: user.role } };
-    },
-  );
-
-  app.post(
-    '/refresh',
-    {
-      config: refreshPerAddress,
-      schema: {
-        tags: ['auth'],
-        summary: 'Swap a refresh token for a new pair (the old one is spent; reusing it ends the session)',
-        body: RefreshBodySchema,
-        response: { 200: TokenPairSchema, ...errorResponses(400, 401, 429) },
-      },
-    },
-    async (request) =>
-      rotateRefreshToken(
-        app.store,
-        app.jwtSecret,
-        request.body.refreshToken,
-        async (userId) => (await getUser(app.store, userId))?.active === true,
-        Date.now(),
-      ),
-  );
-
-  app.post(
-    '/logout',
-    {
-      schema: {
-        tags: ['auth'],
-        summary: 'End the session of a refresh token',
-        body: RefreshBodySchema,
-        response: { 204: Type.Null(), ...errorResponses(400) },
-      },
-    },
-    async (request, reply) => {
-      const { refreshToken } = request.body;
-      const sid = sessionIdOf(refreshToken);
-      const session = sid ? await getSession(app.store, sid) : null;
-      if (session && session.tokenHash === hashRefreshToken(refreshToken)) {
-        await revokeSession(app.store, session._id, 'logout', Date.now());
-      }
-      return reply.status(204).send(null);
-    },
-  );
-
-  app.get(
-    '/me',
-    {
-      onRequest: authenticate(app),
-      schema: {
-        tags: ['auth'],
-        summary: 'The signed-in account',
-        security: BEARER,
-        response: { 200: AccountSchema, ...errorResponses(401) },
-      },
-    },
-    (request) => {
-      const actor = actorOf(request);
-      return { id: actor.id, email: actor.email, name: actor.name, role: actor.role };
-    },
-  );
-
-  app.post(
-    '/register',
-    {
-      config: perAddress,
-      schema: {
-        tags: ['auth'],
-        summary: 'Create a candidate account for the portal',
-        body: Type.Object({ email: NewEmailSchema, password: PasswordSchema, name: PersonNameSchema }),
-        response: { 201: AccountSchema, 400: ApiErrorSchema, 409: ApiErrorSchema, 429: ApiErrorSchema },
-      },
-    },
-    async (request, reply) => {
-      const user = await createUser(app.store, { ...request.body, role: 'candidate' }, Date.now());
-      return reply.status(201).send({ id: user.id, email: user.email, name: user.name, role: user.role });
-    },
-  );
-  return Promise.resolve();
+  await app.register(sessionRoutes, { limits: options.limits, limiter });
+  await app.register(identityRoutes, {
+    identity,
+    limiter,
+    limits: { ...DEFAULT_IDENTITY_LIMITS, ...options.identityLimits },
+    publicUrl: options.mail.context.publicUrl,
+    responseFloorMs: options.responseFloorMs ?? 400,
+  });
 }

@@ -97,7 +97,19 @@ export function freshPrefix(): string {
   return prefix;
 }
 
-/** Builds an app on fresh databases of `store`, quiet, with generous sign-in limits unless told otherwise. */
+const generous = { perAddress: 10_000, perAccount: 10_000, windowMs: 60_000 };
+/** Limits no test reaches unless it sets its own. */
+export const GENEROUS_IDENTITY_LIMITS = {
+  register: generous,
+  passwordReset: generous,
+  linkUse: generous,
+  resend: generous,
+};
+
+/**
+ * Builds an app on fresh databases of `store`, quiet, with generous sign-in and identity limits and no
+ * minimum answer time unless told otherwise.
+ */
 export async function buildTestApp(
   store: TestStore,
   overrides: Partial<AppConfig> = {},
@@ -109,6 +121,8 @@ export async function buildTestApp(
     logger: false,
     heartbeatMs: 500,
     loginLimits: { perAddress: 10_000, perAccount: 10_000, windowMs: 60_000 },
+    identityLimits: GENEROUS_IDENTITY_LIMITS,
+    identityResponseFloorMs: 0,
     rendererDist: path.join(os.tmpdir(), 'no-such-renderer-build'),
     ...overrides,
   });
@@ -130,7 +144,7 @@ export async function buildDemoApp(
 export interface Session {
   accessToken: string;
   refreshToken: string;
-  user: { id: string; email: string; name: string; role: string };
+  user: { id: string; email: string; name: string; role: string; emailVerified: boolean };
 }
 
 export function json<T>(response: LightMyRequestResponse): T {

@@ -1,4 +1,9 @@
-import type { ApiErrorBody } from '../../../../shared/sync/protocol';
+import type {
+  ApiErrorBody,
+  CheckEmailResponse,
+  PasswordResetConfirmation,
+  PasswordResetRequest,
+} from '../../../../shared/sync/protocol';
 import type { SessionUser } from './session-types';
 
 /** A 4xx/5xx answer of the sync server, with its machine code (SPEC §5). */
@@ -77,4 +82,17 @@ export function refreshTokens(serverUrl: string, refreshToken: string): Promise<
 
 export async function logout(serverUrl: string, refreshToken: string): Promise<void> {
   await postJson<undefined>(serverUrl, '/api/auth/logout', { refreshToken });
+}
+
+/** Asks the server to mail a password-reset link; the answer is the same whether or not the account exists. */
+export function requestPasswordReset(serverUrl: string, email: string): Promise<CheckEmailResponse> {
+  return postJson(serverUrl, '/api/auth/password-reset', { email } satisfies PasswordResetRequest);
+}
+
+/** Sets a new password with the token of a mailed reset link (every session of the account ends). */
+export async function confirmPasswordReset(serverUrl: string, token: string, password: string): Promise<void> {
+  await postJson<undefined>(serverUrl, '/api/auth/password-reset/confirm', {
+    token,
+    password,
+  } satisfies PasswordResetConfirmation);
 }

@@ -1,8 +1,10 @@
 import { Alert, Button, Stack, TextField } from '@mui/material';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { ApiError, NetworkError } from '../../data/session/auth-api';
 import { signIn, useSessionStore } from '../../data/session/session-store';
+import { ServerAddressField } from './ServerAddressField';
 import { TokenStorageNotice } from './TokenStorageNotice';
+import { useFormAction } from './use-form-action';
 
 interface SignInFormProps {
   readonly submitLabel: string;
@@ -27,25 +29,13 @@ export function SignInForm({ submitLabel, fixedEmail, onSignedIn }: SignInFormPr
   const [serverUrl, setServerUrl] = useState(storedServerUrl);
   const [email, setEmail] = useState(fixedEmail ?? '');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [isBusy, setIsBusy] = useState(false);
-
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setError(null);
-    setIsBusy(true);
-    try {
-      await signIn(serverUrl.trim(), email.trim(), password);
-      onSignedIn?.();
-    } catch (caught) {
-      setError(signInErrorMessage(caught));
-    } finally {
-      setIsBusy(false);
-    }
-  };
+  const { error, isBusy, onSubmit } = useFormAction(async () => {
+    await signIn(serverUrl.trim(), email.trim(), password);
+    onSignedIn?.();
+  }, signInErrorMessage);
 
   return (
-    <Stack component="form" spacing={2} onSubmit={(event) => void submit(event)} aria-label="Sign in">
+    <Stack component="form" spacing={2} onSubmit={onSubmit} aria-label="Sign in">
       {error && <Alert severity="error">{error}</Alert>}
       <TextField
         label="Email"
@@ -64,14 +54,7 @@ export function SignInForm({ submitLabel, fixedEmail, onSignedIn }: SignInFormPr
         value={password}
         onChange={(event) => setPassword(event.target.value)}
       />
-      <TextField
-        label="Server address"
-        type="url"
-        required
-        value={serverUrl}
-        onChange={(event) => setServerUrl(event.target.value)}
-        helperText="The sync server of your hiring team."
-      />
+      <ServerAddressField value={serverUrl} onChange={setServerUrl} />
       <TokenStorageNotice />
       <Button type="submit" variant="contained" disabled={isBusy}>
         {isBusy ? 'Signing in…' : submitLabel}

@@ -1,25 +1,30 @@
-import { Alert, Box, Paper, Stack, Typography } from '@mui/material';
+import { Alert, Button, Typography } from '@mui/material';
+import { useState } from 'react';
 import { useSessionStore } from '../../data/session/session-store';
+import { ForgotPasswordForm } from './ForgotPasswordForm';
+import { SessionCard } from './SessionCard';
 import { SignInForm } from './SignInForm';
 
-/** The first screen: who are you, and where is the server. */
+/** The first screen: who are you, and where is the server (or: I forgot my password). */
 export function SignInScreen() {
   const notice = useSessionStore((state) => state.notice);
+  const [isForgotten, setIsForgotten] = useState(false);
   return (
-    <Box
-      component="main"
-      sx={{ display: 'grid', placeItems: 'center', minHeight: '100vh', bgcolor: 'grey.100' }}
-    >
-      <Paper sx={{ p: 4, width: 'min(420px, 92vw)' }}>
-        <Stack spacing={2}>
-          <Typography variant="h4" component="h1">
-            Shortlist
-          </Typography>
-          <Typography color="text.secondary">Sign in to your hiring team.</Typography>
-          {notice && <Alert severity="info">{notice}</Alert>}
+    <SessionCard title="Shortlist">
+      <Typography color="text.secondary">
+        {isForgotten ? 'Reset your password.' : 'Sign in to your hiring team.'}
+      </Typography>
+      {notice && !isForgotten && <Alert severity="info">{notice}</Alert>}
+      {isForgotten ? (
+        <ForgotPasswordForm onBack={() => setIsForgotten(false)} />
+      ) : (
+        <>
           <SignInForm submitLabel="Sign in" />
-        </Stack>
-      </Paper>
-    </Box>
+          <Button variant="text" onClick={() => setIsForgotten(true)}>
+            Forgot password?
+          </Button>
+        </>
+      )}
+    </SessionCard>
   );
 }

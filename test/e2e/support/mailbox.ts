@@ -1,0 +1,49 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect } from '@playwright/test';
+import { headerOf, partsOf } from '../../../sync-server/notifications/testing/smtp-sink';
+
+/**
+ * Reading the mail the server sent, as the person would: the suite's server has no SMTP settings, so
+ * every message is an `.eml` file in the data dir's `outbox-mail/` folder.
+ */
+function mailDirectory(): string {
+  const dataDir = process.env['E2E_DATA_DIR'];
+  if (!dataDir) throw new Error('E2E_DATA_DIR is not set (playwright.config.ts sets it)');
+  return path.join(dataDir, 'outbox-mail');
+}
+
+/** The plain-text bodies of the mails to `address` whose subject matches, in no particular order. */
+function mailsTo(address: string, subject: RegExp): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(mailDirectory()).filter((name) => name.endsWith('.eml'));
+  } catch {
+    return [];
+  }
+  return names
+    .map((name) => readFileSync(path.join(mailDirectory(), name), 'utf8'))
+    .filter(
+      (raw) =>
+        (headerOf(raw, 'To') ?? '').toLowerCase().includes(address.toLowerCase()) &&
+        subject.test(headerOf(raw, 'Subject') ?? ''),
+    )
+    .map((raw) => partsOf(raw, 'text/plain')[0] ?? '');
+}
+
+/** Waits for a mail to `address` with a matching subject and answers the one-time link in it. */
+export async function linkMailedTo(address: string, subject: RegExp): Promise<string> {
+  let link: string | undefined;
+  await expect
+    .poll(
+      () => {
+        link = mailsTo(address, subject)
+          .map((text) => /https?:\/\/\S*[?#&]token=[A-Za-z0-9_-]+/.exec(text)?.[0])
+          .find((found) => found !== undefined);
+        return link !== undefined;
+      },
+      { message: `a mail to ${address} matching ${String(subject)}`, timeout: 20_000 },
+    )
+    .toBe(true);
+  return link ?? '';
+}
