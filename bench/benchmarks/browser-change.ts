@@ -1,5 +1,5 @@
 import type { BrowserContext } from '@playwright/test';
-import type { Stage } from '../../shared/domain/application/application-schema';
+import type { Stage } from '#shared/domain/application/application-schema';
 import { clickMove, openAppIdle, seenAt, showApplication, watchForMove } from '../browser/change-probe';
 import { movableApplicationIds, nextForwardStage } from '../harness/workload';
 import type { BenchResult } from '../runner/result';

@@ -1,4 +1,4 @@
-import type { Application } from '../../shared/domain/application/application-schema';
+import type { Application } from '#shared/domain/application/application-schema';
 import { toStored } from '../../sync-server/store/stored-document';
 import { pullAll, push, signIn, type PushRow, type WireDoc } from '../harness/api-client';
 import { startBenchServer } from '../harness/bench-server';

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { applicationId, type Application } from '../../shared/domain/application/application-schema';
+import { applicationId, type Application } from '#shared/domain/application/application-schema';
 import type { Organisation } from '../generate/organisation-generator';
 import { openSignIn, signInAndSync } from '../browser/app-driver';
 import { browserUnavailableReason, launchChromium } from '../browser/chromium';

@@ -1,4 +1,4 @@
-import type { User } from '../../shared/domain/user/user-schema';
+import type { User } from '#shared/domain/user/user-schema';
 import { openSession } from '../../sync-server/services/session-service';
 import { pullAll, push, signIn } from '../harness/api-client';
 import { startBenchServer } from '../harness/bench-server';

@@ -3,15 +3,15 @@ import {
   type Application,
   type Stage,
   type StageHistoryEntry,
-} from '../../shared/domain/application/application-schema';
-import { CANDIDATE_SOURCES, type Candidate } from '../../shared/domain/candidate/candidate-schema';
+} from '#shared/domain/application/application-schema';
+import { CANDIDATE_SOURCES, type Candidate } from '#shared/domain/candidate/candidate-schema';
 import {
   INTERVIEW_TYPES,
   RECOMMENDATIONS,
   type Interview,
-} from '../../shared/domain/interview/interview-schema';
-import type { Job, JobStatus } from '../../shared/domain/job/job-schema';
-import type { User } from '../../shared/domain/user/user-schema';
+} from '#shared/domain/interview/interview-schema';
+import type { Job, JobStatus } from '#shared/domain/job/job-schema';
+import type { User } from '#shared/domain/user/user-schema';
 import { SeededRandom } from './random';
 import * as words from './vocabulary';
 

@@ -1,5 +1,5 @@
-import type { CollectionName } from '../../shared/sync/collections';
-import type { PushRejection } from '../../shared/sync/protocol';
+import type { CollectionName } from '#shared/sync/collections';
+import type { PushRejection } from '#shared/sync/protocol';
 
 /** A document on the wire, as the benchmarks handle it. */
 export type WireDoc = Record<string, unknown> & { id: string; _deleted?: boolean };

@@ -1,5 +1,5 @@
 import { request, type ClientRequest, type IncomingMessage } from 'node:http';
-import type { SyncStreamEvent } from '../../shared/sync/protocol';
+import type { SyncStreamEvent } from '#shared/sync/protocol';
 
 /** An open `GET /api/sync/stream`, as a laptop's EventSource holds it. */
 export interface SseConnection {

@@ -1,5 +1,5 @@
-import { STAGE_TRANSITIONS } from '../../shared/domain/application/application-machine';
-import type { Stage } from '../../shared/domain/application/application-schema';
+import { STAGE_TRANSITIONS } from '#shared/domain/application/application-machine';
+import type { Stage } from '#shared/domain/application/application-schema';
 import type { Organisation } from '../generate/organisation-generator';
 import type { WireDoc } from './api-client';
 

@@ -1,4 +1,4 @@
-import { parseDeepLink, type DeepLink } from '../../shared/bridge/desktop-bridge';
+import { parseDeepLink, type DeepLink } from '#shared/bridge/desktop-bridge';
 
 /** The custom protocol the app registers as the OS's default handler. */
 export const DEEP_LINK_PROTOCOL = 'shortlist';

@@ -1,4 +1,4 @@
-import type { DesktopNotification } from '../../shared/bridge/desktop-bridge';
+import type { DesktopNotification } from '#shared/bridge/desktop-bridge';
 
 /** An IPC argument the main process refuses; the renderer is not trusted. */
 export class InvalidIpcArgumentError extends Error {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { TokenStoragePolicy } from '../../shared/bridge/desktop-bridge';
+import type { TokenStoragePolicy } from '#shared/bridge/desktop-bridge';
 import { BRIDGE_INVOKE_METHODS, ipcChannel, registerIpcHandlers, type IpcServices } from './ipc-handlers';
 import type { IpcSenderEvent } from './ipc-sender';
 

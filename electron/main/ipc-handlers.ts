@@ -2,7 +2,7 @@ import type {
   DesktopBridge,
   DesktopNotification,
   TokenStoragePolicy,
-} from '../../shared/bridge/desktop-bridge';
+} from '#shared/bridge/desktop-bridge';
 import { safeExternalUrl } from './external-links';
 import {
   expectArgumentCount,

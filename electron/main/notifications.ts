@@ -1,4 +1,4 @@
-import type { DesktopNotification } from '../../shared/bridge/desktop-bridge';
+import type { DesktopNotification } from '#shared/bridge/desktop-bridge';
 
 /** The part of Electron's `Notification` class used here. */
 export interface NotificationLike {

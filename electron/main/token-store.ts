@@ -1,6 +1,6 @@
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { TokenStoragePolicy } from '../../shared/bridge/desktop-bridge';
+import type { TokenStoragePolicy } from '#shared/bridge/desktop-bridge';
 import { isRecord } from './json-values';
 
 /** The part of Electron's `safeStorage` the token store uses. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPipelineWindowQuery } from '../../shared/bridge/desktop-bridge';
+import { isPipelineWindowQuery } from '#shared/bridge/desktop-bridge';
 import { WindowRegistry, type RegistryWindow } from './window-registry';
 
 class FakeWindow implements RegistryWindow {

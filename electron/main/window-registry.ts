@@ -1,4 +1,4 @@
-import { pipelineWindowRoute } from '../../shared/bridge/desktop-bridge';
+import { pipelineWindowRoute } from '#shared/bridge/desktop-bridge';
 /** The part of a `BrowserWindow` the registry uses. */
 export interface RegistryWindow {
   readonly webContents: { readonly id: number };

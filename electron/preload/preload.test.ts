@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { DesktopBridge } from '../../shared/bridge/desktop-bridge';
+import type { DesktopBridge } from '#shared/bridge/desktop-bridge';
 
 const electron = vi.hoisted(() => {
   const exposed = new Map<string, unknown>();

@@ -5,7 +5,7 @@
  * `ipcRenderer` itself is never exposed. The main process validates every call again.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { parseDeepLink, type DeepLink, type DesktopBridge } from '../../shared/bridge/desktop-bridge';
+import { parseDeepLink, type DeepLink, type DesktopBridge } from '#shared/bridge/desktop-bridge';
 import { DEEP_LINK_CHANNEL, ipcChannel, type BridgeInvokeMethod } from './ipc-channels';
 
 const invoke = <K extends BridgeInvokeMethod>(

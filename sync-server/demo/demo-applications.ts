@@ -4,9 +4,9 @@ import {
   type Offer,
   type Stage,
   type StageHistoryEntry,
-} from '../../shared/domain/application/application-schema';
-import type { Candidate } from '../../shared/domain/candidate/candidate-schema';
-import { toIso } from '../../shared/domain/common/time';
+} from '#shared/domain/application/application-schema';
+import type { Candidate } from '#shared/domain/candidate/candidate-schema';
+import { toIso } from '#shared/domain/common/time';
 import type { DemoClock } from './demo-time';
 
 /** One stage change of a demo application: who made it, how many days ago, at what UTC hour, and why. */

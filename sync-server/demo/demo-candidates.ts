@@ -1,4 +1,4 @@
-import type { Candidate } from '../../shared/domain/candidate/candidate-schema';
+import type { Candidate } from '#shared/domain/candidate/candidate-schema';
 import type { DemoClock } from './demo-time';
 import { DEMO_USER_IDS as U } from './demo-users';
 

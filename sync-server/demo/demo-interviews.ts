@@ -1,6 +1,6 @@
-import { applicationId } from '../../shared/domain/application/application-schema';
-import { toIso } from '../../shared/domain/common/time';
-import type { Interview, Scorecard } from '../../shared/domain/interview/interview-schema';
+import { applicationId } from '#shared/domain/application/application-schema';
+import { toIso } from '#shared/domain/common/time';
+import type { Interview, Scorecard } from '#shared/domain/interview/interview-schema';
 import { DEMO_INTERVIEW_PLANS } from './demo-interview-plans';
 import type { DemoClock, DemoMoment } from './demo-time';
 

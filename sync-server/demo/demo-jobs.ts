@@ -1,4 +1,4 @@
-import type { Job } from '../../shared/domain/job/job-schema';
+import type { Job } from '#shared/domain/job/job-schema';
 import type { DemoClock } from './demo-time';
 import { DEMO_USER_IDS as U } from './demo-users';
 

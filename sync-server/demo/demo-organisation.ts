@@ -1,8 +1,8 @@
-import type { Application } from '../../shared/domain/application/application-schema';
-import type { Candidate } from '../../shared/domain/candidate/candidate-schema';
-import type { Interview } from '../../shared/domain/interview/interview-schema';
-import type { Job } from '../../shared/domain/job/job-schema';
-import type { User } from '../../shared/domain/user/user-schema';
+import type { Application } from '#shared/domain/application/application-schema';
+import type { Candidate } from '#shared/domain/candidate/candidate-schema';
+import type { Interview } from '#shared/domain/interview/interview-schema';
+import type { Job } from '#shared/domain/job/job-schema';
+import type { User } from '#shared/domain/user/user-schema';
 import { buildDemoApplications } from './demo-applications';
 import { buildDemoCandidates } from './demo-candidates';
 import { buildDemoInterviews } from './demo-interviews';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Application } from '../../shared/domain/application/application-schema';
-import type { Actor } from '../../shared/domain/common/roles';
-import { parseIso } from '../../shared/domain/common/time';
-import type { Interview } from '../../shared/domain/interview/interview-schema';
-import { decideWrite } from '../../shared/domain/permissions/decide-write';
+import type { Application } from '#shared/domain/application/application-schema';
+import type { Actor } from '#shared/domain/common/roles';
+import { parseIso } from '#shared/domain/common/time';
+import type { Interview } from '#shared/domain/interview/interview-schema';
+import { decideWrite } from '#shared/domain/permissions/decide-write';
 import { buildDemoOrganisation } from './demo-organisation';
 
 /**

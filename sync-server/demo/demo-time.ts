@@ -1,4 +1,4 @@
-import { toIso } from '../../shared/domain/common/time';
+import { toIso } from '#shared/domain/common/time';
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;

@@ -1,4 +1,4 @@
-import type { User } from '../../shared/domain/user/user-schema';
+import type { User } from '#shared/domain/user/user-schema';
 
 /** Ids of the demo organisation's staff accounts (SPEC §8). */
 export const DEMO_USER_IDS = {

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applicationId } from '../../shared/domain/application/application-schema';
-import type { Candidate } from '../../shared/domain/candidate/candidate-schema';
+import { applicationId } from '#shared/domain/application/application-schema';
+import type { Candidate } from '#shared/domain/candidate/candidate-schema';
 import { eraseResumeFiles, MAX_RESUME_BYTES } from './resume-service';
 import { sampleDocx, samplePdf, samplePng } from './testing/sample-files';
 import {

@@ -11,11 +11,11 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
-import { ResumeRefSchema } from '../../shared/domain/candidate/candidate-schema';
-import { ROLES, STAFF_ROLES } from '../../shared/domain/common/roles';
-import { Id } from '../../shared/domain/common/schema-helpers';
-import { canRead } from '../../shared/domain/permissions/read-rules';
-import { roleMay } from '../../shared/domain/permissions/write-matrix';
+import { ResumeRefSchema } from '#shared/domain/candidate/candidate-schema';
+import { ROLES, STAFF_ROLES } from '#shared/domain/common/roles';
+import { Id } from '#shared/domain/common/schema-helpers';
+import { canRead } from '#shared/domain/permissions/read-rules';
+import { roleMay } from '#shared/domain/permissions/write-matrix';
 import { actorOf, authenticate } from '../plugins/auth';
 import { notFound } from '../plugins/api-error';
 import { loadInterviewerScope } from '../services/interviewer-scope';

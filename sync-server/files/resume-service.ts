@@ -7,10 +7,10 @@ import {
   RESUME_CONTENT_TYPES,
   type Candidate,
   type ResumeRef,
-} from '../../shared/domain/candidate/candidate-schema';
-import type { Actor } from '../../shared/domain/common/roles';
-import { toIso } from '../../shared/domain/common/time';
-import { validateAgainst } from '../../shared/domain/common/validate';
+} from '#shared/domain/candidate/candidate-schema';
+import type { Actor } from '#shared/domain/common/roles';
+import { toIso } from '#shared/domain/common/time';
+import { validateAgainst } from '#shared/domain/common/validate';
 import { ApiError, badRequest, conflict, notFound } from '../plugins/api-error';
 import { randomId } from '../services/tokens';
 import { statusOf, type CouchStore, type StoredDoc, type WriteRecord } from '../store/couch-store';

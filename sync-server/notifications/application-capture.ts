@@ -1,5 +1,5 @@
-import type { Application } from '../../shared/domain/application/application-schema';
-import { parseIso } from '../../shared/domain/common/time';
+import type { Application } from '#shared/domain/application/application-schema';
+import { parseIso } from '#shared/domain/common/time';
 import { getUser } from '../services/user-service';
 import type { StoredDoc } from '../store/couch-store';
 import { liveContentOf } from '../store/stored-document';

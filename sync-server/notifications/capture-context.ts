@@ -1,5 +1,5 @@
 import type { DocumentScope } from 'nano';
-import type { User } from '../../shared/domain/user/user-schema';
+import type { User } from '#shared/domain/user/user-schema';
 import { getUser } from '../services/user-service';
 import type { CouchStore, StoredDoc } from '../store/couch-store';
 import type { MessageContext } from './message-templates';

@@ -1,4 +1,4 @@
-import type { Interview } from '../../shared/domain/interview/interview-schema';
+import type { Interview } from '#shared/domain/interview/interview-schema';
 import type { StoredDoc } from '../store/couch-store';
 import { contentOf, isTombstone, liveContentOf } from '../store/stored-document';
 import { buildInvite } from './calendar-invite';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { STAGES } from '../../shared/domain/application/application-schema';
+import { STAGES } from '#shared/domain/application/application-schema';
 import { buildInvite, interviewUid } from './calendar-invite';
 import { parseMailbox } from './capture-context';
 import {

@@ -1,4 +1,4 @@
-import type { Stage } from '../../shared/domain/application/application-schema';
+import type { Stage } from '#shared/domain/application/application-schema';
 import type { OutboxMessage } from './outbox-entry';
 
 /** What every message may mention: who sends it and where candidates follow their applications. */

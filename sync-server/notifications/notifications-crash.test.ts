@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { DocumentScope } from 'nano';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applicationId, type Application } from '../../shared/domain/application/application-schema';
+import { applicationId, type Application } from '#shared/domain/application/application-schema';
 import type { StoredDoc } from '../store/couch-store';
 import {
   buildTestApp,

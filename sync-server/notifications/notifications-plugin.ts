@@ -31,7 +31,7 @@ import { NotificationWorker, type WorkerTiming } from './notification-worker';
 import type { NotificationSettings } from './notifications-config';
 import { ensureOutboxDatabase, getOutboxDoc, putOutboxDoc, recentEntries } from './outbox-database';
 import { isOutboxEntry, OUTBOX_STATUSES, TEMPLATES, type OutboxEntry } from './outbox-entry';
-import { StringEnum } from '../../shared/domain/common/schema-helpers';
+import { StringEnum } from '#shared/domain/common/schema-helpers';
 
 export interface NotificationsPluginOptions {
   readonly settings: NotificationSettings;

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applicationId, type Application } from '../../shared/domain/application/application-schema';
-import type { User } from '../../shared/domain/user/user-schema';
+import { applicationId, type Application } from '#shared/domain/application/application-schema';
+import type { User } from '#shared/domain/user/user-schema';
 import {
   buildTestApp,
   seed,

@@ -1,6 +1,6 @@
 import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { normalizeEmail } from '../../shared/domain/common/schema-helpers';
+import { normalizeEmail } from '#shared/domain/common/schema-helpers';
 import type { CouchStore, StoredDoc } from '../store/couch-store';
 import { ensureOutboxDatabase } from './outbox-database';
 import { isOutboxEntry, type OutboxEntry } from './outbox-entry';

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Actor, Role } from '../../shared/domain/common/roles';
+import type { Actor, Role } from '#shared/domain/common/roles';
 import type { CouchStore } from '../store/couch-store';
 import { forbidden, unauthorized } from './api-error';
 import { getSession, sessionRefusal } from '../services/session-service';

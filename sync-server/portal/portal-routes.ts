@@ -12,7 +12,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
-import { ResumeRefSchema } from '../../shared/domain/candidate/candidate-schema';
+import { ResumeRefSchema } from '#shared/domain/candidate/candidate-schema';
 import { actorOf, authenticate, type RequestActor } from '../plugins/auth';
 import { ApiError } from '../plugins/api-error';
 import { accountStatus } from '../services/user-service';

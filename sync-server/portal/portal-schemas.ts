@@ -1,7 +1,7 @@
 import Type from 'typebox';
-import { STAGES } from '../../shared/domain/application/application-schema';
-import { Id, StringEnum } from '../../shared/domain/common/schema-helpers';
-import { EMPLOYMENT_TYPES } from '../../shared/domain/job/job-schema';
+import { STAGES } from '#shared/domain/application/application-schema';
+import { Id, StringEnum } from '#shared/domain/common/schema-helpers';
+import { EMPLOYMENT_TYPES } from '#shared/domain/job/job-schema';
 
 /**
  * Response schemas of the portal: exactly the fields of the shared `PortalJob` and

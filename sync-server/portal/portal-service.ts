@@ -1,19 +1,19 @@
-import { applicationId, type Application } from '../../shared/domain/application/application-schema';
-import { CandidateSchema, type Candidate } from '../../shared/domain/candidate/candidate-schema';
-import type { Actor } from '../../shared/domain/common/roles';
-import { normalizeEmail } from '../../shared/domain/common/schema-helpers';
-import { toIso } from '../../shared/domain/common/time';
-import { validateAgainst } from '../../shared/domain/common/validate';
-import type { Job } from '../../shared/domain/job/job-schema';
-import { decideWrite } from '../../shared/domain/permissions/decide-write';
-import { stampServerFields } from '../../shared/domain/permissions/stamp';
+import { applicationId, type Application } from '#shared/domain/application/application-schema';
+import { CandidateSchema, type Candidate } from '#shared/domain/candidate/candidate-schema';
+import type { Actor } from '#shared/domain/common/roles';
+import { normalizeEmail } from '#shared/domain/common/schema-helpers';
+import { toIso } from '#shared/domain/common/time';
+import { validateAgainst } from '#shared/domain/common/validate';
+import type { Job } from '#shared/domain/job/job-schema';
+import { decideWrite } from '#shared/domain/permissions/decide-write';
+import { stampServerFields } from '#shared/domain/permissions/stamp';
 import {
   isPublicJob,
   toPortalApplication,
   toPortalJob,
   type PortalApplication,
   type PortalJob,
-} from '../../shared/domain/portal/portal-views';
+} from '#shared/domain/portal/portal-views';
 import { ApiError, conflict, notFound } from '../plugins/api-error';
 import { recordAudit } from '../services/audit-service';
 import { candidateEmailCheck } from '../services/email-holders';

@@ -1,7 +1,7 @@
 import Type, { type TSchema } from 'typebox';
-import { ROLES } from '../../shared/domain/common/roles';
-import { Email, StringEnum } from '../../shared/domain/common/schema-helpers';
-import { MIN_PASSWORD_LENGTH } from '../../shared/sync/protocol';
+import { ROLES } from '#shared/domain/common/roles';
+import { Email, StringEnum } from '#shared/domain/common/schema-helpers';
+import { MIN_PASSWORD_LENGTH } from '#shared/sync/protocol';
 
 /** `{"error": {"code", "message"}}`, the body of every 4xx and 5xx (SPEC §5). */
 export const ApiErrorSchema = Type.Object(

@@ -1,4 +1,4 @@
-import { COLLECTIONS, type CollectionName } from '../../shared/sync/collections';
+import { COLLECTIONS, type CollectionName } from '#shared/sync/collections';
 import type { CouchStore, FieldCondition, StoredDoc, WriteRecord } from '../store/couch-store';
 import { randomId } from './tokens';
 

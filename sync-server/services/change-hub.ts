@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
-import { COLLECTIONS, isCollectionName, type CollectionName } from '../../shared/sync/collections';
-import type { SyncStreamEvent } from '../../shared/sync/protocol';
+import { COLLECTIONS, isCollectionName, type CollectionName } from '#shared/sync/collections';
+import type { SyncStreamEvent } from '#shared/sync/protocol';
 import { UnknownSequenceError, type CouchStore } from '../store/couch-store';
 import type { RequestActor } from '../plugins/auth';
 import type { DatabaseSubscriber } from './db-updates-follower';

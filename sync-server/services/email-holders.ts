@@ -1,4 +1,4 @@
-import { normalizeEmail } from '../../shared/domain/common/schema-helpers';
+import { normalizeEmail } from '#shared/domain/common/schema-helpers';
 import type { CouchStore } from '../store/couch-store';
 import { isTombstone } from '../store/stored-document';
 import { reservationOwners, reserveMany, type OwnerCheck } from './reservations';

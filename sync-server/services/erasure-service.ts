@@ -1,10 +1,10 @@
-import type { Application } from '../../shared/domain/application/application-schema';
-import type { Candidate } from '../../shared/domain/candidate/candidate-schema';
-import { normalizeEmail } from '../../shared/domain/common/schema-helpers';
-import { toIso } from '../../shared/domain/common/time';
-import type { Interview } from '../../shared/domain/interview/interview-schema';
-import { readsEverything } from '../../shared/domain/permissions/read-rules';
-import type { User } from '../../shared/domain/user/user-schema';
+import type { Application } from '#shared/domain/application/application-schema';
+import type { Candidate } from '#shared/domain/candidate/candidate-schema';
+import { normalizeEmail } from '#shared/domain/common/schema-helpers';
+import { toIso } from '#shared/domain/common/time';
+import type { Interview } from '#shared/domain/interview/interview-schema';
+import { readsEverything } from '#shared/domain/permissions/read-rules';
+import type { User } from '#shared/domain/user/user-schema';
 import { eraseResumeFiles, FILES_DATABASE } from '../files/resume-service';
 import { eraseNotificationsAbout } from '../notifications/outbox-erasure';
 import { OUTBOX_DATABASE } from '../notifications/outbox-database';

@@ -1,4 +1,4 @@
-import type { User } from '../../shared/domain/user/user-schema';
+import type { User } from '#shared/domain/user/user-schema';
 import type { IdentityMail } from '../notifications/identity-mail';
 import {
   emailVerificationMessage,

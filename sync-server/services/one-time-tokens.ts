@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { DocumentScope } from 'nano';
-import { normalizeEmail } from '../../shared/domain/common/schema-helpers';
+import { normalizeEmail } from '#shared/domain/common/schema-helpers';
 import { ensureOwnDatabase } from '../files/own-database';
 import { statusOf, type CouchStore, type StoredDoc } from '../store/couch-store';
 import { hashOneTimeToken, isOneTimeTokenShape, newOneTimeToken } from './tokens';

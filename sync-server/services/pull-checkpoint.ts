@@ -1,6 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { CollectionName } from '../../shared/sync/collections';
-import type { SyncCheckpoint } from '../../shared/sync/protocol';
+import type { CollectionName } from '#shared/sync/collections';
+import type { SyncCheckpoint } from '#shared/sync/protocol';
 
 /**
  * What a pull checkpoint says (SPEC §5). It travels through the client, so the server signs it and

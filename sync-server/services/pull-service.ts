@@ -1,9 +1,9 @@
-import type { Actor } from '../../shared/domain/common/roles';
-import type { InterviewerScope } from '../../shared/domain/permissions/read-rules';
-import { canRead, readsEverything, redactForReader } from '../../shared/domain/permissions/read-rules';
-import type { AnyDocument, CollectionName } from '../../shared/sync/collections';
-import type { PullResponse, WireDocument } from '../../shared/sync/protocol';
-import { neutralTombstone } from '../../shared/sync/removal';
+import type { Actor } from '#shared/domain/common/roles';
+import type { InterviewerScope } from '#shared/domain/permissions/read-rules';
+import { canRead, readsEverything, redactForReader } from '#shared/domain/permissions/read-rules';
+import type { AnyDocument, CollectionName } from '#shared/sync/collections';
+import type { PullResponse, WireDocument } from '#shared/sync/protocol';
+import { neutralTombstone } from '#shared/sync/removal';
 import { UnknownSequenceError, type CouchStore, type StoredDoc } from '../store/couch-store';
 import { contentOf, isTombstone, toWire } from '../store/stored-document';
 import { loadInterviewerScope, loadScopeSnapshot, saveScopeSnapshot, scopedIds } from './interviewer-scope';

@@ -1,19 +1,19 @@
-import { jsonEqual } from '../../shared/domain/common/equality';
-import { refuse, type Refusal } from '../../shared/domain/common/refusal';
-import type { Actor } from '../../shared/domain/common/roles';
-import { normalizeEmail } from '../../shared/domain/common/schema-helpers';
-import { validateAgainst } from '../../shared/domain/common/validate';
+import { jsonEqual } from '#shared/domain/common/equality';
+import { refuse, type Refusal } from '#shared/domain/common/refusal';
+import type { Actor } from '#shared/domain/common/roles';
+import { normalizeEmail } from '#shared/domain/common/schema-helpers';
+import { validateAgainst } from '#shared/domain/common/validate';
 import {
   decideWrite,
   documentContent,
   type IncomingDocument,
-} from '../../shared/domain/permissions/decide-write';
-import { restoreWithheld, type InterviewerScope } from '../../shared/domain/permissions/read-rules';
-import { stampServerFields } from '../../shared/domain/permissions/stamp';
-import { COLLECTION_SCHEMAS, type AnyDocument, type CollectionName } from '../../shared/sync/collections';
-import { isSameMasterState, masterContent } from '../../shared/sync/master-state';
-import type { PushRejection, PushResponse, WireDocument } from '../../shared/sync/protocol';
-import { neutralTombstone } from '../../shared/sync/removal';
+} from '#shared/domain/permissions/decide-write';
+import { restoreWithheld, type InterviewerScope } from '#shared/domain/permissions/read-rules';
+import { stampServerFields } from '#shared/domain/permissions/stamp';
+import { COLLECTION_SCHEMAS, type AnyDocument, type CollectionName } from '#shared/sync/collections';
+import { isSameMasterState, masterContent } from '#shared/sync/master-state';
+import type { PushRejection, PushResponse, WireDocument } from '#shared/sync/protocol';
+import { neutralTombstone } from '#shared/sync/removal';
 import {
   isStorableId,
   isStoreUnavailable,

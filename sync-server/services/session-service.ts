@@ -1,4 +1,4 @@
-import type { User } from '../../shared/domain/user/user-schema';
+import type { User } from '#shared/domain/user/user-schema';
 import type { CouchStore, StoredDoc } from '../store/couch-store';
 import { unauthorized } from '../plugins/api-error';
 import {

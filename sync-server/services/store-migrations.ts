@@ -1,5 +1,5 @@
-import { COLLECTIONS } from '../../shared/sync/collections';
-import { jsonEqual } from '../../shared/domain/common/equality';
+import { COLLECTIONS } from '#shared/sync/collections';
+import { jsonEqual } from '#shared/domain/common/equality';
 import type { CouchStore, StoredDoc } from '../store/couch-store';
 import { isTombstone, toStored } from '../store/stored-document';
 import { reserveStoredEmails } from './email-holders';

@@ -1,7 +1,7 @@
 import { hash, verify } from '@node-rs/argon2';
-import { normalizeEmail } from '../../shared/domain/common/schema-helpers';
-import type { Role } from '../../shared/domain/common/roles';
-import type { User } from '../../shared/domain/user/user-schema';
+import { normalizeEmail } from '#shared/domain/common/schema-helpers';
+import type { Role } from '#shared/domain/common/roles';
+import type { User } from '#shared/domain/user/user-schema';
 import type { CouchStore, StoredDoc } from '../store/couch-store';
 import { isTombstone, liveContentOf, toStored } from '../store/stored-document';
 import { ApiError, conflict, notFound } from '../plugins/api-error';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import nano, { type DocumentScope, type MangoQuery, type ServerScope } from 'nano';
-import { COLLECTIONS, type CollectionName } from '../../shared/sync/collections';
+import { COLLECTIONS, type CollectionName } from '#shared/sync/collections';
 import { putChecked, putManyChecked } from './checked-write';
 import { couchHttpFor, type CouchHttp } from './couch-http';
 import { ensureDatabase, ensureIndex } from './ensure-database';

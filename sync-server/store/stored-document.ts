@@ -1,8 +1,8 @@
-import { normalizeEmail } from '../../shared/domain/common/schema-helpers';
-import { documentContent } from '../../shared/domain/permissions/decide-write';
-import type { AnyDocument, CollectionName, DocumentOf } from '../../shared/sync/collections';
-import type { WireDocument } from '../../shared/sync/protocol';
-import { neutralTombstone } from '../../shared/sync/removal';
+import { normalizeEmail } from '#shared/domain/common/schema-helpers';
+import { documentContent } from '#shared/domain/permissions/decide-write';
+import type { AnyDocument, CollectionName, DocumentOf } from '#shared/sync/collections';
+import type { WireDocument } from '#shared/sync/protocol';
+import { neutralTombstone } from '#shared/sync/removal';
 import type { ServerMeta, StoredDoc, WriteRecord } from './couch-store';
 
 /** Whether a stored document is a tombstone. */

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { normalizeEmail } from '../../shared/domain/common/schema-helpers';
+import { normalizeEmail } from '#shared/domain/common/schema-helpers';
 import { AttemptLimiter } from '../services/attempt-limiter';
 import { reservationId } from '../services/reservations';
 import { CouchStore } from '../store/couch-store';

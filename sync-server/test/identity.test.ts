@@ -1,7 +1,7 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applicationId, type Application } from '../../shared/domain/application/application-schema';
-import { normalizeEmail } from '../../shared/domain/common/schema-helpers';
+import { applicationId, type Application } from '#shared/domain/application/application-schema';
+import { normalizeEmail } from '#shared/domain/common/schema-helpers';
 import { seed, testCandidate, testJob } from '../files/testing/server-fixture';
 import { testSettings } from '../notifications/testing/notification-fixture';
 import { startSmtpSink, type SmtpSink } from '../notifications/testing/smtp-sink';

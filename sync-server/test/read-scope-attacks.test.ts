@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { interviewerScope, type InterviewAssignment } from '../../shared/domain/permissions/read-rules';
-import type { CollectionName } from '../../shared/sync/collections';
-import { neutralTombstone } from '../../shared/sync/removal';
+import { interviewerScope, type InterviewAssignment } from '#shared/domain/permissions/read-rules';
+import type { CollectionName } from '#shared/sync/collections';
+import { neutralTombstone } from '#shared/sync/removal';
 import { scopedIds } from '../services/interviewer-scope';
 import { applicationDoc, candidateDoc, interviewDoc, jobDoc } from './support/fixtures';
 import { create, edit, pull, pullAll, type Doc } from './support/sync-client';

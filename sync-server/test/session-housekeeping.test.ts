@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { User } from '../../shared/domain/user/user-schema';
+import type { User } from '#shared/domain/user/user-schema';
 import { ENDED_SESSION_RETENTION_MS, purgeEndedSessions } from '../services/session-housekeeping';
 import { getSession, openSession, rotateRefreshToken, type SessionDoc } from '../services/session-service';
 import { sessionIdOf } from '../services/tokens';

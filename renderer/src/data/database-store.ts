@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { Actor } from '../../../shared/domain/common/roles';
+import type { Actor } from '#shared/domain/common/roles';
 import { createConflictHandler, type ConflictRuntime } from './conflicts/conflict-handler';
 import { openShortlistDatabase, removeShortlistDatabase, type ShortlistDatabase } from './database';
 import { desktopBridge } from './session/desktop-bridge';

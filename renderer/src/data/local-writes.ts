@@ -1,7 +1,7 @@
-import type { Decision } from '../../../shared/domain/common/refusal';
-import type { Actor } from '../../../shared/domain/common/roles';
-import { decideWrite } from '../../../shared/domain/permissions/decide-write';
-import type { CollectionDocuments, CollectionName } from '../../../shared/sync/collections';
+import type { Decision } from '#shared/domain/common/refusal';
+import type { Actor } from '#shared/domain/common/roles';
+import { decideWrite } from '#shared/domain/permissions/decide-write';
+import type { CollectionDocuments, CollectionName } from '#shared/sync/collections';
 import type { ShortlistDatabase } from './database';
 import { markPending } from './pending-changes';
 import { buildWriteContext } from './write-context';

@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import { freshPrefix, type TestStore } from '../../test/support/test-server';
-import type { Candidate } from '../../../shared/domain/candidate/candidate-schema';
-import type { Role } from '../../../shared/domain/common/roles';
-import type { Interview } from '../../../shared/domain/interview/interview-schema';
-import type { Job } from '../../../shared/domain/job/job-schema';
-import type { User } from '../../../shared/domain/user/user-schema';
-import type { CollectionName } from '../../../shared/sync/collections';
+import type { Candidate } from '#shared/domain/candidate/candidate-schema';
+import type { Role } from '#shared/domain/common/roles';
+import type { Interview } from '#shared/domain/interview/interview-schema';
+import type { Job } from '#shared/domain/job/job-schema';
+import type { User } from '#shared/domain/user/user-schema';
+import type { CollectionName } from '#shared/sync/collections';
 import { buildApp, type AppConfig } from '../../app';
 import { openSession } from '../../services/session-service';
 import { randomId } from '../../services/tokens';

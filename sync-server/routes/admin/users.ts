@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
-import { UserSchema } from '../../../shared/domain/user/user-schema';
+import { UserSchema } from '#shared/domain/user/user-schema';
 import { actorOf } from '../../plugins/auth';
 import { badRequest, notFound } from '../../plugins/api-error';
 import { recordAudit } from '../../services/audit-service';

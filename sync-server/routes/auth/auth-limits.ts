@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { normalizeEmail } from '../../../shared/domain/common/schema-helpers';
+import { normalizeEmail } from '#shared/domain/common/schema-helpers';
 import { ApiError } from '../../plugins/api-error';
 import type { AttemptLimit, AttemptLimiter } from '../../services/attempt-limiter';
 

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
-import { STAFF_ROLES } from '../../../shared/domain/common/roles';
+import { STAFF_ROLES } from '#shared/domain/common/roles';
 import { actorOf, authenticate } from '../../plugins/auth';
 import type { ChangeHub } from '../../services/change-hub';
 import { ApiErrorSchema, BEARER } from '../schemas';

@@ -1,4 +1,4 @@
-import { normalizeEmail } from '../../../shared/domain/common/schema-helpers';
+import { normalizeEmail } from '#shared/domain/common/schema-helpers';
 import { textOf, waitFor } from '../../notifications/testing/notification-fixture';
 import { headerOf, type ReceivedMail, type SmtpSink } from '../../notifications/testing/smtp-sink';
 

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import type { CollectionName } from '../../../shared/sync/collections';
-import type { PushRejection } from '../../../shared/sync/protocol';
+import type { CollectionName } from '#shared/sync/collections';
+import type { PushRejection } from '#shared/sync/protocol';
 import { bearer, type Session } from './test-server';
 
 export type Doc = Record<string, unknown> & { id: string; _deleted?: boolean };

@@ -1,10 +1,10 @@
 import { expect, type APIRequestContext } from '@playwright/test';
-import type { Application, Stage } from '../../../shared/domain/application/application-schema';
-import type { Candidate } from '../../../shared/domain/candidate/candidate-schema';
-import type { Interview } from '../../../shared/domain/interview/interview-schema';
-import type { Job, JobStatus } from '../../../shared/domain/job/job-schema';
-import type { User } from '../../../shared/domain/user/user-schema';
-import type { PullResponse, PushResponse, WireDocument } from '../../../shared/sync/protocol';
+import type { Application, Stage } from '#shared/domain/application/application-schema';
+import type { Candidate } from '#shared/domain/candidate/candidate-schema';
+import type { Interview } from '#shared/domain/interview/interview-schema';
+import type { Job, JobStatus } from '#shared/domain/job/job-schema';
+import type { User } from '#shared/domain/user/user-schema';
+import type { PullResponse, PushResponse, WireDocument } from '#shared/sync/protocol';
 import { serverPort } from './network';
 import { DEMO_PASSWORD } from './session';
 

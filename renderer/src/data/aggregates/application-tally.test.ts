@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Application, Stage } from '../../../../shared/domain/application/application-schema';
+import type { Application, Stage } from '#shared/domain/application/application-schema';
 import { ApplicationTally } from './application-tally';
 
 const DAY = 24 * 60 * 60 * 1000;

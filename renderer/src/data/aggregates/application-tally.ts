@@ -1,4 +1,4 @@
-import { STAGES, type Application, type Stage } from '../../../../shared/domain/application/application-schema';
+import { STAGES, type Application, type Stage } from '#shared/domain/application/application-schema';
 
 const DAY_S = 24 * 60 * 60;
 /** Times are counted in whole seconds, so sums over 100,000 applications stay exact integers. */

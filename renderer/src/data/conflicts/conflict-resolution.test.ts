@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Application } from '../../../../shared/domain/application/application-schema';
-import type { Actor } from '../../../../shared/domain/common/roles';
-import type { Interview } from '../../../../shared/domain/interview/interview-schema';
-import type { Job } from '../../../../shared/domain/job/job-schema';
-import type { User } from '../../../../shared/domain/user/user-schema';
+import type { Application } from '#shared/domain/application/application-schema';
+import type { Actor } from '#shared/domain/common/roles';
+import type { Interview } from '#shared/domain/interview/interview-schema';
+import type { Job } from '#shared/domain/job/job-schema';
+import type { User } from '#shared/domain/user/user-schema';
 import { resolveConflict, type ReplicatedDocument } from './conflict-resolution';
 
 const recruiter: Actor = { id: 'u-rec', role: 'recruiter' };

@@ -1,10 +1,10 @@
-import type { Application, StageHistoryEntry } from '../../../../shared/domain/application/application-schema';
-import { changedFields, jsonEqual } from '../../../../shared/domain/common/equality';
-import type { Actor } from '../../../../shared/domain/common/roles';
-import type { Interview, Scorecard } from '../../../../shared/domain/interview/interview-schema';
-import { decideWrite, documentContent } from '../../../../shared/domain/permissions/decide-write';
-import type { WriteContext } from '../../../../shared/domain/permissions/write-context';
-import type { AnyDocument, CollectionName } from '../../../../shared/sync/collections';
+import type { Application, StageHistoryEntry } from '#shared/domain/application/application-schema';
+import { changedFields, jsonEqual } from '#shared/domain/common/equality';
+import type { Actor } from '#shared/domain/common/roles';
+import type { Interview, Scorecard } from '#shared/domain/interview/interview-schema';
+import { decideWrite, documentContent } from '#shared/domain/permissions/decide-write';
+import type { WriteContext } from '#shared/domain/permissions/write-context';
+import type { AnyDocument, CollectionName } from '#shared/sync/collections';
 
 /** A document as replication sees it: its fields and the tombstone flag. */
 export type ReplicatedDocument = Record<string, unknown> & { _deleted: boolean };

@@ -1,6 +1,6 @@
 import { ApiError, apiUrl, NetworkError } from '../session/auth-api';
 import { accessToken, forgetAccessToken, refreshAccessToken, useSessionStore } from '../session/session-store';
-import type { ResumeRef } from '../../../../shared/domain/candidate/candidate-schema';
+import type { ResumeRef } from '#shared/domain/candidate/candidate-schema';
 
 function resumePath(candidateId: string): string {
   return `/api/files/candidates/${encodeURIComponent(candidateId)}/resume`;

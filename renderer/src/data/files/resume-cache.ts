@@ -1,4 +1,4 @@
-import type { ResumeRef } from '../../../../shared/domain/candidate/candidate-schema';
+import type { ResumeRef } from '#shared/domain/candidate/candidate-schema';
 import { readCachedResume, writeCachedResume, type CachedResume } from './file-store';
 import { downloadResume } from './resume-api';
 

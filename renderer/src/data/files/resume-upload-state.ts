@@ -1,4 +1,4 @@
-import { RESUME_CONTENT_TYPES } from '../../../../shared/domain/candidate/candidate-schema';
+import { RESUME_CONTENT_TYPES } from '#shared/domain/candidate/candidate-schema';
 
 /** Largest résumé the server accepts (SPEC §6). */
 export const MAX_RESUME_BYTES = 10 * 1024 * 1024;

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { ResumeRef } from '../../../../shared/domain/candidate/candidate-schema';
+import type { ResumeRef } from '#shared/domain/candidate/candidate-schema';
 import { useCurrentUser } from '../hooks/use-database';
 import { useSyncStatusStore } from '../sync/sync-status-store';
 import { useResumeCacheWrites } from './file-store';

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { RxChangeEvent } from 'rxdb';
-import type { Application } from '../../../../shared/domain/application/application-schema';
+import type { Application } from '#shared/domain/application/application-schema';
 import { ApplicationTally } from '../aggregates/application-tally';
 import type { ShortlistDatabase } from '../database';
 import { useDb } from './use-database';

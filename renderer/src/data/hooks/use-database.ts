@@ -1,4 +1,4 @@
-import type { Actor } from '../../../../shared/domain/common/roles';
+import type { Actor } from '#shared/domain/common/roles';
 import type { ShortlistDatabase } from '../database';
 import { useDatabaseStore } from '../database-store';
 import { useSessionStore } from '../session/session-store';

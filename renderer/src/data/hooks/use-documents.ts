@@ -1,9 +1,9 @@
 import { asyncScheduler, map, throttleTime, type Observable } from 'rxjs';
-import type { Application } from '../../../../shared/domain/application/application-schema';
-import type { Candidate } from '../../../../shared/domain/candidate/candidate-schema';
-import type { Interview } from '../../../../shared/domain/interview/interview-schema';
-import type { Job } from '../../../../shared/domain/job/job-schema';
-import type { User } from '../../../../shared/domain/user/user-schema';
+import type { Application } from '#shared/domain/application/application-schema';
+import type { Candidate } from '#shared/domain/candidate/candidate-schema';
+import type { Interview } from '#shared/domain/interview/interview-schema';
+import type { Job } from '#shared/domain/job/job-schema';
+import type { User } from '#shared/domain/user/user-schema';
 import type { ShortlistDatabase } from '../database';
 import { useDb } from './use-database';
 import { useObservableValue } from './use-live-query';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Candidate } from '../../../../shared/domain/candidate/candidate-schema';
+import type { Candidate } from '#shared/domain/candidate/candidate-schema';
 import { compareEntries, searchCandidates, toSearchEntry } from './candidate-search';
 
 function candidate(id: string, overrides: Partial<Candidate> = {}): Candidate {

@@ -1,4 +1,4 @@
-import type { Candidate, CandidateSource } from '../../../../shared/domain/candidate/candidate-schema';
+import type { Candidate, CandidateSource } from '#shared/domain/candidate/candidate-schema';
 
 /** What the candidate list shows and searches, precomputed once per document. */
 export interface CandidateSearchEntry {

@@ -3,7 +3,7 @@ import type {
   CheckEmailResponse,
   PasswordResetConfirmation,
   PasswordResetRequest,
-} from '../../../../shared/sync/protocol';
+} from '#shared/sync/protocol';
 import type { SessionUser } from './session-types';
 
 /** A 4xx/5xx answer of the sync server, with its machine code (SPEC §5). */

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { DesktopBridge } from '../../../../shared/bridge/desktop-bridge';
+import type { DesktopBridge } from '#shared/bridge/desktop-bridge';
 import { desktopTokenStore } from './desktop-bridge';
 import type { StoredSession, TokenStore } from './session-types';
 

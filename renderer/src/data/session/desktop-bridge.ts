@@ -1,4 +1,4 @@
-import type { DesktopBridge } from '../../../../shared/bridge/desktop-bridge';
+import type { DesktopBridge } from '#shared/bridge/desktop-bridge';
 import type { TokenStore } from './session-types';
 
 declare global {

@@ -1,4 +1,4 @@
-import type { Role } from '../../../../shared/domain/common/roles';
+import type { Role } from '#shared/domain/common/roles';
 
 /** The signed-in person, as `POST /api/auth/login` returns them. */
 export interface SessionUser {

@@ -1,9 +1,9 @@
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import type { RxCollection, RxReplicationPullStreamItem, RxReplicationWriteToMasterRow, WithDeleted } from 'rxdb';
 import type { Subject } from 'rxjs';
-import { documentContent } from '../../../../shared/domain/permissions/decide-write';
-import type { CollectionDocuments, CollectionName } from '../../../../shared/sync/collections';
-import { MAX_PULL_LIMIT, type PullResponse, type PushResponse, type SyncCheckpoint } from '../../../../shared/sync/protocol';
+import { documentContent } from '#shared/domain/permissions/decide-write';
+import type { CollectionDocuments, CollectionName } from '#shared/sync/collections';
+import { MAX_PULL_LIMIT, type PullResponse, type PushResponse, type SyncCheckpoint } from '#shared/sync/protocol';
 import { authorizedJson } from '../api-client';
 import { ApiError } from '../session/auth-api';
 import { refusedKey, type ConflictRuntime } from '../conflicts/conflict-handler';

@@ -1,5 +1,5 @@
-import { isCollectionName, type CollectionName } from '../../../../shared/sync/collections';
-import type { SyncStreamEvent } from '../../../../shared/sync/protocol';
+import { isCollectionName, type CollectionName } from '#shared/sync/collections';
+import type { SyncStreamEvent } from '#shared/sync/protocol';
 import { apiUrl } from '../session/auth-api';
 import { accessToken, useSessionStore } from '../session/session-store';
 

@@ -12,7 +12,7 @@ import {
 } from '@mui/material';
 import { useMemo, useState } from 'react';
 import { useNavigate } from 'react-router';
-import type { Job } from '../../../../shared/domain/job/job-schema';
+import type { Job } from '#shared/domain/job/job-schema';
 import { useActor, useDb } from '../../data/hooks/use-database';
 import { saveDocument } from '../../data/local-writes';
 import { useCandidateIndex } from '../../data/search/candidate-index';

@@ -4,8 +4,8 @@ import {
   OFFER_STATUSES,
   type Application,
   type OfferStatus,
-} from '../../../../shared/domain/application/application-schema';
-import { roleMay } from '../../../../shared/domain/permissions/write-matrix';
+} from '#shared/domain/application/application-schema';
+import { roleMay } from '#shared/domain/permissions/write-matrix';
 import { useActor, useDb } from '../../data/hooks/use-database';
 import { saveDocument } from '../../data/local-writes';
 import { humanize } from '../../ui/labels';
@@ -16,7 +16,7 @@ import {
   offerToForm,
   type OfferFormValues,
 } from './offer-form-model';
-import { isOfferEditable } from '../../../../shared/domain/application/application-machine';
+import { isOfferEditable } from '#shared/domain/application/application-machine';
 
 /** The offer, for roles that see it; editable at the offer stage by roles that may. */
 export function OfferCard({ application }: { readonly application: Application }) {

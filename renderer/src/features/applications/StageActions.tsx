@@ -3,16 +3,16 @@ import { useState } from 'react';
 import {
   allowedStageMoves,
   isTerminalStage,
-} from '../../../../shared/domain/application/application-machine';
-import type { Application, Stage } from '../../../../shared/domain/application/application-schema';
-import type { Job } from '../../../../shared/domain/job/job-schema';
-import { roleMay } from '../../../../shared/domain/permissions/write-matrix';
+} from '#shared/domain/application/application-machine';
+import type { Application, Stage } from '#shared/domain/application/application-schema';
+import type { Job } from '#shared/domain/job/job-schema';
+import { roleMay } from '#shared/domain/permissions/write-matrix';
 import { useActor, useDb } from '../../data/hooks/use-database';
 import { saveDocument } from '../../data/local-writes';
 import { humanize } from '../../ui/labels';
 import { RejectDialog } from './RejectDialog';
 import { applyStageMove } from './stage-change';
-import { isPipelineOpen } from '../../../../shared/domain/job/job-machine';
+import { isPipelineOpen } from '#shared/domain/job/job-machine';
 
 interface StageActionsProps {
   readonly application: Application;

@@ -1,6 +1,6 @@
 import { List, ListItem, ListItemText } from '@mui/material';
 import { format } from 'date-fns';
-import type { StageHistoryEntry } from '../../../../shared/domain/application/application-schema';
+import type { StageHistoryEntry } from '#shared/domain/application/application-schema';
 import { humanize } from '../../ui/labels';
 
 interface StageTimelineProps {

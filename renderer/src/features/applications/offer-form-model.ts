@@ -1,4 +1,4 @@
-import type { Offer, OfferStatus } from '../../../../shared/domain/application/application-schema';
+import type { Offer, OfferStatus } from '#shared/domain/application/application-schema';
 
 export interface OfferFormValues {
   baseSalary: string;

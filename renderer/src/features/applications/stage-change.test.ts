@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { decideApplicationWrite } from '../../../../shared/domain/application/application-rules';
-import type { Actor } from '../../../../shared/domain/common/roles';
-import type { Candidate } from '../../../../shared/domain/candidate/candidate-schema';
-import type { Job } from '../../../../shared/domain/job/job-schema';
+import { decideApplicationWrite } from '#shared/domain/application/application-rules';
+import type { Actor } from '#shared/domain/common/roles';
+import type { Candidate } from '#shared/domain/candidate/candidate-schema';
+import type { Job } from '#shared/domain/job/job-schema';
 import { applyStageMove, newApplication } from './stage-change';
 
 const recruiter: Actor = { id: 'u-rec', role: 'recruiter' };

@@ -1,10 +1,10 @@
-import { INITIAL_STAGE } from '../../../../shared/domain/application/application-machine';
+import { INITIAL_STAGE } from '#shared/domain/application/application-machine';
 import {
   applicationId,
   type Application,
   type Stage,
-} from '../../../../shared/domain/application/application-schema';
-import type { Actor } from '../../../../shared/domain/common/roles';
+} from '#shared/domain/application/application-schema';
+import type { Actor } from '#shared/domain/common/roles';
 
 export interface StageMoveDetails {
   readonly reason?: string;

@@ -10,8 +10,8 @@ import {
 } from '@mui/material';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
-import type { Candidate } from '../../../../shared/domain/candidate/candidate-schema';
-import type { Job } from '../../../../shared/domain/job/job-schema';
+import type { Candidate } from '#shared/domain/candidate/candidate-schema';
+import type { Job } from '#shared/domain/job/job-schema';
 import { useActor, useDb } from '../../data/hooks/use-database';
 import { saveDocument } from '../../data/local-writes';
 import { newApplication } from '../applications/stage-change';

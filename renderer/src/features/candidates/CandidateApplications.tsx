@@ -1,7 +1,7 @@
 import { Card, CardContent, Stack, Typography } from '@mui/material';
 import { Link } from 'react-router';
-import type { Application } from '../../../../shared/domain/application/application-schema';
-import type { Job } from '../../../../shared/domain/job/job-schema';
+import type { Application } from '#shared/domain/application/application-schema';
+import type { Job } from '#shared/domain/job/job-schema';
 import { StatusChip } from '../../ui/StatusChip';
 import { StageTimeline } from '../applications/StageTimeline';
 

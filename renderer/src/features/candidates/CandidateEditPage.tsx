@@ -3,7 +3,7 @@ import { useNavigate, useParams } from 'react-router';
 import { useActor, useDb } from '../../data/hooks/use-database';
 import { useCandidate } from '../../data/hooks/use-documents';
 import { useCandidateIndex } from '../../data/search/candidate-index';
-import { normalizeEmail } from '../../../../shared/domain/common/schema-helpers';
+import { normalizeEmail } from '#shared/domain/common/schema-helpers';
 import { newDocumentId, saveDocument } from '../../data/local-writes';
 import { PageHeader } from '../../ui/PageHeader';
 import { plainMessage } from '../../ui/plain-message';

@@ -1,7 +1,7 @@
 import { Button, Card, CardContent, Chip, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { roleMay } from '../../../../shared/domain/permissions/write-matrix';
+import { roleMay } from '#shared/domain/permissions/write-matrix';
 import { useActor } from '../../data/hooks/use-database';
 import {
   useApplicationsForCandidate,
@@ -17,7 +17,7 @@ import { InterviewSummaryList } from '../interviews/InterviewSummaryList';
 import { ResumeCard } from '../interviews/ResumeCard';
 import { AddToJobDialog } from './AddToJobDialog';
 import { CandidateApplications } from './CandidateApplications';
-import { isPipelineOpen } from '../../../../shared/domain/job/job-machine';
+import { isPipelineOpen } from '#shared/domain/job/job-machine';
 
 /** A candidate: profile, applications with their timelines, interviews. */
 export function CandidatePage() {

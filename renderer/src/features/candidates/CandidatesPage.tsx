@@ -4,8 +4,8 @@ import { Link } from 'react-router';
 import {
   CANDIDATE_SOURCES,
   type CandidateSource,
-} from '../../../../shared/domain/candidate/candidate-schema';
-import { roleMay } from '../../../../shared/domain/permissions/write-matrix';
+} from '#shared/domain/candidate/candidate-schema';
+import { roleMay } from '#shared/domain/permissions/write-matrix';
 import { useActor, useDb } from '../../data/hooks/use-database';
 import { useCandidateIndex } from '../../data/search/candidate-index';
 import { searchCandidates } from '../../data/search/candidate-search';

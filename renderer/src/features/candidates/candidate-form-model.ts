@@ -1,5 +1,5 @@
-import type { Candidate, CandidateSource } from '../../../../shared/domain/candidate/candidate-schema';
-import type { Actor } from '../../../../shared/domain/common/roles';
+import type { Candidate, CandidateSource } from '#shared/domain/candidate/candidate-schema';
+import type { Actor } from '#shared/domain/common/roles';
 
 export interface CandidateFormValues {
   firstName: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Interview } from '../../../../shared/domain/interview/interview-schema';
-import type { Job } from '../../../../shared/domain/job/job-schema';
+import type { Interview } from '#shared/domain/interview/interview-schema';
+import type { Job } from '#shared/domain/job/job-schema';
 import { candidatesBySource, interviewsAhead, jobsByStatus } from './dashboard-stats';
 
 function job(id: string, status: Job['status']): Job {

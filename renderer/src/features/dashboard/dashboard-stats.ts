@@ -1,9 +1,9 @@
 import {
   CANDIDATE_SOURCES,
   type CandidateSource,
-} from '../../../../shared/domain/candidate/candidate-schema';
-import type { Interview } from '../../../../shared/domain/interview/interview-schema';
-import { JOB_STATUSES, type Job, type JobStatus } from '../../../../shared/domain/job/job-schema';
+} from '#shared/domain/candidate/candidate-schema';
+import type { Interview } from '#shared/domain/interview/interview-schema';
+import { JOB_STATUSES, type Job, type JobStatus } from '#shared/domain/job/job-schema';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -1,7 +1,7 @@
 import { Button, ListItem, ListItemText, Stack, Typography } from '@mui/material';
 import { format } from 'date-fns';
 import { Link } from 'react-router';
-import type { Interview } from '../../../../shared/domain/interview/interview-schema';
+import type { Interview } from '#shared/domain/interview/interview-schema';
 import { humanize } from '../../ui/labels';
 import { PendingChip } from '../../ui/PendingChip';
 import { StatusChip } from '../../ui/StatusChip';

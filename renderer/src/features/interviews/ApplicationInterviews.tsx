@@ -1,9 +1,9 @@
 import { Alert, Button, List, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
-import type { Application } from '../../../../shared/domain/application/application-schema';
-import { isTerminalStage } from '../../../../shared/domain/application/application-machine';
-import type { Interview } from '../../../../shared/domain/interview/interview-schema';
-import { roleMay } from '../../../../shared/domain/permissions/write-matrix';
+import type { Application } from '#shared/domain/application/application-schema';
+import { isTerminalStage } from '#shared/domain/application/application-machine';
+import type { Interview } from '#shared/domain/interview/interview-schema';
+import { roleMay } from '#shared/domain/permissions/write-matrix';
 import { useActor, useDb } from '../../data/hooks/use-database';
 import { useUsers } from '../../data/hooks/use-documents';
 import { saveDocument } from '../../data/local-writes';

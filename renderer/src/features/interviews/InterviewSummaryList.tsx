@@ -1,7 +1,7 @@
 import { List, ListItem, ListItemButton, ListItemText, Typography } from '@mui/material';
 import { Link } from 'react-router';
 import { format } from 'date-fns';
-import type { Interview } from '../../../../shared/domain/interview/interview-schema';
+import type { Interview } from '#shared/domain/interview/interview-schema';
 import { humanize } from '../../ui/labels';
 import { StatusChip } from '../../ui/StatusChip';
 

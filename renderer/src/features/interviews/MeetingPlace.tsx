@@ -1,6 +1,6 @@
 import { Link as MuiLink, Typography } from '@mui/material';
 import type { MouseEvent } from 'react';
-import type { Interview } from '../../../../shared/domain/interview/interview-schema';
+import type { Interview } from '#shared/domain/interview/interview-schema';
 import { desktopBridge } from '../../data/session/desktop-bridge';
 
 /**

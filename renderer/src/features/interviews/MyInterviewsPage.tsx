@@ -1,9 +1,9 @@
 import { Stack } from '@mui/material';
 import { useMemo } from 'react';
-import type { Interview } from '../../../../shared/domain/interview/interview-schema';
+import type { Interview } from '#shared/domain/interview/interview-schema';
 import { useCurrentUser } from '../../data/hooks/use-database';
 import { useInterviews, useJobs, useLiveDocuments } from '../../data/hooks/use-documents';
-import type { Candidate } from '../../../../shared/domain/candidate/candidate-schema';
+import type { Candidate } from '#shared/domain/candidate/candidate-schema';
 import { useDraftInterviewIds } from '../../data/scorecard-drafts';
 import { PageHeader } from '../../ui/PageHeader';
 import { useNow } from '../../ui/use-now';

@@ -1,6 +1,6 @@
 import { Alert, Box, Button, Card, CardContent, Chip, Stack, Typography } from '@mui/material';
 import { useState, type ChangeEvent } from 'react';
-import type { Candidate } from '../../../../shared/domain/candidate/candidate-schema';
+import type { Candidate } from '#shared/domain/candidate/candidate-schema';
 import { useCurrentUser } from '../../data/hooks/use-database';
 import { resumeFileProblem } from '../../data/files/resume-upload-state';
 import {

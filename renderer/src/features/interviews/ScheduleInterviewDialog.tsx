@@ -11,14 +11,14 @@ import {
   TextField,
 } from '@mui/material';
 import { useState } from 'react';
-import type { Application } from '../../../../shared/domain/application/application-schema';
-import { isStaffRole } from '../../../../shared/domain/common/roles';
+import type { Application } from '#shared/domain/application/application-schema';
+import { isStaffRole } from '#shared/domain/common/roles';
 import {
   INTERVIEW_TYPES,
   type Interview,
   type InterviewType,
-} from '../../../../shared/domain/interview/interview-schema';
-import type { User } from '../../../../shared/domain/user/user-schema';
+} from '#shared/domain/interview/interview-schema';
+import type { User } from '#shared/domain/user/user-schema';
 import { useActor, useDb } from '../../data/hooks/use-database';
 import { newDocumentId, saveDocument } from '../../data/local-writes';
 import { humanize } from '../../ui/labels';

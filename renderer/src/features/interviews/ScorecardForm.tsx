@@ -16,7 +16,7 @@ import {
   RECOMMENDATIONS,
   type Interview,
   type Recommendation,
-} from '../../../../shared/domain/interview/interview-schema';
+} from '#shared/domain/interview/interview-schema';
 import { useActor, useDb } from '../../data/hooks/use-database';
 import { saveDocument } from '../../data/local-writes';
 import { deleteScorecardDraft, readScorecardDraft, saveScorecardDraft } from '../../data/scorecard-drafts';

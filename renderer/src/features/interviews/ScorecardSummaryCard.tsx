@@ -1,5 +1,5 @@
 import { Card, CardContent, Chip, Stack, Typography } from '@mui/material';
-import { RECOMMENDATIONS, type Interview } from '../../../../shared/domain/interview/interview-schema';
+import { RECOMMENDATIONS, type Interview } from '#shared/domain/interview/interview-schema';
 import { humanize } from '../../ui/labels';
 import { summarizeScorecards } from './scorecard-summary';
 

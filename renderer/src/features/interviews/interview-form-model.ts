@@ -1,8 +1,8 @@
 import { format } from 'date-fns';
-import type { Application } from '../../../../shared/domain/application/application-schema';
-import type { Actor } from '../../../../shared/domain/common/roles';
-import { toIso } from '../../../../shared/domain/common/time';
-import type { Interview, InterviewType } from '../../../../shared/domain/interview/interview-schema';
+import type { Application } from '#shared/domain/application/application-schema';
+import type { Actor } from '#shared/domain/common/roles';
+import { toIso } from '#shared/domain/common/time';
+import type { Interview, InterviewType } from '#shared/domain/interview/interview-schema';
 
 /** The schedule form's fields, as typed. */
 export interface InterviewFormFields {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Interview } from '../../../../shared/domain/interview/interview-schema';
+import type { Interview } from '#shared/domain/interview/interview-schema';
 import { groupMyInterviews } from './my-interviews';
 
 const NOW = new Date(2026, 10, 18, 12, 0).getTime();

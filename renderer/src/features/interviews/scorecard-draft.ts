@@ -2,8 +2,8 @@ import {
   RECOMMENDATIONS,
   type Recommendation,
   type Scorecard,
-} from '../../../../shared/domain/interview/interview-schema';
-import { toIso } from '../../../../shared/domain/common/time';
+} from '#shared/domain/interview/interview-schema';
+import { toIso } from '#shared/domain/common/time';
 
 /** What the scorecard form holds; a blank rating is 0, a blank recommendation ''. */
 export interface ScorecardFields {

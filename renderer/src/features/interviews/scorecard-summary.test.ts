@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Scorecard } from '../../../../shared/domain/interview/interview-schema';
+import type { Scorecard } from '#shared/domain/interview/interview-schema';
 import { summarizeScorecards } from './scorecard-summary';
 
 function card(interviewerId: string, rating: number, recommendation: Scorecard['recommendation']): Scorecard {

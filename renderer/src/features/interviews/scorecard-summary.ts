@@ -2,7 +2,7 @@ import {
   RECOMMENDATIONS,
   type Interview,
   type Recommendation,
-} from '../../../../shared/domain/interview/interview-schema';
+} from '#shared/domain/interview/interview-schema';
 
 /** Every scorecard of an application's interviews, summed up. */
 export interface ScorecardSummary {

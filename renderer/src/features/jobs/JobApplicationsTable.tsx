@@ -1,6 +1,6 @@
 import { Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { Link } from 'react-router';
-import type { Application } from '../../../../shared/domain/application/application-schema';
+import type { Application } from '#shared/domain/application/application-schema';
 import { useDb } from '../../data/hooks/use-database';
 import { useCandidateIndex } from '../../data/search/candidate-index';
 import { StatusChip } from '../../ui/StatusChip';

@@ -1,7 +1,7 @@
 import { Alert, Button, MenuItem, Stack, TextField } from '@mui/material';
 import { useState, type FormEvent } from 'react';
-import { EMPLOYMENT_TYPES, type EmploymentType } from '../../../../shared/domain/job/job-schema';
-import type { User } from '../../../../shared/domain/user/user-schema';
+import { EMPLOYMENT_TYPES, type EmploymentType } from '#shared/domain/job/job-schema';
+import type { User } from '#shared/domain/user/user-schema';
 import { humanize } from '../../ui/labels';
 import { JOB_FIELD_LABELS as LABELS, type JobFormValues } from './job-form-model';
 

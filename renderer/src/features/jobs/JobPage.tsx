@@ -1,8 +1,8 @@
 import { Box, Button, Card, CardContent, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { readsEverything } from '../../../../shared/domain/permissions/read-rules';
-import { roleMay } from '../../../../shared/domain/permissions/write-matrix';
+import { readsEverything } from '#shared/domain/permissions/read-rules';
+import { roleMay } from '#shared/domain/permissions/write-matrix';
 import { useActor } from '../../data/hooks/use-database';
 import { useApplicationsForJob, useJob, useUsers } from '../../data/hooks/use-documents';
 import { desktopBridge } from '../../data/session/desktop-bridge';
@@ -13,7 +13,7 @@ import { StatusChip } from '../../ui/StatusChip';
 import { AddCandidateToJobDialog } from '../applications/AddCandidateToJobDialog';
 import { JobApplicationsTable } from './JobApplicationsTable';
 import { JobStatusActions } from './JobStatusActions';
-import { isJobFinal, isPipelineOpen } from '../../../../shared/domain/job/job-machine';
+import { isJobFinal, isPipelineOpen } from '#shared/domain/job/job-machine';
 import { isPipelineWindow } from '../shell/window-kind';
 
 function salaryText(min?: number, max?: number, currency?: string): string {

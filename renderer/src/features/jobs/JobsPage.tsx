@@ -11,8 +11,8 @@ import {
 } from '@mui/material';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { JOB_STATUSES } from '../../../../shared/domain/job/job-schema';
-import { roleMay } from '../../../../shared/domain/permissions/write-matrix';
+import { JOB_STATUSES } from '#shared/domain/job/job-schema';
+import { roleMay } from '#shared/domain/permissions/write-matrix';
 import { useActor } from '../../data/hooks/use-database';
 import { useApplicationTally } from '../../data/hooks/use-application-tally';
 import { useJobs } from '../../data/hooks/use-documents';

@@ -1,4 +1,4 @@
-import type { Job, JobStatus } from '../../../../shared/domain/job/job-schema';
+import type { Job, JobStatus } from '#shared/domain/job/job-schema';
 
 export interface JobFilters {
   readonly status: JobStatus | 'all';

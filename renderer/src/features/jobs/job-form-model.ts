@@ -1,5 +1,5 @@
-import type { Actor } from '../../../../shared/domain/common/roles';
-import type { EmploymentType, Job } from '../../../../shared/domain/job/job-schema';
+import type { Actor } from '#shared/domain/common/roles';
+import type { EmploymentType, Job } from '#shared/domain/job/job-schema';
 
 /** The job form's fields, as typed (strings until saved). */
 export interface JobFormValues {

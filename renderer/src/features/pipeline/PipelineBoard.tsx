@@ -15,9 +15,9 @@ import {
 } from '@dnd-kit/core';
 import { Box } from '@mui/material';
 import { useCallback, useMemo, useRef, useState } from 'react';
-import { STAGES, type Stage } from '../../../../shared/domain/application/application-schema';
-import type { Actor } from '../../../../shared/domain/common/roles';
-import type { JobStatus } from '../../../../shared/domain/job/job-schema';
+import { STAGES, type Stage } from '#shared/domain/application/application-schema';
+import type { Actor } from '#shared/domain/common/roles';
+import type { JobStatus } from '#shared/domain/job/job-schema';
 import { boardAnnouncements, SCREEN_READER_INSTRUCTIONS } from './board-announcements';
 import { columnKeyboardCoordinates } from './column-keyboard';
 import { decideDrop, isMovable, type DropDecision } from './drop-rules';

@@ -3,7 +3,7 @@ import { useDroppable } from '@dnd-kit/core';
 import { Box, Stack, Typography } from '@mui/material';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useRef } from 'react';
-import type { Stage } from '../../../../shared/domain/application/application-schema';
+import type { Stage } from '#shared/domain/application/application-schema';
 import { humanize } from '../../ui/labels';
 import type { PipelineCard } from './pipeline-cards';
 import { PipelineCardView } from './PipelineCardView';

@@ -24,7 +24,7 @@ import { PipelineBoard } from './PipelineBoard';
 import { PipelineToolbar } from './PipelineToolbar';
 import { useBoardMoves } from './use-board-moves';
 import { usePipelineData } from './use-pipeline-data';
-import { isPipelineOpen } from '../../../../shared/domain/job/job-machine';
+import { isPipelineOpen } from '#shared/domain/job/job-machine';
 
 /** The recruiters' kanban board of one job (`/jobs/:jobId/pipeline`; its own window on the desktop). */
 export function PipelinePage() {

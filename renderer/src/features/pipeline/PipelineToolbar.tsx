@@ -4,7 +4,7 @@ import { Button, InputAdornment, MenuItem, Stack, TextField } from '@mui/materia
 import {
   CANDIDATE_SOURCES,
   type CandidateSource,
-} from '../../../../shared/domain/candidate/candidate-schema';
+} from '#shared/domain/candidate/candidate-schema';
 import { humanize } from '../../ui/labels';
 import {
   DAYS_IN_STAGE_CHOICES,

@@ -1,4 +1,4 @@
-import type { Stage } from '../../../../shared/domain/application/application-schema';
+import type { Stage } from '#shared/domain/application/application-schema';
 import { humanize } from '../../ui/labels';
 import type { DropDecision } from './drop-rules';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { STAGES, type Stage } from '../../../../shared/domain/application/application-schema';
-import type { Actor } from '../../../../shared/domain/common/roles';
+import { STAGES, type Stage } from '#shared/domain/application/application-schema';
+import type { Actor } from '#shared/domain/common/roles';
 import { shiftToNextColumn } from './column-keyboard';
 import { decideDrop, dropTargets, isMovable } from './drop-rules';
 

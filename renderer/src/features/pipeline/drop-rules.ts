@@ -1,11 +1,11 @@
 import {
   allowedStageMoves,
   decideStageChange,
-} from '../../../../shared/domain/application/application-machine';
-import type { Stage } from '../../../../shared/domain/application/application-schema';
-import type { Actor } from '../../../../shared/domain/common/roles';
-import type { RefusalCode } from '../../../../shared/domain/common/refusal';
-import type { JobStatus } from '../../../../shared/domain/job/job-schema';
+} from '#shared/domain/application/application-machine';
+import type { Stage } from '#shared/domain/application/application-schema';
+import type { Actor } from '#shared/domain/common/roles';
+import type { RefusalCode } from '#shared/domain/common/refusal';
+import type { JobStatus } from '#shared/domain/job/job-schema';
 
 /** What dropping a card on a column means: no move, a move (maybe asking for a reason), or a refusal. */
 export type DropDecision =

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Application } from '../../../../shared/domain/application/application-schema';
-import type { Candidate } from '../../../../shared/domain/candidate/candidate-schema';
-import type { Interview } from '../../../../shared/domain/interview/interview-schema';
+import type { Application } from '#shared/domain/application/application-schema';
+import type { Candidate } from '#shared/domain/candidate/candidate-schema';
+import type { Interview } from '#shared/domain/interview/interview-schema';
 import { buildCards, nextInterviews } from './pipeline-cards';
 
 const now = Date.parse('2026-03-10T12:00:00.000Z');

@@ -1,7 +1,7 @@
 import { differenceInCalendarDays } from 'date-fns';
-import type { Application, Stage } from '../../../../shared/domain/application/application-schema';
-import type { Candidate, CandidateSource } from '../../../../shared/domain/candidate/candidate-schema';
-import type { Interview } from '../../../../shared/domain/interview/interview-schema';
+import type { Application, Stage } from '#shared/domain/application/application-schema';
+import type { Candidate, CandidateSource } from '#shared/domain/candidate/candidate-schema';
+import type { Interview } from '#shared/domain/interview/interview-schema';
 
 /** What one card of the board shows, computed once per application (cards render only this). */
 export interface PipelineCard {

@@ -1,5 +1,5 @@
-import { STAGES, type Stage } from '../../../../shared/domain/application/application-schema';
-import type { CandidateSource } from '../../../../shared/domain/candidate/candidate-schema';
+import { STAGES, type Stage } from '#shared/domain/application/application-schema';
+import type { CandidateSource } from '#shared/domain/candidate/candidate-schema';
 import type { PipelineCard } from './pipeline-cards';
 
 /** What the board's filter bar asks for. Empty values filter nothing. */

@@ -1,5 +1,5 @@
-import type { Application, Stage } from '../../../../shared/domain/application/application-schema';
-import type { Actor } from '../../../../shared/domain/common/roles';
+import type { Application, Stage } from '#shared/domain/application/application-schema';
+import type { Actor } from '#shared/domain/common/roles';
 import type { ShortlistDatabase } from '../../data/database';
 import { saveDocument } from '../../data/local-writes';
 import { clearPending, isPending } from '../../data/pending-changes';

@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
-import type { Stage } from '../../../../shared/domain/application/application-schema';
+import type { Stage } from '#shared/domain/application/application-schema';
 import { useActor, useDb } from '../../data/hooks/use-database';
 import type { StageMoveDetails } from '../applications/stage-change';
 import type { DropDecision } from './drop-rules';

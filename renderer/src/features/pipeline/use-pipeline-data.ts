@@ -1,9 +1,9 @@
 import { startOfDay } from 'date-fns';
 import { useEffect, useMemo, useState } from 'react';
 import { asyncScheduler, map, throttleTime, type Observable } from 'rxjs';
-import type { Application } from '../../../../shared/domain/application/application-schema';
-import type { Candidate } from '../../../../shared/domain/candidate/candidate-schema';
-import type { Interview } from '../../../../shared/domain/interview/interview-schema';
+import type { Application } from '#shared/domain/application/application-schema';
+import type { Candidate } from '#shared/domain/candidate/candidate-schema';
+import type { Interview } from '#shared/domain/interview/interview-schema';
 import { useDb } from '../../data/hooks/use-database';
 import { useApplicationsForJob, useLiveDocuments } from '../../data/hooks/use-documents';
 import { useObservableValue } from '../../data/hooks/use-live-query';

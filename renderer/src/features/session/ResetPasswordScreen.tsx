@@ -1,7 +1,7 @@
 import { Alert, Button, Stack, TextField } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { useLocation, useNavigate } from 'react-router';
-import { MIN_PASSWORD_LENGTH } from '../../../../shared/sync/protocol';
+import { MIN_PASSWORD_LENGTH } from '#shared/sync/protocol';
 import { ApiError, confirmPasswordReset, NetworkError } from '../../data/session/auth-api';
 import { defaultServerUrl, signOut, useSessionStore } from '../../data/session/session-store';
 import { SessionCard } from './SessionCard';

@@ -1,6 +1,6 @@
 import { Alert, Checkbox, FormControlLabel } from '@mui/material';
 import { useEffect, useState } from 'react';
-import type { TokenStoragePolicy } from '../../../../shared/bridge/desktop-bridge';
+import type { TokenStoragePolicy } from '#shared/bridge/desktop-bridge';
 import { desktopBridge } from '../../data/session/desktop-bridge';
 
 /**

@@ -1,6 +1,6 @@
 import { Button, Typography } from '@mui/material';
 import { useState } from 'react';
-import { ROLE_LABELS } from '../../../../shared/domain/common/roles';
+import { ROLE_LABELS } from '#shared/domain/common/roles';
 import { useCurrentUser } from '../../data/hooks/use-database';
 import { SignOutDialog } from './SignOutDialog';
 

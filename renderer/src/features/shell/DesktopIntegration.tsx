@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { useNavigate } from 'react-router';
-import { deepLinkRoute } from '../../../../shared/bridge/desktop-bridge';
+import { deepLinkRoute } from '#shared/bridge/desktop-bridge';
 import { useInterviews } from '../../data/hooks/use-documents';
 import { useRefusedChanges } from '../../data/hooks/use-sync-data';
 import { desktopBridge } from '../../data/session/desktop-bridge';

@@ -1,5 +1,5 @@
-import type { DesktopNotification } from '../../../../shared/bridge/desktop-bridge';
-import type { Interview } from '../../../../shared/domain/interview/interview-schema';
+import type { DesktopNotification } from '#shared/bridge/desktop-bridge';
+import type { Interview } from '#shared/domain/interview/interview-schema';
 import type { RefusedChange } from '../../data/local-schemas';
 
 /** How long before an interview its interviewers get a reminder. */

@@ -1,4 +1,4 @@
-import { isPipelineWindowQuery } from '../../../../shared/bridge/desktop-bridge';
+import { isPipelineWindowQuery } from '#shared/bridge/desktop-bridge';
 
 /**
  * Whether this window is a desktop pipeline window (opened from a job with "Open pipeline"). Read
