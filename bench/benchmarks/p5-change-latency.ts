@@ -1,4 +1,4 @@
-import type { CollectionName } from '#shared/sync/collections';
+import type { CollectionName } from '#shared/domain/collections';
 import { pull, pullAll, push, signIn, type WireDoc } from '../harness/api-client';
 import { startBenchServer } from '../harness/bench-server';
 import { BENCH_PASSWORD, seedOrganisation } from '../harness/seed';

@@ -5,7 +5,8 @@
  */
 import { createRxDatabase, type RxJsonSchema } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
-import { COLLECTIONS, toRxJsonSchema } from '#shared/sync/collections';
+import { COLLECTIONS } from '#shared/domain/collections';
+import { toRxJsonSchema } from '#shared/sync/rx-schemas';
 import { generateOrganisation, type GeneratorOptions } from '../generate/organisation-generator';
 
 /** What the page answers: total and per-collection insert times. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { STAGE_TRANSITIONS } from '#shared/domain/application/application-machine';
 import { applicationId } from '#shared/domain/application/application-schema';
 import { validateAgainst } from '#shared/domain/common/validate';
-import { COLLECTION_SCHEMAS, COLLECTIONS } from '#shared/sync/collections';
+import { COLLECTION_SCHEMAS, COLLECTIONS } from '#shared/domain/collections';
 import { generateOrganisation } from './organisation-generator';
 
 const now = Date.parse('2026-06-01T09:00:00.000Z');

@@ -1,15 +1,7 @@
-import {
-  applicationId,
-  type Application,
-  type Stage,
-  type StageHistoryEntry,
-} from '#shared/domain/application/application-schema';
+import { moveToStage, newApplication } from '#shared/domain/application/application-commands';
+import { applicationId, type Application, type Stage } from '#shared/domain/application/application-schema';
 import { CANDIDATE_SOURCES, type Candidate } from '#shared/domain/candidate/candidate-schema';
-import {
-  INTERVIEW_TYPES,
-  RECOMMENDATIONS,
-  type Interview,
-} from '#shared/domain/interview/interview-schema';
+import { INTERVIEW_TYPES, RECOMMENDATIONS, type Interview } from '#shared/domain/interview/interview-schema';
 import type { Job, JobStatus } from '#shared/domain/job/job-schema';
 import type { User } from '#shared/domain/user/user-schema';
 import { SeededRandom } from './random';
@@ -221,22 +213,25 @@ function generateApplication(
   ];
   let at = now - random.int(path.length * 3, 200) * DAY;
   const recruiter = random.pick(recruiters).id;
-  const stageHistory: StageHistoryEntry[] = path.map((to, index) => {
-    at += index === 0 ? 0 : random.int(1, 3) * DAY;
+  const [arrival = 'applied', ...moves] = path;
+  let application = newApplication(
+    job.id,
+    candidate.id,
+    { id: recruiter },
+    { at: new Date(at) },
+    { source: candidate.source },
+  );
+  for (const to of moves) {
+    at += random.int(1, 3) * DAY;
     const by = to === 'hired' ? random.pick(managers).id : recruiter;
-    return { from: index === 0 ? null : (path[index - 1] ?? null), to, by, at: iso(at), recordedAt: iso(at) };
-  });
-  const rejectedAt = path.at(-2) ?? 'applied';
+    const details = to === 'rejected' ? { reason: random.pick(words.REJECTION_REASONS) } : {};
+    application = moveToStage(application, to, { id: by }, details, { at: new Date(at) });
+  }
+  if (arrival !== 'applied') throw new Error('An application starts at applied.');
   return {
+    ...application,
     id,
     updatedAt: now,
-    jobId: job.id,
-    candidateId: candidate.id,
-    stage,
-    stageHistory,
-    ...(stage === 'rejected'
-      ? { rejection: { atStage: rejectedAt, reason: random.pick(words.REJECTION_REASONS) } }
-      : {}),
     ...(stage === 'offer' || stage === 'hired'
       ? {
           offer: {
@@ -246,9 +241,6 @@ function generateApplication(
           },
         }
       : {}),
-    source: candidate.source,
-    createdBy: recruiter,
-    createdAt: stageHistory[0]?.at ?? iso(now),
   };
 }
 

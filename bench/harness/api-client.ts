@@ -1,4 +1,4 @@
-import type { CollectionName } from '#shared/sync/collections';
+import type { CollectionName } from '#shared/domain/collections';
 import type { PushRejection } from '#shared/sync/protocol';
 
 /** A document on the wire, as the benchmarks handle it. */

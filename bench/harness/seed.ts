@@ -1,4 +1,4 @@
-import { COLLECTIONS } from '#shared/sync/collections';
+import { COLLECTIONS } from '#shared/domain/collections';
 import type { CouchStore, StoredDoc } from '../../sync-server/store/couch-store';
 import { toStored } from '../../sync-server/store/stored-document';
 import { DEMO_PASSWORD } from '../../sync-server/demo/load-demo';

@@ -1,5 +1,5 @@
 import { jsonEqual } from '../domain/common/equality';
-import { documentContent } from '../domain/permissions/decide-write';
+import { documentContent } from '../domain/common/document-content';
 import type { WireDocument } from './protocol';
 
 /**

@@ -1,5 +1,5 @@
 import type { RefusalCode } from '../domain/common/refusal';
-import type { CollectionName } from './collections';
+import type { CollectionName } from '../domain/collections';
 
 /**
  * The replication wire format of SPEC §5 (RxDB's protocol: checkpoint pull, push with assumed master

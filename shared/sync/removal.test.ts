@@ -1,7 +1,7 @@
 import Value from 'typebox/value';
 import { describe, expect, it } from 'vitest';
 import { application, candidate, interview, job, user } from '../test-support/fixtures';
-import { COLLECTION_SCHEMAS, COLLECTIONS, type CollectionName } from './collections';
+import { COLLECTION_SCHEMAS, COLLECTIONS, type CollectionName } from '../domain/collections';
 import { neutralTombstone } from './removal';
 
 const SAMPLES: Record<CollectionName, Record<string, unknown>> = {

@@ -1,5 +1,10 @@
 import { EMAIL_PATTERN, ISO_DATE_TIME_PATTERN } from '../domain/common/schema-helpers';
-import { COLLECTION_SCHEMAS, isDocumentOf, type AnyDocument, type CollectionName } from './collections';
+import {
+  COLLECTION_SCHEMAS,
+  isDocumentOf,
+  type AnyDocument,
+  type CollectionName,
+} from '../domain/collections';
 import type { WireDocument } from './protocol';
 
 /** The parts of a JSON Schema the neutral values are built from. */

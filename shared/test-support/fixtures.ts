@@ -9,7 +9,7 @@ import type { Actor, Role } from '../domain/common/roles';
 import type { Interview, Scorecard } from '../domain/interview/interview-schema';
 import type { Job, JobStatus } from '../domain/job/job-schema';
 import type { User } from '../domain/user/user-schema';
-import type { WriteContext } from '../domain/permissions/write-context';
+import type { WriteContext } from '../domain/decide/write-context';
 
 /** A fixed "now" for rule tests: 2026-03-02T10:00:00Z. */
 export const NOW = Date.parse('2026-03-02T10:00:00.000Z');

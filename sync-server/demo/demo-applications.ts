@@ -1,12 +1,10 @@
 import {
-  applicationId,
-  type Application,
-  type Offer,
-  type Stage,
-  type StageHistoryEntry,
-} from '#shared/domain/application/application-schema';
+  moveToStage,
+  newApplication,
+  type CommandTime,
+} from '#shared/domain/application/application-commands';
+import type { Application, Offer, Stage } from '#shared/domain/application/application-schema';
 import type { Candidate } from '#shared/domain/candidate/candidate-schema';
-import { toIso } from '#shared/domain/common/time';
 import type { DemoClock } from './demo-time';
 
 /** One stage change of a demo application: who made it, how many days ago, at what UTC hour, and why. */
@@ -70,34 +68,29 @@ function buildApplication(
   plan: ApplicationPlan,
   source: Candidate['source'] | undefined,
 ): Application {
-  const stageHistory = plan.stages.map((stage, index): StageHistoryEntry => {
+  const [arrival, ...moves] = plan.stages;
+  if (!arrival) throw new Error(`Demo application ${plan.jobId}/${plan.candidateId} has no history.`);
+  const timeOf = (stage: StagePlan, index: number): CommandTime => {
     const at = clock.at({ daysAgo: stage.daysAgo, hour: stage.hour, minute: 10 + index * 3 });
-    return {
-      from: index === 0 ? null : (plan.stages[index - 1]?.to ?? null),
-      to: stage.to,
-      by: stage.by,
-      at: toIso(at),
-      recordedAt: clock.isoPlusMinutes(at, stage.syncDelayMinutes ?? DEFAULT_SYNC_DELAY_MINUTES),
-      note: stage.note,
-    };
-  });
-  const first = stageHistory[0];
-  const last = stageHistory.at(-1);
-  if (!first || !last) throw new Error(`Demo application ${plan.jobId}/${plan.candidateId} has no history.`);
-  const application: Application = {
-    id: applicationId(plan.jobId, plan.candidateId),
-    jobId: plan.jobId,
-    candidateId: plan.candidateId,
-    stage: last.to,
-    stageHistory,
-    createdBy: first.by,
-    createdAt: first.at,
-    updatedAt: clock.now,
+    const recordedAt = clock.isoPlusMinutes(at, stage.syncDelayMinutes ?? DEFAULT_SYNC_DELAY_MINUTES);
+    return { at: new Date(at), recordedAt: new Date(recordedAt) };
   };
-  if (source) application.source = source;
-  if (plan.rejection && last.from) application.rejection = { atStage: last.from, ...plan.rejection };
+  let application = newApplication(plan.jobId, plan.candidateId, { id: arrival.by }, timeOf(arrival, 0), {
+    ...(source ? { source } : {}),
+    note: arrival.note,
+  });
+  for (const [index, stage] of moves.entries()) {
+    const details = {
+      note: stage.note,
+      ...(stage.to === 'rejected' ? { reason: plan.rejection?.reason } : {}),
+    };
+    application = moveToStage(application, stage.to, { id: stage.by }, details, timeOf(stage, index + 1));
+  }
+  // The demo's rejections carry a note of their own, apart from the stage change's.
+  if (plan.rejection && application.rejection)
+    application.rejection = { atStage: application.rejection.atStage, ...plan.rejection };
   if (plan.offer) application.offer = buildOffer(clock, plan.offer);
-  return application;
+  return { ...application, updatedAt: clock.now };
 }
 
 function buildOffer(clock: DemoClock, plan: OfferPlan): Offer {

@@ -4,17 +4,13 @@ import {
   stageMoveAction,
   STAGE_TRANSITIONS,
 } from '#shared/domain/application/application-machine';
-import {
-  applicationId,
-  type Application,
-  type Stage,
-} from '#shared/domain/application/application-schema';
+import { applicationId, type Application, type Stage } from '#shared/domain/application/application-schema';
 import { isStaffRole, type Role } from '#shared/domain/common/roles';
 import { normalizeEmail } from '#shared/domain/common/schema-helpers';
 import { parseIso } from '#shared/domain/common/time';
 import { validateAgainst } from '#shared/domain/common/validate';
-import { roleMay } from '#shared/domain/permissions/write-matrix';
-import { COLLECTION_SCHEMAS, COLLECTIONS } from '#shared/sync/collections';
+import { roleMay } from '#shared/domain/access/write-matrix';
+import { COLLECTION_SCHEMAS, COLLECTIONS } from '#shared/domain/collections';
 import { buildDemoOrganisation, DEMO_PASSWORD, type DemoOrganisation } from './demo-organisation';
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -3,7 +3,7 @@ import type { Application } from '#shared/domain/application/application-schema'
 import type { Actor } from '#shared/domain/common/roles';
 import { parseIso } from '#shared/domain/common/time';
 import type { Interview } from '#shared/domain/interview/interview-schema';
-import { decideWrite } from '#shared/domain/permissions/decide-write';
+import { decideWrite } from '#shared/domain/decide/decide-write';
 import { buildDemoOrganisation } from './demo-organisation';
 
 /**

@@ -1,4 +1,4 @@
-import { COLLECTIONS, type CollectionName } from '#shared/sync/collections';
+import { COLLECTIONS, type CollectionName } from '#shared/domain/collections';
 import type { CouchStore } from '../store/couch-store';
 import { toStored } from '../store/stored-document';
 import { reserveStoredEmails } from '../services/email-holders';

@@ -1,7 +1,7 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
-import { COLLECTION_SCHEMAS } from '#shared/sync/collections';
+import { COLLECTION_SCHEMAS } from '#shared/domain/collections';
 
 /** OpenAPI generated from the route schemas, at `/openapi.json`, with Swagger UI at `/docs`. */
 export async function installSwagger(app: FastifyInstance): Promise<void> {

@@ -1,3 +1,5 @@
+import { newApplication } from '#shared/domain/application/application-commands';
+import { parseDocumentOf } from '#shared/domain/collections';
 import { applicationId, type Application } from '#shared/domain/application/application-schema';
 import { CandidateSchema, type Candidate } from '#shared/domain/candidate/candidate-schema';
 import type { Actor } from '#shared/domain/common/roles';
@@ -5,8 +7,8 @@ import { normalizeEmail } from '#shared/domain/common/schema-helpers';
 import { toIso } from '#shared/domain/common/time';
 import { validateAgainst } from '#shared/domain/common/validate';
 import type { Job } from '#shared/domain/job/job-schema';
-import { decideWrite } from '#shared/domain/permissions/decide-write';
-import { stampServerFields } from '#shared/domain/permissions/stamp';
+import { decideWrite } from '#shared/domain/decide/decide-write';
+import { stampServerFields } from '#shared/domain/decide/stamp';
 import {
   isPublicJob,
   toPortalApplication,
@@ -170,27 +172,13 @@ export async function applyToJob(
   if (existing && !isTombstone(existing))
     throw conflict('You have already applied for this job.', 'already_applied');
 
-  const coverLetter = input.coverLetter?.trim();
-  const draft: Record<string, unknown> = {
-    id,
-    jobId: stored.id,
-    candidateId: candidate.id,
-    stage: 'applied',
-    stageHistory: [
-      {
-        from: null,
-        to: 'applied',
-        by: account.id,
-        at: toIso(time),
-        recordedAt: toIso(time),
-        ...(coverLetter ? { note: coverLetter } : {}),
-      },
-    ],
-    source: 'career_page',
-    createdBy: account.id,
-    createdAt: toIso(time),
-    updatedAt: time,
-  };
+  const draft = newApplication(
+    stored.id,
+    candidate.id,
+    account,
+    { at: new Date(time) },
+    { source: 'career_page', ...(input.coverLetter ? { note: input.coverLetter } : {}) },
+  );
   const stamped = stampServerFields('applications', account, null, draft, time);
   const context = {
     ...(await loadWriteContext(store, 'applications', stamped, time, true)),
@@ -214,7 +202,9 @@ export async function applyToJob(
       action: 'create',
     },
   ]);
-  return toPortalApplication(stamped as unknown as Application, stored.title);
+  const application = parseDocumentOf('applications', stamped);
+  if (!application.ok) throw new ApiError(422, application.code, application.message);
+  return toPortalApplication(application.value, stored.title);
 }
 
 /**

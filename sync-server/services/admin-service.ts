@@ -1,6 +1,6 @@
 import type { Application } from '#shared/domain/application/application-schema';
 import { toIso } from '#shared/domain/common/time';
-import { COLLECTIONS } from '#shared/sync/collections';
+import { COLLECTIONS } from '#shared/domain/collections';
 import type { CouchStore } from '../store/couch-store';
 import { contentOf, isTombstone, toWire } from '../store/stored-document';
 

@@ -1,4 +1,4 @@
-import { COLLECTIONS, type CollectionName } from '#shared/sync/collections';
+import { COLLECTIONS, type CollectionName } from '#shared/domain/collections';
 import type { CouchStore, FieldCondition, StoredDoc, WriteRecord } from '../store/couch-store';
 import { randomId } from './tokens';
 
@@ -14,8 +14,14 @@ export interface AuditEntry {
   readonly reason?: string;
 }
 
-function isAuditEntry(doc: StoredDoc): boolean {
-  return typeof doc['at'] === 'number' && typeof doc['userId'] === 'string';
+function isAuditEntry(doc: StoredDoc): doc is StoredDoc & AuditEntry {
+  return (
+    typeof doc['at'] === 'number' &&
+    typeof doc['userId'] === 'string' &&
+    typeof doc['collection'] === 'string' &&
+    typeof doc['docId'] === 'string' &&
+    (doc['outcome'] === 'accepted' || doc['outcome'] === 'rejected')
+  );
 }
 
 /** Audit ids sort by time, so the log reads newest first by id too. */
@@ -166,8 +172,7 @@ export async function queryAudit(
     limit: filter.limit,
     use_index: 'by-time',
   });
-  return docs.filter(isAuditEntry).map((doc) => {
-    const { _id: _ignoredId, _rev: _ignoredRev, ...entry } = doc;
-    return entry as unknown as AuditEntry;
-  });
+  return docs
+    .filter(isAuditEntry)
+    .map(({ _id: _ignoredId, _rev: _ignoredRev, serverMeta: _ignoredMeta, ...entry }) => entry);
 }

@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import { COLLECTIONS, isCollectionName, type CollectionName } from '#shared/sync/collections';
+import { COLLECTIONS, isCollectionName, type CollectionName } from '#shared/domain/collections';
 import type { SyncStreamEvent } from '#shared/sync/protocol';
 import { UnknownSequenceError, type CouchStore } from '../store/couch-store';
 import type { RequestActor } from '../plugins/auth';

@@ -3,7 +3,7 @@ import type { Candidate } from '#shared/domain/candidate/candidate-schema';
 import { normalizeEmail } from '#shared/domain/common/schema-helpers';
 import { toIso } from '#shared/domain/common/time';
 import type { Interview } from '#shared/domain/interview/interview-schema';
-import { readsEverything } from '#shared/domain/permissions/read-rules';
+import { readsEverything } from '#shared/domain/decide/read-rules';
 import type { User } from '#shared/domain/user/user-schema';
 import { eraseResumeFiles, FILES_DATABASE } from '../files/resume-service';
 import { eraseNotificationsAbout } from '../notifications/outbox-erasure';
@@ -264,7 +264,8 @@ async function anonymiseAccount(
 ): Promise<boolean> {
   // Accounts made before emails were reserved are found by their (possibly lagging) index.
   const userId =
-    (await reservationOwner(store, 'account-email', email)) ?? (await findAccountByEmail(store, email, now))?.id;
+    (await reservationOwner(store, 'account-email', email)) ??
+    (await findAccountByEmail(store, email, now))?.id;
   const stored = userId ? await store.get('users', userId) : null;
   const user = liveContentOf('users', stored);
   if (!stored || !user || user.role !== 'candidate' || stored.serverMeta?.emailKey !== email) return false;

@@ -3,8 +3,8 @@ import {
   interviewerScope,
   type InterviewAssignment,
   type InterviewerScope,
-} from '#shared/domain/permissions/read-rules';
-import type { CollectionName } from '#shared/sync/collections';
+} from '#shared/domain/decide/read-rules';
+import type { CollectionName } from '#shared/domain/collections';
 import type { CouchStore } from '../store/couch-store';
 import { isTombstone } from '../store/stored-document';
 

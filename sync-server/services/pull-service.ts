@@ -1,7 +1,7 @@
 import type { Actor } from '#shared/domain/common/roles';
-import type { InterviewerScope } from '#shared/domain/permissions/read-rules';
-import { canRead, readsEverything, redactForReader } from '#shared/domain/permissions/read-rules';
-import type { AnyDocument, CollectionName } from '#shared/sync/collections';
+import type { InterviewerScope } from '#shared/domain/decide/read-rules';
+import { canRead, readsEverything, redactForReader } from '#shared/domain/decide/read-rules';
+import type { AnyDocument, CollectionName } from '#shared/domain/collections';
 import type { PullResponse, WireDocument } from '#shared/sync/protocol';
 import { neutralTombstone } from '#shared/sync/removal';
 import { UnknownSequenceError, type CouchStore, type StoredDoc } from '../store/couch-store';

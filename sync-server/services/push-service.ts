@@ -3,14 +3,11 @@ import { refuse, type Refusal } from '#shared/domain/common/refusal';
 import type { Actor } from '#shared/domain/common/roles';
 import { normalizeEmail } from '#shared/domain/common/schema-helpers';
 import { validateAgainst } from '#shared/domain/common/validate';
-import {
-  decideWrite,
-  documentContent,
-  type IncomingDocument,
-} from '#shared/domain/permissions/decide-write';
-import { restoreWithheld, type InterviewerScope } from '#shared/domain/permissions/read-rules';
-import { stampServerFields } from '#shared/domain/permissions/stamp';
-import { COLLECTION_SCHEMAS, type AnyDocument, type CollectionName } from '#shared/sync/collections';
+import { decideWrite, type IncomingDocument } from '#shared/domain/decide/decide-write';
+import { documentContent } from '#shared/domain/common/document-content';
+import { restoreWithheld, type InterviewerScope } from '#shared/domain/decide/read-rules';
+import { stampServerFields } from '#shared/domain/decide/stamp';
+import { COLLECTION_SCHEMAS, type AnyDocument, type CollectionName } from '#shared/domain/collections';
 import { isSameMasterState, masterContent } from '#shared/sync/master-state';
 import type { PushRejection, PushResponse, WireDocument } from '#shared/sync/protocol';
 import { neutralTombstone } from '#shared/sync/removal';

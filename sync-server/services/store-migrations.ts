@@ -1,4 +1,4 @@
-import { COLLECTIONS } from '#shared/sync/collections';
+import { COLLECTIONS } from '#shared/domain/collections';
 import { jsonEqual } from '#shared/domain/common/equality';
 import type { CouchStore, StoredDoc } from '../store/couch-store';
 import { isTombstone, toStored } from '../store/stored-document';

@@ -1,7 +1,7 @@
-import type { WriteContext } from '#shared/domain/permissions/write-context';
+import type { WriteContext } from '#shared/domain/decide/write-context';
 import { normalizeEmail } from '#shared/domain/common/schema-helpers';
 import type { User } from '#shared/domain/user/user-schema';
-import type { CollectionName } from '#shared/sync/collections';
+import type { CollectionName } from '#shared/domain/collections';
 import type { CouchStore, StoredDoc } from '../store/couch-store';
 import { liveContentOf } from '../store/stored-document';
 import { candidatesUsingEmails } from './email-holders';

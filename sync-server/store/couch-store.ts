@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import nano, { type DocumentScope, type MangoQuery, type ServerScope } from 'nano';
-import { COLLECTIONS, type CollectionName } from '#shared/sync/collections';
+import { COLLECTIONS, type CollectionName } from '#shared/domain/collections';
 import { putChecked, putManyChecked } from './checked-write';
 import { couchHttpFor, type CouchHttp } from './couch-http';
 import { ensureDatabase, ensureIndex } from './ensure-database';
@@ -273,7 +273,9 @@ export class CouchStore {
     try {
       const doc = await this.db(key).get(id, { conflicts: true });
       const conflicts = doc['_conflicts'];
-      return Array.isArray(conflicts) ? conflicts.filter((rev): rev is string => typeof rev === 'string') : [];
+      return Array.isArray(conflicts)
+        ? conflicts.filter((rev): rev is string => typeof rev === 'string')
+        : [];
     } catch (error) {
       if (statusOf(error) === 404) return [];
       throw error;

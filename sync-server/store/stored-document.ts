@@ -1,6 +1,6 @@
 import { normalizeEmail } from '#shared/domain/common/schema-helpers';
-import { documentContent } from '#shared/domain/permissions/decide-write';
-import type { AnyDocument, CollectionName, DocumentOf } from '#shared/sync/collections';
+import { documentContent } from '#shared/domain/common/document-content';
+import type { AnyDocument, CollectionName, DocumentOf } from '#shared/domain/collections';
 import type { WireDocument } from '#shared/sync/protocol';
 import { neutralTombstone } from '#shared/sync/removal';
 import type { ServerMeta, StoredDoc, WriteRecord } from './couch-store';

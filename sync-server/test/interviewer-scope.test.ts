@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CollectionName } from '#shared/sync/collections';
+import type { CollectionName } from '#shared/domain/collections';
 import { advanced, applicationDoc, candidateDoc, interviewDoc, jobDoc, scorecard } from './support/fixtures';
 import { create, edit, pull, pullAll, push, serverDoc, type Doc } from './support/sync-client';
 import {

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { COLLECTION_SCHEMAS, COLLECTIONS, type CollectionName } from '#shared/sync/collections';
+import { COLLECTION_SCHEMAS, COLLECTIONS, type CollectionName } from '#shared/domain/collections';
 import { neutralTombstone } from '#shared/sync/removal';
 import { applicationDoc, candidateDoc, interviewDoc, jobDoc, uniqueId } from './support/fixtures';
 import { create, edit, push, serverDoc, type Doc } from './support/sync-client';

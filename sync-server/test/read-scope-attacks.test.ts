@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { interviewerScope, type InterviewAssignment } from '#shared/domain/permissions/read-rules';
-import type { CollectionName } from '#shared/sync/collections';
+import { interviewerScope, type InterviewAssignment } from '#shared/domain/decide/read-rules';
+import type { CollectionName } from '#shared/domain/collections';
 import { neutralTombstone } from '#shared/sync/removal';
 import { scopedIds } from '../services/interviewer-scope';
 import { applicationDoc, candidateDoc, interviewDoc, jobDoc } from './support/fixtures';

@@ -11,7 +11,8 @@ import {
 import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
-import { COLLECTIONS, toRxJsonSchema, type CollectionDocuments, type CollectionName } from '#shared/sync/collections';
+import { COLLECTIONS, type CollectionDocuments, type CollectionName } from '#shared/domain/collections';
+import { toRxJsonSchema } from '#shared/sync/rx-schemas';
 import { databaseNameFor } from './database-name';
 import { removeFileStore } from './files/file-store';
 import { hashForRxdb } from './hash';

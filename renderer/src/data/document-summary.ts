@@ -1,4 +1,4 @@
-import type { CollectionName } from '#shared/sync/collections';
+import type { CollectionName } from '#shared/domain/collections';
 
 function text(document: Readonly<Record<string, unknown>>, field: string): string {
   const value = document[field];

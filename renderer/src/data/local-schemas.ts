@@ -1,5 +1,5 @@
 import type { RxJsonSchema } from 'rxdb';
-import { COLLECTIONS, type CollectionName } from '#shared/sync/collections';
+import { COLLECTIONS, type CollectionName } from '#shared/domain/collections';
 
 /**
  * Local-only collections: they never replicate. They live in the same per-user database as the

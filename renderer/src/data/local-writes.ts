@@ -1,7 +1,7 @@
 import type { Decision } from '#shared/domain/common/refusal';
 import type { Actor } from '#shared/domain/common/roles';
-import { decideWrite } from '#shared/domain/permissions/decide-write';
-import type { CollectionDocuments, CollectionName } from '#shared/sync/collections';
+import { decideWrite } from '#shared/domain/decide/decide-write';
+import type { CollectionDocuments, CollectionName } from '#shared/domain/collections';
 import type { ShortlistDatabase } from './database';
 import { markPending } from './pending-changes';
 import { buildWriteContext } from './write-context';
@@ -20,7 +20,7 @@ export async function decideLocalWrite<C extends WritableCollection>(
   after: CollectionDocuments[C],
 ): Promise<Decision> {
   const context = await buildWriteContext(db, collection, after);
-  return decideWrite(actor, collection, before, after as unknown as Record<string, unknown>, context);
+  return decideWrite(actor, collection, before, { ...after }, context);
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { MigrationStrategies } from 'rxdb';
-import type { CollectionName } from '#shared/sync/collections';
+import type { CollectionName } from '#shared/domain/collections';
 
 /**
  * Migration strategies per replicated collection, keyed by the version they migrate to. When a

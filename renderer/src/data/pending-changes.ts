@@ -1,4 +1,4 @@
-import type { CollectionName } from '#shared/sync/collections';
+import type { CollectionName } from '#shared/domain/collections';
 import type { ShortlistDatabase } from './database';
 import { pendingChangeId } from './local-schemas';
 

@@ -1,5 +1,5 @@
-import { documentContent } from '#shared/domain/permissions/decide-write';
-import type { CollectionName } from '#shared/sync/collections';
+import { documentContent } from '#shared/domain/common/document-content';
+import type { CollectionName } from '#shared/domain/collections';
 import type { ShortlistDatabase } from './database';
 import { describeDocument } from './document-summary';
 import { fnv1a } from './hash';

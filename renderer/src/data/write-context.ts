@@ -1,5 +1,5 @@
-import type { WriteContext } from '#shared/domain/permissions/write-context';
-import type { CollectionName } from '#shared/sync/collections';
+import type { WriteContext } from '#shared/domain/decide/write-context';
+import type { CollectionName } from '#shared/domain/collections';
 import type { ShortlistDatabase } from './database';
 
 /**

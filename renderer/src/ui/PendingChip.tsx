@@ -1,5 +1,5 @@
 import { Chip } from '@mui/material';
-import type { CollectionName } from '#shared/sync/collections';
+import type { CollectionName } from '#shared/domain/collections';
 import { useIsPending } from '../data/hooks/use-sync-data';
 
 /** “Not synced yet” while this document has a local change the server has not accepted. */

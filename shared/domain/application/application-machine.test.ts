@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../common/roles';
-import { decideWrite } from '../permissions/decide-write';
+import { decideWrite } from '../decide/decide-write';
 import { actor, application, context, moved } from '../../test-support/fixtures';
 import { allowedStageMoves, decideStageChange } from './application-machine';
 import { STAGES, type Stage } from './application-schema';

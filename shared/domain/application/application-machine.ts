@@ -2,7 +2,7 @@ import type { Actor } from '../common/roles';
 import { ALLOWED, refuse, type Decision } from '../common/refusal';
 import { isPipelineOpen } from '../job/job-machine';
 import type { JobStatus } from '../job/job-schema';
-import { roleMay, type WriteAction } from '../permissions/write-matrix';
+import { roleMay, type WriteAction } from '../access/write-matrix';
 import { STAGES, type Stage } from './application-schema';
 
 /**

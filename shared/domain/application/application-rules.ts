@@ -2,11 +2,27 @@ import { changedFields, jsonEqual } from '../common/equality';
 import { ALLOWED, refuse, type Decision } from '../common/refusal';
 import type { Actor } from '../common/roles';
 import { MAX_CLOCK_SKEW_MS, parseIso } from '../common/time';
-import { roleMay } from '../permissions/write-matrix';
-import type { WriteContext } from '../permissions/write-context';
+import { roleMay } from '../access/write-matrix';
+import type { Job } from '../job/job-schema';
+import type { Candidate } from '../candidate/candidate-schema';
 import { isPipelineOpen } from '../job/job-machine';
 import { decideStageChange, INITIAL_STAGE, isOfferEditable } from './application-machine';
 import { applicationId, type Application, type StageHistoryEntry } from './application-schema';
+
+/**
+ * What an application write is judged against beyond the document (filled from current versions: the
+ * store's on the server, the local database's in the app). A lookup found missing is a refusal.
+ */
+export interface ApplicationWriteContext {
+  /** The deciding side's clock, in ms (the server's, for the server). */
+  readonly now: number;
+  /** The job applied to. */
+  readonly job?: Job | null;
+  /** The candidate applying (read only when an application is created). */
+  readonly candidate?: Candidate | null;
+  /** A `candidate` actor (portal): the id of the candidate record linked to their account. */
+  readonly actorCandidateId?: string | null;
+}
 
 const IMMUTABLE_FIELDS = ['jobId', 'candidateId', 'createdBy', 'createdAt'] as const;
 
@@ -19,7 +35,7 @@ export function decideApplicationWrite(
   actor: Actor,
   before: Application | null,
   after: Application,
-  context: WriteContext,
+  context: ApplicationWriteContext,
 ): Decision {
   if (after.id !== applicationId(after.jobId, after.candidateId)) {
     return refuse('id_mismatch', 'An application id must be <jobId>__<candidateId>.');
@@ -27,7 +43,7 @@ export function decideApplicationWrite(
   return before ? decideUpdate(actor, before, after, context) : decideCreate(actor, after, context);
 }
 
-function decideCreate(actor: Actor, after: Application, context: WriteContext): Decision {
+function decideCreate(actor: Actor, after: Application, context: ApplicationWriteContext): Decision {
   if (!roleMay(actor.role, 'application.create')) {
     return refuse('forbidden_role', 'Your role may not add candidates to jobs.');
   }
@@ -64,7 +80,7 @@ function decideUpdate(
   actor: Actor,
   before: Application,
   after: Application,
-  context: WriteContext,
+  context: ApplicationWriteContext,
 ): Decision {
   const changed = changedFields(before, after, ['updatedAt']);
   if (changed.length === 0) return ALLOWED;
@@ -94,7 +110,7 @@ function decideHistory(
   actor: Actor,
   before: Application,
   after: Application,
-  context: WriteContext,
+  context: ApplicationWriteContext,
 ): Decision {
   const kept = after.stageHistory.slice(0, before.stageHistory.length);
   if (after.stageHistory.length < before.stageHistory.length || !jsonEqual(kept, before.stageHistory)) {

@@ -1,9 +1,14 @@
 import { changedFields } from '../common/equality';
 import { ALLOWED, refuse, type Decision } from '../common/refusal';
 import type { Actor } from '../common/roles';
-import { roleMay } from '../permissions/write-matrix';
-import type { WriteContext } from '../permissions/write-context';
+import { roleMay } from '../access/write-matrix';
 import type { Candidate } from './candidate-schema';
+
+/** What a candidate write is judged against beyond the document. */
+export interface CandidateWriteContext {
+  /** The id of a candidate that already has this email (case-insensitive), if any. */
+  readonly emailTakenBy?: string | null;
+}
 
 /** Fields only the server writes: the résumé reference (file endpoint) and the erasure mark. */
 const SERVER_MANAGED_FIELDS = ['resume', 'erasedAt'];
@@ -16,7 +21,7 @@ export function decideCandidateWrite(
   actor: Actor,
   before: Candidate | null,
   after: Candidate,
-  context: WriteContext,
+  context: CandidateWriteContext,
 ): Decision {
   if (before?.erasedAt) return refuse('candidate_erased');
   const changed = before

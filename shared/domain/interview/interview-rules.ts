@@ -3,10 +3,21 @@ import { changedFields, jsonEqual } from '../common/equality';
 import { ALLOWED, refuse, type Decision } from '../common/refusal';
 import { isStaffRole, type Actor } from '../common/roles';
 import { MAX_CLOCK_SKEW_MS, parseIso } from '../common/time';
-import { roleMay } from '../permissions/write-matrix';
-import type { WriteContext } from '../permissions/write-context';
+import { roleMay } from '../access/write-matrix';
+import type { Application } from '../application/application-schema';
+import type { User } from '../user/user-schema';
 import { isInterviewStatusTransition } from './interview-machine';
 import type { Interview, Scorecard } from './interview-schema';
+
+/** What an interview write is judged against beyond the document. */
+export interface InterviewWriteContext {
+  /** The deciding side's clock, in ms. */
+  readonly now: number;
+  /** The application interviewed for. */
+  readonly application?: Application | null;
+  /** The staff directory, to check the assigned interviewers. */
+  readonly users?: ReadonlyMap<string, User>;
+}
 
 const IMMUTABLE_FIELDS = ['applicationId', 'jobId', 'candidateId', 'createdBy', 'createdAt'];
 
@@ -19,7 +30,7 @@ export function decideInterviewWrite(
   actor: Actor,
   before: Interview | null,
   after: Interview,
-  context: WriteContext,
+  context: InterviewWriteContext,
 ): Decision {
   const unique = new Set(after.interviewerIds).size === after.interviewerIds.length;
   const uniqueCards =
@@ -34,7 +45,7 @@ export function decideInterviewWrite(
   return decideScorecards(actor, before?.scorecards ?? [], after, context.now);
 }
 
-function decideSchedule(actor: Actor, after: Interview, context: WriteContext): Decision {
+function decideSchedule(actor: Actor, after: Interview, context: InterviewWriteContext): Decision {
   if (!roleMay(actor.role, 'interview.schedule')) {
     return refuse('forbidden_role', 'Your role may not schedule interviews.');
   }
@@ -55,7 +66,7 @@ function decideReschedule(
   actor: Actor,
   before: Interview,
   after: Interview,
-  context: WriteContext,
+  context: InterviewWriteContext,
 ): Decision {
   const changed = changedFields(before, after, ['updatedAt', 'scorecards']);
   if (changed.length === 0) return ALLOWED;
@@ -74,7 +85,7 @@ function decideReschedule(
   return ALLOWED;
 }
 
-function decideInterviewers(interviewerIds: readonly string[], context: WriteContext): Decision {
+function decideInterviewers(interviewerIds: readonly string[], context: InterviewWriteContext): Decision {
   const unknown = interviewerIds.find((id) => {
     const user = context.users?.get(id);
     return !user || !user.active || !isStaffRole(user.role);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../common/roles';
-import { decideWrite } from '../permissions/decide-write';
+import { decideWrite } from '../decide/decide-write';
 import { actor, context, job } from '../../test-support/fixtures';
 import { allowedJobStatusChanges, decideJobStatusChange } from './job-machine';
 import { JOB_STATUSES, type Job, type JobStatus } from './job-schema';

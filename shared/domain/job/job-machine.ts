@@ -1,6 +1,6 @@
 import type { Actor } from '../common/roles';
 import { ALLOWED, refuse, type Decision } from '../common/refusal';
-import { roleMay, type WriteAction } from '../permissions/write-matrix';
+import { roleMay, type WriteAction } from '../access/write-matrix';
 import type { ClosedReason, JobStatus } from './job-schema';
 
 /**

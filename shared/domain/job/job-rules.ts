@@ -1,7 +1,7 @@
 import { changedFields } from '../common/equality';
 import { ALLOWED, refuse, type Decision } from '../common/refusal';
 import type { Actor } from '../common/roles';
-import { roleMay } from '../permissions/write-matrix';
+import { roleMay } from '../access/write-matrix';
 import { decideJobStatusChange, isJobFinal } from './job-machine';
 import type { Job } from './job-schema';
 

@@ -5,7 +5,7 @@ import type { Role } from '#shared/domain/common/roles';
 import type { Interview } from '#shared/domain/interview/interview-schema';
 import type { Job } from '#shared/domain/job/job-schema';
 import type { User } from '#shared/domain/user/user-schema';
-import type { CollectionName } from '#shared/sync/collections';
+import type { CollectionName } from '#shared/domain/collections';
 import { buildApp, type AppConfig } from '../../app';
 import { openSession } from '../../services/session-service';
 import { randomId } from '../../services/tokens';

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { STAFF_ROLES } from '#shared/domain/common/roles';
-import { COLLECTIONS, type CollectionName } from '#shared/sync/collections';
+import { COLLECTIONS, type CollectionName } from '#shared/domain/collections';
 import { MAX_PULL_LIMIT, MAX_PUSH_ROWS } from '#shared/sync/protocol';
 import { actorOf, authenticate } from '../../plugins/auth';
 import { badRequest } from '../../plugins/api-error';

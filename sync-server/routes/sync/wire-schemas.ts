@@ -1,5 +1,5 @@
 import Type, { type TSchema } from 'typebox';
-import { COLLECTION_SCHEMAS, type CollectionName } from '#shared/sync/collections';
+import { COLLECTION_SCHEMAS, type CollectionName } from '#shared/domain/collections';
 
 /**
  * A collection's document on the wire, for responses: the shared schema plus `_deleted`. `required`

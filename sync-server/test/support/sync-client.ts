@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { CollectionName } from '#shared/sync/collections';
+import type { CollectionName } from '#shared/domain/collections';
 import type { PushRejection } from '#shared/sync/protocol';
 import { bearer, type Session } from './test-server';
 

@@ -1,6 +1,6 @@
 import type { RxConflictHandler, RxConflictHandlerInput, WithDeleted } from 'rxdb';
 import type { Actor } from '#shared/domain/common/roles';
-import type { CollectionDocuments, CollectionName } from '#shared/sync/collections';
+import type { CollectionDocuments, CollectionName } from '#shared/domain/collections';
 import type { ShortlistDatabase } from '../database';
 import { clearPending } from '../pending-changes';
 import { recordRefusal } from '../refused-changes';

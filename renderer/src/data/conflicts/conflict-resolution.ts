@@ -2,9 +2,10 @@ import type { Application, StageHistoryEntry } from '#shared/domain/application/
 import { changedFields, jsonEqual } from '#shared/domain/common/equality';
 import type { Actor } from '#shared/domain/common/roles';
 import type { Interview, Scorecard } from '#shared/domain/interview/interview-schema';
-import { decideWrite, documentContent } from '#shared/domain/permissions/decide-write';
-import type { WriteContext } from '#shared/domain/permissions/write-context';
-import type { AnyDocument, CollectionName } from '#shared/sync/collections';
+import { decideWrite } from '#shared/domain/decide/decide-write';
+import { documentContent } from '#shared/domain/common/document-content';
+import type { WriteContext } from '#shared/domain/decide/write-context';
+import { parseDocumentOf, type AnyDocument, type CollectionName } from '#shared/domain/collections';
 
 /** A document as replication sees it: its fields and the tombstone flag. */
 export type ReplicatedDocument = Record<string, unknown> & { _deleted: boolean };
@@ -83,13 +84,20 @@ function mergeChanges(
     if (!overlapping.includes(field)) {
       merged[field] = mine[field];
     } else if (collection === 'interviews' && field === 'scorecards') {
-      merged[field] = mergeScorecards(base as unknown as Interview, theirs as unknown as Interview, mine as unknown as Interview);
+      const cards = [base, theirs, mine].map((version) => parseDocumentOf('interviews', documentContent(version)));
+      const [baseCards, theirCards, myCards] = cards;
+      if (!baseCards?.ok || !theirCards?.ok || !myCards?.ok) return null;
+      merged[field] = mergeScorecards(baseCards.value, theirCards.value, myCards.value);
     } else {
       return null;
     }
   }
   if (!isStageRebase) return merged;
-  const rebased = rebaseStageMove(theirs as unknown as Application, mine as unknown as Application, actor);
+  const [theirApplication, myApplication] = [theirs, mine].map((version) =>
+    parseDocumentOf('applications', documentContent(version)),
+  );
+  if (!theirApplication?.ok || !myApplication?.ok) return null;
+  const rebased = rebaseStageMove(theirApplication.value, myApplication.value, actor);
   return rebased ? { ...merged, ...rebased } : null;
 }
 

@@ -1,5 +1,5 @@
 import { map } from 'rxjs';
-import type { CollectionName } from '#shared/sync/collections';
+import type { CollectionName } from '#shared/domain/collections';
 import { pendingChangeId, type RefusedChange, type SyncMeta } from '../local-schemas';
 import { SYNC_META_ID } from '../sync/sync-meta';
 import { useDb } from './use-database';

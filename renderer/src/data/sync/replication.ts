@@ -1,8 +1,8 @@
 import { replicateRxCollection, type RxReplicationState } from 'rxdb/plugins/replication';
 import type { RxCollection, RxReplicationPullStreamItem, RxReplicationWriteToMasterRow, WithDeleted } from 'rxdb';
 import type { Subject } from 'rxjs';
-import { documentContent } from '#shared/domain/permissions/decide-write';
-import type { CollectionDocuments, CollectionName } from '#shared/sync/collections';
+import { documentContent } from '#shared/domain/common/document-content';
+import type { CollectionDocuments, CollectionName } from '#shared/domain/collections';
 import { MAX_PULL_LIMIT, type PullResponse, type PushResponse, type SyncCheckpoint } from '#shared/sync/protocol';
 import { authorizedJson } from '../api-client';
 import { ApiError } from '../session/auth-api';

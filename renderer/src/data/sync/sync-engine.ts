@@ -1,5 +1,5 @@
 import { Subject } from 'rxjs';
-import { COLLECTIONS, type CollectionName } from '#shared/sync/collections';
+import { COLLECTIONS, type CollectionName } from '#shared/domain/collections';
 import type { ConflictRuntime } from '../conflicts/conflict-handler';
 import type { ShortlistDatabase } from '../database';
 import { canSync } from '../session/session-machine';

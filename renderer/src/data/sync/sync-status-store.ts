@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { COLLECTIONS } from '#shared/sync/collections';
+import { COLLECTIONS } from '#shared/domain/collections';
 
 /** The replication's live state in this window (the database's meta holds what outlives it). */
 export interface SyncStatus {

@@ -1,4 +1,4 @@
-import { isCollectionName, type CollectionName } from '#shared/sync/collections';
+import { isCollectionName, type CollectionName } from '#shared/domain/collections';
 import type { SyncStreamEvent } from '#shared/sync/protocol';
 import { apiUrl } from '../session/auth-api';
 import { accessToken, useSessionStore } from '../session/session-store';

@@ -17,7 +17,7 @@ import { useActor, useDb } from '../../data/hooks/use-database';
 import { saveDocument } from '../../data/local-writes';
 import { useCandidateIndex } from '../../data/search/candidate-index';
 import { searchCandidates } from '../../data/search/candidate-search';
-import { newApplication } from './stage-change';
+import { newApplication } from '#shared/domain/application/application-commands';
 
 /** Adds a candidate to an open job: a new application at applied. */
 export function AddCandidateToJobDialog({
@@ -39,7 +39,7 @@ export function AddCandidateToJobDialog({
   );
 
   const add = async (candidateId: string) => {
-    const application = newApplication(job.id, candidateId, actor, new Date());
+    const application = newApplication(job.id, candidateId, actor, { at: new Date() });
     if (await db.applications.findOne(application.id).exec()) {
       setError('This candidate already applied to this job.');
       return;

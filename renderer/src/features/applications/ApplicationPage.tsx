@@ -1,6 +1,6 @@
 import { Card, CardContent, Stack, Typography } from '@mui/material';
 import { Link, useParams } from 'react-router';
-import { readsEverything } from '#shared/domain/permissions/read-rules';
+import { readsEverything } from '#shared/domain/decide/read-rules';
 import { useActor } from '../../data/hooks/use-database';
 import {
   useApplication,

@@ -5,7 +5,7 @@ import {
   type Application,
   type OfferStatus,
 } from '#shared/domain/application/application-schema';
-import { roleMay } from '#shared/domain/permissions/write-matrix';
+import { roleMay } from '#shared/domain/access/write-matrix';
 import { useActor, useDb } from '../../data/hooks/use-database';
 import { saveDocument } from '../../data/local-writes';
 import { humanize } from '../../ui/labels';

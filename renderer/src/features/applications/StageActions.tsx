@@ -1,17 +1,14 @@
 import { Alert, Button, Stack } from '@mui/material';
 import { useState } from 'react';
-import {
-  allowedStageMoves,
-  isTerminalStage,
-} from '#shared/domain/application/application-machine';
+import { allowedStageMoves, isTerminalStage } from '#shared/domain/application/application-machine';
 import type { Application, Stage } from '#shared/domain/application/application-schema';
 import type { Job } from '#shared/domain/job/job-schema';
-import { roleMay } from '#shared/domain/permissions/write-matrix';
+import { roleMay } from '#shared/domain/access/write-matrix';
 import { useActor, useDb } from '../../data/hooks/use-database';
 import { saveDocument } from '../../data/local-writes';
 import { humanize } from '../../ui/labels';
 import { RejectDialog } from './RejectDialog';
-import { applyStageMove } from './stage-change';
+import { moveToStage } from '#shared/domain/application/application-commands';
 import { isPipelineOpen } from '#shared/domain/job/job-machine';
 
 interface StageActionsProps {
@@ -29,7 +26,7 @@ export function StageActions({ application, job, candidateName }: StageActionsPr
   const moves = allowedStageMoves(application.stage, actor, job.status);
 
   const move = async (to: Stage, reason?: string, note?: string) => {
-    const after = applyStageMove(application, to, actor, { reason, note }, new Date());
+    const after = moveToStage(application, to, actor, { reason, note }, { at: new Date() });
     const decision = await saveDocument(db, actor, 'applications', application, after);
     setError(decision.ok ? null : decision.message);
     setIsRejecting(false);

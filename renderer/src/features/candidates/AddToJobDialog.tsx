@@ -14,7 +14,7 @@ import type { Candidate } from '#shared/domain/candidate/candidate-schema';
 import type { Job } from '#shared/domain/job/job-schema';
 import { useActor, useDb } from '../../data/hooks/use-database';
 import { saveDocument } from '../../data/local-writes';
-import { newApplication } from '../applications/stage-change';
+import { newApplication } from '#shared/domain/application/application-commands';
 
 interface AddToJobDialogProps {
   readonly candidate: Candidate;
@@ -32,7 +32,7 @@ export function AddToJobDialog({ candidate, jobs, onClose }: AddToJobDialogProps
   const [error, setError] = useState<string | null>(null);
 
   const add = async () => {
-    const application = newApplication(jobId, candidate.id, actor, new Date());
+    const application = newApplication(jobId, candidate.id, actor, { at: new Date() });
     const decision = await saveDocument(db, actor, 'applications', null, application);
     if (!decision.ok) {
       setError(decision.message);

@@ -1,7 +1,7 @@
 import { Button, Card, CardContent, Chip, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { roleMay } from '#shared/domain/permissions/write-matrix';
+import { roleMay } from '#shared/domain/access/write-matrix';
 import { useActor } from '../../data/hooks/use-database';
 import {
   useApplicationsForCandidate,

@@ -1,11 +1,8 @@
 import { Button, MenuItem, Stack, TextField, Typography } from '@mui/material';
 import { useDeferredValue, useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import {
-  CANDIDATE_SOURCES,
-  type CandidateSource,
-} from '#shared/domain/candidate/candidate-schema';
-import { roleMay } from '#shared/domain/permissions/write-matrix';
+import { CANDIDATE_SOURCES, type CandidateSource } from '#shared/domain/candidate/candidate-schema';
+import { roleMay } from '#shared/domain/access/write-matrix';
 import { useActor, useDb } from '../../data/hooks/use-database';
 import { useCandidateIndex } from '../../data/search/candidate-index';
 import { searchCandidates } from '../../data/search/candidate-search';

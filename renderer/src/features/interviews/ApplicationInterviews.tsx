@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { Application } from '#shared/domain/application/application-schema';
 import { isTerminalStage } from '#shared/domain/application/application-machine';
 import type { Interview } from '#shared/domain/interview/interview-schema';
-import { roleMay } from '#shared/domain/permissions/write-matrix';
+import { roleMay } from '#shared/domain/access/write-matrix';
 import { useActor, useDb } from '../../data/hooks/use-database';
 import { useUsers } from '../../data/hooks/use-documents';
 import { saveDocument } from '../../data/local-writes';

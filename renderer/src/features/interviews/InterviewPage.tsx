@@ -2,7 +2,7 @@ import { Chip, Stack, Typography } from '@mui/material';
 import { format } from 'date-fns';
 import { Link, useParams } from 'react-router';
 import type { Interview } from '#shared/domain/interview/interview-schema';
-import { isAssigned, readsEverything } from '#shared/domain/permissions/read-rules';
+import { isAssigned, readsEverything } from '#shared/domain/decide/read-rules';
 import { useActor } from '../../data/hooks/use-database';
 import {
   useApplication,

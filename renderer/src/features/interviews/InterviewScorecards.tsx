@@ -1,7 +1,7 @@
 import { Alert, List, ListItem, ListItemText, Typography } from '@mui/material';
 import { format } from 'date-fns';
 import type { Interview } from '#shared/domain/interview/interview-schema';
-import { hasSubmittedScorecard, isAssigned } from '#shared/domain/permissions/read-rules';
+import { hasSubmittedScorecard, isAssigned } from '#shared/domain/decide/read-rules';
 import { humanize } from '../../ui/labels';
 
 interface InterviewScorecardsProps {

@@ -1,6 +1,6 @@
 import { List, Typography } from '@mui/material';
 import type { Interview } from '#shared/domain/interview/interview-schema';
-import { hasSubmittedScorecard } from '#shared/domain/permissions/read-rules';
+import { hasSubmittedScorecard } from '#shared/domain/decide/read-rules';
 import { MyInterviewItem } from './MyInterviewItem';
 
 interface SectionProps {

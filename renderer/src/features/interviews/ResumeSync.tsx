@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { isAssigned } from '#shared/domain/permissions/read-rules';
+import { isAssigned } from '#shared/domain/decide/read-rules';
 import { useCurrentUser, useDb } from '../../data/hooks/use-database';
 import { prefetchResumes } from '../../data/files/resume-cache';
 import { flushResumeUploads, refreshUploadQueue } from '../../data/files/resume-uploads';

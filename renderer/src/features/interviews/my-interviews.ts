@@ -1,6 +1,6 @@
 import { endOfDay, startOfDay } from 'date-fns';
 import type { Interview } from '#shared/domain/interview/interview-schema';
-import { hasSubmittedScorecard, isAssigned } from '#shared/domain/permissions/read-rules';
+import { hasSubmittedScorecard, isAssigned } from '#shared/domain/decide/read-rules';
 
 /** An interviewer's interviews, as "My interviews" groups them. */
 export interface MyInterviews {

@@ -1,8 +1,8 @@
 import { Box, Button, Card, CardContent, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import { readsEverything } from '#shared/domain/permissions/read-rules';
-import { roleMay } from '#shared/domain/permissions/write-matrix';
+import { readsEverything } from '#shared/domain/decide/read-rules';
+import { roleMay } from '#shared/domain/access/write-matrix';
 import { useActor } from '../../data/hooks/use-database';
 import { useApplicationsForJob, useJob, useUsers } from '../../data/hooks/use-documents';
 import { desktopBridge } from '../../data/session/desktop-bridge';

@@ -12,7 +12,7 @@ import {
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { JOB_STATUSES } from '#shared/domain/job/job-schema';
-import { roleMay } from '#shared/domain/permissions/write-matrix';
+import { roleMay } from '#shared/domain/access/write-matrix';
 import { useActor } from '../../data/hooks/use-database';
 import { useApplicationTally } from '../../data/hooks/use-application-tally';
 import { useJobs } from '../../data/hooks/use-documents';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '#shared/domain/common/roles';
-import { decideWrite } from '#shared/domain/permissions/decide-write';
+import { decideWrite } from '#shared/domain/decide/decide-write';
 import { filterJobs, NO_JOB_FILTERS } from './job-filters';
 import { formToJob, jobToForm } from './job-form-model';
 

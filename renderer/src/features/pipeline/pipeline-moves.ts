@@ -3,7 +3,7 @@ import type { Actor } from '#shared/domain/common/roles';
 import type { ShortlistDatabase } from '../../data/database';
 import { saveDocument } from '../../data/local-writes';
 import { clearPending, isPending } from '../../data/pending-changes';
-import { applyStageMove, type StageMoveDetails } from '../applications/stage-change';
+import { moveToStage, type StageMoveDetails } from '#shared/domain/application/application-commands';
 
 /** A move dropped on the board. */
 export interface BoardMove {
@@ -35,7 +35,7 @@ export async function writeMove(db: ShortlistDatabase, actor: Actor, move: Board
   if (!document) return { ok: false, message: 'This application is no longer on this device.' };
   const before = document.toMutableJSON();
   const wasPending = await isPending(db, 'applications', move.applicationId);
-  const after = applyStageMove(before, move.to, actor, move.details, new Date());
+  const after = moveToStage(before, move.to, actor, move.details, { at: new Date() });
   const decision = await saveDocument(db, actor, 'applications', before, after);
   return decision.ok
     ? { ok: true, written: { move, before, wasPending } }

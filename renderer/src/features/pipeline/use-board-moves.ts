@@ -1,7 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
 import type { Stage } from '#shared/domain/application/application-schema';
 import { useActor, useDb } from '../../data/hooks/use-database';
-import type { StageMoveDetails } from '../applications/stage-change';
+import type { StageMoveDetails } from '#shared/domain/application/application-commands';
 import type { DropDecision } from './drop-rules';
 import type { PipelineCard } from './pipeline-cards';
 import { markDrop, markMoveSaved, markMoveWriting } from './pipeline-metrics';

@@ -1,7 +1,6 @@
-import type { Application } from '../application/application-schema';
 import type { Actor } from '../common/roles';
 import { toIso } from '../common/time';
-import type { CollectionName } from '../../sync/collections';
+import type { AnyDocument, CollectionName } from '../collections';
 import type { IncomingDocument } from './decide-write';
 
 /**
@@ -12,15 +11,16 @@ import type { IncomingDocument } from './decide-write';
 export function stampServerFields(
   collection: CollectionName,
   actor: Actor,
-  before: Readonly<Record<string, unknown>> | null,
+  before: AnyDocument | null,
   after: IncomingDocument,
   now: number,
 ): IncomingDocument {
   const stamped: IncomingDocument = { ...after, updatedAt: now };
   if (!before) stamped['createdBy'] = actor.id;
   if (collection === 'applications' && Array.isArray(after['stageHistory'])) {
-    const keptCount = before ? (before as unknown as Application).stageHistory.length : 0;
-    stamped['stageHistory'] = (after['stageHistory'] as unknown[]).map((entry, index) =>
+    const keptCount = before && 'stageHistory' in before ? before.stageHistory.length : 0;
+    const history: unknown[] = after['stageHistory'];
+    stamped['stageHistory'] = history.map((entry, index) =>
       index >= keptCount && typeof entry === 'object' && entry !== null
         ? { ...entry, by: actor.id, recordedAt: toIso(now) }
         : entry,

@@ -4,7 +4,8 @@ import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
 import { describe, expect, it } from 'vitest';
 import { application, candidate, interview, job, user } from '../test-support/fixtures';
-import { COLLECTIONS, toRxJsonSchema } from './collections';
+import { COLLECTIONS } from '../domain/collections';
+import { toRxJsonSchema } from './rx-schemas';
 
 addRxPlugin(RxDBDevModePlugin);
 disableWarnings();

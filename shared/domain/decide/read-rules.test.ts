@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Application } from '../application/application-schema';
-import { COLLECTIONS } from '../../sync/collections';
+import { COLLECTIONS } from '../collections';
 import type { Interview } from '../interview/interview-schema';
 import {
   actor,

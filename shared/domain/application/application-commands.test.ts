@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { decideApplicationWrite } from '#shared/domain/application/application-rules';
-import type { Actor } from '#shared/domain/common/roles';
-import type { Candidate } from '#shared/domain/candidate/candidate-schema';
-import type { Job } from '#shared/domain/job/job-schema';
-import { applyStageMove, newApplication } from './stage-change';
+import { decideApplicationWrite } from './application-rules';
+import type { Actor } from '../common/roles';
+import type { Candidate } from '../candidate/candidate-schema';
+import type { Job } from '../job/job-schema';
+import { moveToStage, newApplication } from './application-commands';
 
 const recruiter: Actor = { id: 'u-rec', role: 'recruiter' };
 const job = { id: 'j1', status: 'open' } as Job;
@@ -13,7 +13,7 @@ const later = new Date('2026-03-02T09:00:00.000Z');
 
 describe('stage changes', () => {
   it('creates an application the shared rules accept', () => {
-    const application = newApplication('j1', 'c1', recruiter, created);
+    const application = newApplication('j1', 'c1', recruiter, { at: created });
     expect(application.id).toBe('j1__c1');
     expect(
       decideApplicationWrite(recruiter, null, application, { now: created.getTime(), job, candidate }).ok,
@@ -21,8 +21,8 @@ describe('stage changes', () => {
   });
 
   it('moves forward with exactly one history entry', () => {
-    const before = newApplication('j1', 'c1', recruiter, created);
-    const after = applyStageMove(before, 'screening', recruiter, { note: ' Good CV ' }, later);
+    const before = newApplication('j1', 'c1', recruiter, { at: created });
+    const after = moveToStage(before, 'screening', recruiter, { note: ' Good CV ' }, { at: later });
     expect(after.stageHistory.at(-1)).toMatchObject({
       from: 'applied',
       to: 'screening',
@@ -33,8 +33,8 @@ describe('stage changes', () => {
   });
 
   it('records the rejection with its stage and reason', () => {
-    const before = newApplication('j1', 'c1', recruiter, created);
-    const after = applyStageMove(before, 'rejected', recruiter, { reason: 'Salary', note: '' }, later);
+    const before = newApplication('j1', 'c1', recruiter, { at: created });
+    const after = moveToStage(before, 'rejected', recruiter, { reason: 'Salary', note: '' }, { at: later });
     expect(after.rejection).toEqual({ atStage: 'applied', reason: 'Salary' });
     expect(
       decideApplicationWrite(recruiter, before, after, {
@@ -45,15 +45,15 @@ describe('stage changes', () => {
   });
 
   it('is refused by the shared rules when the job is on hold (forward) or no reason is given', () => {
-    const before = newApplication('j1', 'c1', recruiter, created);
-    const forward = applyStageMove(before, 'screening', recruiter, {}, later);
+    const before = newApplication('j1', 'c1', recruiter, { at: created });
+    const forward = moveToStage(before, 'screening', recruiter, {}, { at: later });
     expect(
       decideApplicationWrite(recruiter, before, forward, {
         now: later.getTime(),
         job: { ...job, status: 'on_hold' },
       }),
     ).toMatchObject({ ok: false, code: 'job_not_open' });
-    const noReason = applyStageMove(before, 'rejected', recruiter, { reason: '  ' }, later);
+    const noReason = moveToStage(before, 'rejected', recruiter, { reason: '  ' }, { at: later });
     expect(decideApplicationWrite(recruiter, before, noReason, { now: later.getTime(), job })).toMatchObject({
       ok: false,
     });

@@ -1,7 +1,7 @@
 import type { Application } from '../application/application-schema';
 import { FULL_READ_ROLES, isStaffRole, type Actor } from '../common/roles';
 import type { Interview } from '../interview/interview-schema';
-import type { AnyDocument, CollectionName } from '../../sync/collections';
+import type { AnyDocument, CollectionName } from '../collections';
 
 /**
  * What an interviewer may see (SPEC §3): the interviews they are assigned to, and the application,

@@ -1,0 +1,58 @@
+import { documentContent } from '../common/document-content';
+import { decideApplicationWrite } from '../application/application-rules';
+import { decideCandidateWrite } from '../candidate/candidate-rules';
+import { refuse, type Decision } from '../common/refusal';
+import type { Actor } from '../common/roles';
+import { decideInterviewWrite } from '../interview/interview-rules';
+import { decideJobWrite } from '../job/job-rules';
+import { parseDocumentOf, type CollectionName, type DocumentOf } from '../collections';
+import { roleMay } from '../access/write-matrix';
+import type { WriteContext } from './write-context';
+
+/** A document as it arrives from a client: the collection's fields, maybe a tombstone flag. */
+export type IncomingDocument = Record<string, unknown> & { _deleted?: boolean };
+
+/** The rules of one collection, on a document already checked against its schema. */
+type Decider<C extends CollectionName> = (
+  actor: Actor,
+  before: DocumentOf<C> | null,
+  after: DocumentOf<C>,
+  context: WriteContext,
+) => Decision;
+
+const usersAreReadOnly = (): Decision =>
+  refuse('read_only_collection', 'The users directory is managed by admins on the server.');
+
+const DECIDERS: { readonly [C in CollectionName]: Decider<C> } = {
+  users: usersAreReadOnly,
+  jobs: (actor, before, after) => decideJobWrite(actor, before, after),
+  candidates: decideCandidateWrite,
+  applications: decideApplicationWrite,
+  interviews: decideInterviewWrite,
+};
+
+/**
+ * The one write decision of SPEC §3: may `actor` turn `before` (the stored version, null if none)
+ * into `after` in `collection`? `after` is validated against the collection's schema first, then
+ * judged as a whole-document change by the aggregate's rules. The server calls this on every pushed
+ * row; the app calls it to guide people before they try.
+ */
+export function decideWrite<C extends CollectionName>(
+  actor: Actor,
+  collection: C,
+  before: DocumentOf<C> | null,
+  after: IncomingDocument,
+  context: WriteContext,
+): Decision {
+  // Even deleting: the directory changes only through the admin endpoints.
+  if (collection === 'users') return usersAreReadOnly();
+  if (after._deleted === true) {
+    return roleMay(actor.role, 'document.delete') ? { ok: true } : refuse('delete_forbidden');
+  }
+  const parsed = parseDocumentOf(collection, documentContent(after));
+  if (!parsed.ok) return parsed;
+  if (before && before.id !== parsed.value.id)
+    return refuse('id_mismatch', 'A document cannot change its id.');
+  const decide: Decider<C> = DECIDERS[collection];
+  return decide(actor, before, parsed.value, context);
+}

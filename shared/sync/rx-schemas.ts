@@ -1,0 +1,34 @@
+import { COLLECTION_SCHEMAS, type CollectionName } from '../domain/collections';
+
+/**
+ * Each collection's local schema version. Bump it with a migration strategy in the renderer
+ * whenever a shared schema changes shape.
+ */
+export const SCHEMA_VERSIONS: Readonly<Record<CollectionName, number>> = {
+  users: 0,
+  jobs: 0,
+  candidates: 0,
+  applications: 0,
+  interviews: 0,
+};
+
+/** Fields each collection is queried by on the laptop; each must be required and bounded. */
+export const COLLECTION_INDEXES: Readonly<Record<CollectionName, readonly (string | readonly string[])[]>> = {
+  users: ['role'],
+  jobs: ['status', 'updatedAt'],
+  candidates: ['lastName', 'updatedAt'],
+  applications: ['jobId', 'candidateId', 'stage'],
+  interviews: ['applicationId', 'scheduledAt'],
+};
+
+/** The RxDB collection schema of `collection`, derived from its shared JSON Schema. */
+export function toRxJsonSchema(collection: CollectionName): Record<string, unknown> {
+  // A plain JSON copy: RxDB freezes and hashes what it is given.
+  const plain = JSON.parse(JSON.stringify(COLLECTION_SCHEMAS[collection])) as Record<string, unknown>;
+  return {
+    ...plain,
+    version: SCHEMA_VERSIONS[collection],
+    primaryKey: 'id',
+    indexes: COLLECTION_INDEXES[collection].map((index) => (typeof index === 'string' ? index : [...index])),
+  };
+}
