@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app';
-import { notificationSettingsFromEnv } from './notifications/notifications-config';
+import { notificationSettingsFromEnv } from './services/notifications-config';
 import {
   ConfigError,
   jwtSecretFile,
@@ -11,7 +11,7 @@ import {
   securePrivateDirectory,
 } from './config';
 import { DEMO_PASSWORD, loadDemoIfEmpty } from './demo/load-demo';
-import { embeddedStoreDirectory, startEmbeddedStore, type EmbeddedStore } from './store/embedded-store';
+import { embeddedStoreDirectory, startEmbeddedStore, type EmbeddedStore } from './infra/embedded-store';
 
 /**
  * `npm run server`: loads the configuration (SPEC §7), starts the embedded store when no

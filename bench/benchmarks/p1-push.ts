@@ -1,5 +1,5 @@
 import type { Application } from '#shared/domain/application/application-schema';
-import { toStored } from '../../sync-server/store/stored-document';
+import { toStored } from '../../sync-server/infra/stored-document';
 import { pullAll, push, signIn, type PushRow, type WireDoc } from '../harness/api-client';
 import { startBenchServer } from '../harness/bench-server';
 import { BENCH_PASSWORD, bulkWrite, seedOrganisation } from '../harness/seed';

@@ -5,13 +5,13 @@ import { createServer } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CouchStore } from '../../sync-server/store/couch-store';
+import { CouchStore } from '../../sync-server/infra/couch-store';
 import { childProcessId } from './process-stats';
 import {
   embeddedStoreDirectory,
   startEmbeddedStore,
   type EmbeddedStore,
-} from '../../sync-server/store/embedded-store';
+} from '../../sync-server/infra/embedded-store';
 
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const SERVER_SCRIPT = path.join(REPO_ROOT, 'sync-server', 'server.ts');

@@ -1,6 +1,6 @@
 import { COLLECTIONS } from '#shared/domain/collections';
-import type { CouchStore, StoredDoc } from '../../sync-server/store/couch-store';
-import { toStored } from '../../sync-server/store/stored-document';
+import type { CouchStore, StoredDoc } from '../../sync-server/infra/couch-store';
+import { toStored } from '../../sync-server/infra/stored-document';
 import { DEMO_PASSWORD } from '../../sync-server/demo/load-demo';
 import { hashPassword } from '../../sync-server/services/user-service';
 import type { Organisation } from '../generate/organisation-generator';

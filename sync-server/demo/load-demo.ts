@@ -1,6 +1,6 @@
 import { COLLECTIONS, type CollectionName } from '#shared/domain/collections';
-import type { CouchStore } from '../store/couch-store';
-import { toStored } from '../store/stored-document';
+import type { CouchStore } from '../infra/couch-store';
+import { toStored } from '../infra/stored-document';
 import { reserveStoredEmails } from '../services/email-holders';
 import { hashPassword } from '../services/user-service';
 import { buildDemoOrganisation, DEMO_PASSWORD, type DemoOrganisation } from './demo-organisation';

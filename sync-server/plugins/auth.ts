@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Actor, Role } from '#shared/domain/common/roles';
-import type { CouchStore } from '../store/couch-store';
+import type { CouchStore } from '../infra/couch-store';
 import { forbidden, unauthorized } from './api-error';
 import { getSession, sessionRefusal } from '../services/session-service';
 import { getUser } from '../services/user-service';

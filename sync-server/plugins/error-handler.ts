@@ -2,7 +2,7 @@ import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ApiErrorBody } from '#shared/sync/protocol';
-import { isStoreUnavailable } from '../store/couch-store';
+import { isStoreUnavailable } from '../infra/couch-store';
 import { ApiError } from './api-error';
 
 /** Fastify's own 4xx error codes, mapped to ours. */

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { migrateStore } from '../services/store-migrations';
-import { CouchStore } from '../store/couch-store';
+import { CouchStore } from '../infra/couch-store';
 
 declare module 'fastify' {
   interface FastifyInstance {

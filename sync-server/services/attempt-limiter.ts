@@ -1,6 +1,6 @@
 import { createHmac, randomBytes } from 'node:crypto';
 import type { DocumentScope } from 'nano';
-import { statusOf, type CouchStore, type StoredDoc } from '../store/couch-store';
+import { statusOf, type CouchStore, type StoredDoc } from '../infra/couch-store';
 
 /** At most `max` attempts in any `windowMs` (≤ 24 h) for one `key` of one `scope`. */
 export interface AttemptLimit {

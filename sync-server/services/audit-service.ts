@@ -1,5 +1,5 @@
 import { COLLECTIONS, type CollectionName } from '#shared/domain/collections';
-import type { CouchStore, FieldCondition, StoredDoc, WriteRecord } from '../store/couch-store';
+import type { CouchStore, FieldCondition, StoredDoc, WriteRecord } from '../infra/couch-store';
 import { randomId } from './tokens';
 
 /** One audited write: who, when, which document, the outcome and, if refused, why. */

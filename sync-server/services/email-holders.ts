@@ -1,6 +1,6 @@
 import { normalizeEmail } from '#shared/domain/common/schema-helpers';
-import type { CouchStore } from '../store/couch-store';
-import { isTombstone } from '../store/stored-document';
+import type { CouchStore } from '../infra/couch-store';
+import { isTombstone } from '../infra/stored-document';
 import { reservationOwners, reserveMany, type OwnerCheck } from './reservations';
 
 /**

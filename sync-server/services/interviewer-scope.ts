@@ -5,8 +5,8 @@ import {
   type InterviewerScope,
 } from '#shared/domain/decide/read-rules';
 import type { CollectionName } from '#shared/domain/collections';
-import type { CouchStore } from '../store/couch-store';
-import { isTombstone } from '../store/stored-document';
+import type { CouchStore } from '../infra/couch-store';
+import { isTombstone } from '../infra/stored-document';
 
 /**
  * The interviewer's current read scope, from the interviews that list them (SPEC §3).

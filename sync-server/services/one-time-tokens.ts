@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { DocumentScope } from 'nano';
 import { normalizeEmail } from '#shared/domain/common/schema-helpers';
-import { ensureOwnDatabase } from '../files/own-database';
-import { statusOf, type CouchStore, type StoredDoc } from '../store/couch-store';
+import { ensureOwnDatabase } from '../infra/own-database';
+import { statusOf, type CouchStore, type StoredDoc } from '../infra/couch-store';
 import { hashOneTimeToken, isOneTimeTokenShape, newOneTimeToken } from './tokens';
 
 /** What a mailed link is for. */

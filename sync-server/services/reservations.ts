@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { normalizeEmail } from '#shared/domain/common/schema-helpers';
-import type { CouchStore, StoredDoc } from '../store/couch-store';
+import type { CouchStore, StoredDoc } from '../infra/couch-store';
 
 /**
  * Values that must be unique: a candidate's email within an organisation, an account's email within

@@ -1,4 +1,4 @@
-import type { CouchStore, StoredDoc } from '../store/couch-store';
+import type { CouchStore, StoredDoc } from '../infra/couch-store';
 import { isSessionDoc } from './session-service';
 
 /** How long an ended session (expired or revoked) is kept before it is deleted. */

@@ -1,5 +1,5 @@
 import type { User } from '#shared/domain/user/user-schema';
-import type { CouchStore, StoredDoc } from '../store/couch-store';
+import type { CouchStore, StoredDoc } from '../infra/couch-store';
 import { unauthorized } from '../plugins/api-error';
 import {
   hashRefreshToken,

@@ -1,7 +1,7 @@
 import { COLLECTIONS } from '#shared/domain/collections';
 import { jsonEqual } from '#shared/domain/common/equality';
-import type { CouchStore, StoredDoc } from '../store/couch-store';
-import { isTombstone, toStored } from '../store/stored-document';
+import type { CouchStore, StoredDoc } from '../infra/couch-store';
+import { isTombstone, toStored } from '../infra/stored-document';
 import { reserveStoredEmails } from './email-holders';
 
 /** One change to the data of stores made by earlier versions, run once per store. */

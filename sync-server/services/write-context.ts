@@ -2,8 +2,8 @@ import type { WriteContext } from '#shared/domain/decide/write-context';
 import { normalizeEmail } from '#shared/domain/common/schema-helpers';
 import type { User } from '#shared/domain/user/user-schema';
 import type { CollectionName } from '#shared/domain/collections';
-import type { CouchStore, StoredDoc } from '../store/couch-store';
-import { liveContentOf } from '../store/stored-document';
+import type { CouchStore, StoredDoc } from '../infra/couch-store';
+import { liveContentOf } from '../infra/stored-document';
 import { candidatesUsingEmails } from './email-holders';
 import { listUsers } from './user-service';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CouchHttp, isRecord } from '../store/couch-http';
-import { CouchStore, UnknownSequenceError, type StoredDoc } from '../store/couch-store';
+import { CouchHttp, isRecord } from '../infra/couch-http';
+import { CouchStore, UnknownSequenceError, type StoredDoc } from '../infra/couch-store';
 import { startClusterProxy, type ClusterProxy } from './support/cluster-proxy';
 import {
   freshPrefix,

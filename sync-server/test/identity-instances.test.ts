@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { normalizeEmail } from '#shared/domain/common/schema-helpers';
 import { AttemptLimiter } from '../services/attempt-limiter';
 import { reservationId } from '../services/reservations';
-import { CouchStore } from '../store/couch-store';
+import { CouchStore } from '../infra/couch-store';
 import { createUser } from '../services/user-service';
 import {
   bearer,

@@ -2,13 +2,13 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applicationId, type Application } from '#shared/domain/application/application-schema';
 import { normalizeEmail } from '#shared/domain/common/schema-helpers';
-import { seed, testCandidate, testJob } from '../files/testing/server-fixture';
-import { testSettings } from '../notifications/testing/notification-fixture';
-import { startSmtpSink, type SmtpSink } from '../notifications/testing/smtp-sink';
+import { seed, testCandidate, testJob } from './support/accounts';
+import { testSettings } from './support/notification-fixture';
+import { startSmtpSink, type SmtpSink } from './support/smtp-sink';
 import { ONE_TIME_TOKEN_DATABASE } from '../services/one-time-tokens';
 import { randomId } from '../services/tokens';
 import { createUser, hashPassword } from '../services/user-service';
-import { toStored } from '../store/stored-document';
+import { toStored } from '../infra/stored-document';
 import {
   ATTEMPT_SUBJECT,
   linkIn,

@@ -6,8 +6,8 @@ import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { redactUrl } from '../app';
-import { CouchStore } from '../store/couch-store';
-import { waitUntilAnswering } from '../store/embedded-store';
+import { CouchStore } from '../infra/couch-store';
+import { waitUntilAnswering } from '../infra/embedded-store';
 import { advanced, applicationDoc, candidateDoc, jobDoc } from './support/fixtures';
 import { create, push, serverDoc } from './support/sync-client';
 import {

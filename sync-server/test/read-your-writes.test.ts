@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { samplePdf } from '../files/testing/sample-files';
+import { samplePdf } from './support/sample-files';
 import { advanced, applicationDoc, candidateDoc, interviewDoc, jobDoc } from './support/fixtures';
 import { startClusterProxy, type ClusterProxy } from './support/cluster-proxy';
 import { create, edit, pullAll } from './support/sync-client';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CouchStore } from '../store/couch-store';
+import { CouchStore } from '../infra/couch-store';
 import {
   release,
   reservationId,

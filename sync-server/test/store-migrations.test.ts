@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app';
-import { CouchStore } from '../store/couch-store';
+import { CouchStore } from '../infra/couch-store';
 import { candidateDoc } from './support/fixtures';
 import { create } from './support/sync-client';
 import { freshPrefix, login, startTestStore, TEST_JWT_SECRET, type TestStore } from './support/test-server';

@@ -1,6 +1,6 @@
 import { normalizeEmail } from '#shared/domain/common/schema-helpers';
-import { textOf, waitFor } from '../../notifications/testing/notification-fixture';
-import { headerOf, type ReceivedMail, type SmtpSink } from '../../notifications/testing/smtp-sink';
+import { textOf, waitFor } from './notification-fixture';
+import { headerOf, type ReceivedMail, type SmtpSink } from './smtp-sink';
 
 /**
  * Reading mail as a person would: what reached an address on the SMTP sink, and the link in it.

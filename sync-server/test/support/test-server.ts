@@ -6,8 +6,8 @@ import { afterAll, beforeAll } from 'vitest';
 import { buildApp, type AppConfig } from '../../app';
 import { loadDemoIfEmpty } from '../../demo/load-demo';
 import { buildDemoOrganisation, DEMO_PASSWORD, type DemoOrganisation } from '../../demo/demo-organisation';
-import { CouchStore } from '../../store/couch-store';
-import { startEmbeddedStore, type EmbeddedStore } from '../../store/embedded-store';
+import { CouchStore } from '../../infra/couch-store';
+import { startEmbeddedStore, type EmbeddedStore } from '../../infra/embedded-store';
 import { randomId } from '../../services/tokens';
 
 export const TEST_JWT_SECRET = 'test-secret-of-at-least-thirty-two-characters!';

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from '@playwright/test';
-import { headerOf, partsOf } from '../../../sync-server/notifications/testing/smtp-sink';
+import { headerOf, partsOf } from '../../../sync-server/test/support/smtp-sink';
 
 /**
  * Reading the mail the server sent, as the person would: the suite's server has no SMTP settings, so

@@ -1,0 +1,165 @@
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Type from 'typebox';
+import { UserSchema } from '#shared/domain/user/user-schema';
+import { actorOf } from '../../plugins/auth';
+import { badRequest, notFound } from '../../plugins/api-error';
+import { recordAudit } from '../../services/audit-service';
+import { revokeUserSessions } from '../../services/session-service';
+import { createUser, getUser, listUsers, patchUser, setPassword } from '../../services/user-service';
+import {
+  ApiErrorSchema,
+  BEARER,
+  NewEmailSchema,
+  PasswordSchema,
+  PersonNameSchema,
+  RoleSchema,
+} from '../../plugins/schemas';
+
+const errors = {
+  400: ApiErrorSchema,
+  401: ApiErrorSchema,
+  403: ApiErrorSchema,
+  404: ApiErrorSchema,
+  409: ApiErrorSchema,
+};
+const UserParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 200 }) });
+
+/** `/api/admin/users*`: accounts, roles, deactivation, sessions and passwords. */
+export function adminUserRoutes(root: FastifyInstance): Promise<void> {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
+  const audit = (adminId: string, userId: string, reason: string): Promise<void> =>
+    recordAudit(app.store, [
+      {
+        at: Date.now(),
+        userId: adminId,
+        collection: 'users',
+        docId: userId,
+        outcome: 'accepted',
+        action: 'admin',
+        reason,
+      },
+    ]);
+
+  app.get(
+    '/users',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Every account',
+        security: BEARER,
+        response: { 200: Type.Array(UserSchema), ...errors },
+      },
+    },
+    async () => listUsers(app.store),
+  );
+
+  app.post(
+    '/users',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Create an account',
+        security: BEARER,
+        body: Type.Object({
+          email: NewEmailSchema,
+          name: PersonNameSchema,
+          role: RoleSchema,
+          password: PasswordSchema,
+        }),
+        response: { 201: UserSchema, ...errors },
+      },
+    },
+    async (request, reply) => {
+      const user = await createUser(app.store, request.body, Date.now());
+      await audit(actorOf(request).id, user.id, `created as ${user.role}`);
+      return reply.status(201).send(user);
+    },
+  );
+
+  app.patch(
+    '/users/:id',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Rename, change role, deactivate or reactivate an account (effective on its next request)',
+        security: BEARER,
+        params: UserParams,
+        body: Type.Object(
+          {
+            name: Type.Optional(PersonNameSchema),
+            role: Type.Optional(RoleSchema),
+            active: Type.Optional(Type.Boolean()),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: UserSchema, ...errors },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      if (
+        request.params.id === actor.id &&
+        (request.body.active === false || (request.body.role && request.body.role !== 'admin'))
+      ) {
+        throw badRequest('You cannot deactivate or demote yourself.', 'self_lockout');
+      }
+      const user = await patchUser(app.store, request.params.id, request.body, Date.now());
+      await audit(actor.id, user.id, `changed ${Object.keys(request.body).join(', ')}`);
+      return user;
+    },
+  );
+
+  app.post(
+    '/users/:id/revoke-sessions',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Sign the user out everywhere; with wipe, their laptops delete local data at next contact',
+        security: BEARER,
+        params: UserParams,
+        body: Type.Optional(
+          Type.Object({ wipe: Type.Optional(Type.Boolean()) }, { additionalProperties: false }),
+        ),
+        response: { 200: Type.Object({ revoked: Type.Integer(), wipe: Type.Boolean() }), ...errors },
+      },
+    },
+    async (request) => {
+      if (!(await getUser(app.store, request.params.id))) throw notFound('No such user.');
+      const wipe = request.body?.wipe === true;
+      const revoked = await revokeUserSessions(
+        app.store,
+        request.params.id,
+        { wipe, reason: 'admin' },
+        Date.now(),
+      );
+      await audit(
+        actorOf(request).id,
+        request.params.id,
+        wipe ? 'revoked sessions and wiped devices' : 'revoked sessions',
+      );
+      return { revoked, wipe };
+    },
+  );
+
+  app.post(
+    '/users/:id/password',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Set a new password',
+        security: BEARER,
+        params: UserParams,
+        body: Type.Object({ password: PasswordSchema }),
+        response: { 204: Type.Null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      if (!(await getUser(app.store, request.params.id))) throw notFound('No such user.');
+      await setPassword(app.store, request.params.id, request.body.password);
+      await audit(actorOf(request).id, request.params.id, 'set password');
+      return reply.status(204).send(null);
+    },
+  );
+  return Promise.resolve();
+}

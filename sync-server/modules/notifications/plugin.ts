@@ -1,0 +1,202 @@
+/**
+ * Notifications (issue 7): the outbox worker (in-process unless disabled) and the admin listing.
+ * Register in `sync-server/app.ts` (the app needs the data directory; add `dataDir` to `AppConfig`):
+ *
+ * ```ts
+ * import { notificationsPlugin } from './notifications/notifications-plugin';
+ * import { notificationSettingsFromEnv } from './notifications/notifications-config';
+ * await app.register(notificationsPlugin, {
+ *   prefix: '/api/admin/notifications',
+ *   settings: notificationSettingsFromEnv(config.dataDir),
+ * });
+ * ```
+ *
+ * Options: `settings` (required, see `notificationSettingsFromEnv` for the environment variables),
+ * `timing` (optional worker timing, for tests), `transport` (optional, overrides SMTP/file, for tests),
+ * `identityMail` (optional: the account mails, which the worker then sends as soon as they are queued).
+ * The worker starts when the app is ready and stops when it closes.
+ *
+ * The detail view never shows a usable one-time token: links in the text are redacted.
+ */
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Type from 'typebox';
+import { authenticate } from '../../plugins/auth';
+import { conflict, notFound } from '../../plugins/api-error';
+import { BEARER, DigitsSchema, errorResponses } from '../../plugins/schemas';
+import type { IdentityMail } from '../../services/identity-mail';
+import type { MailTransport } from './mail-transport';
+import { redactLinkTokens } from '../../services/message-templates';
+import { NotificationWorker, type WorkerTiming } from './notification-worker';
+import type { NotificationSettings } from '../../services/notifications-config';
+import { ensureOutboxDatabase, getOutboxDoc, putOutboxDoc, recentEntries } from '../../services/outbox-database';
+import { isOutboxEntry, OUTBOX_STATUSES, TEMPLATES, type OutboxEntry } from '../../services/outbox-entry';
+import { StringEnum } from '#shared/domain/common/schema-helpers';
+
+export interface NotificationsPluginOptions {
+  readonly settings: NotificationSettings;
+  readonly timing?: Partial<WorkerTiming>;
+  readonly transport?: MailTransport;
+  readonly identityMail?: IdentityMail;
+}
+
+const EntrySummarySchema = Type.Object({
+  id: Type.String(),
+  template: StringEnum(TEMPLATES),
+  to: Type.Array(Type.String()),
+  subject: Type.String(),
+  status: StringEnum(OUTBOX_STATUSES),
+  attempts: Type.Integer(),
+  createdAt: Type.Integer(),
+  sentAt: Type.Optional(Type.Integer()),
+  lastError: Type.Optional(Type.String()),
+  file: Type.Optional(Type.String()),
+  hasInvite: Type.Boolean(),
+});
+
+const EntryDetailSchema = Type.Object({
+  ...EntrySummarySchema.properties,
+  text: Type.String(),
+  messageId: Type.String(),
+  invite: Type.Optional(Type.Object({ method: Type.String(), ics: Type.String() })),
+});
+
+const EntryParamsSchema = Type.Object({
+  id: Type.String({ minLength: 1, maxLength: 300, pattern: '^[^_]' }),
+});
+
+function summaryOf(entry: OutboxEntry) {
+  return {
+    id: entry._id,
+    template: entry.template,
+    to: entry.to,
+    subject: entry.subject,
+    status: entry.status,
+    attempts: entry.attempts,
+    createdAt: entry.createdAt,
+    ...(entry.sentAt === undefined ? {} : { sentAt: entry.sentAt }),
+    ...(entry.lastError === undefined ? {} : { lastError: entry.lastError }),
+    ...(entry.file === undefined ? {} : { file: entry.file }),
+    hasInvite: entry.invite !== undefined,
+  };
+}
+
+/** The outbox worker's lifecycle, and `GET /`, `GET /{id}`, `POST /{id}/requeue` (admin only). */
+export async function notificationsPlugin(
+  root: FastifyInstance,
+  options: NotificationsPluginOptions,
+): Promise<void> {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
+  const outbox = await ensureOutboxDatabase(app.store);
+  const { settings } = options;
+  if (settings.runWorker) {
+    const worker = await NotificationWorker.create(app.store, {
+      settings,
+      ...(options.timing ? { timing: options.timing } : {}),
+      ...(options.transport ? { transport: options.transport } : {}),
+      log: (message, error) => app.log.warn({ err: error }, message),
+    });
+    let detach = (): void => undefined;
+    app.addHook('onReady', async () => {
+      await worker.start();
+      if (options.identityMail) detach = options.identityMail.attach(worker);
+    });
+    app.addHook('preClose', async () => {
+      detach();
+      await worker.stop();
+    });
+  }
+
+  app.addHook('onRequest', authenticate(app, ['admin']));
+
+  app.get(
+    '/',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Notifications in the outbox, newest first (and where unsent-by-SMTP mail is written)',
+        security: BEARER,
+        querystring: Type.Object({
+          status: Type.Optional(StringEnum(OUTBOX_STATUSES)),
+          limit: Type.Optional(DigitsSchema('At most this many (1–500, default 100).')),
+        }),
+        response: {
+          200: Type.Object({
+            delivery: StringEnum(['smtp', 'file'] as const),
+            mailDirectory: Type.Union([Type.String(), Type.Null()]),
+            entries: Type.Array(EntrySummarySchema),
+          }),
+          ...errorResponses(400, 401, 403),
+        },
+      },
+    },
+    async (request) => {
+      const limit = Math.min(500, Math.max(1, Number(request.query.limit ?? '100')));
+      const entries = await recentEntries(outbox, {
+        limit,
+        ...(request.query.status ? { status: request.query.status } : {}),
+      });
+      return {
+        delivery: settings.smtpUrl ? ('smtp' as const) : ('file' as const),
+        mailDirectory: settings.smtpUrl ? null : settings.mailDirectory,
+        entries: entries.filter(isOutboxEntry).map(summaryOf),
+      };
+    },
+  );
+
+  app.get(
+    '/:id',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'One notification with its text and invite',
+        security: BEARER,
+        params: EntryParamsSchema,
+        response: { 200: EntryDetailSchema, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request) => {
+      const entry = await loadEntry(request.params.id);
+      return {
+        ...summaryOf(entry),
+        text: redactLinkTokens(entry.text),
+        messageId: entry.messageId,
+        ...(entry.invite ? { invite: entry.invite } : {}),
+      };
+    },
+  );
+
+  app.post(
+    '/:id/requeue',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Send a failed or uncertain notification again (same Message-ID)',
+        description:
+          'An `uncertain` message may already have been delivered once: requeue it only when it surely was not.',
+        security: BEARER,
+        params: EntryParamsSchema,
+        response: { 200: EntrySummarySchema, ...errorResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => {
+      const entry = await loadEntry(request.params.id);
+      if (entry.status !== 'failed' && entry.status !== 'uncertain') {
+        throw conflict(
+          `Only failed or uncertain notifications can be requeued; this one is ${entry.status}.`,
+          'not_requeueable',
+        );
+      }
+      const next: OutboxEntry = { ...entry, status: 'pending', nextAttemptAt: Date.now(), attempts: 0 };
+      if ((await putOutboxDoc(outbox, next)) === null)
+        throw conflict('The notification changed at the same moment; try again.');
+      return summaryOf(next);
+    },
+  );
+
+  async function loadEntry(id: string): Promise<OutboxEntry> {
+    const doc = await getOutboxDoc(outbox, id);
+    if (!doc || !isOutboxEntry(doc)) throw notFound('No such notification.');
+    return doc;
+  }
+}

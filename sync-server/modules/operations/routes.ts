@@ -1,0 +1,64 @@
+import type { FastifyInstance } from 'fastify';
+import Type from 'typebox';
+import type { FollowerHealth } from '../../infra/db-updates-follower';
+import { ApiErrorSchema } from '../../plugins/schemas';
+
+/** How long `/api/ready` lets a change follower that is between attempts try again before it answers. */
+const FOLLOWER_GRACE_MS = 1_500;
+
+/** What readiness asks of the store's change follower. */
+export interface ChangeFeedStatus {
+  health(): FollowerHealth;
+  whenFollowing(timeoutMs: number): Promise<boolean>;
+}
+
+/**
+ * `GET /api/health` (the process runs) and `GET /api/ready` (the store answers and its change feed
+ * is followed: without it, streams would stay silent while the app looks fine).
+ */
+export function operationsRoutes(
+  app: FastifyInstance,
+  options: { changeFeed: ChangeFeedStatus },
+): Promise<void> {
+  app.get(
+    '/health',
+    {
+      schema: {
+        tags: ['operations'],
+        summary: 'The process is running',
+        response: { 200: Type.Object({ status: Type.Literal('ok') }) },
+      },
+    },
+    () => ({ status: 'ok' as const }),
+  );
+  app.get(
+    '/ready',
+    {
+      schema: {
+        tags: ['operations'],
+        summary: 'The store answers and its change feed is followed',
+        description:
+          '503 `store_unavailable` when the store does not answer; 503 `change_feed_down` when live updates are not followed.',
+        response: { 200: Type.Object({ status: Type.Literal('ready') }), 503: ApiErrorSchema },
+      },
+    },
+    async (_request, reply) => {
+      if (!(await app.store.ping())) {
+        return reply
+          .status(503)
+          .send({ error: { code: 'store_unavailable', message: 'The store does not answer.' } });
+      }
+      const { changeFeed } = options;
+      if (changeFeed.health().isFollowing || (await changeFeed.whenFollowing(FOLLOWER_GRACE_MS))) {
+        return { status: 'ready' as const };
+      }
+      return reply.status(503).send({
+        error: {
+          code: 'change_feed_down',
+          message: `Live updates are not followed: ${changeFeed.health().reason}`,
+        },
+      });
+    },
+  );
+  return Promise.resolve();
+}

@@ -1,0 +1,240 @@
+import type { Actor } from '#shared/domain/common/roles';
+import type { InterviewerScope } from '#shared/domain/decide/read-rules';
+import { canRead, readsEverything, redactForReader } from '#shared/domain/decide/read-rules';
+import type { AnyDocument, CollectionName } from '#shared/domain/collections';
+import type { PullResponse, WireDocument } from '#shared/sync/protocol';
+import { neutralTombstone } from '#shared/sync/removal';
+import { UnknownSequenceError, type CouchStore, type StoredDoc } from '../../infra/couch-store';
+import { contentOf, isTombstone, toWire } from '../../infra/stored-document';
+import { loadInterviewerScope, loadScopeSnapshot, saveScopeSnapshot, scopedIds } from '../../services/interviewer-scope';
+import {
+  openCheckpoint,
+  sealCheckpoint,
+  type CheckpointBinding,
+  type CheckpointClaims,
+} from './pull-checkpoint';
+
+/** One pull, as the route hands it over: who, what, from where (the checkpoint as sent), how many. */
+export interface PullRequest {
+  readonly actor: Actor;
+  readonly collection: CollectionName;
+  /** The checkpoint the client sent back, parsed from JSON (null on a first pull). */
+  readonly checkpoint: unknown;
+  readonly limit: number;
+  readonly now: number;
+}
+
+/** The wire form of a stored document for `actor`, or null when they may not read it. */
+export function wireForReader(
+  actor: Actor,
+  collection: CollectionName,
+  stored: StoredDoc,
+  scope: InterviewerScope | null,
+): WireDocument<AnyDocument> | null {
+  const content = contentOf(collection, stored);
+  if (!canRead(actor, collection, content, scope)) return null;
+  return toWire(redactForReader(actor, collection, content), isTombstone(stored));
+}
+
+/** The pull's context: the store, the signing key, and to whom the checkpoints are bound. */
+interface PullContext extends PullRequest {
+  readonly store: CouchStore;
+  readonly key: Buffer;
+  readonly binding: CheckpointBinding;
+}
+
+/**
+ * `GET /api/sync/{collection}/pull` (SPEC §5): up to `limit` documents changed since the checkpoint,
+ * as `actor` may see them now. The checkpoint is trusted only if this server issued it to this
+ * reader, for this collection, on this store; any other restarts the pull from the beginning of what
+ * the reader may read now. Removal tombstones are neutral (`neutralTombstone`) and only ever name
+ * documents the reader was allowed to see: ones in a scope snapshot the server delivered, or, for a
+ * demoted full reader, ones that existed when they last pulled as one.
+ */
+export async function pullDocuments(
+  store: CouchStore,
+  key: Buffer,
+  request: PullRequest,
+): Promise<PullResponse<AnyDocument>> {
+  const binding = {
+    userId: request.actor.id,
+    collection: request.collection,
+    storeId: await store.identity(),
+  };
+  const context: PullContext = { ...request, store, key, binding };
+  const claims = openCheckpoint(key, binding, request.checkpoint);
+  if (readsEverything(request.actor) || request.collection === 'users') {
+    return pullAsFullReader(context, claims?.reader === 'full' ? claims : null);
+  }
+  const scope = await loadInterviewerScope(store, request.actor.id);
+  if (claims && (claims.reader === 'full' || claims.purgeUntil !== undefined)) {
+    return purgeDemotedReader(context, scope, claims);
+  }
+  const delivered =
+    claims?.reader === 'interviewer' && claims.scope
+      ? await loadScopeSnapshot(store, request.collection, claims.scope)
+      : null;
+  if (claims && delivered) {
+    const answer = await pullInterviewerSlice(context, scope, claims.seq, delivered);
+    if (answer) return answer;
+  }
+  // A first pull, or one whose checkpoint is not ours: the slice from scratch, nothing removed.
+  const seq = String((await store.changes(request.collection, { since: 'now' })).last_seq);
+  return (await pullInterviewerSlice(context, scope, seq, new Set())) ?? emptyAnswer(context, seq);
+}
+
+function seal(context: PullContext, claims: Omit<CheckpointClaims, 'issuedAt'>) {
+  return sealCheckpoint(context.key, context.binding, { ...claims, issuedAt: context.now });
+}
+
+function emptyAnswer(context: PullContext, seq: string): PullResponse<AnyDocument> {
+  return { documents: [], checkpoint: seal(context, { seq, reader: 'interviewer' }) };
+}
+
+/** Everything changed since the checkpoint (or since the beginning). */
+async function pullAsFullReader(
+  context: PullContext,
+  claims: CheckpointClaims | null,
+): Promise<PullResponse<AnyDocument>> {
+  const { store, actor, collection, limit } = context;
+  // canRead wants a scope for interviewers even where it does not depend on one (the directory).
+  const scope = readsEverything(actor) ? null : await loadInterviewerScope(store, actor.id);
+  const accept = (doc: StoredDoc) => wireForReader(actor, collection, doc, scope);
+  const feed =
+    (claims ? await readFeedIfKnown(store, collection, claims.seq, limit, accept) : null) ??
+    (await readFeed(store, collection, '0', limit, accept));
+  return { documents: feed.documents, checkpoint: seal(context, { seq: feed.seq, reader: 'full' }) };
+}
+
+/**
+ * A reader who was a full reader when the checkpoint was issued and is an interviewer now: the feed is
+ * replayed from the start, sending what is visible now and removing what is not, but only documents
+ * that existed when they last pulled as a full reader (they never saw later ones).
+ */
+async function purgeDemotedReader(
+  context: PullContext,
+  scope: InterviewerScope,
+  claims: CheckpointClaims,
+): Promise<PullResponse<AnyDocument>> {
+  const { store, actor, collection, limit } = context;
+  const purgeUntil = claims.purgeUntil ?? claims.issuedAt;
+  const accept = (doc: StoredDoc): WireDocument<AnyDocument> | null => {
+    const visible = wireForReader(actor, collection, doc, scope);
+    if (visible) return visible;
+    // Documents loaded in bulk (demo, upgrade) carry no first-stored time: they predate every pull.
+    const firstStored = doc.serverMeta?.firstStoredAt ?? 0;
+    return firstStored <= purgeUntil ? neutralTombstone(collection, doc._id, context.now) : null;
+  };
+  const since = claims.purgeUntil === undefined ? '0' : claims.seq;
+  const feed =
+    (await readFeedIfKnown(store, collection, since, limit, accept)) ??
+    (await readFeed(store, collection, '0', limit, accept));
+  if (feed.documents.length >= limit) {
+    return {
+      documents: feed.documents,
+      checkpoint: seal(context, { seq: feed.seq, reader: 'interviewer', purgeUntil }),
+    };
+  }
+  const hash = await saveScopeSnapshot(store, collection, scopedIds(scope, collection) ?? []);
+  return {
+    documents: feed.documents,
+    checkpoint: seal(context, { seq: feed.seq, reader: 'interviewer', scope: hash }),
+  };
+}
+
+/**
+ * An interviewer's pull from `seq`, their laptop holding `delivered`: first what entered or left their
+ * scope since (fetched by id, whatever its age), then the feed, filtered by the scope. Null when the
+ * store does not recognise `seq` (the caller starts afresh).
+ */
+async function pullInterviewerSlice(
+  context: PullContext,
+  scope: InterviewerScope,
+  seq: string,
+  delivered: Set<string>,
+): Promise<PullResponse<AnyDocument> | null> {
+  const { store, actor, collection, limit } = context;
+  const visible = scopedIds(scope, collection) ?? new Set<string>();
+  const batch = new Map<string, WireDocument<AnyDocument>>();
+  const removed = [...delivered].filter((id) => !visible.has(id)).sort();
+  const added = [...visible].filter((id) => !delivered.has(id)).sort();
+  const takenRemoved = removed.slice(0, limit);
+  const takenAdded = added.slice(0, limit - takenRemoved.length);
+  for (const id of takenRemoved) {
+    batch.set(id, neutralTombstone(collection, id, context.now));
+    delivered.delete(id);
+  }
+  const fetched = await store.getMany(collection, takenAdded);
+  for (const id of takenAdded) {
+    const doc = fetched.get(id);
+    const wire = doc ? wireForReader(actor, collection, doc, scope) : null;
+    if (wire) batch.set(id, wire);
+    delivered.add(id);
+  }
+  if (takenRemoved.length < removed.length || takenAdded.length < added.length) {
+    // The catch-up continues on the next pull, from the set delivered so far.
+    const partial = await saveScopeSnapshot(store, collection, delivered);
+    return {
+      documents: [...batch.values()],
+      checkpoint: seal(context, { seq, reader: 'interviewer', scope: partial }),
+    };
+  }
+  const accept = (doc: StoredDoc) =>
+    batch.has(doc._id) ? null : wireForReader(actor, collection, doc, scope);
+  const feed = await readFeedIfKnown(store, collection, seq, limit - batch.size, accept);
+  if (!feed) return null;
+  for (const document of feed.documents) batch.set(document.id, document);
+  const hash = await saveScopeSnapshot(store, collection, visible);
+  return {
+    documents: [...batch.values()],
+    checkpoint: seal(context, { seq: feed.seq, reader: 'interviewer', scope: hash }),
+  };
+}
+
+type Accept = (doc: StoredDoc) => WireDocument<AnyDocument> | null;
+
+/** `readFeed`, or null when the store answers 400 to `since` (a sequence it did not issue). */
+async function readFeedIfKnown(
+  store: CouchStore,
+  collection: CollectionName,
+  since: string,
+  limit: number,
+  accept: Accept,
+): Promise<{ documents: WireDocument<AnyDocument>[]; seq: string } | null> {
+  try {
+    return await readFeed(store, collection, since, limit, accept);
+  } catch (error) {
+    if (error instanceof UnknownSequenceError && since !== '0') return null;
+    throw error;
+  }
+}
+
+/**
+ * Reads the `_changes` feed from `since` until `limit` documents were accepted or the feed ends:
+ * RxDB stops pulling at a short batch, so filtered-out rows must not shorten it.
+ */
+async function readFeed(
+  store: CouchStore,
+  collection: CollectionName,
+  since: string,
+  limit: number,
+  accept: Accept,
+): Promise<{ documents: WireDocument<AnyDocument>[]; seq: string }> {
+  const documents: WireDocument<AnyDocument>[] = [];
+  let seq = since;
+  while (documents.length < limit) {
+    const wanted = limit - documents.length;
+    const page = await store.changes(collection, { since: seq, limit: wanted, includeDocs: true });
+    for (const row of page.results) {
+      seq = String(row.seq);
+      if (row.id.startsWith('_design/') || !row.doc || row.deleted) continue;
+      const wire = accept(row.doc);
+      if (wire) documents.push(wire);
+    }
+    if (page.results.length < wanted) {
+      seq = String(page.last_seq);
+      break;
+    }
+  }
+  return { documents, seq };
+}

@@ -1,0 +1,136 @@
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Type from 'typebox';
+import { STAFF_ROLES } from '#shared/domain/common/roles';
+import { COLLECTIONS, type CollectionName } from '#shared/domain/collections';
+import { MAX_PULL_LIMIT, MAX_PUSH_ROWS } from '#shared/sync/protocol';
+import { actorOf, authenticate } from '../../plugins/auth';
+import { badRequest } from '../../plugins/api-error';
+import { checkpointKey } from './pull-checkpoint';
+import { recordCandidatesDelivered } from '../../services/deliveries';
+import { pullDocuments } from './pull-service';
+import { pushDocuments, type IncomingPushRow } from './push-service';
+import { ApiErrorSchema, BEARER, DigitsSchema } from '../../plugins/schemas';
+import { PushedDocumentSchema, wireDocumentSchema } from './wire-schemas';
+
+/** Default pull batch when the client names none. */
+const DEFAULT_PULL_LIMIT = 100;
+/** A push of 500 full documents with their assumed states fits in this. */
+const PUSH_BODY_LIMIT = 32 * 1024 * 1024;
+
+const errors = { 400: ApiErrorSchema, 401: ApiErrorSchema, 403: ApiErrorSchema, 413: ApiErrorSchema };
+
+/** `/api/sync/{collection}/pull` and `/push` for every replicated collection (SPEC §5), staff only. */
+export function syncRoutes(root: FastifyInstance): Promise<void> {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
+  const onRequest = authenticate(app, STAFF_ROLES);
+  const key = checkpointKey(app.jwtSecret);
+  for (const collection of COLLECTIONS) registerCollection(app, collection, onRequest, key);
+  return Promise.resolve();
+}
+
+function registerCollection(
+  app: FastifyInstance,
+  collection: CollectionName,
+  onRequest: ReturnType<typeof authenticate>,
+  key: Buffer,
+): void {
+  const typed = app.withTypeProvider<TypeBoxTypeProvider>();
+  const wire = wireDocumentSchema(collection);
+  typed.get(
+    `/${collection}/pull`,
+    {
+      onRequest,
+      schema: {
+        tags: ['sync'],
+        summary: `Pull ${collection} changed since a checkpoint`,
+        description:
+          'RxDB checkpoint pull. Send back, URL-encoded, the checkpoint of the previous pull (none on the first). ' +
+          'A batch shorter than `limit` means the client is up to date. A checkpoint this server did not issue to ' +
+          'this user for this collection (or one of another store) restarts the pull from what the user may read now.',
+        security: BEARER,
+        querystring: Type.Object({
+          checkpoint: Type.Optional(Type.String({ maxLength: 10_000 })),
+          limit: Type.Optional(
+            DigitsSchema(`Batch size, 1–${MAX_PULL_LIMIT} (default ${DEFAULT_PULL_LIMIT}).`),
+          ),
+        }),
+        response: {
+          200: Type.Object({
+            documents: Type.Array(wire),
+            checkpoint: Type.Union([Type.Object({}, { additionalProperties: true }), Type.Null()]),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (request) => {
+      const limit = request.query.limit === undefined ? DEFAULT_PULL_LIMIT : Number(request.query.limit);
+      if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PULL_LIMIT) {
+        throw badRequest(`limit must be from 1 to ${MAX_PULL_LIMIT}.`, 'invalid_limit');
+      }
+      const actor = actorOf(request);
+      const now = Date.now();
+      const answer = await pullDocuments(app.store, key, {
+        actor,
+        collection,
+        checkpoint: parseCheckpointJson(request.query.checkpoint),
+        limit,
+        now,
+      });
+      if (collection === 'candidates' && answer.documents.length < limit) {
+        // Up to date as of `now`: what erasure receipts are made of.
+        recordCandidatesDelivered(app.store, actor.sessionId, now, (error) =>
+          request.log.warn({ err: error }, 'could not record a delivery'),
+        );
+      }
+      return answer;
+    },
+  );
+
+  typed.post(
+    `/${collection}/push`,
+    {
+      onRequest,
+      bodyLimit: PUSH_BODY_LIMIT,
+      schema: {
+        tags: ['sync'],
+        summary: `Push ${collection} written on a laptop`,
+        description:
+          'RxDB push with assumed master state. A row whose assumed state is not the server’s is a conflict; ' +
+          'a row that breaks a rule is refused (in `rejections`, with its server document in `conflicts`).',
+        security: BEARER,
+        body: Type.Array(
+          Type.Object({
+            assumedMasterState: Type.Optional(Type.Union([PushedDocumentSchema, Type.Null()])),
+            newDocumentState: PushedDocumentSchema,
+          }),
+          { maxItems: MAX_PUSH_ROWS },
+        ),
+        response: {
+          200: Type.Object({
+            conflicts: Type.Array(wire),
+            rejections: Type.Array(
+              Type.Object({ id: Type.String(), code: Type.String(), message: Type.String() }),
+            ),
+          }),
+          ...errors,
+        },
+      },
+    },
+    async (request) =>
+      pushDocuments(app.store, actorOf(request), collection, request.body as IncomingPushRow[], () =>
+        Date.now(),
+      ),
+  );
+}
+
+/** The checkpoint query parameter as JSON (null when absent); text that is not JSON is a 400. */
+function parseCheckpointJson(raw: string | undefined): unknown {
+  if (raw === undefined || raw === '' || raw === 'null') return null;
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw badRequest('checkpoint must be the JSON the previous pull returned.', 'invalid_checkpoint');
+  }
+}

@@ -1,0 +1,53 @@
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Type from 'typebox';
+import { STAFF_ROLES } from '#shared/domain/common/roles';
+import { actorOf, authenticate } from '../../plugins/auth';
+import type { ChangeHub } from '../../plugins/change-hub';
+import { ApiErrorSchema, BEARER } from '../../plugins/schemas';
+
+/**
+ * `GET /api/sync/stream`: Server-Sent Events. `data: {"type":"RESYNC"}` on connect, then
+ * `{"type":"change","collection":…}` when a collection changes, `{"type":"wipe"}` for a wiped
+ * device, and a comment line as heartbeat.
+ */
+export function streamRoutes(root: FastifyInstance, options: { hub: ChangeHub }): Promise<void> {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
+  app.get(
+    '/stream',
+    {
+      onRequest: authenticate(app, STAFF_ROLES, { allowQueryToken: true }),
+      schema: {
+        tags: ['sync'],
+        summary: 'Server-Sent Events naming the collections that changed',
+        description:
+          'Auth by `Authorization: Bearer` or the `access_token` query parameter (EventSource cannot set headers).',
+        security: BEARER,
+        querystring: Type.Object({ access_token: Type.Optional(Type.String({ maxLength: 4_096 })) }),
+        response: {
+          200: Type.String({ description: 'text/event-stream' }),
+          401: ApiErrorSchema,
+          403: ApiErrorSchema,
+        },
+      },
+    },
+    (request, reply) => {
+      const actor = actorOf(request);
+      reply.hijack();
+      const headers: Record<string, string> = {};
+      for (const [name, value] of Object.entries(reply.getHeaders())) {
+        if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : String(value);
+      }
+      reply.raw.writeHead(200, {
+        ...headers,
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache, no-transform',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+      });
+      reply.raw.write('retry: 3000\n\n');
+      options.hub.add(actor, reply.raw);
+    },
+  );
+  return Promise.resolve();
+}
