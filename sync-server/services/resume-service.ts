@@ -11,7 +11,7 @@ import {
 import type { Actor } from '#shared/domain/common/roles';
 import { toIso } from '#shared/domain/common/time';
 import { validateAgainst } from '#shared/domain/common/validate';
-import { ApiError, badRequest, conflict, notFound } from '../plugins/api-error';
+import { fail, succeed, type Outcome } from './outcome';
 import { randomId } from './tokens';
 import { statusOf, type CouchStore, type StoredDoc, type WriteRecord } from '../infra/couch-store';
 import { liveContentOf, toStored } from '../infra/stored-document';
@@ -48,14 +48,12 @@ function attachmentName(sha256: string): string {
  * The résumé's type, judged by its content (never by the client's Content-Type or file name):
  * PDF or DOCX, else a 415.
  */
-export async function detectResumeType(content: Buffer): Promise<ResumeContentType> {
+export async function detectResumeType(content: Buffer): Promise<Outcome<ResumeContentType>> {
   const detected = await fileTypeFromBuffer(content);
-  const mime: string | undefined = detected?.mime;
-  const allowed = (RESUME_CONTENT_TYPES as readonly string[]).find((type) => type === mime);
-  if (!allowed) {
-    throw new ApiError(415, 'unsupported_file_type', 'A résumé must be a PDF or a Word (.docx) document.');
-  }
-  return allowed as ResumeContentType;
+  const allowed = RESUME_CONTENT_TYPES.find((type) => type === detected?.mime);
+  return allowed
+    ? succeed(allowed)
+    : fail('unsupported', 'unsupported_file_type', 'A résumé must be a PDF or a Word (.docx) document.');
 }
 
 /** A file name safe for headers and screens: no paths, no control characters, the right extension. */
@@ -85,17 +83,21 @@ export async function storeResume(
   actor: Actor,
   input: { candidateId: string; content: Buffer; fileName?: string },
   now: () => number,
-): Promise<ResumeRef> {
-  if (input.content.length === 0) throw badRequest('The résumé file is empty.', 'empty_file');
-  const contentType = await detectResumeType(input.content);
+): Promise<Outcome<ResumeRef>> {
+  if (input.content.length === 0) return fail('invalid', 'empty_file', 'The résumé file is empty.');
+  const detected = await detectResumeType(input.content);
+  if (!detected.ok) return detected;
+  const contentType = detected.value;
   const candidate = liveContentOf('candidates', await store.get('candidates', input.candidateId));
-  if (!candidate) throw notFound('No such candidate.');
-  if (candidate.erasedAt)
-    throw new ApiError(422, 'candidate_erased', 'This candidate was erased and cannot be changed.');
+  if (!candidate) return fail('not_found', 'not_found', 'No such candidate.');
+  if (candidate.erasedAt) {
+    return fail('refused', 'candidate_erased', 'This candidate was erased and cannot be changed.');
+  }
 
   const sha256 = createHash('sha256').update(input.content).digest('hex');
   const fileId = resumeFileId(candidate.id);
-  await putAttachment(files, fileId, attachmentName(sha256), input.content, contentType);
+  const attached = await putAttachment(files, fileId, attachmentName(sha256), input.content, contentType);
+  if (!attached.ok) return attached;
 
   const time = now();
   const resume: ResumeRef = {
@@ -105,14 +107,16 @@ export async function storeResume(
     sha256,
     uploadedAt: toIso(time),
   };
-  await setResumeRef(store, candidate.id, resume, {
+  const referenced = await setResumeRef(store, candidate.id, resume, {
     id: randomId('w', 9),
     at: time,
     userId: actor.id,
     action: 'update',
   });
+  if (!referenced.ok) return referenced;
+  // Best effort: an attachment left behind is harmless, and the next upload prunes it.
   await pruneAttachments(files, fileId, attachmentName(sha256)).catch(() => undefined);
-  return resume;
+  return succeed(resume);
 }
 
 async function putAttachment(
@@ -121,17 +125,21 @@ async function putAttachment(
   name: string,
   content: Buffer,
   contentType: string,
-): Promise<void> {
+): Promise<Outcome<true>> {
   for (let attempt = 0; attempt < 5; attempt += 1) {
     const rev = await currentRev(files, fileId);
     try {
       await files.attachment.insert(fileId, name, content, contentType, rev ? { rev } : {});
-      return;
+      return succeed(true);
     } catch (error) {
       if (statusOf(error) !== 409) throw error;
     }
   }
-  throw conflict('The résumé was uploaded at the same moment by someone else; try again.');
+  return fail(
+    'conflict',
+    'conflict',
+    'The résumé was uploaded at the same moment by someone else; try again.',
+  );
 }
 
 async function currentRev(files: DocumentScope<StoredDoc>, id: string): Promise<string | undefined> {
@@ -149,18 +157,18 @@ async function setResumeRef(
   candidateId: string,
   resume: ResumeRef,
   write: WriteRecord,
-): Promise<void> {
+): Promise<Outcome<true>> {
   for (let attempt = 0; attempt < 5; attempt += 1) {
     const stored = await store.get('candidates', candidateId);
     const candidate = liveContentOf('candidates', stored);
-    if (!stored || !candidate) throw notFound('No such candidate.');
+    if (!stored || !candidate) return fail('not_found', 'not_found', 'No such candidate.');
     const next: Candidate = { ...candidate, resume, updatedAt: Math.max(write.at, candidate.updatedAt + 1) };
     const validation = validateAgainst(CandidateSchema, next, 'candidate');
-    if (!validation.ok) throw new ApiError(422, validation.code, validation.message);
+    if (!validation.ok) return fail('refused', validation.code, validation.message);
     const written = await store.put('candidates', toStored('candidates', next, { previous: stored, write }));
-    if (written.ok) return;
+    if (written.ok) return succeed(true);
   }
-  throw conflict('The candidate was changed at the same moment; try again.');
+  return fail('conflict', 'conflict', 'The candidate was changed at the same moment; try again.');
 }
 
 /** Removes every résumé attachment of `fileId` except `keep` (best effort: a leftover is harmless). */
@@ -190,22 +198,23 @@ export async function openResume(
   store: CouchStore,
   files: DocumentScope<StoredDoc>,
   candidateId: string,
-): Promise<ResumeDownload> {
+): Promise<Outcome<ResumeDownload>> {
+  const missing = fail('not_found', 'no_resume', 'The résumé file is missing.');
   const candidate = liveContentOf('candidates', await store.get('candidates', candidateId));
   const resume = candidate && !candidate.erasedAt ? candidate.resume : undefined;
-  if (!resume) throw notFound('This candidate has no résumé.', 'no_resume');
+  if (!resume) return fail('not_found', 'no_resume', 'This candidate has no résumé.');
   const fileId = resumeFileId(candidateId);
   const name = attachmentName(resume.sha256);
   let doc: StoredDoc;
   try {
     doc = await files.get(fileId);
   } catch (error) {
-    if (statusOf(error) === 404) throw notFound('The résumé file is missing.', 'no_resume');
+    if (statusOf(error) === 404) return missing;
     throw error;
   }
   const attachments = (doc['_attachments'] as Record<string, unknown> | undefined) ?? {};
-  if (!(name in attachments)) throw notFound('The résumé file is missing.', 'no_resume');
-  return { resume, stream: files.attachment.getAsStream(fileId, name) as unknown as Readable };
+  if (!(name in attachments)) return missing;
+  return succeed({ resume, stream: files.attachment.getAsStream(fileId, name) as unknown as Readable });
 }
 
 /**

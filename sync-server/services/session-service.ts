@@ -1,6 +1,6 @@
 import type { User } from '#shared/domain/user/user-schema';
 import type { CouchStore, StoredDoc } from '../infra/couch-store';
-import { unauthorized } from '../plugins/api-error';
+import { fail, succeed, type Outcome } from './outcome';
 import {
   hashRefreshToken,
   newRefreshToken,
@@ -91,36 +91,39 @@ export async function rotateRefreshToken(
   refreshToken: string,
   isUserActive: (userId: string) => Promise<boolean>,
   now: number,
-): Promise<TokenPair> {
+): Promise<Outcome<TokenPair>> {
   const sid = sessionIdOf(refreshToken);
-  if (!sid) throw unauthorized('The refresh token is not valid.', 'invalid_refresh_token');
+  if (!sid) return fail('unauthorized', 'invalid_refresh_token', 'The refresh token is not valid.');
   const presentedHash = hashRefreshToken(refreshToken);
   for (let attempt = 0; attempt < 3; attempt += 1) {
     const session = await getSession(store, sid);
     const refusal = sessionRefusal(session, now);
-    if (!session || refusal) throw unauthorized(refusalMessage(refusal), refusal ?? 'invalid_refresh_token');
+    if (!session || refusal)
+      return fail('unauthorized', refusal ?? 'invalid_refresh_token', refusalMessage(refusal));
     if (session.tokenHash !== presentedHash) {
       const isRacingRefresh =
         session.spentHashes[0] === presentedHash &&
         session.rotatedAt !== undefined &&
         now - session.rotatedAt < REFRESH_RACE_GRACE_MS;
       if (isRacingRefresh) {
-        throw unauthorized(
-          'This refresh token was just replaced by another window; use the new one.',
+        return fail(
+          'unauthorized',
           'refresh_token_superseded',
+          'This refresh token was just replaced by another window; use the new one.',
         );
       }
       if (session.spentHashes.includes(presentedHash)) {
         await revokeSession(store, sid, 'refresh_token_reused', now);
-        throw unauthorized(
-          'This sign-in was ended because an old refresh token was used again.',
+        return fail(
+          'unauthorized',
           'refresh_token_reused',
+          'This sign-in was ended because an old refresh token was used again.',
         );
       }
-      throw unauthorized('The refresh token is not valid.', 'invalid_refresh_token');
+      return fail('unauthorized', 'invalid_refresh_token', 'The refresh token is not valid.');
     }
     if (!(await isUserActive(session.userId)))
-      throw unauthorized('The account is deactivated.', 'account_disabled');
+      return fail('unauthorized', 'account_disabled', 'The account is deactivated.');
     const next = newRefreshToken(sid);
     const rotated: SessionDoc = {
       ...session,
@@ -131,10 +134,13 @@ export async function rotateRefreshToken(
     };
     // A lost race means someone else spent this token at the same moment: the loop sees it as reuse.
     if ((await store.put('sessions', rotated)).ok) {
-      return { accessToken: signAccessToken(secret, { sub: session.userId, sid }), refreshToken: next };
+      return succeed({
+        accessToken: signAccessToken(secret, { sub: session.userId, sid }),
+        refreshToken: next,
+      });
     }
   }
-  throw unauthorized('The refresh token is not valid.', 'invalid_refresh_token');
+  return fail('unauthorized', 'invalid_refresh_token', 'The refresh token is not valid.');
 }
 
 function refusalMessage(code: string | null): string {

@@ -4,7 +4,7 @@ import type { Role } from '#shared/domain/common/roles';
 import type { User } from '#shared/domain/user/user-schema';
 import type { CouchStore, StoredDoc } from '../infra/couch-store';
 import { isTombstone, liveContentOf, toStored } from '../infra/stored-document';
-import { ApiError, conflict, notFound } from '../plugins/api-error';
+import { fail, succeed, type Outcome } from './outcome';
 import { accountEmailCheck } from './email-holders';
 import { release, reservationOwner, reserve } from './reservations';
 import { randomId } from './tokens';
@@ -31,9 +31,6 @@ export interface AccountStatus {
 }
 
 /** The outcome of creating an account. */
-export type AccountCreation =
-  | { readonly ok: true; readonly user: User }
-  | { readonly ok: false; readonly code: 'email_taken'; readonly message: string };
 
 /** A hash nobody's password matches, verified when the account does not exist (same timing). */
 let decoyHash: Promise<string> | undefined;
@@ -143,15 +140,15 @@ async function updateCredentials(
   store: CouchStore,
   userId: string,
   change: (current: CredentialsDoc | null) => CredentialsFields | null,
-): Promise<boolean> {
+): Promise<Outcome<boolean>> {
   for (let attempt = 0; attempt < 5; attempt += 1) {
     const existing = await store.get('credentials', userId);
     const next = change(isCredentials(existing) ? existing : null);
-    if (!next) return false;
+    if (!next) return succeed(false);
     const doc: CredentialsDoc = { ...next, _id: userId, ...(existing?._rev ? { _rev: existing._rev } : {}) };
-    if ((await store.put('credentials', doc)).ok) return true;
+    if ((await store.put('credentials', doc)).ok) return succeed(true);
   }
-  throw new ApiError(409, 'conflict', 'The account was changed at the same time by someone else; try again.');
+  return fail('conflict', 'conflict', 'The account was changed at the same time by someone else; try again.');
 }
 
 /**
@@ -163,10 +160,10 @@ export async function setPassword(
   userId: string,
   password: string,
   options: { now?: number; verifiesEmail?: boolean } = {},
-): Promise<void> {
+): Promise<Outcome<boolean>> {
   const passwordHash = await hashPassword(password);
   const now = options.now ?? Date.now();
-  await updateCredentials(store, userId, (current) => ({
+  return updateCredentials(store, userId, (current) => ({
     ...current,
     passwordHash,
     passwordChangedAt: now,
@@ -175,13 +172,17 @@ export async function setPassword(
 }
 
 /** Records that the owner of `userId` proved its address; false when the account has no credentials. */
-export async function markEmailVerified(store: CouchStore, userId: string, now: number): Promise<boolean> {
+export async function markEmailVerified(
+  store: CouchStore,
+  userId: string,
+  now: number,
+): Promise<Outcome<boolean>> {
   let isVerified = false;
-  await updateCredentials(store, userId, (current) => {
+  const written = await updateCredentials(store, userId, (current) => {
     isVerified = current !== null;
     return current && current.emailVerifiedAt === undefined ? { ...current, emailVerifiedAt: now } : null;
   });
-  return isVerified;
+  return written.ok ? succeed(isVerified) : written;
 }
 
 /**
@@ -193,12 +194,8 @@ export async function createAccount(
   store: CouchStore,
   input: { email: string; name: string; role: Role; password: string },
   now: number,
-): Promise<AccountCreation> {
-  const taken = {
-    ok: false,
-    code: 'email_taken',
-    message: 'An account with this email already exists.',
-  } as const;
+): Promise<Outcome<User>> {
+  const taken = fail('conflict', 'email_taken', 'An account with this email already exists.');
   const passwordHash = await hashPassword(input.password);
   if (await findAccountByEmail(store, input.email, now)) return taken;
   const user: User = {
@@ -209,14 +206,7 @@ export async function createAccount(
     role: input.role,
     active: true,
   };
-  const reserved = await reserve(
-    store,
-    'account-email',
-    user.email,
-    user.id,
-    accountEmailCheck(store),
-    now,
-  );
+  const reserved = await reserve(store, 'account-email', user.email, user.id, accountEmailCheck(store), now);
   if (!reserved.ok) return taken;
   try {
     const credentials: CredentialsDoc = { _id: user.id, passwordHash, passwordChangedAt: now };
@@ -228,18 +218,7 @@ export async function createAccount(
     await release(store, 'account-email', user.email, user.id).catch(() => undefined);
     throw error;
   }
-  return { ok: true, user };
-}
-
-/** `createAccount` for callers that answer HTTP directly: 409 `email_taken` when the email is taken. */
-export async function createUser(
-  store: CouchStore,
-  input: { email: string; name: string; role: Role; password: string },
-  now: number,
-): Promise<User> {
-  const created = await createAccount(store, input, now);
-  if (!created.ok) throw conflict(created.message, created.code);
-  return created.user;
+  return succeed(user);
 }
 
 /** Changes name, role or active flag, with the `_rev` just read (retrying lost races). */
@@ -248,11 +227,11 @@ export async function patchUser(
   id: string,
   patch: { name?: string; role?: Role; active?: boolean },
   now: number,
-): Promise<User> {
+): Promise<Outcome<User>> {
   for (let attempt = 0; attempt < 5; attempt += 1) {
     const stored = await store.get('users', id);
     const user = liveContentOf('users', stored);
-    if (!stored || !user) throw notFound('No such user.');
+    if (!stored || !user) return fail('not_found', 'not_found', 'No such user.');
     const next: User = {
       ...user,
       ...(patch.name === undefined ? {} : { name: patch.name.trim() }),
@@ -261,7 +240,7 @@ export async function patchUser(
       updatedAt: now,
     };
     const written = await store.put('users', toStored('users', next, { rev: stored._rev }));
-    if (written.ok) return next;
+    if (written.ok) return succeed(next);
   }
-  throw conflict('The user was changed at the same time by someone else; try again.');
+  return fail('conflict', 'conflict', 'The user was changed at the same time by someone else; try again.');
 }

@@ -1,8 +1,8 @@
+import { createTestUser } from './support/accounts';
 import { createHmac } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUser } from '../services/user-service';
 import {
   bearer,
   buildTestApp,
@@ -19,7 +19,7 @@ let claims: { sub: string; sid: string };
 beforeAll(async () => {
   testStore = await startTestStore();
   app = await buildTestApp(testStore);
-  await createUser(
+  await createTestUser(
     app.store,
     {
       email: 'token.tester@acme.example',

@@ -1,3 +1,4 @@
+import { createTestUser } from './support/accounts';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -6,7 +7,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { samplePdf } from './support/sample-files';
 import { testSettings, waitFor } from './support/notification-fixture';
 import { DELIVERY_RECORD_INTERVAL_MS } from '../services/deliveries';
-import { createUser } from '../services/user-service';
 import { advanced, applicationDoc, candidateDoc, interviewDoc } from './support/fixtures';
 import { create, edit, pullAll, type Doc } from './support/sync-client';
 import {
@@ -116,7 +116,7 @@ async function personInPipeline(): Promise<{ candidate: Doc; application: Doc; i
     payload: samplePdf('Grace Hopperlind, résumé'),
   });
   expect(upload.statusCode, upload.body).toBe(200);
-  await createUser(
+  await createTestUser(
     app.store,
     { email: PERSON.email, name: 'Grace Hopperlind', role: 'candidate', password: 'candidate-password' },
     Date.now(),

@@ -1,10 +1,10 @@
+import { createTestUser } from './support/accounts';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { normalizeEmail } from '#shared/domain/common/schema-helpers';
 import { AttemptLimiter } from '../services/attempt-limiter';
 import { reservationId } from '../services/reservations';
 import { CouchStore } from '../infra/couch-store';
-import { createUser } from '../services/user-service';
 import {
   bearer,
   buildTestApp,
@@ -108,7 +108,7 @@ describe('one account per email, decided by the store', () => {
   });
 
   it('eight concurrent admin creations through two instances make one account; the rest answer 409', async () => {
-    await createUser(
+    await createTestUser(
       first.store,
       { email: 'root@acme.example', name: 'Root', role: 'admin', password: PASSWORD },
       Date.now(),

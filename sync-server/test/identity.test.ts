@@ -1,3 +1,4 @@
+import { createTestUser } from './support/accounts';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applicationId, type Application } from '#shared/domain/application/application-schema';
@@ -7,7 +8,7 @@ import { testSettings } from './support/notification-fixture';
 import { startSmtpSink, type SmtpSink } from './support/smtp-sink';
 import { ONE_TIME_TOKEN_DATABASE } from '../services/one-time-tokens';
 import { randomId } from '../services/tokens';
-import { createUser, hashPassword } from '../services/user-service';
+import { hashPassword } from '../services/user-service';
 import { toStored } from '../infra/stored-document';
 import {
   ATTEMPT_SUBJECT,
@@ -38,7 +39,7 @@ const otherJob = testJob({ title: 'Data Engineer' });
 beforeAll(async () => {
   [testStore, smtp] = await Promise.all([startTestStore(), startSmtpSink()]);
   app = await buildTestApp(testStore, { notifications: testSettings({ smtpUrl: smtp.url }) });
-  await createUser(
+  await createTestUser(
     app.store,
     { email: 'admin@acme.example', name: 'Ada Admin', role: 'admin', password: PASSWORD },
     Date.now(),
@@ -177,7 +178,7 @@ describe('email verification', () => {
 describe('nothing tells whether an address has an account', () => {
   it('register, sign-in and reset answer alike for unknown, candidate and staff addresses', async () => {
     const staffEmail = unique('rita.recruiter');
-    await createUser(
+    await createTestUser(
       app.store,
       { email: staffEmail, name: 'Rita', role: 'recruiter', password: PASSWORD },
       Date.now(),
@@ -240,7 +241,7 @@ describe('nothing tells whether an address has an account', () => {
 
 describe('a stranger registering the address of a candidate the staff keep', () => {
   it('learns nothing, files nothing, and loses the account when the owner resets the password', async () => {
-    const recruiter = await createUser(
+    const recruiter = await createTestUser(
       app.store,
       { email: unique('rex.recruiter'), name: 'Rex', role: 'recruiter', password: PASSWORD },
       Date.now(),
@@ -336,7 +337,7 @@ describe('a stranger registering the address of a candidate the staff keep', () 
 describe('password reset by mailed link', () => {
   it('for staff: a single-use link to the app that ends every session', async () => {
     const email = unique('sam.staff');
-    await createUser(
+    await createTestUser(
       app.store,
       { email, name: 'Sam', role: 'hiring_manager', password: PASSWORD },
       Date.now(),
@@ -372,7 +373,7 @@ describe('password reset by mailed link', () => {
 
   it('refuses a link issued before the password changed, and mails nothing for a deactivated account', async () => {
     const email = unique('olga');
-    const user = await createUser(
+    const user = await createTestUser(
       app.store,
       { email, name: 'Olga', role: 'recruiter', password: PASSWORD },
       Date.now(),
@@ -447,7 +448,7 @@ describe('candidate records from before reservations', () => {
   it('links a verified owner to a record written without a reservation, never to a duplicate', async () => {
     const legacy = testCandidate({ email: 'Old.Record@example.org', source: 'referral' });
     expect((await app.store.put('candidates', toStored('candidates', legacy, {}))).ok).toBe(true);
-    await createUser(
+    await createTestUser(
       app.store,
       { email: 'old.record@EXAMPLE.org', name: 'Old Record', role: 'candidate', password: PASSWORD },
       Date.now(),

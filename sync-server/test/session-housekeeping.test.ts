@@ -64,6 +64,6 @@ describe('deleting ended sessions', () => {
         () => Promise.resolve(true),
         now,
       ),
-    ).rejects.toMatchObject({ statusCode: 401, code: 'session_not_found' });
+    ).resolves.toMatchObject({ ok: false, kind: 'unauthorized', code: 'session_not_found' });
   });
 });

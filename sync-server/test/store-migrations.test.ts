@@ -1,10 +1,10 @@
+import { createTestUser } from './support/accounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../app';
 import { CouchStore } from '../infra/couch-store';
 import { candidateDoc } from './support/fixtures';
 import { create } from './support/sync-client';
 import { freshPrefix, login, startTestStore, TEST_JWT_SECRET, type TestStore } from './support/test-server';
-import { createUser } from '../services/user-service';
 
 let testStore: TestStore;
 
@@ -45,7 +45,7 @@ describe('a store made by an earlier version is brought up to date on start', ()
     });
     try {
       await app.ready();
-      await createUser(
+      await createTestUser(
         app.store,
         { email: 'rita@example.com', name: 'Rita', role: 'recruiter', password: 'Password123!' },
         Date.now(),

@@ -3,10 +3,10 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { UserSchema } from '#shared/domain/user/user-schema';
 import { actorOf } from '../../plugins/auth';
-import { badRequest, notFound } from '../../plugins/api-error';
+import { badRequest, notFound, unwrap } from '../../plugins/api-error';
 import { recordAudit } from '../../services/audit-service';
 import { revokeUserSessions } from '../../services/session-service';
-import { createUser, getUser, listUsers, patchUser, setPassword } from '../../services/user-service';
+import { createAccount, getUser, listUsers, patchUser, setPassword } from '../../services/user-service';
 import {
   ApiErrorSchema,
   BEARER,
@@ -71,7 +71,7 @@ export function adminUserRoutes(root: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const user = await createUser(app.store, request.body, Date.now());
+      const user = unwrap(await createAccount(app.store, request.body, Date.now()));
       await audit(actorOf(request).id, user.id, `created as ${user.role}`);
       return reply.status(201).send(user);
     },
@@ -104,7 +104,7 @@ export function adminUserRoutes(root: FastifyInstance): Promise<void> {
       ) {
         throw badRequest('You cannot deactivate or demote yourself.', 'self_lockout');
       }
-      const user = await patchUser(app.store, request.params.id, request.body, Date.now());
+      const user = unwrap(await patchUser(app.store, request.params.id, request.body, Date.now()));
       await audit(actor.id, user.id, `changed ${Object.keys(request.body).join(', ')}`);
       return user;
     },
@@ -156,7 +156,7 @@ export function adminUserRoutes(root: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       if (!(await getUser(app.store, request.params.id))) throw notFound('No such user.');
-      await setPassword(app.store, request.params.id, request.body.password);
+      unwrap(await setPassword(app.store, request.params.id, request.body.password));
       await audit(actorOf(request).id, request.params.id, 'set password');
       return reply.status(204).send(null);
     },

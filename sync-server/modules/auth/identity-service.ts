@@ -82,7 +82,7 @@ export class IdentityService {
     const created = await createAccount(this.store, { ...input, role: 'candidate' }, now);
     // Lost to a concurrent registration of the address: that one mails its own link.
     if (!created.ok) return false;
-    return this.sendVerification(created.user, base, now);
+    return this.sendVerification(created.value, base, now);
   }
 
   /** Another verification link for a signed-in, unverified account. */
@@ -102,7 +102,8 @@ export class IdentityService {
     const grant = await this.tokens.consume('verify-email', token, now, userId);
     const user = grant ? await getUser(this.store, grant.userId) : null;
     if (!grant || !user || !grant.isFor(user.email)) return { ok: false, code: 'invalid_link' };
-    await markEmailVerified(this.store, user.id, now);
+    const verified = await markEmailVerified(this.store, user.id, now);
+    if (!verified.ok) return { ok: false, code: 'invalid_link' };
     return { ok: true, user };
   }
 
@@ -132,7 +133,8 @@ export class IdentityService {
     if (grant.createdAt < (await accountStatus(this.store, user)).passwordChangedAt) {
       return { ok: false, code: 'invalid_link' };
     }
-    await setPassword(this.store, user.id, password, { now, verifiesEmail: true });
+    const changed = await setPassword(this.store, user.id, password, { now, verifiesEmail: true });
+    if (!changed.ok) return { ok: false, code: 'invalid_link' };
     await revokeUserSessions(this.store, user.id, { wipe: false, reason: 'password_reset' }, now);
     return { ok: true, user };
   }

@@ -2,12 +2,18 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { actorOf, authenticate } from '../../plugins/auth';
-import { unauthorized } from '../../plugins/api-error';
+import { unauthorized, unwrap } from '../../plugins/api-error';
 import type { AttemptLimiter } from '../../services/attempt-limiter';
 import { getSession, openSession, revokeSession, rotateRefreshToken } from '../../services/session-service';
 import { hashRefreshToken, sessionIdOf } from '../../services/tokens';
 import { accountStatus, getUser, verifyCredentials } from '../../services/user-service';
-import { AccountSchema, BEARER, errorResponses, LoginEmailSchema, TokenPairSchema } from '../../plugins/schemas';
+import {
+  AccountSchema,
+  BEARER,
+  errorResponses,
+  LoginEmailSchema,
+  TokenPairSchema,
+} from '../../plugins/schemas';
 import { enforceLimits, type LoginLimits } from './auth-limits';
 
 const RefreshBodySchema = Type.Object({ refreshToken: Type.String({ minLength: 1, maxLength: 512 }) });
@@ -76,12 +82,14 @@ export function sessionRoutes(
       },
     },
     async (request) =>
-      rotateRefreshToken(
-        app.store,
-        app.jwtSecret,
-        request.body.refreshToken,
-        async (userId) => (await getUser(app.store, userId))?.active === true,
-        Date.now(),
+      unwrap(
+        await rotateRefreshToken(
+          app.store,
+          app.jwtSecret,
+          request.body.refreshToken,
+          async (userId) => (await getUser(app.store, userId))?.active === true,
+          Date.now(),
+        ),
       ),
   );
 

@@ -17,7 +17,7 @@ import { Id } from '#shared/domain/common/schema-helpers';
 import { canRead } from '#shared/domain/decide/read-rules';
 import { roleMay } from '#shared/domain/access/write-matrix';
 import { actorOf, authenticate } from '../../plugins/auth';
-import { notFound } from '../../plugins/api-error';
+import { notFound, unwrap } from '../../plugins/api-error';
 import { loadInterviewerScope } from '../../services/interviewer-scope';
 import { BEARER, errorResponses } from '../../plugins/schemas';
 import { ensureOwnDatabase } from '../../infra/own-database';
@@ -60,16 +60,18 @@ export async function fileRoutes(root: FastifyInstance): Promise<void> {
       },
     },
     async (request) =>
-      storeResume(
-        app.store,
-        files,
-        actorOf(request),
-        {
-          candidateId: request.params.id,
-          content: rawBodyOf(request),
-          ...(request.query.fileName ? { fileName: request.query.fileName } : {}),
-        },
-        Date.now,
+      unwrap(
+        await storeResume(
+          app.store,
+          files,
+          actorOf(request),
+          {
+            candidateId: request.params.id,
+            content: rawBodyOf(request),
+            ...(request.query.fileName ? { fileName: request.query.fileName } : {}),
+          },
+          Date.now,
+        ),
       ),
   );
 
@@ -89,7 +91,7 @@ export async function fileRoutes(root: FastifyInstance): Promise<void> {
     },
     async (request, reply) => {
       await assertMayReadCandidate(app, request, request.params.id);
-      const { resume, stream } = await openResume(app.store, files, request.params.id);
+      const { resume, stream } = unwrap(await openResume(app.store, files, request.params.id));
       return reply
         .header('content-type', resume.contentType)
         .header('content-length', String(resume.size))

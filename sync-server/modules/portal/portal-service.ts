@@ -16,12 +16,12 @@ import {
   type PortalApplication,
   type PortalJob,
 } from '#shared/domain/portal/portal-views';
-import { ApiError, conflict, notFound } from '../../plugins/api-error';
-import { recordAudit } from '../../services/audit-service';
+import { fail, succeed, type Outcome } from '../../services/outcome';
+import { randomId } from '../../services/tokens';
 import { candidateEmailCheck } from '../../services/email-holders';
 import { reservationOwner, reserve } from '../../services/reservations';
 import { loadWriteContext } from '../../services/write-context';
-import type { CouchStore } from '../../infra/couch-store';
+import type { CouchStore, WriteRecord } from '../../infra/couch-store';
 import { isTombstone, liveContentOf, toStored } from '../../infra/stored-document';
 
 /** The signed-in candidate account applying through the portal. */
@@ -41,15 +41,18 @@ export async function listPortalJobs(store: CouchStore): Promise<PortalJob[]> {
 }
 
 /** An open job, or a 404 (drafts, paused and closed jobs do not exist for the public). */
-export async function getPortalJob(store: CouchStore, jobId: string): Promise<PortalJob> {
-  return toPortalJob(await loadPublicJob(store, jobId));
+export async function getPortalJob(store: CouchStore, jobId: string): Promise<Outcome<PortalJob>> {
+  const job = liveContentOf('jobs', await store.get('jobs', jobId));
+  return job && isPublicJob(job) ? succeed(toPortalJob(job)) : noSuchJob;
 }
 
-async function loadPublicJob(store: CouchStore, jobId: string): Promise<Job> {
-  const job = liveContentOf('jobs', await store.get('jobs', jobId));
-  if (!job || !isPublicJob(job)) throw notFound('There is no open job with this id.', 'job_not_found');
-  return job;
-}
+const noSuchJob = fail('not_found', 'job_not_found', 'There is no open job with this id.');
+const profileRace = fail(
+  'conflict',
+  'conflict',
+  'Your candidate profile changed at the same moment; try again.',
+);
+const alreadyApplied = fail('conflict', 'already_applied', 'You have already applied for this job.');
 
 /** The live candidate `id` if it has this (normalized) email. */
 async function candidateWithEmail(
@@ -107,9 +110,9 @@ async function linkedOrNewCandidate(
   store: CouchStore,
   account: PortalAccount,
   now: number,
-): Promise<Candidate> {
+): Promise<Outcome<Candidate>> {
   const existing = await findLinkedCandidate(store, account.email, now);
-  if (existing) return existing;
+  if (existing) return succeed(existing);
   const [firstName = account.name, ...rest] = account.name.trim().split(/\s+/);
   const created: Candidate = {
     id: `cand-${account.id}`.slice(0, 64).replace(/[^A-Za-z0-9_-]/g, '_'),
@@ -124,7 +127,7 @@ async function linkedOrNewCandidate(
     createdAt: toIso(now),
   };
   const validation = validateAgainst(CandidateSchema, created, 'candidate');
-  if (!validation.ok) throw new ApiError(422, validation.code, validation.message);
+  if (!validation.ok) return fail('refused', validation.code, validation.message);
   const emailKey = normalizeEmail(account.email);
   const reserved = await reserve(
     store,
@@ -136,15 +139,14 @@ async function linkedOrNewCandidate(
   );
   if (!reserved.ok) {
     const holder = reserved.heldBy ? await candidateWithEmail(store, reserved.heldBy, emailKey) : null;
-    if (holder) return holder;
-    throw conflict('Your candidate profile changed at the same moment; try again.');
+    return holder ? succeed(holder) : profileRace;
   }
-  const written = await store.put('candidates', toStored('candidates', created, {}));
-  if (written.ok) return created;
+  const write: WriteRecord = { id: randomId('w', 9), at: now, userId: account.id, action: 'create' };
+  const written = await store.put('candidates', toStored('candidates', created, { write }));
+  if (written.ok) return succeed(created);
   // Lost a race with the same account's other request: use the record it wrote.
   const raced = await candidateWithEmail(store, created.id, emailKey);
-  if (!raced) throw conflict('Your candidate profile changed at the same moment; try again.');
-  return raced;
+  return raced ? succeed(raced) : profileRace;
 }
 
 /**
@@ -158,19 +160,19 @@ export async function applyToJob(
   jobId: string,
   input: { coverLetter?: string },
   now: () => number,
-): Promise<PortalApplication> {
+): Promise<Outcome<PortalApplication>> {
   const stored = liveContentOf('jobs', await store.get('jobs', jobId));
-  if (!stored || stored.status === 'draft')
-    throw notFound('There is no open job with this id.', 'job_not_found');
+  if (!stored || stored.status === 'draft') return noSuchJob;
   if (stored.status !== 'open') {
-    throw new ApiError(422, 'job_not_open', 'This job is not taking applications at the moment.');
+    return fail('refused', 'job_not_open', 'This job is not taking applications at the moment.');
   }
   const time = now();
-  const candidate = await linkedOrNewCandidate(store, account, time);
+  const linked = await linkedOrNewCandidate(store, account, time);
+  if (!linked.ok) return linked;
+  const candidate = linked.value;
   const id = applicationId(stored.id, candidate.id);
   const existing = await store.get('applications', id);
-  if (existing && !isTombstone(existing))
-    throw conflict('You have already applied for this job.', 'already_applied');
+  if (existing && !isTombstone(existing)) return alreadyApplied;
 
   const draft = newApplication(
     stored.id,
@@ -185,26 +187,18 @@ export async function applyToJob(
     actorCandidateId: candidate.id,
   };
   const decision = decideWrite(account, 'applications', null, stamped, context);
-  if (!decision.ok) throw new ApiError(422, decision.code, decision.message);
+  if (!decision.ok) return fail('refused', decision.code, decision.message);
+  const application = parseDocumentOf('applications', stamped);
+  if (!application.ok) return fail('refused', application.code, application.message);
 
+  // The write carries its audit record (SPEC §5): no application without its entry.
+  const write: WriteRecord = { id: randomId('w', 9), at: time, userId: account.id, action: 'create' };
   const written = await store.put(
     'applications',
-    toStored('applications', stamped, existing?._rev ? { rev: existing._rev } : {}),
+    toStored('applications', stamped, { previous: existing, write }),
   );
-  if (!written.ok) throw conflict('You have already applied for this job.', 'already_applied');
-  await recordAudit(store, [
-    {
-      at: time,
-      userId: account.id,
-      collection: 'applications',
-      docId: id,
-      outcome: 'accepted',
-      action: 'create',
-    },
-  ]);
-  const application = parseDocumentOf('applications', stamped);
-  if (!application.ok) throw new ApiError(422, application.code, application.message);
-  return toPortalApplication(application.value, stored.title);
+  if (!written.ok) return alreadyApplied;
+  return succeed(toPortalApplication(application.value, stored.title));
 }
 
 /**
@@ -241,18 +235,17 @@ export async function ownApplication(
   store: CouchStore,
   account: PortalAccount,
   id: string,
-): Promise<Application> {
+): Promise<Outcome<Application>> {
   const candidate = await findLinkedCandidate(store, account.email);
   const application = liveContentOf('applications', await store.get('applications', id));
-  if (
-    !candidate ||
-    !application ||
-    application.candidateId !== candidate.id ||
-    application.createdBy !== account.id
-  ) {
-    throw notFound('You have no application with this id.', 'application_not_found');
-  }
-  return application;
+  const isOwn =
+    candidate !== null &&
+    application !== null &&
+    application.candidateId === candidate.id &&
+    application.createdBy === account.id;
+  return isOwn && application
+    ? succeed(application)
+    : fail('not_found', 'application_not_found', 'You have no application with this id.');
 }
 
 /**
@@ -263,15 +256,16 @@ export async function ownResumeCandidateId(
   store: CouchStore,
   account: PortalAccount,
   applicationId: string,
-): Promise<string> {
+): Promise<Outcome<string>> {
   const application = await ownApplication(store, account, applicationId);
-  const candidate = liveContentOf('candidates', await store.get('candidates', application.candidateId));
+  if (!application.ok) return application;
+  const candidate = liveContentOf('candidates', await store.get('candidates', application.value.candidateId));
   if (candidate?.createdBy !== account.id) {
-    throw new ApiError(
-      403,
+    return fail(
+      'forbidden',
       'profile_managed_by_staff',
       'Your profile is kept by our recruiters; please send your résumé to the recruiter you are in touch with.',
     );
   }
-  return candidate.id;
+  return succeed(candidate.id);
 }

@@ -14,7 +14,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { ResumeRefSchema } from '#shared/domain/candidate/candidate-schema';
 import { actorOf, authenticate, type RequestActor } from '../../plugins/auth';
-import { ApiError } from '../../plugins/api-error';
+import { ApiError, unwrap } from '../../plugins/api-error';
 import { accountStatus } from '../../services/user-service';
 import { BEARER, errorResponses } from '../../plugins/schemas';
 import { ensureOwnDatabase } from '../../infra/own-database';
@@ -94,7 +94,7 @@ export async function portalRoutes(root: FastifyInstance, options: PortalRoutesO
         response: { 200: PortalJobSchema, ...errorResponses(400, 404, 429) },
       },
     },
-    async (request) => getPortalJob(app.store, request.params.id),
+    async (request) => unwrap(await getPortalJob(app.store, request.params.id)),
   );
 
   app.post(
@@ -116,12 +116,8 @@ export async function portalRoutes(root: FastifyInstance, options: PortalRoutesO
       },
     },
     async (request, reply) => {
-      const application = await applyToJob(
-        app.store,
-        accountOf(actorOf(request)),
-        request.params.id,
-        request.body,
-        Date.now,
+      const application = unwrap(
+        await applyToJob(app.store, accountOf(actorOf(request)), request.params.id, request.body, Date.now),
       );
       return reply.status(201).send(application);
     },
@@ -178,17 +174,19 @@ async function portalResumeRoute(root: FastifyInstance, options: { limits: Apply
     },
     async (request) => {
       const account = accountOf(actorOf(request));
-      const candidateId = await ownResumeCandidateId(app.store, account, request.params.id);
-      return storeResume(
-        app.store,
-        files,
-        account,
-        {
-          candidateId,
-          content: rawBodyOf(request),
-          ...(request.query.fileName ? { fileName: request.query.fileName } : {}),
-        },
-        Date.now,
+      const candidateId = unwrap(await ownResumeCandidateId(app.store, account, request.params.id));
+      return unwrap(
+        await storeResume(
+          app.store,
+          files,
+          account,
+          {
+            candidateId,
+            content: rawBodyOf(request),
+            ...(request.query.fileName ? { fileName: request.query.fileName } : {}),
+          },
+          Date.now,
+        ),
       );
     },
   );

@@ -1,3 +1,4 @@
+import type { CouchStore } from '../../infra/couch-store';
 import type { FastifyInstance } from 'fastify';
 import { freshPrefix, type TestStore } from './test-server';
 import type { Candidate } from '#shared/domain/candidate/candidate-schema';
@@ -10,7 +11,7 @@ import { buildApp, type AppConfig } from '../../app';
 import { openSession } from '../../services/session-service';
 import { randomId } from '../../services/tokens';
 import { reserve } from '../../services/reservations';
-import { createUser, markEmailVerified } from '../../services/user-service';
+import { createAccount, markEmailVerified } from '../../services/user-service';
 import { toStored } from '../../infra/stored-document';
 
 /**
@@ -59,7 +60,7 @@ export async function signUp(
   email = `${role}-${randomId('', 4)}@example.com`,
   options: { verified?: boolean } = {},
 ): Promise<TestAccount> {
-  const user = await createUser(
+  const user = await createTestUser(
     app.store,
     { email, name: `Test ${role}`, role, password: 'Password123!' },
     Date.now(),
@@ -149,4 +150,15 @@ export function testInterview(
     createdAt: iso(now - 3_600_000),
     ...overrides,
   };
+}
+
+/** Creates an account straight in the store (test set-up); throws when the email is taken. */
+export async function createTestUser(
+  store: CouchStore,
+  input: { email: string; name: string; role: Role; password: string },
+  now = Date.now(),
+): Promise<User> {
+  const created = await createAccount(store, input, now);
+  if (!created.ok) throw new Error(`could not create ${input.email}: ${created.message}`);
+  return created.value;
 }
