@@ -1,31 +1,28 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { fileURLToPath } from 'node:url';
-import { careersRoutes } from './modules/careers/routes';
-import { fileRoutes } from './modules/files/routes';
-import { IdentityMail } from './services/identity-mail';
-import type { NotificationSettings } from './services/notifications-config';
-import { notificationsPlugin } from './modules/notifications/plugin';
-import { installAuth } from './plugins/auth';
-import { clientErrorHandler, frameworkErrors, installErrorHandler } from './plugins/error-handler';
-import { withRedactedLogs } from './plugins/log-redaction';
-import { installSecurity } from './plugins/security';
-import { installStore } from './plugins/store';
-import { installSwagger } from './plugins/swagger';
+import type { FollowerOptions } from './infra/db-updates-follower';
 import { adminRoutes } from './modules/admin/routes';
 import { appRoutes } from './modules/app/routes';
-import { authRoutes, type IdentityLimits, type LoginLimits } from './modules/auth/routes';
 import { DEFAULT_LOGIN_LIMITS } from './modules/auth/auth-limits';
+import { authRoutes, type IdentityLimits, type LoginLimits } from './modules/auth/routes';
+import { careersRoutes } from './modules/careers/routes';
+import { fileRoutes } from './modules/files/routes';
+import { notificationsPlugin } from './modules/notifications/plugin';
+import { operationsRoutes } from './modules/operations/routes';
 import type { ApplyLimits } from './modules/portal/apply-limits';
 import { portalRoutes } from './modules/portal/routes';
-import { operationsRoutes } from './modules/operations/routes';
 import { syncRoutes } from './modules/sync/routes';
 import { streamRoutes } from './modules/sync/stream';
-import { AuditProjector } from './services/audit-service';
-import { ChangeHub } from './plugins/change-hub';
-import { DbUpdatesFollower, type FollowerOptions } from './infra/db-updates-follower';
-import { purgeEndedSessions, SESSION_PURGE_INTERVAL_MS } from './services/session-housekeeping';
-import { getSession, sessionRefusal } from './services/session-service';
-import { getUser } from './services/user-service';
+import { authPlugin } from './plugins/auth';
+import { changeFeedPlugin } from './plugins/change-feed';
+import { clientErrorHandler, errorHandlerPlugin, frameworkErrors } from './plugins/error-handler';
+import { housekeepingPlugin } from './plugins/housekeeping';
+import { withRedactedLogs } from './plugins/log-redaction';
+import { securityPlugin } from './plugins/security';
+import { storePlugin } from './plugins/store';
+import { swaggerPlugin } from './plugins/swagger';
+import { IdentityMail } from './services/identity-mail';
+import type { NotificationSettings } from './services/notifications-config';
 
 /** Everything `buildApp` needs; `server.ts` fills it from the environment, tests directly. */
 export interface AppConfig {
@@ -59,18 +56,12 @@ export interface AppConfig {
 
 const DEFAULT_RENDERER_DIST = fileURLToPath(new URL('../renderer/dist', import.meta.url));
 
-declare module 'fastify' {
-  interface FastifyInstance {
-    /** Derives the audit log's accepted entries from the documents' write records. */
-    auditProjector: AuditProjector;
-  }
-}
-
 export { redactUrl } from './plugins/log-redaction';
 
 /**
- * Builds the sync server as a Fastify app (it never listens: `server.ts` does). Connects to the store
- * and creates its databases and indexes before returning.
+ * Builds the sync server as a Fastify app (it never listens: `server.ts` does): infrastructure
+ * plugins first (each declares what it needs, and Fastify checks the order), then one module per URL
+ * area. Connects to the store and creates its databases and indexes before returning.
  */
 export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   const app = Fastify({
@@ -83,61 +74,23 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     },
     return503OnClosing: true,
   });
-  installErrorHandler(app);
-  installAuth(app);
-  await installSecurity(app);
-  await installSwagger(app);
-  const store = await installStore(app, {
+  await app.register(errorHandlerPlugin);
+  await app.register(securityPlugin);
+  await app.register(swaggerPlugin);
+  await app.register(storePlugin, {
     couchUrl: config.couchUrl,
     dbPrefix: config.dbPrefix ?? 'shortlist_',
     jwtSecret: config.jwtSecret,
   });
-
-  const log = (message: string, error?: unknown): void => app.log.warn({ err: error }, message);
-  const follower = new DbUpdatesFollower(store.http, log, config.changeFollower);
-  const hub = new ChangeHub(store, {
+  await app.register(authPlugin);
+  await app.register(changeFeedPlugin, {
     heartbeatMs: config.heartbeatMs ?? 15_000,
-    log,
-    recheck: async (actor) => {
-      const [user, session] = await Promise.all([
-        getUser(store, actor.id),
-        getSession(store, actor.sessionId),
-      ]);
-      const refusal = sessionRefusal(session, Date.now());
-      if (refusal === 'wiped') return 'wipe';
-      return refusal || !user?.active || user.role !== actor.role ? 'end' : 'ok';
-    },
+    ...(config.changeFollower ? { follower: config.changeFollower } : {}),
   });
-  follower.subscribe(store.prefix, hub);
-  const purgeSessions = (): void => {
-    purgeEndedSessions(store, Date.now()).then(
-      (count) => {
-        if (count > 0) app.log.info(`deleted ${count} ended sessions`);
-      },
-      (error: unknown) => app.log.warn({ err: error }, 'could not delete ended sessions'),
-    );
-  };
-  let purgeTimer: ReturnType<typeof setInterval> | null = null;
-  const auditProjector = new AuditProjector(store, { intervalMs: 1_000, log });
-  app.decorate('auditProjector', auditProjector);
-  app.addHook('onReady', (done) => {
-    hub.start();
-    follower.start();
-    auditProjector.start();
-    purgeTimer = setInterval(purgeSessions, SESSION_PURGE_INTERVAL_MS);
-    purgeTimer.unref();
-    purgeSessions();
-    done();
-  });
-  app.addHook('preClose', async () => {
-    follower.stop();
-    hub.stop();
-    if (purgeTimer) clearInterval(purgeTimer);
-    await auditProjector.stop();
-  });
+  await app.register(housekeepingPlugin);
+  const identityMail = new IdentityMail(app.store, config.notifications ?? null);
 
-  await app.register(operationsRoutes, { prefix: '/api', changeFeed: follower });
-  const identityMail = new IdentityMail(store, config.notifications ?? null);
+  await app.register(operationsRoutes, { prefix: '/api' });
   await app.register(authRoutes, {
     prefix: '/api/auth',
     limits: config.loginLimits ?? DEFAULT_LOGIN_LIMITS,
@@ -148,7 +101,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
       : { responseFloorMs: config.identityResponseFloorMs }),
   });
   await app.register(syncRoutes, { prefix: '/api/sync' });
-  await app.register(streamRoutes, { prefix: '/api/sync', hub });
+  await app.register(streamRoutes, { prefix: '/api/sync' });
   await app.register(adminRoutes, {
     prefix: '/api/admin',
     mailDirectory:

@@ -1,3 +1,4 @@
+import fp from 'fastify-plugin';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Actor, Role } from '#shared/domain/common/roles';
 import type { CouchStore } from '../infra/couch-store';
@@ -63,9 +64,13 @@ export async function actorFromToken(
 }
 
 /** Registers the request decoration; routes then use `authenticate(...)` as an `onRequest`/`preHandler` hook. */
-export function installAuth(app: FastifyInstance): void {
-  app.decorateRequest('actor', null);
-}
+export const authPlugin = fp(
+  (app, _options, done) => {
+    app.decorateRequest('actor', null);
+    done();
+  },
+  { name: 'auth', dependencies: ['store'] },
+);
 
 /**
  * A hook that requires a signed-in user whose role is one of `roles` (any role when empty).

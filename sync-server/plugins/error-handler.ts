@@ -1,3 +1,4 @@
+import fp from 'fastify-plugin';
 import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -22,41 +23,45 @@ function body(code: string, message: string): ApiErrorBody {
  * The one error handler: every failure leaves as `{"error": {"code", "message"}}`. Bad input is a 4xx
  * (validation 400, malformed JSON 400, oversize 413); only the server's own faults are 5xx.
  */
-export function installErrorHandler(app: FastifyInstance): void {
-  app.setErrorHandler((error: FastifyError | ApiError | Error, request, reply) => {
-    if (error instanceof ApiError) {
-      return reply.status(error.statusCode).send(body(error.code, error.message));
-    }
-    const fastifyError = error as FastifyError;
-    if (fastifyError.validation) {
-      return reply.status(400).send(body('invalid_request', fastifyError.message));
-    }
-    const known = fastifyError.code ? FASTIFY_CODES[fastifyError.code] : undefined;
-    if (known) return reply.status(known.status).send(body(known.code, fastifyError.message));
-    if (error instanceof SyntaxError)
-      return reply.status(400).send(body('malformed_json', 'The body is not valid JSON.'));
-    const status = fastifyError.statusCode;
-    // nano's errors: the store did not answer (or failed) — the server's fault, and temporary.
-    if (isStoreUnavailable(error)) {
-      request.log.warn({ err: error }, 'store unavailable');
-      return reply
-        .status(503)
-        .send(body('store_unavailable', 'The data store is not available; try again shortly.'));
-    }
-    if (typeof status === 'number' && status >= 400 && status < 500) {
-      const code = status === 429 ? 'rate_limited' : (fastifyError.code ?? 'bad_request').toLowerCase();
-      return reply.status(status).send(body(code, fastifyError.message));
-    }
-    request.log.error({ err: error }, 'request failed');
-    return reply.status(500).send(body('internal_error', 'Something went wrong on the server.'));
-  });
+export const errorHandlerPlugin = fp(
+  (app, _options, done) => {
+    app.setErrorHandler((error: FastifyError | ApiError | Error, request, reply) => {
+      if (error instanceof ApiError) {
+        return reply.status(error.statusCode).send(body(error.code, error.message));
+      }
+      const fastifyError = error as FastifyError;
+      if (fastifyError.validation) {
+        return reply.status(400).send(body('invalid_request', fastifyError.message));
+      }
+      const known = fastifyError.code ? FASTIFY_CODES[fastifyError.code] : undefined;
+      if (known) return reply.status(known.status).send(body(known.code, fastifyError.message));
+      if (error instanceof SyntaxError)
+        return reply.status(400).send(body('malformed_json', 'The body is not valid JSON.'));
+      const status = fastifyError.statusCode;
+      // nano's errors: the store did not answer (or failed) — the server's fault, and temporary.
+      if (isStoreUnavailable(error)) {
+        request.log.warn({ err: error }, 'store unavailable');
+        return reply
+          .status(503)
+          .send(body('store_unavailable', 'The data store is not available; try again shortly.'));
+      }
+      if (typeof status === 'number' && status >= 400 && status < 500) {
+        const code = status === 429 ? 'rate_limited' : (fastifyError.code ?? 'bad_request').toLowerCase();
+        return reply.status(status).send(body(code, fastifyError.message));
+      }
+      request.log.error({ err: error }, 'request failed');
+      return reply.status(500).send(body('internal_error', 'Something went wrong on the server.'));
+    });
 
-  app.setNotFoundHandler((request, reply) => {
-    return reply
-      .status(404)
-      .send(body('not_found', `No route for ${request.method} ${request.url.split('?')[0]}.`));
-  });
-}
+    app.setNotFoundHandler((request, reply) => {
+      return reply
+        .status(404)
+        .send(body('not_found', `No route for ${request.method} ${request.url.split('?')[0]}.`));
+    });
+    done();
+  },
+  { name: 'error-handler' },
+);
 
 /** Fastify's router errors, which never reach the error handler (`frameworkErrors` option). */
 const ROUTER_ERRORS: Readonly<Record<string, { status: number; code: string; message: string }>> = {

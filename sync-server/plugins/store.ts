@@ -1,6 +1,6 @@
-import type { FastifyInstance } from 'fastify';
-import { migrateStore } from '../services/store-migrations';
+import fp from 'fastify-plugin';
 import { CouchStore } from '../infra/couch-store';
+import { migrateStore } from '../services/store-migrations';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -11,16 +11,24 @@ declare module 'fastify' {
   }
 }
 
-/** Connects to the store, creates databases and indexes (idempotently), and decorates the app. */
-export async function installStore(
-  app: FastifyInstance,
-  options: { couchUrl: string; dbPrefix: string; jwtSecret: string },
-): Promise<CouchStore> {
-  const store = new CouchStore(options.couchUrl, options.dbPrefix);
-  await store.ensureSchema();
-  // A store made by an earlier version is brought up to date once (idempotent).
-  await migrateStore(store, Date.now());
-  app.decorate('store', store);
-  app.decorate('jwtSecret', options.jwtSecret);
-  return store;
+/** Where the store is, and the server's secret. */
+export interface StorePluginOptions {
+  readonly couchUrl: string;
+  readonly dbPrefix: string;
+  readonly jwtSecret: string;
 }
+
+/**
+ * Connects to the store, creates its databases and indexes (idempotently, with other instances doing
+ * the same), brings a store of an earlier version up to date, and decorates the app with it.
+ */
+export const storePlugin = fp<StorePluginOptions>(
+  async (app, options) => {
+    const store = new CouchStore(options.couchUrl, options.dbPrefix);
+    await store.ensureSchema();
+    await migrateStore(store, Date.now());
+    app.decorate('store', store);
+    app.decorate('jwtSecret', options.jwtSecret);
+  },
+  { name: 'store' },
+);

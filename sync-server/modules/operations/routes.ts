@@ -1,25 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
-import type { FollowerHealth } from '../../infra/db-updates-follower';
 import { ApiErrorSchema } from '../../plugins/schemas';
 
 /** How long `/api/ready` lets a change follower that is between attempts try again before it answers. */
 const FOLLOWER_GRACE_MS = 1_500;
 
-/** What readiness asks of the store's change follower. */
-export interface ChangeFeedStatus {
-  health(): FollowerHealth;
-  whenFollowing(timeoutMs: number): Promise<boolean>;
-}
-
 /**
  * `GET /api/health` (the process runs) and `GET /api/ready` (the store answers and its change feed
  * is followed: without it, streams would stay silent while the app looks fine).
  */
-export function operationsRoutes(
-  app: FastifyInstance,
-  options: { changeFeed: ChangeFeedStatus },
-): Promise<void> {
+export function operationsRoutes(app: FastifyInstance): Promise<void> {
   app.get(
     '/health',
     {
@@ -48,7 +38,7 @@ export function operationsRoutes(
           .status(503)
           .send({ error: { code: 'store_unavailable', message: 'The store does not answer.' } });
       }
-      const { changeFeed } = options;
+      const { changeFeed } = app;
       if (changeFeed.health().isFollowing || (await changeFeed.whenFollowing(FOLLOWER_GRACE_MS))) {
         return { status: 'ready' as const };
       }

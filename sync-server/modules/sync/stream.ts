@@ -3,7 +3,6 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { STAFF_ROLES } from '#shared/domain/common/roles';
 import { actorOf, authenticate } from '../../plugins/auth';
-import type { ChangeHub } from '../../plugins/change-hub';
 import { ApiErrorSchema, BEARER } from '../../plugins/schemas';
 
 /**
@@ -11,7 +10,7 @@ import { ApiErrorSchema, BEARER } from '../../plugins/schemas';
  * `{"type":"change","collection":…}` when a collection changes, `{"type":"wipe"}` for a wiped
  * device, and a comment line as heartbeat.
  */
-export function streamRoutes(root: FastifyInstance, options: { hub: ChangeHub }): Promise<void> {
+export function streamRoutes(root: FastifyInstance): Promise<void> {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
   app.get(
     '/stream',
@@ -46,7 +45,7 @@ export function streamRoutes(root: FastifyInstance, options: { hub: ChangeHub })
         'x-accel-buffering': 'no',
       });
       reply.raw.write('retry: 3000\n\n');
-      options.hub.add(actor, reply.raw);
+      app.changeHub.add(actor, reply.raw);
     },
   );
   return Promise.resolve();

@@ -1,13 +1,18 @@
 import type { ServerResponse } from 'node:http';
 import { COLLECTIONS, isCollectionName, type CollectionName } from '#shared/domain/collections';
+import type { Actor } from '#shared/domain/common/roles';
 import type { SyncStreamEvent } from '#shared/sync/protocol';
 import { UnknownSequenceError, type CouchStore } from '../infra/couch-store';
-import type { RequestActor } from './auth';
 import type { DatabaseSubscriber } from '../infra/db-updates-follower';
+
+/** Who holds a stream: the signed-in person and the session it belongs to. */
+export interface StreamActor extends Actor {
+  readonly sessionId: string;
+}
 
 /** One open `GET /api/sync/stream`. */
 interface StreamClient {
-  readonly actor: RequestActor;
+  readonly actor: StreamActor;
   readonly response: ServerResponse;
 }
 
@@ -23,7 +28,7 @@ const SESSION_READ_TIMEOUT_MS = 30_000;
 export interface ChangeHubOptions {
   readonly heartbeatMs: number;
   /** Re-checks a client's session and account; answers 'wipe', 'end' or 'ok'. */
-  readonly recheck: (actor: RequestActor) => Promise<'ok' | 'wipe' | 'end'>;
+  readonly recheck: (actor: StreamActor) => Promise<'ok' | 'wipe' | 'end'>;
   readonly log: (message: string, error?: unknown) => void;
 }
 
@@ -77,7 +82,7 @@ export class ChangeHub implements DatabaseSubscriber {
   }
 
   /** Adds a client; it first gets `RESYNC`, so a (re)connecting laptop pulls everything it missed. */
-  add(actor: RequestActor, response: ServerResponse): void {
+  add(actor: StreamActor, response: ServerResponse): void {
     const client: StreamClient = { actor, response };
     this.clients.add(client);
     response.on('close', () => this.clients.delete(client));
