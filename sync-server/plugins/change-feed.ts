@@ -45,13 +45,15 @@ export const changeFeedPlugin = fp<ChangeFeedOptions>(
     follower.subscribe(store.prefix, hub);
     app.decorate('changeHub', hub);
     app.decorate('changeFeed', follower);
-    app.addHook('onReady', async () => {
+    app.addHook('onReady', (hookDone) => {
       hub.start();
       follower.start();
+      hookDone();
     });
-    app.addHook('preClose', async () => {
+    app.addHook('preClose', (hookDone) => {
       follower.stop();
       hub.stop();
+      hookDone();
     });
     done();
   },

@@ -1,7 +1,7 @@
 import fp from 'fastify-plugin';
 import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
-import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { ApiErrorBody } from '#shared/sync/protocol';
 import { isStoreUnavailable } from '../infra/couch-store';
 import { ApiError } from './api-error';

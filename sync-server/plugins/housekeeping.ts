@@ -29,10 +29,11 @@ export const housekeepingPlugin = fp(
       );
     };
     let purgeTimer: NodeJS.Timeout | undefined;
-    app.addHook('onReady', async () => {
+    app.addHook('onReady', (hookDone) => {
       auditProjector.start();
       purgeTimer = setInterval(purgeSessions, SESSION_PURGE_INTERVAL_MS).unref();
       purgeSessions();
+      hookDone();
     });
     app.addHook('preClose', async () => {
       clearInterval(purgeTimer);

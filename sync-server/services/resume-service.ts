@@ -214,7 +214,7 @@ export async function openResume(
   }
   const attachments = (doc['_attachments'] as Record<string, unknown> | undefined) ?? {};
   if (!(name in attachments)) return missing;
-  return succeed({ resume, stream: files.attachment.getAsStream(fileId, name) as unknown as Readable });
+  return succeed({ resume, stream: files.attachment.getAsStream(fileId, name) });
 }
 
 /**

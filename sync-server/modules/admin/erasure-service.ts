@@ -13,6 +13,7 @@ import type { CouchStore, StoredDoc, WriteRecord } from '../../infra/couch-store
 import { contentOf, isTombstone, liveContentOf, toStored } from '../../infra/stored-document';
 import { release, reservationOwner } from '../../services/reservations';
 import { isSessionDoc, revokeUserSessions } from '../../services/session-service';
+import { fail, succeed, type Outcome } from '../../services/outcome';
 import { randomId } from '../../services/tokens';
 import { findAccountByEmail } from '../../services/user-service';
 
@@ -48,11 +49,6 @@ export interface ErasureReceipt {
     readonly hasErasure: boolean;
   }[];
 }
-
-/** An erasure outcome: done, or why not (the route maps the code to a status). */
-export type ErasureResult =
-  | { readonly ok: true; readonly value: ErasureReport }
-  | { readonly ok: false; readonly code: 'not_found' | 'conflict'; readonly message: string };
 
 /** The record of an erasure, in the audit database (not an audit entry: no `at`/`userId`). */
 interface ErasureRecord extends StoredDoc {
@@ -95,9 +91,9 @@ export async function eraseCandidate(
   adminId: string,
   now: number,
   options: ErasureOptions,
-): Promise<ErasureResult> {
+): Promise<Outcome<ErasureReport>> {
   const stored = await store.get('candidates', candidateId);
-  if (!stored) return { ok: false, code: 'not_found', message: 'No such candidate.' };
+  if (!stored) return fail('not_found', 'not_found', 'No such candidate.');
   const person = await personOf(store, stored);
   const record: WriteRecord = { id: randomId('w', 9), at: now, userId: adminId, action: 'erase' };
 
@@ -123,11 +119,7 @@ export async function eraseCandidate(
     }),
   );
   if (!written.ok)
-    return {
-      ok: false,
-      code: 'conflict',
-      message: 'The candidate was changed at the same moment; try again.',
-    };
+    return fail('conflict', 'conflict', 'The candidate was changed at the same moment; try again.');
   await removeConflictLeaves(store, 'candidates', candidateId);
 
   let applicationCount = 0;
@@ -165,17 +157,14 @@ export async function eraseCandidate(
   await store.put('audit', { ...erasure, ...(previousRecord?._rev ? { _rev: previousRecord._rev } : {}) });
   for (const database of COMPACTED) await store.compact(database);
 
-  return {
-    ok: true,
-    value: {
-      applications: applicationCount,
-      interviews: interviewCount,
-      messages: scrubbed.messages,
-      mailFiles: scrubbed.files,
-      portalAccount,
-      receipt: await receiptOf(store, erasure),
-    },
-  };
+  return succeed({
+    applications: applicationCount,
+    interviews: interviewCount,
+    messages: scrubbed.messages,
+    mailFiles: scrubbed.files,
+    portalAccount,
+    receipt: await receiptOf(store, erasure),
+  });
 }
 
 /** The name and email of the person a stored candidate is (or was, for one deleted earlier). */

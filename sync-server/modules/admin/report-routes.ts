@@ -1,0 +1,44 @@
+import { Readable } from 'node:stream';
+import type { FastifyInstance } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { BEARER } from '../../plugins/schemas';
+import { computeStats, exportNdjson } from './admin-service';
+import { AdminErrors, AdminStatsSchema } from './schemas';
+
+/** `GET /api/admin/stats` and `GET /api/admin/export`. */
+export function reportRoutes(root: FastifyInstance): Promise<void> {
+  const app = root.withTypeProvider<TypeBoxTypeProvider>();
+  app.get(
+    '/stats',
+    {
+      schema: {
+        tags: ['admin'],
+        summary:
+          'Jobs by status, applications by stage, interviews today and upcoming, recent applications, candidates by source',
+        security: BEARER,
+        response: { 200: AdminStatsSchema, ...AdminErrors },
+      },
+    },
+    async () => computeStats(app.store, Date.now()),
+  );
+
+  app.get(
+    '/export',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Every document of every collection, as NDJSON lines {collection, document}',
+        security: BEARER,
+        produces: ['application/x-ndjson'],
+      },
+    },
+    async (_request, reply) => {
+      const date = new Date().toISOString().slice(0, 10);
+      return reply
+        .header('content-type', 'application/x-ndjson; charset=utf-8')
+        .header('content-disposition', `attachment; filename="shortlist-export-${date}.ndjson"`)
+        .send(Readable.from(exportNdjson(app.store)));
+    },
+  );
+  return Promise.resolve();
+}
