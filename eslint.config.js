@@ -1,30 +1,99 @@
 // @ts-check
+import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import boundaries from 'eslint-plugin-boundaries';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /**
- * The layers of STYLE.md. A file's folder tells what it may import:
- * shared/ imports nothing of ours; sync-server/, renderer/ and electron/ import shared/ and never
- * each other; test/ (cross-part tests) may use any layer.
+ * The layers of STYLE.md and docs/architecture.md, read off a file's folder as VS Code's layer rule
+ * does. Between the parts: shared/ imports nothing of ours; sync-server/, renderer/ and electron/
+ * import shared/ and never each other. Inside each part, one direction:
+ * - shared/: domain/common → domain/access → domain/<aggregate> → domain/decide → sync
+ * - sync-server/: infra → services → plugins → modules/<area> (never another area) → app.ts
+ * - renderer/src/: data → ui → features/<feature> (never another feature) → shell → app
  */
-const layers = ['shared', 'sync-server', 'renderer', 'electron', 'test', 'bench', 'scripts'].map((type) => ({
-  type,
-  pattern: type,
-  // Anchored at the root: sync-server/test/ belongs to sync-server, not to the top-level test/ layer.
-  partialMatch: false,
-}));
+const foldersOf = (path) =>
+  readdirSync(new URL(path, import.meta.url), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name);
+const serverModules = foldersOf('./sync-server/modules/');
+const rendererFeatures = foldersOf('./renderer/src/features/');
 
-/** Which layers each layer may import. */
+/** Element types, most specific first (the first whose folder holds the file names it). */
+const element = (type, pattern) => ({ type, pattern, partialMatch: false });
+const elements = [
+  element('shared-common', 'shared/domain/common'),
+  element('shared-access', 'shared/domain/access'),
+  element('shared-decide', 'shared/domain/decide'),
+  element('shared-aggregate', 'shared/domain'),
+  element('shared-sync', 'shared/sync'),
+  element('shared-bridge', 'shared/bridge'),
+  element('shared-test', 'shared/test-support'),
+  element('server-infra', 'sync-server/infra'),
+  element('server-services', 'sync-server/services'),
+  element('server-plugins', 'sync-server/plugins'),
+  ...serverModules.map((name) => element(`server-module-${name}`, `sync-server/modules/${name}`)),
+  element('server-demo', 'sync-server/demo'),
+  element('server-test', 'sync-server/test'),
+  element('server-app', 'sync-server'),
+  element('renderer-data', 'renderer/src/data'),
+  element('renderer-ui', 'renderer/src/ui'),
+  ...rendererFeatures.map((name) => element(`renderer-feature-${name}`, `renderer/src/features/${name}`)),
+  element('renderer-shell', 'renderer/src/shell'),
+  element('renderer-app', 'renderer/src/app'),
+  element('renderer-entry', 'renderer'),
+  element('electron', 'electron'),
+  element('test', 'test'),
+  element('bench', 'bench'),
+  element('scripts', 'scripts'),
+];
+const typesOf = (prefix) => elements.map(({ type }) => type).filter((type) => type.startsWith(prefix));
+const SHARED = typesOf('shared-').filter((type) => type !== 'shared-test');
+const SERVER_BELOW_MODULES = ['server-infra', 'server-services', 'server-plugins'];
+
+/** Which element types each element type may import. */
 const allowedImports = {
-  shared: ['shared'],
-  'sync-server': ['shared', 'sync-server'],
-  renderer: ['shared', 'renderer'],
-  electron: ['shared', 'electron'],
-  test: layers.map(({ type }) => type),
-  bench: layers.map(({ type }) => type),
-  scripts: layers.map(({ type }) => type),
+  'shared-common': ['shared-common'],
+  'shared-access': ['shared-common', 'shared-access'],
+  'shared-aggregate': ['shared-common', 'shared-access', 'shared-aggregate'],
+  'shared-decide': ['shared-common', 'shared-access', 'shared-aggregate', 'shared-decide'],
+  'shared-sync': ['shared-common', 'shared-access', 'shared-aggregate', 'shared-decide', 'shared-sync'],
+  'shared-bridge': ['shared-common', 'shared-bridge'],
+  'shared-test': typesOf('shared-'),
+  'server-infra': [...SHARED, 'server-infra'],
+  'server-services': [...SHARED, 'server-infra', 'server-services'],
+  'server-plugins': [...SHARED, 'server-infra', 'server-services', 'server-plugins'],
+  ...Object.fromEntries(
+    serverModules.map((name) => [
+      `server-module-${name}`,
+      [...SHARED, ...SERVER_BELOW_MODULES, `server-module-${name}`],
+    ]),
+  ),
+  'server-demo': [...SHARED, 'server-infra', 'server-services', 'server-demo'],
+  'server-app': [...SHARED, ...typesOf('server-')],
+  'server-test': [...typesOf('shared-'), ...typesOf('server-')],
+  'renderer-data': [...SHARED, 'renderer-data'],
+  'renderer-ui': [...SHARED, 'renderer-data', 'renderer-ui'],
+  ...Object.fromEntries(
+    rendererFeatures.map((name) => [
+      `renderer-feature-${name}`,
+      [...SHARED, 'renderer-data', 'renderer-ui', `renderer-feature-${name}`],
+    ]),
+  ),
+  'renderer-shell': [
+    ...SHARED,
+    'renderer-data',
+    'renderer-ui',
+    ...typesOf('renderer-feature-'),
+    'renderer-shell',
+  ],
+  'renderer-app': [...SHARED, 'renderer-data', 'renderer-ui', 'renderer-shell', 'renderer-app'],
+  'renderer-entry': [...SHARED, ...typesOf('renderer-')],
+  electron: [...SHARED, 'electron'],
+  test: elements.map(({ type }) => type),
+  bench: elements.map(({ type }) => type),
+  scripts: elements.map(({ type }) => type),
 };
 
 export default tseslint.config(
@@ -49,16 +118,17 @@ export default tseslint.config(
     },
     plugins: { boundaries },
     settings: {
-      'boundaries/elements': layers,
+      'boundaries/elements': elements,
       'boundaries/include': ['**/*.ts', '**/*.tsx'],
-      'import/resolver': { node: { extensions: ['.ts', '.tsx', '.js', '.mjs'] } },
+      // Resolves the #shared/* alias (package.json imports) as TypeScript does.
+      'import/resolver': { typescript: { alwaysTryTypes: true } },
     },
     rules: {
       'boundaries/dependencies': [
         'error',
         {
           default: 'disallow',
-          message: '{{from.type}} may not import {{to.type}} (STYLE.md: dependency direction is one way)',
+          message: '{{from.type}} may not import {{to.type}} (docs/architecture.md: dependency direction)',
           policies: [
             { allow: { to: { module: { origin: 'external' } } } },
             { allow: { to: { module: { origin: 'core' } } } },
@@ -83,6 +153,41 @@ export default tseslint.config(
         { selector: 'ExportDefaultDeclaration', message: 'Named exports only (STYLE.md).' },
       ],
     },
+  },
+  {
+    // A test beside the code it tests may use anything of its own part (fixtures, test support), but
+    // still nothing of another part.
+    files: ['**/*.test.ts'],
+    rules: {
+      'boundaries/dependencies': [
+        'error',
+        {
+          default: 'disallow',
+          message: '{{from.type}} may not import {{to.type}} (docs/architecture.md: dependency direction)',
+          policies: [
+            { allow: { to: { module: { origin: 'external' } } } },
+            { allow: { to: { module: { origin: 'core' } } } },
+            ...[
+              ['shared-', ['shared-']],
+              ['server-', ['shared-', 'server-']],
+              ['renderer-', ['shared-', 'renderer-']],
+              ['electron', ['shared-', 'electron']],
+            ].map(([from, to]) => ({
+              from: { element: { types: { anyOf: typesOf(from) } } },
+              allow: { to: { element: { types: { anyOf: to.flatMap(typesOf) } } } },
+            })),
+            ...['test', 'bench', 'scripts'].map((from) => ({
+              from: { element: { type: from } },
+              allow: { to: { element: { types: { anyOf: elements.map(({ type }) => type) } } } },
+            })),
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['eslint.config.js'],
+    languageOptions: { globals: { ...globals.node } },
   },
   {
     // shared/ runs in the renderer, the main process and the server: no Node and no DOM.

@@ -1,7 +1,7 @@
 import { CssBaseline, ThemeProvider } from '@mui/material';
 import type { ReactNode } from 'react';
 import { BrowserRouter, HashRouter } from 'react-router';
-import { SessionGate } from '../features/session/SessionGate';
+import { SessionGate } from '../shell/SessionGate';
 import { theme } from './theme';
 
 /** The browser build lives under an absolute base (`/app/`); the desktop build uses hash routes. */

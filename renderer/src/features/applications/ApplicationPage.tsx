@@ -13,10 +13,10 @@ import { humanize, nameOf } from '../../ui/labels';
 import { PageHeader } from '../../ui/PageHeader';
 import { PendingChip } from '../../ui/PendingChip';
 import { StatusChip } from '../../ui/StatusChip';
-import { ApplicationInterviews } from '../interviews/ApplicationInterviews';
+import { ApplicationInterviews } from './ApplicationInterviews';
 import { OfferCard } from './OfferCard';
 import { StageActions } from './StageActions';
-import { StageTimeline } from './StageTimeline';
+import { StageTimeline } from '../../ui/StageTimeline';
 
 /** One application: its stage moves, rejection, offer, history and interviews. */
 export function ApplicationPage() {

@@ -7,7 +7,7 @@ import { roleMay } from '#shared/domain/access/write-matrix';
 import { useActor, useDb } from '../../data/hooks/use-database';
 import { saveDocument } from '../../data/local-writes';
 import { humanize } from '../../ui/labels';
-import { RejectDialog } from './RejectDialog';
+import { RejectDialog } from '../../ui/RejectDialog';
 import { moveToStage } from '#shared/domain/application/application-commands';
 import { isPipelineOpen } from '#shared/domain/job/job-machine';
 

@@ -9,12 +9,9 @@ import {
   TextField,
 } from '@mui/material';
 import { useState } from 'react';
-import { useNavigate } from 'react-router';
 import type { Candidate } from '#shared/domain/candidate/candidate-schema';
 import type { Job } from '#shared/domain/job/job-schema';
-import { useActor, useDb } from '../../data/hooks/use-database';
-import { saveDocument } from '../../data/local-writes';
-import { newApplication } from '#shared/domain/application/application-commands';
+import { useAddToJob } from '../../ui/use-add-to-job';
 
 interface AddToJobDialogProps {
   readonly candidate: Candidate;
@@ -25,21 +22,14 @@ interface AddToJobDialogProps {
 
 /** Adds the candidate to an open job. */
 export function AddToJobDialog({ candidate, jobs, onClose }: AddToJobDialogProps) {
-  const db = useDb();
-  const actor = useActor();
-  const navigate = useNavigate();
+  const addToJob = useAddToJob();
   const [jobId, setJobId] = useState(jobs[0]?.id ?? '');
   const [error, setError] = useState<string | null>(null);
 
   const add = async () => {
-    const application = newApplication(jobId, candidate.id, actor, { at: new Date() });
-    const decision = await saveDocument(db, actor, 'applications', null, application);
-    if (!decision.ok) {
-      setError(decision.message);
-      return;
-    }
-    onClose();
-    void navigate(`/applications/${application.id}`);
+    const refusal = await addToJob(jobId, candidate.id);
+    if (refusal) setError(refusal);
+    else onClose();
   };
 
   return (

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import type { Application } from '#shared/domain/application/application-schema';
 import type { Job } from '#shared/domain/job/job-schema';
 import { StatusChip } from '../../ui/StatusChip';
-import { StageTimeline } from '../applications/StageTimeline';
+import { StageTimeline } from '../../ui/StageTimeline';
 
 interface CandidateApplicationsProps {
   readonly applications: readonly Application[];

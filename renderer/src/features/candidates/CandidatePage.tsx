@@ -13,8 +13,8 @@ import {
 import { humanize, nameOf } from '../../ui/labels';
 import { PageHeader } from '../../ui/PageHeader';
 import { PendingChip } from '../../ui/PendingChip';
-import { InterviewSummaryList } from '../interviews/InterviewSummaryList';
-import { ResumeCard } from '../interviews/ResumeCard';
+import { InterviewSummaryList } from '../../ui/InterviewSummaryList';
+import { ResumeCard } from '../../ui/ResumeCard';
 import { AddToJobDialog } from './AddToJobDialog';
 import { CandidateApplications } from './CandidateApplications';
 import { isPipelineOpen } from '#shared/domain/job/job-machine';

@@ -15,11 +15,11 @@ import { humanize, nameOf } from '../../ui/labels';
 import { PageHeader } from '../../ui/PageHeader';
 import { PendingChip } from '../../ui/PendingChip';
 import { StatusChip } from '../../ui/StatusChip';
-import { StageTimeline } from '../applications/StageTimeline';
+import { StageTimeline } from '../../ui/StageTimeline';
 import { InterviewScorecards } from './InterviewScorecards';
 import { InterviewSection as Section } from './InterviewSection';
-import { MeetingPlace } from './MeetingPlace';
-import { ResumeCard } from './ResumeCard';
+import { MeetingPlace } from '../../ui/MeetingPlace';
+import { ResumeCard } from '../../ui/ResumeCard';
 import { ScorecardForm } from './ScorecardForm';
 
 /** An interview, everything the interviewer needs offline: candidate, résumé, job, history, my scorecard. */

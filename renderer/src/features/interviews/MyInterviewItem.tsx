@@ -3,7 +3,7 @@ import { format } from 'date-fns';
 import { Link } from 'react-router';
 import type { Interview } from '#shared/domain/interview/interview-schema';
 import { humanize } from '../../ui/labels';
-import { MeetingPlace } from './MeetingPlace';
+import { MeetingPlace } from '../../ui/MeetingPlace';
 
 interface MyInterviewItemProps {
   readonly interview: Interview;

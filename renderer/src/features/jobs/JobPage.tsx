@@ -10,11 +10,11 @@ import { humanize, nameOf } from '../../ui/labels';
 import { PageHeader } from '../../ui/PageHeader';
 import { PendingChip } from '../../ui/PendingChip';
 import { StatusChip } from '../../ui/StatusChip';
-import { AddCandidateToJobDialog } from '../applications/AddCandidateToJobDialog';
+import { AddCandidateToJobDialog } from './AddCandidateToJobDialog';
 import { JobApplicationsTable } from './JobApplicationsTable';
 import { JobStatusActions } from './JobStatusActions';
 import { isJobFinal, isPipelineOpen } from '#shared/domain/job/job-machine';
-import { isPipelineWindow } from '../shell/window-kind';
+import { isPipelineWindow } from '../../ui/window-kind';
 
 function salaryText(min?: number, max?: number, currency?: string): string {
   if (min === undefined && max === undefined) return 'Not given';

@@ -8,7 +8,7 @@ import { useRefusedCount } from '../../data/hooks/use-sync-data';
 import { humanize } from '../../ui/labels';
 import { StatusChip } from '../../ui/StatusChip';
 import { useNow } from '../../ui/use-now';
-import { RejectDialog } from '../applications/RejectDialog';
+import { RejectDialog } from '../../ui/RejectDialog';
 import { buildCards, type PipelineCard } from './pipeline-cards';
 import {
   buildColumns,

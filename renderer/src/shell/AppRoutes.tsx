@@ -1,26 +1,26 @@
 import { LinearProgress, Typography } from '@mui/material';
 import { lazy, Suspense, type ComponentType } from 'react';
 import { Route, Routes } from 'react-router';
-import { InterviewerHome } from '../interviews/InterviewerHome';
-import { ResumeSync } from '../interviews/ResumeSync';
+import { InterviewerHome } from '../features/interviews/InterviewerHome';
+import { ResumeSync } from '../features/interviews/ResumeSync';
 
 /** A screen loaded on first visit (its code is a separate chunk; the service worker keeps them all offline). */
 function screen<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
   return lazy(async () => ({ default: (await load())[name] }));
 }
 
-const DashboardPage = screen(() => import('../dashboard/DashboardPage'), 'DashboardPage');
-const JobsPage = screen(() => import('../jobs/JobsPage'), 'JobsPage');
-const JobPage = screen(() => import('../jobs/JobPage'), 'JobPage');
-const JobEditPage = screen(() => import('../jobs/JobEditPage'), 'JobEditPage');
-const CandidatesPage = screen(() => import('../candidates/CandidatesPage'), 'CandidatesPage');
-const CandidatePage = screen(() => import('../candidates/CandidatePage'), 'CandidatePage');
-const CandidateEditPage = screen(() => import('../candidates/CandidateEditPage'), 'CandidateEditPage');
-const ApplicationPage = screen(() => import('../applications/ApplicationPage'), 'ApplicationPage');
-const MyInterviewsPage = screen(() => import('../interviews/MyInterviewsPage'), 'MyInterviewsPage');
-const InterviewPage = screen(() => import('../interviews/InterviewPage'), 'InterviewPage');
-const RefusedChangesPage = screen(() => import('../sync/RefusedChangesPage'), 'RefusedChangesPage');
-const PipelinePage = screen(() => import('../pipeline/PipelinePage'), 'PipelinePage');
+const DashboardPage = screen(() => import('../features/dashboard/DashboardPage'), 'DashboardPage');
+const JobsPage = screen(() => import('../features/jobs/JobsPage'), 'JobsPage');
+const JobPage = screen(() => import('../features/jobs/JobPage'), 'JobPage');
+const JobEditPage = screen(() => import('../features/jobs/JobEditPage'), 'JobEditPage');
+const CandidatesPage = screen(() => import('../features/candidates/CandidatesPage'), 'CandidatesPage');
+const CandidatePage = screen(() => import('../features/candidates/CandidatePage'), 'CandidatePage');
+const CandidateEditPage = screen(() => import('../features/candidates/CandidateEditPage'), 'CandidateEditPage');
+const ApplicationPage = screen(() => import('../features/applications/ApplicationPage'), 'ApplicationPage');
+const MyInterviewsPage = screen(() => import('../features/interviews/MyInterviewsPage'), 'MyInterviewsPage');
+const InterviewPage = screen(() => import('../features/interviews/InterviewPage'), 'InterviewPage');
+const RefusedChangesPage = screen(() => import('../features/sync/RefusedChangesPage'), 'RefusedChangesPage');
+const PipelinePage = screen(() => import('../features/pipeline/PipelinePage'), 'PipelinePage');
 
 /** The screens, by client-side route (the server answers every /app/* path with the app). */
 export function AppRoutes() {

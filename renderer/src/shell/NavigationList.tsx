@@ -6,7 +6,7 @@ import WorkIcon from '@mui/icons-material/Work';
 import { Badge, List, ListItemButton, ListItemIcon, ListItemText } from '@mui/material';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
-import { useRefusedCount } from '../../data/hooks/use-sync-data';
+import { useRefusedCount } from '../data/hooks/use-sync-data';
 
 interface NavItem {
   readonly to: string;

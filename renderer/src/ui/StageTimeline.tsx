@@ -1,7 +1,7 @@
 import { List, ListItem, ListItemText } from '@mui/material';
 import { format } from 'date-fns';
 import type { StageHistoryEntry } from '#shared/domain/application/application-schema';
-import { humanize } from '../../ui/labels';
+import { humanize } from './labels';
 
 interface StageTimelineProps {
   readonly history: readonly StageHistoryEntry[];

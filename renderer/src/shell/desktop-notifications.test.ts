@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Interview } from '#shared/domain/interview/interview-schema';
-import type { RefusedChange } from '../../data/local-schemas';
+import type { RefusedChange } from '../data/local-schemas';
 import { interviewReminders, refusedChangeNotifications } from './desktop-notifications';
 
 const refused = (id: string): RefusedChange => ({

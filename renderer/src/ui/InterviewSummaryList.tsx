@@ -2,8 +2,8 @@ import { List, ListItem, ListItemButton, ListItemText, Typography } from '@mui/m
 import { Link } from 'react-router';
 import { format } from 'date-fns';
 import type { Interview } from '#shared/domain/interview/interview-schema';
-import { humanize } from '../../ui/labels';
-import { StatusChip } from '../../ui/StatusChip';
+import { humanize } from './labels';
+import { StatusChip } from './StatusChip';
 
 interface InterviewSummaryListProps {
   readonly interviews: readonly Interview[];

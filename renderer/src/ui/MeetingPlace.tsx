@@ -1,7 +1,7 @@
 import { Link as MuiLink, Typography } from '@mui/material';
 import type { MouseEvent } from 'react';
 import type { Interview } from '#shared/domain/interview/interview-schema';
-import { desktopBridge } from '../../data/session/desktop-bridge';
+import { desktopBridge } from '../data/session/desktop-bridge';
 
 /**
  * Where the interview happens: the room, or the meeting link. On the desktop the link opens in the

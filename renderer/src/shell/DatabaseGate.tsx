@@ -1,7 +1,7 @@
 import { Alert, Box, CircularProgress } from '@mui/material';
 import { useEffect } from 'react';
-import { openDatabaseFor, useDatabaseStore } from '../../data/database-store';
-import { AppShell } from '../shell/AppShell';
+import { openDatabaseFor, useDatabaseStore } from '../data/database-store';
+import { AppShell } from './AppShell';
 
 /** Opens the signed-in user's local database, then shows the app on it. */
 export function DatabaseGate({ userId }: { readonly userId: string }) {

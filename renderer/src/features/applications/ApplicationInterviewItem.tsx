@@ -5,7 +5,7 @@ import type { Interview } from '#shared/domain/interview/interview-schema';
 import { humanize } from '../../ui/labels';
 import { PendingChip } from '../../ui/PendingChip';
 import { StatusChip } from '../../ui/StatusChip';
-import { MeetingPlace } from './MeetingPlace';
+import { MeetingPlace } from '../../ui/MeetingPlace';
 
 interface ApplicationInterviewItemProps {
   readonly interview: Interview;

@@ -1,11 +1,11 @@
 import { Box, CircularProgress } from '@mui/material';
 import { useEffect } from 'react';
 import { useLocation } from 'react-router';
-import { closeDatabase } from '../../data/database-store';
-import { restoreSession, useSessionStore } from '../../data/session/session-store';
+import { closeDatabase } from '../data/database-store';
+import { restoreSession, useSessionStore } from '../data/session/session-store';
 import { DatabaseGate } from './DatabaseGate';
-import { RESET_PASSWORD_PATH, ResetPasswordScreen } from './ResetPasswordScreen';
-import { SignInScreen } from './SignInScreen';
+import { RESET_PASSWORD_PATH, ResetPasswordScreen } from '../features/session/ResetPasswordScreen';
+import { SignInScreen } from '../features/session/SignInScreen';
 
 /**
  * Restores the session, then shows the sign-in screen or the signed-in user's local data; a mailed

@@ -1,14 +1,14 @@
 import { Alert, Box, Button, Card, CardContent, Chip, Stack, Typography } from '@mui/material';
 import { useState, type ChangeEvent } from 'react';
 import type { Candidate } from '#shared/domain/candidate/candidate-schema';
-import { useCurrentUser } from '../../data/hooks/use-database';
-import { resumeFileProblem } from '../../data/files/resume-upload-state';
+import { useCurrentUser } from '../data/hooks/use-database';
+import { resumeFileProblem } from '../data/files/resume-upload-state';
 import {
   discardQueuedUpload,
   queueResumeUpload,
   useResumeUploadStore,
-} from '../../data/files/resume-uploads';
-import { useResume } from '../../data/files/use-resume';
+} from '../data/files/resume-uploads';
+import { useResume } from '../data/files/use-resume';
 
 interface ResumeCardProps {
   readonly candidate: Pick<Candidate, 'id' | 'resume'>;

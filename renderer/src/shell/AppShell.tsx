@@ -1,14 +1,14 @@
 import ViewKanbanIcon from '@mui/icons-material/ViewKanban';
 import { AppBar, Box, Button, Toolbar, Typography } from '@mui/material';
 import { Link, useLocation } from 'react-router';
-import { FirstDownloadProgress } from '../sync/FirstDownloadProgress';
-import { SyncStatusIndicator } from '../sync/SyncStatusIndicator';
-import { SessionBanner } from '../session/SessionBanner';
-import { UserMenu } from '../session/UserMenu';
+import { FirstDownloadProgress } from '../features/sync/FirstDownloadProgress';
+import { SyncStatusIndicator } from '../features/sync/SyncStatusIndicator';
+import { SessionBanner } from '../features/session/SessionBanner';
+import { UserMenu } from '../features/session/UserMenu';
 import { AppRoutes } from './AppRoutes';
 import { DesktopIntegration } from './DesktopIntegration';
 import { NavigationList } from './NavigationList';
-import { isPipelineWindow, pipelineWindowHome } from './window-kind';
+import { isPipelineWindow, pipelineWindowHome } from '../ui/window-kind';
 
 const NAV_WIDTH = 220;
 

@@ -11,13 +11,11 @@ import {
   TextField,
 } from '@mui/material';
 import { useMemo, useState } from 'react';
-import { useNavigate } from 'react-router';
 import type { Job } from '#shared/domain/job/job-schema';
-import { useActor, useDb } from '../../data/hooks/use-database';
-import { saveDocument } from '../../data/local-writes';
+import { useDb } from '../../data/hooks/use-database';
+import { useAddToJob } from '../../ui/use-add-to-job';
 import { useCandidateIndex } from '../../data/search/candidate-index';
 import { searchCandidates } from '../../data/search/candidate-search';
-import { newApplication } from '#shared/domain/application/application-commands';
 
 /** Adds a candidate to an open job: a new application at applied. */
 export function AddCandidateToJobDialog({
@@ -28,8 +26,7 @@ export function AddCandidateToJobDialog({
   readonly onClose: () => void;
 }) {
   const db = useDb();
-  const actor = useActor();
-  const navigate = useNavigate();
+  const addToJob = useAddToJob();
   const { entries } = useCandidateIndex(db);
   const [query, setQuery] = useState('');
   const [error, setError] = useState<string | null>(null);
@@ -39,18 +36,9 @@ export function AddCandidateToJobDialog({
   );
 
   const add = async (candidateId: string) => {
-    const application = newApplication(job.id, candidateId, actor, { at: new Date() });
-    if (await db.applications.findOne(application.id).exec()) {
-      setError('This candidate already applied to this job.');
-      return;
-    }
-    const decision = await saveDocument(db, actor, 'applications', null, application);
-    if (!decision.ok) {
-      setError(decision.message);
-      return;
-    }
-    onClose();
-    void navigate(`/applications/${application.id}`);
+    const refusal = await addToJob(job.id, candidateId);
+    if (refusal) setError(refusal);
+    else onClose();
   };
 
   return (

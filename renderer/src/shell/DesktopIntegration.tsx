@@ -1,11 +1,11 @@
 import { useEffect, useRef } from 'react';
 import { useNavigate } from 'react-router';
 import { deepLinkRoute } from '#shared/bridge/desktop-bridge';
-import { useInterviews } from '../../data/hooks/use-documents';
-import { useRefusedChanges } from '../../data/hooks/use-sync-data';
-import { desktopBridge } from '../../data/session/desktop-bridge';
-import { useSessionStore } from '../../data/session/session-store';
-import { useSyncStatusStore } from '../../data/sync/sync-status-store';
+import { useInterviews } from '../data/hooks/use-documents';
+import { useRefusedChanges } from '../data/hooks/use-sync-data';
+import { desktopBridge } from '../data/session/desktop-bridge';
+import { useSessionStore } from '../data/session/session-store';
+import { useSyncStatusStore } from '../data/sync/sync-status-store';
 import { interviewReminders, refusedChangeNotifications } from './desktop-notifications';
 
 const REMINDER_CHECK_MS = 60_000;

@@ -1,6 +1,6 @@
 import type { DesktopNotification } from '#shared/bridge/desktop-bridge';
 import type { Interview } from '#shared/domain/interview/interview-schema';
-import type { RefusedChange } from '../../data/local-schemas';
+import type { RefusedChange } from '../data/local-schemas';
 
 /** How long before an interview its interviewers get a reminder. */
 export const INTERVIEW_REMINDER_MS = 15 * 60 * 1000;
