@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
+import { DEEP_LINK_CHANNEL } from '#shared/bridge/ipc-channels';
 import {
-  DEEP_LINK_CHANNEL,
   deepLinkForRoute,
   deepLinkFromArgv,
   DeepLinkDispatcher,

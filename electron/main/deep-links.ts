@@ -1,3 +1,4 @@
+import { DEEP_LINK_CHANNEL } from '#shared/bridge/ipc-channels';
 import { parseDeepLink, type DeepLink } from '#shared/bridge/desktop-bridge';
 
 /** The custom protocol the app registers as the OS's default handler. */
@@ -37,7 +38,6 @@ export interface DeepLinkTarget {
 }
 
 /** The channel on which the main window receives deep links (main → renderer). */
-export const DEEP_LINK_CHANNEL = 'shortlist:deep-link';
 
 /**
  * Delivers deep links to the main window. Links that arrive before the app is ready (macOS sends

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { TokenStoragePolicy } from '#shared/bridge/desktop-bridge';
-import { BRIDGE_INVOKE_METHODS, ipcChannel, registerIpcHandlers, type IpcServices } from './ipc-handlers';
+import { ipcChannel } from '#shared/bridge/ipc-channels';
+import { BRIDGE_INVOKE_METHODS, registerIpcHandlers, type IpcServices } from './ipc-handlers';
 import type { IpcSenderEvent } from './ipc-sender';
 
 const APP = 'app://shortlist';

@@ -1,8 +1,4 @@
-import type {
-  DesktopBridge,
-  DesktopNotification,
-  TokenStoragePolicy,
-} from '#shared/bridge/desktop-bridge';
+import type { DesktopBridge, DesktopNotification, TokenStoragePolicy } from '#shared/bridge/desktop-bridge';
 import { safeExternalUrl } from './external-links';
 import {
   expectArgumentCount,
@@ -12,15 +8,8 @@ import {
   parseNotification,
   parseRefreshToken,
 } from './ipc-arguments';
+import { ipcChannel, type BridgeInvokeMethod } from '#shared/bridge/ipc-channels';
 import { isTrustedSender, type IpcSenderEvent } from './ipc-sender';
-
-/** The bridge functions that are request/response IPC calls (`platform` is a value, `onDeepLink` an event). */
-export type BridgeInvokeMethod = Exclude<keyof DesktopBridge, 'platform' | 'onDeepLink'>;
-
-/** The IPC channel of a bridge function; the preload uses the same convention. */
-export function ipcChannel(method: BridgeInvokeMethod): string {
-  return `shortlist:${method}`;
-}
 
 /** Every invoke method, so registration and tests cover the whole bridge. */
 export const BRIDGE_INVOKE_METHODS = [

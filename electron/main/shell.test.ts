@@ -12,7 +12,7 @@ import {
 vi.mock('electron', async () => (await import('./test-support/fake-electron')).fakeElectronModule());
 
 const { startShell } = await import('./shell');
-const { DEEP_LINK_CHANNEL } = await import('./deep-links');
+const { DEEP_LINK_CHANNEL } = await import('#shared/bridge/ipc-channels');
 
 const bundleDir = path.resolve('dist/electron');
 const APP_PAGE = 'app://shortlist/app/';

@@ -68,7 +68,10 @@ describe('the window registry', () => {
     expect(r.openPipeline('job-1')).toBe(first);
     expect(first.actions).toEqual(['restore', 'show', 'focus']);
     expect(second.actions).toEqual([]);
-    expect(windows.map((w) => w.route)).toEqual(['/jobs/job-1/pipeline?window=pipeline', '/jobs/job-2/pipeline?window=pipeline']);
+    expect(windows.map((w) => w.route)).toEqual([
+      '/jobs/job-1/pipeline?window=pipeline',
+      '/jobs/job-2/pipeline?window=pipeline',
+    ]);
     expect(r.openPipelineJobIds()).toEqual(['job-1', 'job-2']);
   });
 

@@ -85,7 +85,6 @@ export class WindowRegistry<W extends RegistryWindow> {
   }
 }
 
-
 function focusWindow(window: RegistryWindow): void {
   if (window.isMinimized()) window.restore();
   window.show();

@@ -6,7 +6,7 @@
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { parseDeepLink, type DeepLink, type DesktopBridge } from '#shared/bridge/desktop-bridge';
-import { DEEP_LINK_CHANNEL, ipcChannel, type BridgeInvokeMethod } from './ipc-channels';
+import { DEEP_LINK_CHANNEL, ipcChannel, type BridgeInvokeMethod } from '#shared/bridge/ipc-channels';
 
 const invoke = <K extends BridgeInvokeMethod>(
   method: K,

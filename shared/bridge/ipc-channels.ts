@@ -1,4 +1,4 @@
-import type { DesktopBridge } from '#shared/bridge/desktop-bridge';
+import type { DesktopBridge } from './desktop-bridge';
 
 /**
  * The IPC naming convention of the bridge, mirrored in electron/main/ipc-handlers.ts (the two
