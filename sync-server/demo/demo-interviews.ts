@@ -1,7 +1,6 @@
 import { applicationId } from '#shared/domain/application/application-schema';
 import { toIso } from '#shared/domain/common/time';
 import type { Interview, Scorecard } from '#shared/domain/interview/interview-schema';
-import { DEMO_INTERVIEW_PLANS } from './demo-interview-plans';
 import type { DemoClock, DemoMoment } from './demo-time';
 
 /** A scorecard of a demo interview, submitted so many minutes after the interview ended. */
@@ -18,9 +17,9 @@ export type InterviewPlan = Omit<
   readonly createdDaysAgo: number;
 };
 
-/** The fourteen interviews of SPEC §8. */
-export function buildDemoInterviews(clock: DemoClock): Interview[] {
-  return DEMO_INTERVIEW_PLANS.map((plan) => buildInterview(clock, plan));
+/** Turns plans (the demo's are `DEMO_INTERVIEW_PLANS`) into interview documents. */
+export function buildDemoInterviews(clock: DemoClock, plans: readonly InterviewPlan[]): Interview[] {
+  return plans.map((plan) => buildInterview(clock, plan));
 }
 
 function buildInterview(clock: DemoClock, plan: InterviewPlan): Interview {

@@ -5,6 +5,7 @@ import type { Job } from '#shared/domain/job/job-schema';
 import type { User } from '#shared/domain/user/user-schema';
 import { buildDemoApplications } from './demo-applications';
 import { buildDemoCandidates } from './demo-candidates';
+import { DEMO_INTERVIEW_PLANS } from './demo-interview-plans';
 import { buildDemoInterviews } from './demo-interviews';
 import { buildDemoJobs } from './demo-jobs';
 import { BUSINESS_APPLICATION_PLANS } from './demo-pipeline-business';
@@ -45,6 +46,6 @@ export function buildDemoOrganisation(now: number): DemoOrganisation {
       [...ENGINEERING_APPLICATION_PLANS, ...BUSINESS_APPLICATION_PLANS],
       candidates,
     ),
-    interviews: buildDemoInterviews(clock),
+    interviews: buildDemoInterviews(clock, DEMO_INTERVIEW_PLANS),
   };
 }

@@ -49,17 +49,12 @@ export interface StageChangeRequest {
 }
 
 /**
- * Whether `actor` may move an application from stage `current` as `requested`, on a job in `jobStatus`.
- * Checks in order: the workflow allows the move; the role may make it; forward moves need an open job
- * (rejecting is allowed whatever the job's status); rejecting needs a reason.
+ * Whether `actor` may move an application from stage `current` to `to`, on a job in `jobStatus`:
+ * the workflow allows the move; the role may make it; forward moves need an open job (rejecting is
+ * allowed whatever the job's status). What the move asks for besides (a rejection's reason) is
+ * `decideStageChange`'s to judge.
  */
-export function decideStageChange(
-  current: Stage,
-  requested: StageChangeRequest,
-  actor: Actor,
-  jobStatus: JobStatus,
-): Decision {
-  const { to } = requested;
+export function decideStageMove(current: Stage, to: Stage, actor: Actor, jobStatus: JobStatus): Decision {
   if (!isStageTransition(current, to)) {
     return refuse('invalid_transition', invalidTransitionMessage(current, to));
   }
@@ -72,7 +67,22 @@ export function decideStageChange(
       `The job is ${jobStatus.replace('_', ' ')}, so its pipeline cannot move forward.`,
     );
   }
-  if (to === 'rejected' && !requested.rejectionReason?.trim()) {
+  return ALLOWED;
+}
+
+/**
+ * Whether `actor` may move an application from stage `current` as `requested`, on a job in
+ * `jobStatus`: the move itself (`decideStageMove`), then what it asks for: rejecting needs a reason.
+ */
+export function decideStageChange(
+  current: Stage,
+  requested: StageChangeRequest,
+  actor: Actor,
+  jobStatus: JobStatus,
+): Decision {
+  const move = decideStageMove(current, requested.to, actor, jobStatus);
+  if (!move.ok) return move;
+  if (requested.to === 'rejected' && !requested.rejectionReason?.trim()) {
     return refuse('reason_required', 'Rejecting needs a reason.');
   }
   return ALLOWED;
@@ -87,11 +97,9 @@ function invalidTransitionMessage(from: Stage, to: Stage): string {
 }
 
 /**
- * The stages `actor` may move an application at `current` to right now, ignoring the reason a
- * rejection needs (the app asks for it). The app offers exactly these; the server decides.
+ * The stages `actor` may move an application at `current` to right now (a rejection's reason is asked
+ * for when rejecting). The app offers exactly these; the server decides.
  */
 export function allowedStageMoves(current: Stage, actor: Actor, jobStatus: JobStatus): Stage[] {
-  return STAGE_TRANSITIONS[current].filter(
-    (to) => decideStageChange(current, { to, rejectionReason: 'x' }, actor, jobStatus).ok,
-  );
+  return STAGE_TRANSITIONS[current].filter((to) => decideStageMove(current, to, actor, jobStatus).ok);
 }

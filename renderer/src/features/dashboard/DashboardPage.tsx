@@ -9,6 +9,7 @@ import { useCandidateIndex } from '../../data/search/candidate-index';
 import { humanize } from '../../ui/labels';
 import { useNow } from '../../ui/use-now';
 import { CountBarChart } from './CountBarChart';
+import { PageHeader } from '../../ui/PageHeader';
 import { DashboardCard } from './DashboardCard';
 import { candidatesBySource, interviewsAhead, jobsByStatus } from './dashboard-stats';
 import { InterviewList } from './InterviewList';
@@ -48,9 +49,7 @@ export function DashboardPage() {
 
   return (
     <Stack spacing={2}>
-      <Typography variant="h4" component="h1">
-        Dashboard
-      </Typography>
+      <PageHeader title="Dashboard" />
       <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: 'repeat(auto-fill, minmax(360px, 1fr))' }}>
         <DashboardCard title="Jobs by status">
           <CountBarChart bars={toBars(jobsByStatus(jobs))} unit="Jobs" />

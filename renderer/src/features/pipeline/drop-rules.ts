@@ -1,7 +1,4 @@
-import {
-  allowedStageMoves,
-  decideStageChange,
-} from '#shared/domain/application/application-machine';
+import { allowedStageMoves, decideStageMove } from '#shared/domain/application/application-machine';
 import type { Stage } from '#shared/domain/application/application-schema';
 import type { Actor } from '#shared/domain/common/roles';
 import type { RefusalCode } from '#shared/domain/common/refusal';
@@ -15,15 +12,11 @@ export type DropDecision =
 
 /**
  * Whether `actor` may drop a card at `from` on the `to` column of a job in `jobStatus`. The shared
- * rules decide (`allowedStageMoves`, and `decideStageChange` for the reason of a refusal); the
- * rejection reason is asked for after the drop, so it is not judged here.
+ * rules decide (`decideStageMove`); the rejection reason is asked for after the drop.
  */
 export function decideDrop(from: Stage, to: Stage, actor: Actor, jobStatus: JobStatus): DropDecision {
   if (from === to) return { kind: 'none' };
-  if (allowedStageMoves(from, actor, jobStatus).includes(to)) {
-    return { kind: 'move', needsReason: to === 'rejected' };
-  }
-  const decision = decideStageChange(from, { to, rejectionReason: 'asked after the drop' }, actor, jobStatus);
+  const decision = decideStageMove(from, to, actor, jobStatus);
   return decision.ok
     ? { kind: 'move', needsReason: to === 'rejected' }
     : { kind: 'refused', code: decision.code, message: decision.message };

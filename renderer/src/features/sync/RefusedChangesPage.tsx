@@ -1,4 +1,5 @@
-import { Alert, Stack, Typography } from '@mui/material';
+import { Alert, Stack } from '@mui/material';
+import { PageHeader } from '../../ui/PageHeader';
 import { useRefusedChanges } from '../../data/hooks/use-sync-data';
 import { RefusedChangeCard } from './RefusedChangeCard';
 
@@ -7,12 +8,10 @@ export function RefusedChangesPage() {
   const refused = useRefusedChanges();
   return (
     <Stack spacing={2}>
-      <Typography variant="h4" component="h1">
-        Refused changes
-      </Typography>
-      <Typography color="text.secondary">
-        Changes the server did not accept. Your own version is kept here so you can copy from it.
-      </Typography>
+      <PageHeader
+        title="Refused changes"
+        subtitle="Changes the server did not accept. Your own version is kept here so you can copy from it."
+      />
       {refused?.length === 0 && <Alert severity="success">No refused changes.</Alert>}
       <Stack component="ul" spacing={2} aria-label="Refused changes" sx={{ listStyle: 'none', p: 0, m: 0 }}>
         {refused?.map((change) => (
