@@ -1,6 +1,7 @@
 import type { Application } from '#shared/domain/application/application-schema';
 import { toStored } from '../../sync-server/infra/stored-document';
-import { pullAll, push, signIn, type PushRow, type WireDoc } from '../harness/api-client';
+import type { PushRow } from '#shared/sync/protocol';
+import { pullAll, push, signIn, type WireDoc } from '../harness/api-client';
 import { startBenchServer } from '../harness/bench-server';
 import { BENCH_PASSWORD, bulkWrite, seedOrganisation } from '../harness/seed';
 import { movableApplicationIds, movedForward } from '../harness/workload';

@@ -1,3 +1,4 @@
+import type { PushRow } from '#shared/sync/protocol';
 import type { CollectionName } from '#shared/domain/collections';
 import type { PushRejection } from '#shared/sync/protocol';
 
@@ -24,12 +25,6 @@ export interface PullPage {
 export interface PushOutcome {
   readonly conflicts: WireDoc[];
   readonly rejections: PushRejection[];
-}
-
-/** One push row: RxDB's assumed master state and the new state. */
-export interface PushRow {
-  readonly assumedMasterState: WireDoc | null;
-  readonly newDocumentState: WireDoc;
 }
 
 const REQUEST_TIMEOUT_MS = 60_000;

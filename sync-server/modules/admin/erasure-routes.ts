@@ -2,7 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { notFound, unwrap } from '../../plugins/api-error';
 import { actorOf } from '../../plugins/auth';
-import { ApiErrorSchema, BEARER } from '../../plugins/schemas';
+import { BEARER } from '../../plugins/schemas';
+import { ApiErrorSchema } from '#shared/sync/protocol';
 import { eraseCandidate, erasureReceipt } from './erasure-service';
 import { AdminErrors, ErasureReceiptSchema, ErasureReportSchema, IdParamsSchema } from './schemas';
 

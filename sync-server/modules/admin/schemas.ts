@@ -1,5 +1,6 @@
 import Type from 'typebox';
-import { ApiErrorSchema, DigitsSchema } from '../../plugins/schemas';
+import { DigitsSchema } from '../../plugins/schemas';
+import { ApiErrorSchema } from '#shared/sync/protocol';
 
 /** The error answers every admin route may give. */
 export const AdminErrors = {

@@ -7,14 +7,8 @@ import { badRequest, notFound, unwrap } from '../../plugins/api-error';
 import { recordAudit } from '../../services/audit-service';
 import { revokeUserSessions } from '../../services/session-service';
 import { createAccount, getUser, listUsers, patchUser, setPassword } from '../../services/user-service';
-import {
-  ApiErrorSchema,
-  BEARER,
-  NewEmailSchema,
-  PasswordSchema,
-  PersonNameSchema,
-  RoleSchema,
-} from '../../plugins/schemas';
+import { BEARER, NewEmailSchema, PersonNameSchema, RoleSchema } from '../../plugins/schemas';
+import { ApiErrorSchema, PasswordSchema } from '#shared/sync/protocol';
 
 const errors = {
   400: ApiErrorSchema,

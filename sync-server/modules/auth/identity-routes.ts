@@ -5,17 +5,15 @@ import { actorOf, authenticate } from '../../plugins/auth';
 import { badRequest, conflict, type ApiError } from '../../plugins/api-error';
 import type { AttemptLimiter } from '../../services/attempt-limiter';
 import type { IdentityService } from './identity-service';
+import { BEARER, errorResponses, NewEmailSchema, PersonNameSchema } from '../../plugins/schemas';
 import {
   ApiErrorSchema,
-  BEARER,
   CheckEmailSchema,
-  errorResponses,
-  LinkTokenSchema,
-  LoginEmailSchema,
-  NewEmailSchema,
+  EmailVerificationSchema,
+  PasswordResetConfirmationSchema,
+  PasswordResetRequestSchema,
   PasswordSchema,
-  PersonNameSchema,
-} from '../../plugins/schemas';
+} from '#shared/sync/protocol';
 import { enforceLimits, holdUntil, type IdentityLimits } from './auth-limits';
 import { linkBaseOf } from './link-base';
 
@@ -97,7 +95,7 @@ export function identityRoutes(root: FastifyInstance, options: IdentityRoutesOpt
           'The token works once, for 24 hours, and only for the account it was mailed for (signed in: opening the ' +
           'mail alone does not confirm an account someone else registered). 400 `invalid_link` otherwise.',
         security: BEARER,
-        body: Type.Object({ token: LinkTokenSchema }),
+        body: EmailVerificationSchema,
         response: {
           200: Type.Object({ status: Type.Literal('verified'), email: Type.String() }),
           ...errorResponses(400, 401, 403, 429),
@@ -141,7 +139,7 @@ export function identityRoutes(root: FastifyInstance, options: IdentityRoutesOpt
         description:
           'Answers 202 `check_email` whether or not an account has the address, in the same time. The link works ' +
           'once, for an hour.',
-        body: Type.Object({ email: LoginEmailSchema }),
+        body: PasswordResetRequestSchema,
         response: { 202: CheckEmailSchema, ...errorResponses(400, 429) },
       },
     },
@@ -165,7 +163,7 @@ export function identityRoutes(root: FastifyInstance, options: IdentityRoutesOpt
         summary: 'Choose a new password with the token of the mailed link; signs the account out everywhere',
         description:
           'The token works once, for an hour, and not after another password change. 400 `invalid_link` otherwise.',
-        body: Type.Object({ token: LinkTokenSchema, password: PasswordSchema }),
+        body: PasswordResetConfirmationSchema,
         response: { 204: Type.Null(), 400: ApiErrorSchema, 429: ApiErrorSchema },
       },
     },

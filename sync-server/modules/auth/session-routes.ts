@@ -7,16 +7,15 @@ import type { AttemptLimiter } from '../../services/attempt-limiter';
 import { getSession, openSession, revokeSession, rotateRefreshToken } from '../../services/session-service';
 import { hashRefreshToken, sessionIdOf } from '../../services/tokens';
 import { accountStatus, getUser, verifyCredentials } from '../../services/user-service';
+import { BEARER, errorResponses } from '../../plugins/schemas';
 import {
   AccountSchema,
-  BEARER,
-  errorResponses,
-  LoginEmailSchema,
+  LoginRequestSchema,
+  LoginResponseSchema,
+  RefreshRequestSchema,
   TokenPairSchema,
-} from '../../plugins/schemas';
+} from '#shared/sync/protocol';
 import { enforceLimits, type LoginLimits } from './auth-limits';
-
-const RefreshBodySchema = Type.Object({ refreshToken: Type.String({ minLength: 1, maxLength: 512 }) });
 
 /** `POST /login`, `POST /refresh`, `POST /logout`, `GET /me` (SPEC §4–§5). */
 export function sessionRoutes(
@@ -37,12 +36,9 @@ export function sessionRoutes(
         description:
           'Rate limited per address and per account across every server instance (429 `rate_limited`). ' +
           'An unknown email and a wrong password answer the same 401 `invalid_credentials`, in the same time.',
-        body: Type.Object({
-          email: LoginEmailSchema,
-          password: Type.String({ minLength: 1, maxLength: 1_024 }),
-        }),
+        body: LoginRequestSchema,
         response: {
-          200: Type.Object({ ...TokenPairSchema.properties, user: AccountSchema }),
+          200: LoginResponseSchema,
           ...errorResponses(400, 401, 429),
         },
       },
@@ -77,7 +73,7 @@ export function sessionRoutes(
       schema: {
         tags: ['auth'],
         summary: 'Swap a refresh token for a new pair (the old one is spent; reusing it ends the session)',
-        body: RefreshBodySchema,
+        body: RefreshRequestSchema,
         response: { 200: TokenPairSchema, ...errorResponses(400, 401, 429) },
       },
     },
@@ -99,7 +95,7 @@ export function sessionRoutes(
       schema: {
         tags: ['auth'],
         summary: 'End the session of a refresh token',
-        body: RefreshBodySchema,
+        body: RefreshRequestSchema,
         response: { 204: Type.Null(), ...errorResponses(400) },
       },
     },

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
-import { ApiErrorSchema } from '../../plugins/schemas';
+import { ApiErrorSchema } from '#shared/sync/protocol';
 
 /** How long `/api/ready` lets a change follower that is between attempts try again before it answers. */
 const FOLLOWER_GRACE_MS = 1_500;

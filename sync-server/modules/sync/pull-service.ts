@@ -6,7 +6,12 @@ import type { PullResponse, WireDocument } from '#shared/sync/protocol';
 import { neutralTombstone } from '#shared/sync/removal';
 import { UnknownSequenceError, type CouchStore, type StoredDoc } from '../../infra/couch-store';
 import { contentOf, isTombstone, toWire } from '../../infra/stored-document';
-import { loadInterviewerScope, loadScopeSnapshot, saveScopeSnapshot, scopedIds } from '../../services/interviewer-scope';
+import {
+  loadInterviewerScope,
+  loadScopeSnapshot,
+  saveScopeSnapshot,
+  scopedIds,
+} from '../../services/interviewer-scope';
 import {
   openCheckpoint,
   sealCheckpoint,

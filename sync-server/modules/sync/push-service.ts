@@ -9,7 +9,7 @@ import { restoreWithheld, type InterviewerScope } from '#shared/domain/decide/re
 import { stampServerFields } from '#shared/domain/decide/stamp';
 import { COLLECTION_SCHEMAS, type AnyDocument, type CollectionName } from '#shared/domain/collections';
 import { isSameMasterState, masterContent } from '#shared/sync/master-state';
-import type { PushRejection, PushResponse, WireDocument } from '#shared/sync/protocol';
+import type { PushRejection, PushResponse, PushRow, WireDocument } from '#shared/sync/protocol';
 import { neutralTombstone } from '#shared/sync/removal';
 import {
   isStorableId,
@@ -26,12 +26,6 @@ import { wireForReader } from './pull-service';
 import { release, reserveMany } from '../../services/reservations';
 import { randomId } from '../../services/tokens';
 import { loadWriteContext, WriteContextCache } from '../../services/write-context';
-
-/** One pushed row as it arrives (the route checks only that it is an object with a string `id`). */
-export interface IncomingPushRow {
-  assumedMasterState?: Record<string, unknown> | null;
-  newDocumentState: Record<string, unknown> & { id: string };
-}
 
 /** An accepted row, waiting for the push's one bulk write. */
 interface PendingWrite {
@@ -80,7 +74,7 @@ export async function pushDocuments(
   store: CouchStore,
   actor: Actor,
   collection: CollectionName,
-  rows: readonly IncomingPushRow[],
+  rows: readonly PushRow[],
   now: () => number,
 ): Promise<PushResponse<AnyDocument>> {
   const conflicts: WireDocument<AnyDocument>[] = [];
@@ -156,7 +150,7 @@ export async function pushDocuments(
  * collection's schema (the message names the field). (An id pushed twice in one batch is judged twice;
  * the second write then loses the race to the first in the bulk write, a conflict.)
  */
-function shapeProblem(collection: CollectionName, row: IncomingPushRow): Refusal | null {
+function shapeProblem(collection: CollectionName, row: PushRow): Refusal | null {
   const sent = row.newDocumentState;
   if (!isStorableId(sent.id)) {
     return refuse('validation_failed', 'id: must be letters, digits, "-" or "_", and not start with "_".');
@@ -177,7 +171,7 @@ async function readBatchContext(
   store: CouchStore,
   actor: Actor,
   collection: CollectionName,
-  rows: readonly IncomingPushRow[],
+  rows: readonly PushRow[],
   problems: readonly (Refusal | null)[],
   now: () => number,
 ): Promise<BatchContext> {
@@ -205,7 +199,7 @@ function visibleMaster(context: BatchContext, id: string): WireDocument<AnyDocum
 }
 
 /** Judges one shape-checked row against the server's current state and the shared rules. */
-async function judgeRow(context: BatchContext, row: IncomingPushRow): Promise<Verdict> {
+async function judgeRow(context: BatchContext, row: PushRow): Promise<Verdict> {
   const { store, actor, collection, scope, cache } = context;
   const sent = row.newDocumentState;
   const stored = context.stored.get(sent.id) ?? null;

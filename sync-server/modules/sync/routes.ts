@@ -1,17 +1,22 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import Type from 'typebox';
 import { STAFF_ROLES } from '#shared/domain/common/roles';
 import { COLLECTIONS, type CollectionName } from '#shared/domain/collections';
-import { MAX_PULL_LIMIT, MAX_PUSH_ROWS } from '#shared/sync/protocol';
+import {
+  ApiErrorSchema,
+  MAX_PULL_LIMIT,
+  PullQuerySchema,
+  pullResponseSchema,
+  PushRequestSchema,
+  pushResponseSchema,
+} from '#shared/sync/protocol';
 import { actorOf, authenticate } from '../../plugins/auth';
 import { badRequest } from '../../plugins/api-error';
 import { checkpointKey } from './pull-checkpoint';
 import { recordCandidatesDelivered } from '../../services/deliveries';
 import { pullDocuments } from './pull-service';
-import { pushDocuments, type IncomingPushRow } from './push-service';
-import { ApiErrorSchema, BEARER, DigitsSchema } from '../../plugins/schemas';
-import { PushedDocumentSchema, wireDocumentSchema } from './wire-schemas';
+import { pushDocuments } from './push-service';
+import { BEARER } from '../../plugins/schemas';
 
 /** Default pull batch when the client names none. */
 const DEFAULT_PULL_LIMIT = 100;
@@ -36,7 +41,6 @@ function registerCollection(
   key: Buffer,
 ): void {
   const typed = app.withTypeProvider<TypeBoxTypeProvider>();
-  const wire = wireDocumentSchema(collection);
   typed.get(
     `/${collection}/pull`,
     {
@@ -49,19 +53,8 @@ function registerCollection(
           'A batch shorter than `limit` means the client is up to date. A checkpoint this server did not issue to ' +
           'this user for this collection (or one of another store) restarts the pull from what the user may read now.',
         security: BEARER,
-        querystring: Type.Object({
-          checkpoint: Type.Optional(Type.String({ maxLength: 10_000 })),
-          limit: Type.Optional(
-            DigitsSchema(`Batch size, 1–${MAX_PULL_LIMIT} (default ${DEFAULT_PULL_LIMIT}).`),
-          ),
-        }),
-        response: {
-          200: Type.Object({
-            documents: Type.Array(wire),
-            checkpoint: Type.Union([Type.Object({}, { additionalProperties: true }), Type.Null()]),
-          }),
-          ...errors,
-        },
+        querystring: PullQuerySchema,
+        response: { 200: pullResponseSchema(collection), ...errors },
       },
     },
     async (request) => {
@@ -100,28 +93,11 @@ function registerCollection(
           'RxDB push with assumed master state. A row whose assumed state is not the server’s is a conflict; ' +
           'a row that breaks a rule is refused (in `rejections`, with its server document in `conflicts`).',
         security: BEARER,
-        body: Type.Array(
-          Type.Object({
-            assumedMasterState: Type.Optional(Type.Union([PushedDocumentSchema, Type.Null()])),
-            newDocumentState: PushedDocumentSchema,
-          }),
-          { maxItems: MAX_PUSH_ROWS },
-        ),
-        response: {
-          200: Type.Object({
-            conflicts: Type.Array(wire),
-            rejections: Type.Array(
-              Type.Object({ id: Type.String(), code: Type.String(), message: Type.String() }),
-            ),
-          }),
-          ...errors,
-        },
+        body: PushRequestSchema,
+        response: { 200: pushResponseSchema(collection), ...errors },
       },
     },
-    async (request) =>
-      pushDocuments(app.store, actorOf(request), collection, request.body as IncomingPushRow[], () =>
-        Date.now(),
-      ),
+    async (request) => pushDocuments(app.store, actorOf(request), collection, request.body, () => Date.now()),
   );
 }
 

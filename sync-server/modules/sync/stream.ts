@@ -3,7 +3,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { STAFF_ROLES } from '#shared/domain/common/roles';
 import { actorOf, authenticate } from '../../plugins/auth';
-import { ApiErrorSchema, BEARER } from '../../plugins/schemas';
+import { BEARER } from '../../plugins/schemas';
+import { ApiErrorSchema } from '#shared/sync/protocol';
 
 /**
  * `GET /api/sync/stream`: Server-Sent Events. `data: {"type":"RESYNC"}` on connect, then

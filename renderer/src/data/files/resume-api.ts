@@ -1,10 +1,9 @@
 import { ApiError, apiUrl, NetworkError } from '../session/auth-api';
 import { accessToken, forgetAccessToken, refreshAccessToken, useSessionStore } from '../session/session-store';
 import type { ResumeRef } from '#shared/domain/candidate/candidate-schema';
+import { API_PATHS } from '#shared/sync/protocol';
 
-function resumePath(candidateId: string): string {
-  return `/api/files/candidates/${encodeURIComponent(candidateId)}/resume`;
-}
+const resumePath = API_PATHS.resume;
 
 async function send(url: string, init: RequestInit, token: string): Promise<Response> {
   const headers = new Headers(init.headers);

@@ -1,10 +1,14 @@
-import type {
-  ApiErrorBody,
-  CheckEmailResponse,
-  PasswordResetConfirmation,
-  PasswordResetRequest,
+import {
+  API_PATHS,
+  type ApiErrorBody,
+  type CheckEmailResponse,
+  type LoginRequest,
+  type LoginResponse,
+  type PasswordResetConfirmation,
+  type PasswordResetRequest,
+  type RefreshRequest,
+  type TokenPair,
 } from '#shared/sync/protocol';
-import type { SessionUser } from './session-types';
 
 /** A 4xx/5xx answer of the sync server, with its machine code (SPEC §5). */
 export class ApiError extends Error {
@@ -26,16 +30,7 @@ export class NetworkError extends Error {
   }
 }
 
-export interface LoginResult {
-  accessToken: string;
-  refreshToken: string;
-  user: SessionUser;
-}
-
-export interface TokenPair {
-  accessToken: string;
-  refreshToken: string;
-}
+export type { LoginResponse, TokenPair };
 
 /** `serverUrl` + `path`, tolerating a trailing slash on the address. */
 export function apiUrl(serverUrl: string, path: string): string {
@@ -72,26 +67,26 @@ function postJson<T>(serverUrl: string, path: string, body: unknown): Promise<T>
   });
 }
 
-export function login(serverUrl: string, email: string, password: string): Promise<LoginResult> {
-  return postJson(serverUrl, '/api/auth/login', { email, password });
+export function login(serverUrl: string, email: string, password: string): Promise<LoginResponse> {
+  return postJson(serverUrl, API_PATHS.login, { email, password } satisfies LoginRequest);
 }
 
 export function refreshTokens(serverUrl: string, refreshToken: string): Promise<TokenPair> {
-  return postJson(serverUrl, '/api/auth/refresh', { refreshToken });
+  return postJson(serverUrl, API_PATHS.refresh, { refreshToken } satisfies RefreshRequest);
 }
 
 export async function logout(serverUrl: string, refreshToken: string): Promise<void> {
-  await postJson<undefined>(serverUrl, '/api/auth/logout', { refreshToken });
+  await postJson<undefined>(serverUrl, API_PATHS.logout, { refreshToken } satisfies RefreshRequest);
 }
 
 /** Asks the server to mail a password-reset link; the answer is the same whether or not the account exists. */
 export function requestPasswordReset(serverUrl: string, email: string): Promise<CheckEmailResponse> {
-  return postJson(serverUrl, '/api/auth/password-reset', { email } satisfies PasswordResetRequest);
+  return postJson(serverUrl, API_PATHS.passwordReset, { email } satisfies PasswordResetRequest);
 }
 
 /** Sets a new password with the token of a mailed reset link (every session of the account ends). */
 export async function confirmPasswordReset(serverUrl: string, token: string, password: string): Promise<void> {
-  await postJson<undefined>(serverUrl, '/api/auth/password-reset/confirm', {
+  await postJson<undefined>(serverUrl, API_PATHS.passwordResetConfirm, {
     token,
     password,
   } satisfies PasswordResetConfirmation);

@@ -3,7 +3,14 @@ import type { RxCollection, RxReplicationPullStreamItem, RxReplicationWriteToMas
 import type { Subject } from 'rxjs';
 import { documentContent } from '#shared/domain/common/document-content';
 import type { CollectionDocuments, CollectionName } from '#shared/domain/collections';
-import { MAX_PULL_LIMIT, type PullResponse, type PushResponse, type SyncCheckpoint } from '#shared/sync/protocol';
+import {
+  API_PATHS,
+  MAX_PULL_LIMIT,
+  type PullResponse,
+  type PushResponse,
+  type PushRow,
+  type SyncCheckpoint,
+} from '#shared/sync/protocol';
 import { authorizedJson } from '../api-client';
 import { ApiError } from '../session/auth-api';
 import { refusedKey, type ConflictRuntime } from '../conflicts/conflict-handler';
@@ -15,14 +22,9 @@ import { recordRefusal } from '../refused-changes';
 export type CollectionReplication = RxReplicationState<CollectionDocuments[CollectionName], SyncCheckpoint>;
 export type PullStream = Subject<RxReplicationPullStreamItem<CollectionDocuments[CollectionName], SyncCheckpoint>>;
 
-interface PushRowOut {
-  assumedMasterState?: Record<string, unknown>;
-  newDocumentState: Record<string, unknown>;
-}
 
-function onWire(document: object): Record<string, unknown> {
-  const record = document as Record<string, unknown>;
-  return { ...documentContent(record), _deleted: Boolean(record['_deleted']) };
+function onWire(document: { id: string; _deleted?: boolean }): PushRow['newDocumentState'] {
+  return { ...documentContent(document), id: document.id, _deleted: Boolean(document._deleted) };
 }
 
 /**
@@ -60,7 +62,7 @@ export function replicateCollection(
         if (checkpoint) query.set('checkpoint', JSON.stringify(checkpoint));
         let response: PullResponse<Doc>;
         try {
-          response = await authorizedJson<PullResponse<Doc>>(`/api/sync/${collection}/pull?${query.toString()}`);
+          response = await authorizedJson<PullResponse<Doc>>(`${API_PATHS.pull(collection)}?${query.toString()}`);
         } catch (error) {
           onPull(error instanceof ApiError ? 'refused' : 'unreachable');
           throw error;
@@ -84,11 +86,11 @@ export function replicateCollection(
                 return [...conflicts, ...undone];
               };
               if (rows.length === 0) return answer([]);
-              const body: PushRowOut[] = rows.map((row) => ({
+              const body: PushRow[] = rows.map((row) => ({
                 ...(row.assumedMasterState ? { assumedMasterState: onWire(row.assumedMasterState) } : {}),
                 newDocumentState: onWire(row.newDocumentState),
               }));
-              const response = await authorizedJson<PushResponse<Doc>>(`/api/sync/${collection}/push`, {
+              const response = await authorizedJson<PushResponse<Doc>>(API_PATHS.push(collection), {
                 method: 'POST',
                 body: JSON.stringify(body),
               });
@@ -130,7 +132,7 @@ async function settlePush(
   db: ShortlistDatabase,
   collection: CollectionName,
   runtime: ConflictRuntime,
-  rows: readonly PushRowOut[],
+  rows: readonly PushRow[],
   response: PushResponse<{ id: string }>,
   pushedAt: number,
 ): Promise<void> {

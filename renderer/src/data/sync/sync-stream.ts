@@ -1,5 +1,5 @@
 import { isCollectionName, type CollectionName } from '#shared/domain/collections';
-import type { SyncStreamEvent } from '#shared/sync/protocol';
+import { API_PATHS, type SyncStreamEvent } from '#shared/sync/protocol';
 import { apiUrl } from '../session/auth-api';
 import { accessToken, useSessionStore } from '../session/session-store';
 
@@ -70,7 +70,7 @@ export function openSyncStream(handlers: SyncStreamHandlers): SyncStream {
     } finally {
       isConnecting = false;
     }
-    const url = apiUrl(useSessionStore.getState().serverUrl, `/api/sync/stream?access_token=${encodeURIComponent(token)}`);
+    const url = apiUrl(useSessionStore.getState().serverUrl, `${API_PATHS.stream}?access_token=${encodeURIComponent(token)}`);
     source = new EventSource(url);
     source.onopen = () => {
       attempt = 0;
