@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
-import { applicationId, type Application } from '#shared/domain/application/application-schema';
+import { newApplication } from '#shared/domain/application/application-commands';
+import type { Application } from '#shared/domain/application/application-schema';
 import type { Organisation } from '../generate/organisation-generator';
 import { openSignIn, signInAndSync } from '../browser/app-driver';
 import { browserUnavailableReason, launchChromium } from '../browser/chromium';
@@ -24,21 +25,25 @@ function boardOrganisation(organisation: Organisation, now: number): Organisatio
   delete job.closedReason;
   const candidates = organisation.candidates.slice(0, BOARD_SIZE);
   const recruiter = firstOfRole(organisation, 'recruiter');
-  const applications = candidates.map((candidate, index): Application => {
-    const at = new Date(now - (index % 30) * 86_400_000).toISOString();
-    return {
-      id: applicationId(job.id, candidate.id),
-      updatedAt: now,
-      jobId: job.id,
-      candidateId: candidate.id,
-      stage: 'applied',
-      stageHistory: [{ from: null, to: 'applied', by: recruiter.id, at, recordedAt: at }],
-      source: candidate.source,
-      createdBy: recruiter.id,
-      createdAt: at,
-    };
-  });
-  return { users: organisation.users, jobs: [job], candidates, applications, interviews: [], jobId: job.id };
+  const applications = candidates.map((candidate, index): Application => ({
+    ...newApplication(
+      job.id,
+      candidate.id,
+      recruiter,
+      { at: new Date(now - (index % 30) * 86_400_000) },
+      { source: candidate.source },
+    ),
+    updatedAt: now,
+  }));
+  return {
+    users: organisation.users,
+    settings: organisation.settings,
+    jobs: [job],
+    candidates,
+    applications,
+    interviews: [],
+    jobId: job.id,
+  };
 }
 
 async function measureOf(page: Page, name: string): Promise<number> {

@@ -4,6 +4,11 @@ import { CANDIDATE_SOURCES, type Candidate } from '#shared/domain/candidate/cand
 import { INTERVIEW_TYPES, RECOMMENDATIONS, type Interview } from '#shared/domain/interview/interview-schema';
 import type { Job, JobStatus } from '#shared/domain/job/job-schema';
 import type { User } from '#shared/domain/user/user-schema';
+import {
+  DEFAULT_REJECTION_REASONS,
+  defaultSettings,
+  type Settings,
+} from '#shared/domain/settings/settings-schema';
 import { SeededRandom } from './random';
 import * as words from './vocabulary';
 
@@ -26,6 +31,7 @@ export interface GeneratorOptions {
 
 export interface Organisation {
   users: User[];
+  settings: Settings[];
   jobs: Job[];
   candidates: Candidate[];
   applications: Application[];
@@ -84,7 +90,7 @@ export function generateOrganisation({ scale, seed, now }: GeneratorOptions): Or
     recruiters,
     now,
   );
-  return { users, jobs, candidates, applications, interviews };
+  return { users, settings: [defaultSettings(now)], jobs, candidates, applications, interviews };
 }
 
 function iso(ms: number): string {
@@ -224,7 +230,7 @@ function generateApplication(
   for (const to of moves) {
     at += random.int(1, 3) * DAY;
     const by = to === 'hired' ? random.pick(managers).id : recruiter;
-    const details = to === 'rejected' ? { reason: random.pick(words.REJECTION_REASONS) } : {};
+    const details = to === 'rejected' ? { reason: random.pick(DEFAULT_REJECTION_REASONS).id } : {};
     application = moveToStage(application, to, { id: by }, details, { at: new Date(at) });
   }
   if (arrival !== 'applied') throw new Error('An application starts at applied.');

@@ -168,12 +168,3 @@ export const TAGS = [
   'silver-medalist',
   'diversity-sourcing',
 ] as const;
-
-export const REJECTION_REASONS = [
-  'Not enough relevant experience',
-  'Went with a stronger candidate',
-  'Salary expectations too far apart',
-  'Candidate withdrew',
-  'Did not pass the technical interview',
-  'Role was filled',
-] as const;

@@ -6,15 +6,17 @@ import { ApplicationSchema, type Application } from './application/application-s
 import { CandidateSchema, type Candidate } from './candidate/candidate-schema';
 import { InterviewSchema, type Interview } from './interview/interview-schema';
 import { JobSchema, type Job } from './job/job-schema';
+import { SettingsSchema, type Settings } from './settings/settings-schema';
 import { UserSchema, type User } from './user/user-schema';
 
 /** The replicated collections of SPEC §2, in the order a client should pull them. */
-export const COLLECTIONS = ['users', 'jobs', 'candidates', 'applications', 'interviews'] as const;
+export const COLLECTIONS = ['users', 'settings', 'jobs', 'candidates', 'applications', 'interviews'] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];
 
 /** The document type of each collection. */
 export interface CollectionDocuments {
   users: User;
+  settings: Settings;
   jobs: Job;
   candidates: Candidate;
   applications: Application;
@@ -26,6 +28,7 @@ export type AnyDocument = CollectionDocuments[CollectionName];
 /** The one JSON Schema of each collection's documents. */
 export const COLLECTION_SCHEMAS: Readonly<Record<CollectionName, TSchema>> = {
   users: UserSchema,
+  settings: SettingsSchema,
   jobs: JobSchema,
   candidates: CandidateSchema,
   applications: ApplicationSchema,

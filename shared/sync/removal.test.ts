@@ -1,3 +1,4 @@
+import { defaultSettings } from '../domain/settings/settings-schema';
 import Value from 'typebox/value';
 import { describe, expect, it } from 'vitest';
 import { application, candidate, interview, job, user } from '../test-support/fixtures';
@@ -6,6 +7,7 @@ import { neutralTombstone } from './removal';
 
 const SAMPLES: Record<CollectionName, Record<string, unknown>> = {
   users: user('u-1', 'recruiter'),
+  settings: defaultSettings(1),
   jobs: job(),
   candidates: candidate({ phone: '+49 30 1', notes: 'Met at the conference.' }),
   applications: application('offer'),

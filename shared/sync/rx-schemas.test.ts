@@ -1,3 +1,4 @@
+import { defaultSettings } from '../domain/settings/settings-schema';
 import { addRxPlugin, createRxDatabase, type RxJsonSchema } from 'rxdb';
 import { disableWarnings, RxDBDevModePlugin } from 'rxdb/plugins/dev-mode';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
@@ -28,6 +29,7 @@ describe('RxDB collections from the shared JSON Schemas', () => {
       await collections['applications']!.insert(application('offer'));
       await collections['interviews']!.insert(interview());
       await collections['users']!.insert(user('admin-1', 'admin'));
+      await collections['settings']!.insert(defaultSettings(1));
       for (const name of COLLECTIONS) expect(await collections[name]!.count().exec()).toBe(1);
       await expect(collections['jobs']!.insert({ ...job({ id: 'job-2' }), title: '' })).rejects.toThrow();
     } finally {

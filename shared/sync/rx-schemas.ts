@@ -6,6 +6,7 @@ import { COLLECTION_SCHEMAS, type CollectionName } from '../domain/collections';
  */
 export const SCHEMA_VERSIONS: Readonly<Record<CollectionName, number>> = {
   users: 0,
+  settings: 0,
   jobs: 0,
   candidates: 0,
   applications: 0,
@@ -15,6 +16,7 @@ export const SCHEMA_VERSIONS: Readonly<Record<CollectionName, number>> = {
 /** Fields each collection is queried by on the laptop; each must be required and bounded. */
 export const COLLECTION_INDEXES: Readonly<Record<CollectionName, readonly (string | readonly string[])[]>> = {
   users: ['role'],
+  settings: [],
   jobs: ['status', 'updatedAt'],
   candidates: ['lastName', 'updatedAt'],
   applications: ['jobId', 'candidateId', 'stage'],

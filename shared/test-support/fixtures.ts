@@ -10,6 +10,7 @@ import type { Interview, Scorecard } from '../domain/interview/interview-schema'
 import type { Job, JobStatus } from '../domain/job/job-schema';
 import type { User } from '../domain/user/user-schema';
 import type { WriteContext } from '../domain/decide/write-context';
+import { defaultSettings } from '../domain/settings/settings-schema';
 
 /** A fixed "now" for rule tests: 2026-03-02T10:00:00Z. */
 export const NOW = Date.parse('2026-03-02T10:00:00.000Z');
@@ -98,7 +99,7 @@ export function moved(
   before: Application,
   to: Stage,
   at = iso(-MINUTE),
-  reason = 'Not a fit for the role',
+  reason = 'stronger-candidate',
 ): Application {
   return {
     ...before,
@@ -165,6 +166,7 @@ export function context(jobStatus: JobStatus = 'open', overrides: Partial<WriteC
     application: application('interview'),
     users: DIRECTORY,
     emailTakenBy: null,
+    settings: defaultSettings(NOW),
     ...overrides,
   };
 }

@@ -3,6 +3,7 @@ import type { Candidate } from '#shared/domain/candidate/candidate-schema';
 import type { Interview } from '#shared/domain/interview/interview-schema';
 import type { Job } from '#shared/domain/job/job-schema';
 import type { User } from '#shared/domain/user/user-schema';
+import { defaultSettings, type Settings } from '#shared/domain/settings/settings-schema';
 import { buildDemoApplications } from './demo-applications';
 import { buildDemoCandidates } from './demo-candidates';
 import { DEMO_INTERVIEW_PLANS } from './demo-interview-plans';
@@ -19,6 +20,7 @@ export const DEMO_PASSWORD = 'Password123!';
 /** The documents of the demo organisation, one array per replicated collection. */
 export interface DemoOrganisation {
   users: User[];
+  settings: Settings[];
   jobs: Job[];
   candidates: Candidate[];
   applications: Application[];
@@ -39,6 +41,7 @@ export function buildDemoOrganisation(now: number): DemoOrganisation {
   const candidates = buildDemoCandidates(clock);
   return {
     users: buildDemoUsers(now),
+    settings: [defaultSettings(now)],
     jobs: buildDemoJobs(clock),
     candidates,
     applications: buildDemoApplications(

@@ -52,7 +52,7 @@ export const BUSINESS_APPLICATION_PLANS: readonly ApplicationPlan[] = [
       move('rejected', sofia, 19, 9, 'Isabella called: Vela matched the offer and she is staying.'),
     ],
     rejection: {
-      reason: 'Offer declined: accepted a counter-offer',
+      reason: 'offer-declined',
       note: 'Parted on good terms. Contact her first for the next senior design role.',
     },
     offer: {
@@ -159,7 +159,7 @@ export const BUSINESS_APPLICATION_PLANS: readonly ApplicationPlan[] = [
       ),
     ],
     rejection: {
-      reason: 'Position cancelled',
+      reason: 'position-cancelled',
       note: 'Not a reflection on him; suggested he keep an eye on the careers page.',
     },
   },

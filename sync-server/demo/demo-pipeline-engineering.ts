@@ -99,7 +99,7 @@ export const ENGINEERING_APPLICATION_PLANS: readonly ApplicationPlan[] = [
       ),
     ],
     rejection: {
-      reason: 'Technical interview below the bar for a senior backend role',
+      reason: 'below-technical-bar',
       note: 'Strong frontend and product sense. Asked TalentBridge whether she would consider the frontend role.',
     },
   },
@@ -196,7 +196,7 @@ export const ENGINEERING_APPLICATION_PLANS: readonly ApplicationPlan[] = [
       move('rejected', jordan, 71, 15, 'Call confirmed he wants to build services, not test suites.'),
     ],
     rejection: {
-      reason: 'Looking for a backend engineering role rather than QA',
+      reason: 'wrong-role',
       note: 'Promised to contact him when the Senior Backend Engineer role opens.',
     },
   },

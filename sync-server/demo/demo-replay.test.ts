@@ -51,6 +51,7 @@ describe('demo organisation replayed through the shared write rules', () => {
           now: parseIso(entry.recordedAt),
           job: { ...job, status: entry.to === 'rejected' ? job.status : 'open' },
           candidate,
+          settings: demo.settings[0] ?? null,
         });
         expect(decision, `${entry.from ?? 'new'} → ${entry.to}`).toEqual({ ok: true });
         before = after;

@@ -90,6 +90,15 @@ export function authenticate(
   };
 }
 
+/**
+ * The store of the organisation a request belongs to: the databases every read and write of the
+ * request goes to, and no others. Routes and services get their store from here (never `app.store`
+ * directly), so organisations stay apart by construction.
+ */
+export function storeOf(request: FastifyRequest): CouchStore {
+  return request.server.store;
+}
+
 /** The actor of an authenticated request (the hook guarantees one). */
 export function actorOf(request: FastifyRequest): RequestActor {
   if (!request.actor) throw unauthorized();

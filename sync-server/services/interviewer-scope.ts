@@ -47,6 +47,7 @@ export function scopedIds(scope: InterviewerScope, collection: CollectionName): 
     case 'candidates':
       return scope.candidateIds;
     case 'users':
+    case 'settings':
       return null;
   }
 }

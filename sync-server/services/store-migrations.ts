@@ -2,6 +2,7 @@ import { COLLECTIONS } from '#shared/domain/collections';
 import { jsonEqual } from '#shared/domain/common/equality';
 import type { CouchStore, StoredDoc } from '../infra/couch-store';
 import { isTombstone, toStored } from '../infra/stored-document';
+import { defaultSettings, SETTINGS_ID } from '#shared/domain/settings/settings-schema';
 import { reserveStoredEmails } from './email-holders';
 
 /** One change to the data of stores made by earlier versions, run once per store. */
@@ -34,7 +35,30 @@ async function scrubTombstones(store: CouchStore): Promise<void> {
   }
 }
 
+/**
+ * Every organisation has its settings (the rejection reasons a rejection must name). A store made
+ * before them gets the default reasons, and the reasons its applications were rejected with, kept as
+ * retired reasons under their own text, so reports still count them.
+ */
+async function ensureSettings(store: CouchStore, now: number): Promise<void> {
+  if (await store.get('settings', SETTINGS_ID)) return;
+  const settings = defaultSettings(now);
+  const known = new Set(settings.rejectionReasons.map((reason) => reason.id));
+  const legacy = new Set<string>();
+  for await (const doc of store.all('applications')) {
+    const reason = (doc['rejection'] as { reason?: unknown } | undefined)?.reason;
+    if (typeof reason === 'string' && reason.trim() && !known.has(reason)) legacy.add(reason.slice(0, 200));
+  }
+  const rejectionReasons = [
+    ...settings.rejectionReasons,
+    ...[...legacy].sort().map((text) => ({ id: text, label: text, retired: true })),
+  ].slice(0, 100);
+  // Another instance may write them first: theirs are as good.
+  await store.put('settings', toStored('settings', { ...settings, rejectionReasons }, {}));
+}
+
 const MIGRATIONS: readonly StoreMigration[] = [
+  { name: 'ensure-settings', run: ensureSettings },
   // Emails became unique through reservations: reserve those of documents stored before.
   { name: 'reserve-stored-emails', run: reserveStoredEmails },
   { name: 'scrub-tombstones', run: scrubTombstones },

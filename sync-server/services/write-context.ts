@@ -1,6 +1,7 @@
 import type { WriteContext } from '#shared/domain/decide/write-context';
 import { normalizeEmail } from '#shared/domain/common/schema-helpers';
 import type { User } from '#shared/domain/user/user-schema';
+import { SETTINGS_ID } from '#shared/domain/settings/settings-schema';
 import type { CollectionName } from '#shared/domain/collections';
 import type { CouchStore, StoredDoc } from '../infra/couch-store';
 import { liveContentOf } from '../infra/stored-document';
@@ -142,11 +143,18 @@ export async function loadWriteContext(
 ): Promise<WriteContext> {
   switch (collection) {
     case 'applications': {
-      const [job, candidate] = await Promise.all([
+      const [job, candidate, settings] = await Promise.all([
         cache.document('jobs', stringField(doc, 'jobId')),
         isCreate ? cache.document('candidates', stringField(doc, 'candidateId')) : null,
+        // The rejection reasons; read by id (one document, cached for the whole push).
+        doc['stage'] === 'rejected' ? cache.document('settings', SETTINGS_ID) : null,
       ]);
-      return { now, job: liveContentOf('jobs', job), candidate: liveContentOf('candidates', candidate) };
+      return {
+        now,
+        job: liveContentOf('jobs', job),
+        candidate: liveContentOf('candidates', candidate),
+        settings: liveContentOf('settings', settings),
+      };
     }
     case 'interviews': {
       const [application, users] = await Promise.all([

@@ -239,7 +239,7 @@ describe('several server instances on one store', () => {
             {
               assumedMasterState: assumed,
               newDocumentState: advanced(assumed, 'rejected', {
-                rejection: { atStage: 'applied', reason: 'Not a fit' },
+                rejection: { atStage: 'applied', reason: 'stronger-candidate' },
               }),
             },
           ]),

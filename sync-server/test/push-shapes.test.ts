@@ -1,3 +1,4 @@
+import { defaultSettings } from '#shared/domain/settings/settings-schema';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { COLLECTION_SCHEMAS, COLLECTIONS, type CollectionName } from '#shared/domain/collections';
@@ -74,6 +75,7 @@ function withValue(doc: Doc, path: readonly (string | number)[], value: unknown)
 
 /** A valid new document of each collection, with what it refers to created first. */
 async function validDocument(collection: CollectionName): Promise<Doc> {
+  if (collection === 'settings') return { ...defaultSettings(0) };
   if (collection === 'users')
     return {
       id: uniqueId('u'),
@@ -113,7 +115,7 @@ describe('a push is judged whole: a wrongly typed field in any row of any collec
         doc: withValue({ ...base, id: uniqueId('bad') }, path, value),
       }));
       const good =
-        collection === 'applications'
+        collection === 'applications' || collection === 'settings'
           ? base
           : { ...base, id: uniqueId('good'), ...(collection === 'interviews' ? { scorecards: [] } : {}) };
       const response = await app.inject({
@@ -145,6 +147,9 @@ describe('a push is judged whole: a wrongly typed field in any row of any collec
       }
       if (collection === 'users') {
         expect(result.rejections.find((entry) => entry.id === good.id)?.code).toBe('read_only_collection');
+      } else if (collection === 'settings') {
+        // Every store has its settings: a creation of them is a conflict, answered with the server's.
+        expect(result.conflicts.find((entry) => entry.id === good.id)).toMatchObject({ _deleted: false });
       } else {
         expect(result.rejections.find((entry) => entry.id === good.id)).toBeUndefined();
         expect(await serverDoc(app, manager, collection, good.id)).toBeDefined();

@@ -195,7 +195,7 @@ describe('push: roles and rules', () => {
     const onHold = await edit(app, manager(), 'applications', applicationId, (doc) => advanced(doc, 'hired'));
     expect(onHold.rejections[0]?.code).toBe('job_not_open');
     const rejectAnyway = await edit(app, recruiter(), 'applications', applicationId, (doc) =>
-      advanced(doc, 'rejected', { rejection: { atStage: 'offer', reason: 'Declined the offer' } }),
+      advanced(doc, 'rejected', { rejection: { atStage: 'offer', reason: 'offer-declined' } }),
     );
     expect(rejectAnyway.rejections).toEqual([]);
   });

@@ -110,7 +110,7 @@ describe.skipIf(isExternalStore)(
             {
               assumedMasterState: assumed,
               newDocumentState: advanced(assumed, 'rejected', {
-                rejection: { atStage: 'applied', reason: 'Not a fit' },
+                rejection: { atStage: 'applied', reason: 'stronger-candidate' },
               }),
             },
           ]),

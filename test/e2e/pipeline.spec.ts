@@ -299,7 +299,9 @@ test.describe('the pipeline board', () => {
 
     await dragCard(page, 'Dorothy Vaughan', 'Rejected');
     const dialog = page.getByRole('dialog', { name: 'Reject Dorothy Vaughan' });
-    await dialog.getByLabel('Reason').fill('Role filled internally');
+    await expect(dialog.getByRole('button', { name: 'Reject' })).toBeDisabled();
+    await dialog.getByLabel('Reason').click();
+    await page.getByRole('option', { name: 'Position cancelled or filled' }).click();
     await dialog.getByRole('button', { name: 'Reject' }).click();
     await expect(card(column(page, 'Rejected'), 'Dorothy Vaughan')).toBeVisible();
   });

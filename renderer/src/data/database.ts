@@ -17,6 +17,7 @@ import { databaseNameFor } from './database-name';
 import { removeFileStore } from './files/file-store';
 import { hashForRxdb } from './hash';
 import {
+  LOCAL_CHANGE_MIGRATIONS,
   pendingChangeSchema,
   refusedChangeSchema,
   scorecardDraftSchema,
@@ -92,8 +93,8 @@ export async function openShortlistDatabase(
   );
   await db.addCollections({
     ...replicated,
-    refused: { schema: refusedChangeSchema },
-    pending: { schema: pendingChangeSchema },
+    refused: { schema: refusedChangeSchema, migrationStrategies: LOCAL_CHANGE_MIGRATIONS },
+    pending: { schema: pendingChangeSchema, migrationStrategies: LOCAL_CHANGE_MIGRATIONS },
     syncmeta: { schema: syncMetaSchema },
     scorecarddrafts: { schema: scorecardDraftSchema },
   });

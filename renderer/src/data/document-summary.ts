@@ -16,6 +16,8 @@ export function describeDocument(collection: CollectionName, document: Readonly<
       return `Application ${text(document, 'id')} (${text(document, 'stage')})`;
     case 'interviews':
       return `Interview ${text(document, 'type')} on ${text(document, 'scheduledAt').slice(0, 16).replace('T', ' ')}`;
+    case 'settings':
+      return 'Organisation settings';
     case 'users':
       return `User ${text(document, 'name')}`;
   }

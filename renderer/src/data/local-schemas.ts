@@ -1,5 +1,5 @@
 import type { RxJsonSchema } from 'rxdb';
-import { COLLECTIONS, type CollectionName } from '#shared/domain/collections';
+import type { CollectionName } from '#shared/domain/collections';
 
 /**
  * Local-only collections: they never replicate. They live in the same per-user database as the
@@ -37,11 +37,21 @@ export interface SyncMeta {
   initialSyncDone: boolean;
 }
 
-const collectionField = { type: 'string', enum: [...COLLECTIONS], maxLength: 20 } as const;
+/**
+ * A replicated collection's name. Not an enum of today's collections: a new collection would then
+ * change these local schemas too (and need their migration).
+ */
+const collectionField = { type: 'string', maxLength: 40 } as const;
+
+/**
+ * Version 1: `documentCollection` is any collection name (it was an enum of the first five). The
+ * documents themselves are unchanged.
+ */
+export const LOCAL_CHANGE_MIGRATIONS = { 1: (document: unknown) => document } as const;
 const millis = { type: 'integer', minimum: 0, maximum: 9_999_999_999_999, multipleOf: 1 } as const;
 
 export const refusedChangeSchema: RxJsonSchema<RefusedChange> = {
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -59,7 +69,7 @@ export const refusedChangeSchema: RxJsonSchema<RefusedChange> = {
 };
 
 export const pendingChangeSchema: RxJsonSchema<PendingChange> = {
-  version: 0,
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {

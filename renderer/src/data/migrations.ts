@@ -3,11 +3,12 @@ import type { CollectionName } from '#shared/domain/collections';
 
 /**
  * Migration strategies per replicated collection, keyed by the version they migrate to. When a
- * shared schema changes shape, bump `SCHEMA_VERSIONS` in shared/sync/collections.ts and add the
+ * shared schema changes shape, bump `SCHEMA_VERSIONS` in shared/sync/rx-schemas.ts and add the
  * strategy here (for example `1: (doc) => ({ ...doc, newField: 'default' })`).
  */
 export const MIGRATION_STRATEGIES: Readonly<Record<CollectionName, MigrationStrategies>> = {
   users: {},
+  settings: {},
   jobs: {},
   candidates: {},
   applications: {},

@@ -1,5 +1,6 @@
 import type { WriteContext } from '#shared/domain/decide/write-context';
 import type { CollectionName } from '#shared/domain/collections';
+import { SETTINGS_ID } from '#shared/domain/settings/settings-schema';
 import type { ShortlistDatabase } from './database';
 
 /**
@@ -13,11 +14,17 @@ export async function buildWriteContext(
 ): Promise<WriteContext> {
   const now = Date.now();
   if (collection === 'applications') {
-    const [job, candidate] = await Promise.all([
+    const [job, candidate, settings] = await Promise.all([
       db.jobs.findOne(String(document['jobId'])).exec(),
       db.candidates.findOne(String(document['candidateId'])).exec(),
+      db.settings.findOne(SETTINGS_ID).exec(),
     ]);
-    return { now, job: job?.toMutableJSON() ?? null, candidate: candidate?.toMutableJSON() ?? null };
+    return {
+      now,
+      job: job?.toMutableJSON() ?? null,
+      candidate: candidate?.toMutableJSON() ?? null,
+      settings: settings?.toMutableJSON() ?? null,
+    };
   }
   if (collection === 'interviews') {
     const [application, users] = await Promise.all([

@@ -28,6 +28,8 @@ export const WRITE_PERMISSIONS = {
   /** Add or edit one's own scorecard, on an interview one is assigned to. */
   'interview.writeOwnScorecard': ['admin', 'hiring_manager', 'recruiter', 'interviewer'],
   'user.manage': ['admin'],
+  /** The organisation's settings (rejection reasons, …). */
+  'settings.edit': ['admin'],
   /** Delete a replicated document (GDPR erasure and clean-up). */
   'document.delete': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -1,3 +1,4 @@
+import { defaultSettings } from '../settings/settings-schema';
 import { describe, expect, it } from 'vitest';
 import { decideApplicationWrite } from './application-rules';
 import type { Actor } from '../common/roles';
@@ -34,12 +35,19 @@ describe('stage changes', () => {
 
   it('records the rejection with its stage and reason', () => {
     const before = newApplication('j1', 'c1', recruiter, { at: created });
-    const after = moveToStage(before, 'rejected', recruiter, { reason: 'Salary', note: '' }, { at: later });
-    expect(after.rejection).toEqual({ atStage: 'applied', reason: 'Salary' });
+    const after = moveToStage(
+      before,
+      'rejected',
+      recruiter,
+      { reason: 'salary-expectations', note: '' },
+      { at: later },
+    );
+    expect(after.rejection).toEqual({ atStage: 'applied', reason: 'salary-expectations' });
     expect(
       decideApplicationWrite(recruiter, before, after, {
         now: later.getTime(),
         job: { ...job, status: 'on_hold' },
+        settings: defaultSettings(0),
       }).ok,
     ).toBe(true);
   });

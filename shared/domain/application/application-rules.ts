@@ -5,6 +5,7 @@ import { MAX_CLOCK_SKEW_MS, parseIso } from '../common/time';
 import { roleMay } from '../access/write-matrix';
 import type { Job } from '../job/job-schema';
 import type { Candidate } from '../candidate/candidate-schema';
+import { activeRejectionReasons, type Settings } from '../settings/settings-schema';
 import { isPipelineOpen } from '../job/job-machine';
 import { decideStageChange, INITIAL_STAGE, isOfferEditable } from './application-machine';
 import { applicationId, type Application, type StageHistoryEntry } from './application-schema';
@@ -22,6 +23,8 @@ export interface ApplicationWriteContext {
   readonly candidate?: Candidate | null;
   /** A `candidate` actor (portal): the id of the candidate record linked to their account. */
   readonly actorCandidateId?: string | null;
+  /** The organisation's settings: a rejection names one of its reasons (read when rejecting). */
+  readonly settings?: Settings | null;
 }
 
 const IMMUTABLE_FIELDS = ['jobId', 'candidateId', 'createdBy', 'createdAt'] as const;
@@ -134,13 +137,25 @@ function decideHistory(
     context.job.status,
   );
   if (!move.ok) return move;
-  if (after.stage === 'rejected' && after.rejection?.atStage !== before.stage) {
-    return refuse(
-      'validation_failed',
-      `rejection.atStage must be ${before.stage}, the stage it was rejected at.`,
-    );
+  if (after.stage === 'rejected') {
+    const reasons = decideRejectionReason(after.rejection?.reason ?? '', context.settings);
+    if (!reasons.ok) return reasons;
+    if (after.rejection?.atStage !== before.stage) {
+      return refuse(
+        'validation_failed',
+        `rejection.atStage must be ${before.stage}, the stage it was rejected at.`,
+      );
+    }
   }
   return decideEntryTime(entry, before.stageHistory.at(-1) ?? null, context.now);
+}
+
+/** A rejection names a reason of the organisation's list that is still in use (SPEC §3). */
+function decideRejectionReason(reason: string, settings: Settings | null | undefined): Decision {
+  if (!settings) return refuse('not_found', 'The organisation’s rejection reasons are not known here.');
+  return activeRejectionReasons(settings).some((active) => active.id === reason)
+    ? ALLOWED
+    : refuse('unknown_reason', `"${reason}" is not one of the organisation’s rejection reasons.`);
 }
 
 /** `at` is at most 5 minutes in the decider's future and not before the previous entry. */

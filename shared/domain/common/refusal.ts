@@ -9,6 +9,7 @@ export const REFUSAL_MESSAGES = {
   job_not_open: 'The job is not open, so its pipeline cannot move forward.',
   job_closed: 'The job is closed and can no longer be changed.',
   reason_required: 'A reason is required.',
+  unknown_reason: 'The rejection reason is not one of the organisation’s reasons.',
   history_immutable: 'Earlier stage history cannot be changed.',
   history_mismatch: 'A stage change must add exactly one matching history entry.',
   invalid_time: 'The time of the change is not plausible.',

@@ -1,3 +1,5 @@
+import type { WriteContext } from './write-context';
+import { defaultSettings } from '../settings/settings-schema';
 import { describe, expect, it } from 'vitest';
 import { applicationId, type Application } from '../application/application-schema';
 import type { Decision } from '../common/refusal';
@@ -11,6 +13,7 @@ import {
   iso,
   job,
   MINUTE,
+  NOW,
   moved,
   scorecard,
 } from '../../test-support/fixtures';
@@ -285,7 +288,7 @@ describe('application documents', () => {
     );
     const wrongStage: Application = {
       ...moved(before, 'rejected'),
-      rejection: { atStage: 'applied', reason: 'No' },
+      rejection: { atStage: 'applied', reason: 'stronger-candidate' },
     };
     expect(code(decideWrite(actor('recruiter'), 'applications', before, wrongStage, context()))).toBe(
       'validation_failed',
@@ -293,6 +296,32 @@ describe('application documents', () => {
     expect(
       code(decideWrite(actor('recruiter'), 'applications', before, moved(before, 'rejected'), context())),
     ).toBe('ok');
+  });
+
+  it('a rejection names one of the organisation’s reasons still in use', () => {
+    const before = application('screening');
+    const rejectWith = (reason: string) => moved(before, 'rejected', iso(-MINUTE), reason);
+    const decide = (reason: string, settings: WriteContext['settings']) =>
+      code(
+        decideWrite(
+          actor('recruiter'),
+          'applications',
+          before,
+          rejectWith(reason),
+          context('open', { settings }),
+        ),
+      );
+    const settings = defaultSettings(NOW);
+    const retired = {
+      ...settings,
+      rejectionReasons: settings.rejectionReasons.map((reason) =>
+        reason.id === 'no-response' ? { ...reason, retired: true } : reason,
+      ),
+    };
+    expect(decide('stronger-candidate', settings)).toBe('ok');
+    expect(decide('Went with somebody we liked more', settings)).toBe('unknown_reason');
+    expect(decide('no-response', retired)).toBe('unknown_reason');
+    expect(decide('stronger-candidate', null)).toBe('not_found');
   });
 
   it('a rejection is not rewritten afterwards', () => {

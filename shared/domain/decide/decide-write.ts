@@ -5,6 +5,7 @@ import { refuse, type Decision } from '../common/refusal';
 import type { Actor } from '../common/roles';
 import { decideInterviewWrite } from '../interview/interview-rules';
 import { decideJobWrite } from '../job/job-rules';
+import { decideSettingsWrite } from '../settings/settings-rules';
 import { parseDocumentOf, type CollectionName, type DocumentOf } from '../collections';
 import { roleMay } from '../access/write-matrix';
 import type { WriteContext } from './write-context';
@@ -25,6 +26,7 @@ const usersAreReadOnly = (): Decision =>
 
 const DECIDERS: { readonly [C in CollectionName]: Decider<C> } = {
   users: usersAreReadOnly,
+  settings: decideSettingsWrite,
   jobs: (actor, before, after) => decideJobWrite(actor, before, after),
   candidates: decideCandidateWrite,
   applications: decideApplicationWrite,

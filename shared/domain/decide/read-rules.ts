@@ -61,6 +61,8 @@ export function canRead(
 ): boolean {
   // The users directory lists staff; portal (candidate) accounts are nobody's business.
   if (collection === 'users') return isStaffRole(actor.role) && isStaffDirectoryEntry(document);
+  // Everyone on the staff works by the organisation's settings.
+  if (collection === 'settings') return isStaffRole(actor.role);
   if (readsEverything(actor)) return true;
   if (actor.role !== 'interviewer' || !scope) return false;
   switch (collection) {

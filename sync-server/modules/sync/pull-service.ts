@@ -68,7 +68,8 @@ export async function pullDocuments(
   };
   const context: PullContext = { ...request, store, key, binding };
   const claims = openCheckpoint(key, binding, request.checkpoint);
-  if (readsEverything(request.actor) || request.collection === 'users') {
+  // The directory and the settings are everyone's: read like a full reader.
+  if (readsEverything(request.actor) || request.collection === 'users' || request.collection === 'settings') {
     return pullAsFullReader(context, claims?.reader === 'full' ? claims : null);
   }
   const scope = await loadInterviewerScope(store, request.actor.id);

@@ -1,3 +1,4 @@
+import { defaultSettings } from '#shared/domain/settings/settings-schema';
 import { describe, expect, it } from 'vitest';
 import type { Application } from '#shared/domain/application/application-schema';
 import type { Actor } from '#shared/domain/common/roles';
@@ -44,7 +45,7 @@ function moved(application: Application, to: Application['stage'], at: string, b
     ...application,
     stage: to,
     stageHistory: [...application.stageHistory, { from: application.stage, to, by, at, recordedAt: at }],
-    ...(to === 'rejected' ? { rejection: { atStage: application.stage, reason: 'Not a fit' } } : {}),
+    ...(to === 'rejected' ? { rejection: { atStage: application.stage, reason: 'stronger-candidate' } } : {}),
   };
 }
 
@@ -53,7 +54,7 @@ function resolveApplication(base: Application, theirs: Application, mine: Applic
     'applications',
     { assumedMasterState: wire(base), realMasterState: wire(theirs), newDocumentState: wire(mine) },
     recruiter,
-    { now, job: { ...job, status: jobStatus } },
+    { now, job: { ...job, status: jobStatus }, settings: defaultSettings(now) },
   );
 }
 
@@ -80,7 +81,7 @@ describe('resolveConflict', () => {
     if (outcome.kind !== 'merged') return;
     const document = outcome.document as unknown as Application;
     expect(document.stage).toBe('rejected');
-    expect(document.rejection).toMatchObject({ atStage: 'screening', reason: 'Not a fit' });
+    expect(document.rejection).toMatchObject({ atStage: 'screening', reason: 'stronger-candidate' });
     expect(document.stageHistory.map((entry) => [entry.from, entry.to])).toEqual([
       [null, 'applied'],
       ['applied', 'screening'],

@@ -4,6 +4,7 @@ import type { Candidate } from '#shared/domain/candidate/candidate-schema';
 import type { Interview } from '#shared/domain/interview/interview-schema';
 import type { Job } from '#shared/domain/job/job-schema';
 import type { User } from '#shared/domain/user/user-schema';
+import { SETTINGS_ID, type Settings } from '#shared/domain/settings/settings-schema';
 import type { ShortlistDatabase } from '../database';
 import { useDb } from './use-database';
 import { useObservableValue } from './use-live-query';
@@ -68,6 +69,9 @@ export const useApplication = (id: string): Application | null | undefined =>
 export const useApplications = (): Application[] | undefined => useLiveDocuments((db) => db.applications.find(), []);
 export const useInterviews = (): Interview[] | undefined => useLiveDocuments((db) => db.interviews.find(), []);
 export const useUsers = (): User[] | undefined => useLiveDocuments((db) => db.users.find(), []);
+/** The organisation's settings (its rejection reasons, …); `null` until the first sync brings them. */
+export const useSettings = (): Settings | null | undefined =>
+  useLiveDocument((db) => db.settings.findOne(SETTINGS_ID), []);
 
 export const useApplicationsForJob = (jobId: string): Application[] | undefined =>
   useLiveDocuments((db) => db.applications.find({ selector: { jobId } }), [jobId]);

@@ -7,8 +7,10 @@ import {
   useCandidate,
   useInterviewsForApplication,
   useJob,
+  useSettings,
   useUsers,
 } from '../../data/hooks/use-documents';
+import { rejectionReasonLabel } from '#shared/domain/settings/settings-schema';
 import { humanize, nameOf } from '../../ui/labels';
 import { PageHeader } from '../../ui/PageHeader';
 import { PendingChip } from '../../ui/PendingChip';
@@ -27,6 +29,7 @@ export function ApplicationPage() {
   const candidate = useCandidate(application?.candidateId ?? '');
   const interviews = useInterviewsForApplication(applicationId) ?? [];
   const users = new Map((useUsers() ?? []).map((user) => [user.id, user]));
+  const settings = useSettings();
   if (application === undefined) return null;
   if (application === null) return <Typography>This application is not on this device.</Typography>;
   const candidateName = candidate ? `${candidate.firstName} ${candidate.lastName}` : application.candidateId;
@@ -55,7 +58,9 @@ export function ApplicationPage() {
             <Typography variant="h6" component="h2">
               Rejected at {humanize(application.rejection.atStage)}
             </Typography>
-            <Typography>Reason: {application.rejection.reason}</Typography>
+            <Typography>
+              Reason: {rejectionReasonLabel(settings ?? null, application.rejection.reason)}
+            </Typography>
             {application.rejection.note && <Typography>{application.rejection.note}</Typography>}
           </CardContent>
         </Card>
