@@ -5,7 +5,7 @@ import { COLLECTION_SCHEMAS, type CollectionName } from '../domain/collections';
  * whenever a shared schema changes shape.
  */
 export const SCHEMA_VERSIONS: Readonly<Record<CollectionName, number>> = {
-  users: 0,
+  users: 1,
   settings: 0,
   jobs: 0,
   candidates: 0,

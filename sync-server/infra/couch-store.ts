@@ -6,7 +6,15 @@ import { couchHttpFor, type CouchHttp } from './couch-http';
 import { ensureDatabase, ensureIndex } from './ensure-database';
 
 /** Server-only databases beside the replicated collections. */
-export const SERVER_DATABASES = ['credentials', 'sessions', 'audit', 'scopes', 'reservations'] as const;
+export const SERVER_DATABASES = [
+  'credentials',
+  'sessions',
+  'audit',
+  'scopes',
+  'reservations',
+  // The platform store's registry of organisations (empty in an organisation's own store).
+  'organisations',
+] as const;
 /** A server-only database. */
 export type ServerDatabase = (typeof SERVER_DATABASES)[number];
 /** Any database of the server, replicated or not. */

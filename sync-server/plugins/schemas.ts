@@ -1,5 +1,5 @@
 import Type, { type TSchema } from 'typebox';
-import { ROLES } from '#shared/domain/common/roles';
+import { ORGANISATION_ROLES } from '#shared/domain/common/roles';
 import { Email, StringEnum } from '#shared/domain/common/schema-helpers';
 import { ApiErrorSchema } from '#shared/sync/protocol';
 
@@ -14,8 +14,8 @@ export const LoginEmailSchema = Type.String({ minLength: 1, maxLength: 254 });
 export const NewEmailSchema = Email();
 /** A person's display name. */
 export const PersonNameSchema = Type.String({ minLength: 1, maxLength: 200, pattern: '\\S' });
-/** One of the roles of SPEC §1. */
-export const RoleSchema = StringEnum(ROLES);
+/** One of the roles an organisation gives its people (SPEC §1; never the deployment's operator). */
+export const RoleSchema = StringEnum(ORGANISATION_ROLES);
 
 /** A digits-only query parameter (query strings are not type-coerced). */
 export const DigitsSchema = (description: string) => Type.String({ pattern: '^[0-9]{1,15}$', description });

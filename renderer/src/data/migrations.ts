@@ -7,7 +7,8 @@ import type { CollectionName } from '#shared/domain/collections';
  * strategy here (for example `1: (doc) => ({ ...doc, newField: 'default' })`).
  */
 export const MIGRATION_STRATEGIES: Readonly<Record<CollectionName, MigrationStrategies>> = {
-  users: {},
+  // 1: `role` may also be `operator` (never on a laptop); documents are unchanged.
+  users: { 1: (document: unknown) => document },
   settings: {},
   jobs: {},
   candidates: {},

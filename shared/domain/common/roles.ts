@@ -1,5 +1,11 @@
-/** Every role of SPEC §1. */
-export const ROLES = ['admin', 'hiring_manager', 'recruiter', 'interviewer', 'candidate'] as const;
+/** The roles of an organisation's people (SPEC §1). */
+export const ORGANISATION_ROLES = ['admin', 'hiring_manager', 'recruiter', 'interviewer', 'candidate'] as const;
+
+/**
+ * Every role of SPEC §1: an organisation's, and the deployment's `operator`, who manages organisations
+ * and reads none of their documents (no write or read rule grants it anything).
+ */
+export const ROLES = [...ORGANISATION_ROLES, 'operator'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** Roles that use the desktop app and replicate; `candidate` uses the portal only. */
@@ -30,4 +36,5 @@ export const ROLE_LABELS: Readonly<Record<Role, string>> = {
   recruiter: 'recruiter',
   interviewer: 'interviewer',
   candidate: 'candidate',
+  operator: 'operator',
 };
