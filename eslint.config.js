@@ -186,6 +186,26 @@ export default tseslint.config(
     },
   },
   {
+    // SPEC §10: a request reads and writes its own organisation's store, `storeOf(request)`, and no
+    // other. The first organisation's store on the app is for start-up work (the demo) and tests.
+    files: ['sync-server/modules/**/*.ts', 'sync-server/plugins/**/*.ts', 'sync-server/services/**/*.ts'],
+    ignores: ['**/*.test.ts', 'sync-server/plugins/store.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ExportDefaultDeclaration', message: 'Named exports only (STYLE.md).' },
+        {
+          selector: "MemberExpression[property.name='store'][object.name=/^(app|root|fastify|instance|server)$/]",
+          message: 'Use storeOf(request): a request may use its own organisation’s store only (SPEC §10).',
+        },
+        {
+          selector: "MemberExpression[property.name='store'][object.property.name='server']",
+          message: 'Use storeOf(request): a request may use its own organisation’s store only (SPEC §10).',
+        },
+      ],
+    },
+  },
+  {
     files: ['eslint.config.js'],
     languageOptions: { globals: { ...globals.node } },
   },

@@ -10,6 +10,7 @@ import { fileRoutes } from './modules/files/routes';
 import { notificationsPlugin } from './modules/notifications/plugin';
 import { operationsRoutes } from './modules/operations/routes';
 import type { ApplyLimits } from './modules/portal/apply-limits';
+import { platformRoutes } from './modules/platform/routes';
 import { portalRoutes } from './modules/portal/routes';
 import { syncRoutes } from './modules/sync/routes';
 import { streamRoutes } from './modules/sync/stream';
@@ -30,6 +31,13 @@ export interface AppConfig {
   readonly couchUrl: string;
   /** Prefix of every database name (tests use a fresh one per suite). Default `shortlist_`. */
   readonly dbPrefix?: string;
+  /**
+   * The deployment's first organisation (SPEC §10: a single-organisation deployment needs no setting):
+   * default slug `demo`, name "Demo organisation".
+   */
+  readonly firstOrganisation?: { readonly slug: string; readonly name: string };
+  /** The deployment's operator (SPEC §10), created or updated at start when given. */
+  readonly operator?: { readonly email: string; readonly password: string };
   /** HS256 secret of the access tokens. */
   readonly jwtSecret: string;
   /** Fastify's logger option; default structured JSON logs at `info`. */
@@ -81,6 +89,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     couchUrl: config.couchUrl,
     dbPrefix: config.dbPrefix ?? 'shortlist_',
     jwtSecret: config.jwtSecret,
+    firstOrganisation: config.firstOrganisation ?? { slug: 'demo', name: 'Demo organisation' },
   });
   await app.register(authPlugin);
   await app.register(changeFeedPlugin, {
@@ -88,7 +97,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     ...(config.changeFollower ? { follower: config.changeFollower } : {}),
   });
   await app.register(housekeepingPlugin);
-  const identityMail = new IdentityMail(app.store, config.notifications ?? null);
+  const identityMail = new IdentityMail(config.notifications ?? null);
 
   await app.register(operationsRoutes, { prefix: '/api' });
   await app.register(authRoutes, {
@@ -108,9 +117,12 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
       config.notifications && !config.notifications.smtpUrl ? config.notifications.mailDirectory : null,
   });
   await app.register(fileRoutes, { prefix: '/api/files' });
-  await app.register(portalRoutes, {
-    prefix: '/api/portal',
-    ...(config.portalApplyLimits ? { applyLimits: config.portalApplyLimits } : {}),
+  const portalOptions = config.portalApplyLimits ? { applyLimits: config.portalApplyLimits } : {};
+  await app.register(portalRoutes, { prefix: '/api/portal', ...portalOptions });
+  await app.register(portalRoutes, { prefix: '/api/portal/:organisation', ...portalOptions });
+  await app.register(platformRoutes, {
+    prefix: '/api/platform',
+    ...(config.operator ? { operator: config.operator } : {}),
   });
   await app.register(careersRoutes, { prefix: '/careers' });
   if (config.notifications) {

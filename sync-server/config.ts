@@ -11,6 +11,7 @@ import {
 } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { MIN_PASSWORD_LENGTH } from '#shared/sync/protocol';
 
 /** The server's configuration, from the environment of SPEC §7, validated at start. */
 export interface ServerConfig {
@@ -37,6 +38,11 @@ export interface ServerConfig {
     readonly perAddress: number;
     readonly windowMs: number;
   };
+  /**
+   * `SHORTLIST_OPERATOR_EMAIL` and `SHORTLIST_OPERATOR_PASSWORD` (SPEC §10): the deployment's operator,
+   * created or updated at start; null when unset.
+   */
+  readonly operator: { readonly email: string; readonly password: string } | null;
 }
 
 /** One or more environment variables are invalid; `problems` has a sentence for each. */
@@ -86,8 +92,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     ),
     windowMs: 5 * 60 * 1000,
   };
+  const operator = parseOperator(env, problems);
   if (problems.length > 0) throw new ConfigError(problems);
-  return { port, host, couchUrl, dataDir, jwtSecret, loadDemo, rendererDist, loginLimits };
+  return { port, host, couchUrl, dataDir, jwtSecret, loadDemo, rendererDist, loginLimits, operator };
+}
+
+/** The operator's account: both variables or neither, a plausible address, a password long enough. */
+function parseOperator(env: NodeJS.ProcessEnv, problems: string[]): ServerConfig['operator'] {
+  const email = env['SHORTLIST_OPERATOR_EMAIL']?.trim() ?? '';
+  const password = env['SHORTLIST_OPERATOR_PASSWORD'] ?? '';
+  if (!email && !password) return null;
+  if (!email || !password) {
+    problems.push('Set both SHORTLIST_OPERATOR_EMAIL and SHORTLIST_OPERATOR_PASSWORD, or neither.');
+    return null;
+  }
+  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) {
+    problems.push(`SHORTLIST_OPERATOR_EMAIL must be an email address, not "${email}".`);
+  }
+  if (password.length < MIN_PASSWORD_LENGTH) {
+    problems.push(`SHORTLIST_OPERATOR_PASSWORD must be at least ${MIN_PASSWORD_LENGTH} characters.`);
+  }
+  return { email, password };
 }
 
 function parseLimit(name: string, raw: string | undefined, fallback: number, problems: string[]): number {

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app';
+import { slugOf } from './services/organisations';
 import { notificationSettingsFromEnv } from './services/notifications-config';
 import {
   ConfigError,
@@ -18,6 +19,16 @@ import { embeddedStoreDirectory, startEmbeddedStore, type EmbeddedStore } from '
  * COUCHDB_URL is set, loads the demo organisation into an empty store, listens, and shuts down
  * gracefully on SIGINT/SIGTERM.
  */
+/**
+ * The deployment's first organisation, as it is made on the first start: named by
+ * `SHORTLIST_ORGANISATION` when set, else the demo organisation of SPEC §8 (slug `demo`).
+ */
+function firstOrganisationOf(name: string | undefined): { slug: string; name: string } {
+  const trimmed = name?.trim();
+  const slug = trimmed ? slugOf(trimmed) : null;
+  return trimmed && slug ? { slug, name: trimmed } : { slug: 'demo', name: 'Demo organisation' };
+}
+
 async function main(): Promise<void> {
   // Everything this process (and the embedded store it starts) creates is the owner's alone.
   process.umask(0o077);
@@ -76,6 +87,8 @@ async function main(): Promise<void> {
     jwtSecret: resolveJwtSecret(config),
     notifications,
     loginLimits: config.loginLimits,
+    ...(config.operator ? { operator: config.operator } : {}),
+    firstOrganisation: firstOrganisationOf(process.env['SHORTLIST_ORGANISATION']),
     ...(config.rendererDist ? { rendererDist: config.rendererDist } : {}),
     logger: process.stdout.isTTY
       ? {

@@ -1,15 +1,17 @@
 /**
  * The outbox worker on its own: `npx tsx sync-server/worker.ts`.
  * Needs `COUCHDB_URL` (the embedded store belongs to the server process; with it, keep the
- * in-process worker). Reads the notification settings of `notifications-config.ts` and the server's
+ * in-process worker). Serves every organisation of the deployment. Reads the notification settings of `notifications-config.ts` and the server's
  * `SHORTLIST_DATA_DIR`; database names use `SHORTLIST_DB_PREFIX` (default `shortlist_`). Run the
  * servers with `SHORTLIST_NOTIFICATIONS_WORKER=0` to leave the sending to this process alone (running
  * both is safe too). Stops gracefully on SIGINT/SIGTERM.
  */
 import { loadConfig } from './config';
-import { CouchStore } from './infra/couch-store';
-import { NotificationWorker } from './modules/notifications/notification-worker';
+import { DbUpdatesFollower } from './infra/db-updates-follower';
+import { notificationWorkers } from './modules/notifications/organisation-notifications';
 import { notificationSettingsFromEnv } from './services/notifications-config';
+import { OrganisationWorkers } from './services/organisation-workers';
+import { OrganisationDirectory } from './services/organisations';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -18,18 +20,26 @@ async function main(): Promise<void> {
     process.exit(78);
   }
   const settings = { ...notificationSettingsFromEnv(config.dataDir), runWorker: true };
-  const store = new CouchStore(config.couchUrl, process.env['SHORTLIST_DB_PREFIX'] || 'shortlist_');
-  await store.ensureSchema();
   const log = (message: string, error?: unknown): void => {
     const detail = error instanceof Error ? `: ${error.message}` : '';
     process.stderr.write(`${new Date().toISOString()} ${message}${detail}\n`);
   };
-  const worker = await NotificationWorker.create(store, { settings, log });
-  await worker.start();
+  // Every organisation's outbox, woken by the deployment's one change feed (as in the server).
+  const organisations = new OrganisationDirectory(
+    config.couchUrl,
+    process.env['SHORTLIST_DB_PREFIX'] || 'shortlist_',
+  );
+  await organisations.ensureSchema();
+  const follower = new DbUpdatesFollower(organisations.platform.http, log);
+  const workers = new OrganisationWorkers(organisations, follower, log);
+  workers.register('notifications', notificationWorkers({ settings, log }));
+  follower.start();
+  await workers.start();
   log(`notification worker running (${settings.smtpUrl ? 'SMTP' : `files in ${settings.mailDirectory}`})`);
   const shutdown = (signal: string): void => {
     log(`${signal} received; stopping after the current round`);
-    void worker.stop().then(() => process.exit(0));
+    follower.stop();
+    void workers.stop().then(() => process.exit(0));
   };
   process.once('SIGINT', () => shutdown('SIGINT'));
   process.once('SIGTERM', () => shutdown('SIGTERM'));

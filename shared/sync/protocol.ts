@@ -53,6 +53,11 @@ export const AccountSchema = Type.Object(
         'Whether the owner confirmed the address by a mailed link (staff accounts, made by admins, count as ' +
         'confirmed). Candidates must confirm before applying.',
     }),
+    organisationId: Type.String({
+      description: 'The organisation the account belongs to (`platform` for the deployment’s operator).',
+    }),
+    organisationSlug: Type.String({ description: 'Its slug: its careers page is `/careers/<slug>/`.' }),
+    organisationName: Type.String({ description: 'Its name, as the operator set it.' }),
   },
   { title: 'Account' },
 );

@@ -17,3 +17,11 @@ export async function ensureOwnDatabase(
   for (const index of indexes) await ensureIndex(store.http, name, index);
   return store.server.use<StoredDoc>(name);
 }
+
+/**
+ * A server database of `store` that its organisation's set-up made already (see
+ * `ensureOrganisationSchema`): nothing is asked of the store.
+ */
+export function ownDatabase(store: CouchStore, key: string): DocumentScope<StoredDoc> {
+  return store.server.use<StoredDoc>(`${store.prefix}${key}`);
+}

@@ -2,10 +2,12 @@ import fp from 'fastify-plugin';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Actor, Role } from '#shared/domain/common/roles';
 import type { CouchStore } from '../infra/couch-store';
-import { forbidden, unauthorized } from './api-error';
+import { forbidden, notFound, unauthorized, type ApiError } from './api-error';
 import { getSession, sessionRefusal } from '../services/session-service';
 import { getUser } from '../services/user-service';
-import { verifyAccessToken } from '../services/tokens';
+import { verifyAccessToken, type AccessClaims } from '../services/tokens';
+import { FIRST_ORGANISATION_ID, PLATFORM_ORGANISATION_ID } from '../services/organisation-ids';
+import type { Organisation } from '../services/organisations';
 
 /** The person behind a request, as the store says now (not as the token said when issued). */
 export interface RequestActor extends Actor {
@@ -14,10 +16,17 @@ export interface RequestActor extends Actor {
   readonly sessionId: string;
 }
 
+/** The organisation a request belongs to, with its store: the only databases the request may use. */
+export interface RequestOrganisation extends Organisation {
+  readonly store: CouchStore;
+}
+
 declare module 'fastify' {
   interface FastifyRequest {
     /** Set by `authenticate`; null on public routes. */
     actor: RequestActor | null;
+    /** Set by `authenticate` (the caller's) or `resolveOrganisation` (a public page's); null before. */
+    organisation: RequestOrganisation | null;
   }
 }
 
@@ -37,22 +46,10 @@ function tokenOf(request: FastifyRequest, allowQueryToken: boolean): string | nu
 }
 
 /**
- * Resolves the actor of an access token: verifies the JWT (HS256 only), then re-reads the user's
- * current role and active flag and the session, so demotion, deactivation and revocation apply at once.
+ * Resolves the actor of an access token in `store`: re-reads the user's current role and active flag
+ * and the session, so demotion, deactivation and revocation apply at once.
  */
-export async function actorFromToken(
-  store: CouchStore,
-  secret: string,
-  token: string,
-  now: number,
-): Promise<RequestActor> {
-  const checked = verifyAccessToken(secret, token, now);
-  if (!checked.ok) {
-    throw checked.code === 'token_expired'
-      ? unauthorized('The access token has expired; refresh it.', 'token_expired')
-      : unauthorized('The access token is not valid.', 'invalid_token');
-  }
-  const { claims } = checked;
+async function actorOfClaims(store: CouchStore, claims: AccessClaims, now: number): Promise<RequestActor> {
   const [user, session] = await Promise.all([getUser(store, claims.sub), getSession(store, claims.sid)]);
   if (!user) throw unauthorized('The account no longer exists.', 'invalid_token');
   if (!user.active) throw unauthorized('The account is deactivated.', 'account_disabled');
@@ -63,10 +60,44 @@ export async function actorFromToken(
   return { id: user.id, role: user.role, email: user.email, name: user.name, sessionId: session._id };
 }
 
+/** The organisation of `id` as a request sees it: 401 when unknown, 403 once suspended. */
+export async function requestOrganisation(app: FastifyInstance, id: string): Promise<RequestOrganisation> {
+  const organisation = await app.organisations.byId(id);
+  if (!organisation) throw unauthorized('The sign-in is not valid.', 'invalid_token');
+  if (organisation.suspended) throw organisationSuspended();
+  return { ...organisation, store: app.organisations.storeOf(organisation) };
+}
+
+/**
+ * Resolves an access token: verifies the JWT (HS256 only, bounded life), then finds its organisation
+ * (read on every request, so a suspension applies at once) and its actor in that organisation's store.
+ * The operator's tokens name the platform: no organisation, and so no organisation's store.
+ */
+export async function resolveAccessToken(
+  app: FastifyInstance,
+  token: string,
+  now: number,
+): Promise<{ actor: RequestActor; organisation: RequestOrganisation | null }> {
+  const checked = verifyAccessToken(app.jwtSecret, token, now);
+  if (!checked.ok) {
+    throw checked.code === 'token_expired'
+      ? unauthorized('The access token has expired; refresh it.', 'token_expired')
+      : unauthorized('The access token is not valid.', 'invalid_token');
+  }
+  const { claims } = checked;
+  const organisationId = claims.org ?? FIRST_ORGANISATION_ID;
+  if (organisationId === PLATFORM_ORGANISATION_ID) {
+    return { actor: await actorOfClaims(app.organisations.platform, claims, now), organisation: null };
+  }
+  const organisation = await requestOrganisation(app, organisationId);
+  return { actor: await actorOfClaims(organisation.store, claims, now), organisation };
+}
+
 /** Registers the request decoration; routes then use `authenticate(...)` as an `onRequest`/`preHandler` hook. */
 export const authPlugin = fp(
   (app, _options, done) => {
     app.decorateRequest('actor', null);
+    app.decorateRequest('organisation', null);
     done();
   },
   { name: 'auth', dependencies: ['store'] },
@@ -84,9 +115,12 @@ export function authenticate(
   return async (request) => {
     const token = tokenOf(request, options.allowQueryToken ?? false);
     if (!token) throw unauthorized('Sign in first: no access token was sent.');
-    const actor = await actorFromToken(app.store, app.jwtSecret, token, Date.now());
+    const { actor, organisation } = await resolveAccessToken(app, token, Date.now());
     if (roles.length > 0 && !roles.includes(actor.role)) throw forbidden();
+    // A public page's organisation was resolved first (`resolveOrganisation`): the caller must be of it.
+    if (request.organisation && request.organisation.id !== organisation?.id) throw otherOrganisation();
     request.actor = actor;
+    request.organisation = organisation;
   };
 }
 
@@ -96,7 +130,47 @@ export function authenticate(
  * directly), so organisations stay apart by construction.
  */
 export function storeOf(request: FastifyRequest): CouchStore {
-  return request.server.store;
+  return organisationOf(request).store;
+}
+
+/** The organisation of a request (authenticated, or a public page's); a request without one is refused. */
+export function organisationOf(request: FastifyRequest): RequestOrganisation {
+  if (!request.organisation) throw forbidden('This request belongs to no organisation.', 'no_organisation');
+  return request.organisation;
+}
+
+/**
+ * A hook for public routes of an organisation (careers page, portal): the organisation of the route's
+ * `:organisation` slug, or the deployment's first one where the route has none. 404 for an unknown
+ * slug, 403 for a suspended organisation.
+ */
+export function resolveOrganisation(app: FastifyInstance): (request: FastifyRequest) => Promise<void> {
+  return async (request) => {
+    const params = (request.params ?? {}) as Record<string, unknown>;
+    const slug = params['organisation'];
+    const organisation =
+      typeof slug === 'string' ? await app.organisations.bySlug(slug) : await app.organisations.first();
+    if (!organisation) throw notFound('There is no such organisation.', 'organisation_not_found');
+    if (organisation.suspended) throw organisationSuspended();
+    // A signed-in caller of another organisation's page is refused, not quietly served this one.
+    if (request.organisation && request.organisation.id !== organisation.id) throw otherOrganisation();
+    request.organisation = { ...organisation, store: app.organisations.storeOf(organisation) };
+  };
+}
+
+/** 403 `organisation_suspended`: the operator suspended the caller's organisation. */
+export function organisationSuspended(): ApiError {
+  return forbidden(
+    'This organisation is suspended; contact the operator of this service.',
+    'organisation_suspended',
+  );
+}
+
+function otherOrganisation(): ApiError {
+  return forbidden(
+    'Your account belongs to another organisation: sign in on its own careers page.',
+    'other_organisation',
+  );
 }
 
 /** The actor of an authenticated request (the hook guarantees one). */

@@ -1,27 +1,52 @@
 import fp from 'fastify-plugin';
 import { AuditProjector } from '../services/audit-service';
+import type { Organisation } from '../services/organisations';
+import type { OrganisationWorker } from '../services/organisation-workers';
 import { purgeEndedSessions, SESSION_PURGE_INTERVAL_MS } from '../services/session-housekeeping';
 
 declare module 'fastify' {
   interface FastifyInstance {
-    /** Derives the audit log's accepted entries from the documents' write records. */
-    auditProjector: AuditProjector;
+    /** Derives an organisation's audit log entries from its documents' write records. */
+    auditProjectorOf(organisation: Organisation): Promise<AuditProjector>;
   }
 }
 
+const AUDIT_PROJECTION = 'audit-projection';
+
+/** A pass this often when the change feed is quiet (it runs one at once after every write it reports). */
+const AUDIT_SAFETY_INTERVAL_MS = 30_000;
+
+function isAuditProjector(worker: OrganisationWorker): worker is AuditProjector {
+  return worker instanceof AuditProjector;
+}
+
 /**
- * The server's background upkeep, on timers that start when the app is ready and stop when it
- * closes: the audit projection (every second), and deleting sessions that ended a week ago (at start
- * and every 6 hours). Safe on any number of instances at once.
+ * The server's background upkeep, started when the app is ready and stopped when it closes: each
+ * organisation's audit projection (after every change the feed reports, and before every audit
+ * query), and deleting sessions that ended a week ago, in every organisation and the platform (at
+ * start and every 6 hours). Safe on any number of instances at once.
  */
 export const housekeepingPlugin = fp(
   (app, _options, done) => {
-    const { store } = app;
     const log = (message: string, error?: unknown): void => app.log.warn({ err: error }, message);
-    const auditProjector = new AuditProjector(store, { intervalMs: 1_000, log });
-    app.decorate('auditProjector', auditProjector);
+    app.organisationWorkers.register(
+      AUDIT_PROJECTION,
+      (_organisation, store) => new AuditProjector(store, { intervalMs: AUDIT_SAFETY_INTERVAL_MS, log }),
+    );
+    app.decorate('auditProjectorOf', (organisation: Organisation) =>
+      app.organisationWorkers.of(organisation, AUDIT_PROJECTION, isAuditProjector),
+    );
+    const purgeAll = async (now: number): Promise<number> => {
+      const stores = [
+        app.organisations.platform,
+        ...(await app.organisations.list()).map((organisation) => app.organisations.storeOf(organisation)),
+      ];
+      let count = 0;
+      for (const store of stores) count += await purgeEndedSessions(store, now);
+      return count;
+    };
     const purgeSessions = (): void => {
-      purgeEndedSessions(store, Date.now()).then(
+      purgeAll(Date.now()).then(
         (count) => {
           if (count > 0) app.log.info(`deleted ${count} ended sessions`);
         },
@@ -30,16 +55,15 @@ export const housekeepingPlugin = fp(
     };
     let purgeTimer: NodeJS.Timeout | undefined;
     app.addHook('onReady', (hookDone) => {
-      auditProjector.start();
       purgeTimer = setInterval(purgeSessions, SESSION_PURGE_INTERVAL_MS).unref();
       purgeSessions();
       hookDone();
     });
-    app.addHook('preClose', async () => {
+    app.addHook('preClose', (hookDone) => {
       clearInterval(purgeTimer);
-      await auditProjector.stop();
+      hookDone();
     });
     done();
   },
-  { name: 'housekeeping', dependencies: ['store'] },
+  { name: 'housekeeping', dependencies: ['store', 'change-feed'] },
 );

@@ -1,6 +1,7 @@
-import { COLLECTIONS, type CollectionName } from '#shared/domain/collections';
+import { COLLECTIONS, isCollectionName, type CollectionName } from '#shared/domain/collections';
 import type { CouchStore, FieldCondition, StoredDoc, WriteRecord } from '../infra/couch-store';
 import { randomId } from './tokens';
+import type { OrganisationWorker } from './organisation-workers';
 
 /** One audited write: who, when, which document, the outcome and, if refused, why. */
 export interface AuditEntry {
@@ -74,40 +75,83 @@ function isProjectionCheckpoint(doc: StoredDoc | null): doc is ProjectionCheckpo
  * A document remembers its last `WRITES_KEPT` writes: an entry is lost only if more writes than that
  * hit one document between two passes (passes run every second, and before every audit query).
  */
-export class AuditProjector {
+export class AuditProjector implements OrganisationWorker {
   private running: Promise<void> | null = null;
+  private queued: Promise<void> | null = null;
+  private isDirty = false;
   private timer: NodeJS.Timeout | undefined;
+  private isStarted = false;
   private readonly seqs = new Map<CollectionName, string>();
 
+  /**
+   * `intervalMs`: the pause between passes when nothing is heard from the change feed (the feed's
+   * `databasesChanged` runs a pass at once).
+   */
   constructor(
     private readonly store: CouchStore,
     private readonly options: { intervalMs: number; log: (message: string, error: unknown) => void },
   ) {}
 
-  /** Projects on a timer until stopped. */
+  /** Projects now, then whenever a collection changes, and on a timer until stopped. */
   start(): void {
-    const tick = (): void => {
-      this.catchUp()
-        .catch((error: unknown) => this.options.log('audit projection failed; retrying', error))
-        .finally(() => {
-          if (this.timer !== undefined) this.timer = setTimeout(tick, this.options.intervalMs).unref();
-        });
-    };
-    this.timer = setTimeout(tick, 0).unref();
+    this.isStarted = true;
+    this.timer = setTimeout(() => this.tick(), 0).unref();
   }
 
   async stop(): Promise<void> {
+    this.isStarted = false;
     clearTimeout(this.timer);
     this.timer = undefined;
     await this.running?.catch(() => undefined);
   }
 
-  /** Projects every write stored so far (one pass at a time; callers during a pass share it). */
+  /** From the change feed: a pass when a collection changed (another right after one running now). */
+  databasesChanged(keys: ReadonlySet<string>): void {
+    if (![...keys].some(isCollectionName)) return;
+    if (this.running) this.isDirty = true;
+    else this.tick();
+  }
+
+  /** From the change feed: changes may have been missed. */
+  resync(): void {
+    this.databasesChanged(new Set(COLLECTIONS));
+  }
+
+  private tick(): void {
+    if (!this.isStarted) return;
+    clearTimeout(this.timer);
+    this.catchUp()
+      .catch((error: unknown) => this.options.log('audit projection failed; retrying', error))
+      .finally(() => {
+        if (!this.isStarted) return;
+        const again = this.isDirty;
+        this.isDirty = false;
+        this.timer = setTimeout(() => this.tick(), again ? 0 : this.options.intervalMs).unref();
+      });
+  }
+
+  /**
+   * Projects every write stored so far. One pass runs at a time; a caller during a pass waits for it
+   * and then for one more (which sees the writes made while the first ran), shared by every caller
+   * that arrives meanwhile.
+   */
   catchUp(): Promise<void> {
-    this.running ??= this.projectAll().finally(() => {
+    if (!this.running) return this.pass();
+    this.queued ??= this.running
+      .catch(() => undefined)
+      .then(() => {
+        this.queued = null;
+        return this.pass();
+      });
+    return this.queued;
+  }
+
+  private pass(): Promise<void> {
+    const running = this.projectAll().finally(() => {
       this.running = null;
     });
-    return this.running;
+    this.running = running;
+    return running;
   }
 
   private async projectAll(): Promise<void> {

@@ -81,6 +81,12 @@ export class ChangeHub implements DatabaseSubscriber {
     this.clients.clear();
   }
 
+  /** The organisation was suspended: its streams end (a reconnection is refused with 403). */
+  organisationSuspended(): void {
+    for (const client of this.clients) client.response.end();
+    this.clients.clear();
+  }
+
   /** Adds a client; it first gets `RESYNC`, so a (re)connecting laptop pulls everything it missed. */
   add(actor: StreamActor, response: ServerResponse): void {
     const client: StreamClient = { actor, response };

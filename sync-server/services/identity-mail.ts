@@ -1,9 +1,10 @@
-import type { DocumentScope } from 'nano';
-import type { CouchStore, StoredDoc } from '../infra/couch-store';
+import type { CouchStore } from '../infra/couch-store';
 import { randomId } from './tokens';
 import type { MessageContext } from './message-templates';
 import { DEFAULT_MAIL_FROM, DEFAULT_ORGANISATION, type NotificationSettings } from './notifications-config';
-import { ensureOwnDatabase } from '../infra/own-database';
+import { ownDatabase } from '../infra/own-database';
+import { FIRST_ORGANISATION_ID } from './organisation-ids';
+import type { Organisation } from './organisations';
 import { addNewEntries, OUTBOX_DATABASE } from './outbox-database';
 import { newEntry, type OutboxMessage } from './outbox-entry';
 
@@ -22,42 +23,50 @@ export interface OutboxWaker {
  * another process; the admin listing shows the text with the token redacted (`redactLinkTokens`).
  */
 export class IdentityMail {
-  /** Names, sender and time zone of the messages. `publicUrl` is the configured public address, if any. */
-  readonly context: MessageContext;
   private readonly mailFrom: string;
-  private outbox: Promise<DocumentScope<StoredDoc>> | null = null;
-  private readonly wakers = new Set<OutboxWaker>();
+  private readonly wakers = new Map<string, Set<OutboxWaker>>();
 
-  constructor(
-    private readonly store: CouchStore,
-    settings: NotificationSettings | null,
-  ) {
+  constructor(private readonly settings: NotificationSettings | null) {
     this.mailFrom = settings?.mailFrom ?? DEFAULT_MAIL_FROM;
-    this.context = {
-      organisation: settings?.organisation ?? DEFAULT_ORGANISATION,
-      publicUrl: settings?.publicUrl ?? null,
-      timeZone: settings?.timeZone ?? 'UTC',
+  }
+
+  /** The configured public address of links (`SHORTLIST_PUBLIC_URL`), if any. */
+  get publicUrl(): string | null {
+    return this.settings?.publicUrl ?? null;
+  }
+
+  /**
+   * Names, sender and time zone of an organisation's messages: the first organisation keeps the
+   * deployment's configured name (`SHORTLIST_ORGANISATION`), every other one is called by its own.
+   */
+  contextOf(organisation: Pick<Organisation, 'id' | 'name'>): MessageContext {
+    return {
+      organisation:
+        organisation.id === FIRST_ORGANISATION_ID
+          ? (this.settings?.organisation ?? DEFAULT_ORGANISATION)
+          : organisation.name,
+      publicUrl: this.publicUrl,
+      timeZone: this.settings?.timeZone ?? 'UTC',
     };
   }
 
-  /** Lets `waker` send identity mails as soon as they are queued; answers a function that detaches it. */
-  attach(waker: OutboxWaker): () => void {
-    this.wakers.add(waker);
-    return () => this.wakers.delete(waker);
+  /**
+   * Lets `waker` send the identity mails queued in the store of prefix `storePrefix` as soon as they
+   * are; answers a function that detaches it.
+   */
+  attach(storePrefix: string, waker: OutboxWaker): () => void {
+    const wakers = this.wakers.get(storePrefix) ?? new Set<OutboxWaker>();
+    this.wakers.set(storePrefix, wakers);
+    wakers.add(waker);
+    return () => wakers.delete(waker);
   }
 
-  /** Queues `message` about account `userId` and wakes the sender. */
-  async send(message: OutboxMessage, userId: string, now: number): Promise<void> {
-    // The database only: its indexes are the worker's to create (concurrent index creation fails).
-    this.outbox ??= ensureOwnDatabase(this.store, OUTBOX_DATABASE).catch((error: unknown) => {
-      this.outbox = null;
-      throw error;
-    });
-    const outbox = await this.outbox;
+  /** Queues `message` about account `userId` in `store`'s outbox and wakes its sender. */
+  async send(store: CouchStore, message: OutboxMessage, userId: string, now: number): Promise<void> {
     const id = `account-${message.template}-${randomId('', 12)}`;
-    await addNewEntries(outbox, [
+    await addNewEntries(ownDatabase(store, OUTBOX_DATABASE), [
       newEntry(id, message, { collection: 'users', id: userId }, this.mailFrom, now),
     ]);
-    for (const waker of this.wakers) waker.wake();
+    for (const waker of this.wakers.get(store.prefix) ?? []) waker.wake();
   }
 }

@@ -1,4 +1,6 @@
 import path from 'node:path';
+import { FIRST_ORGANISATION_ID } from './organisation-ids';
+import type { Organisation } from './organisations';
 
 /**
  * Notification settings, from the environment:
@@ -71,4 +73,26 @@ function isTimeZone(zone: string): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * The settings as one organisation's messages use them: the first organisation keeps the
+ * deployment's name and mail folder, every other one is named by its own name, and its `.eml` files
+ * go to a folder of its own (`<mailDirectory>/<organisation id>`).
+ */
+export function settingsOfOrganisation(
+  settings: NotificationSettings,
+  organisation: Pick<Organisation, 'id' | 'name'>,
+): NotificationSettings {
+  if (organisation.id === FIRST_ORGANISATION_ID) return settings;
+  return {
+    ...settings,
+    organisation: organisation.name,
+    mailDirectory: mailDirectoryOf(settings.mailDirectory, organisation),
+  };
+}
+
+/** Where an organisation's `.eml` files go, under the deployment's mail folder `base`. */
+export function mailDirectoryOf(base: string, organisation: Pick<Organisation, 'id'>): string {
+  return organisation.id === FIRST_ORGANISATION_ID ? base : path.join(base, organisation.id);
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { DocumentScope } from 'nano';
 import { normalizeEmail } from '#shared/domain/common/schema-helpers';
-import { ensureOwnDatabase } from '../infra/own-database';
+import { ensureOwnDatabase, ownDatabase } from '../infra/own-database';
 import { statusOf, type CouchStore, type StoredDoc } from '../infra/couch-store';
 import { hashOneTimeToken, isOneTimeTokenShape, newOneTimeToken } from './tokens';
 
@@ -63,6 +63,11 @@ export class OneTimeTokens {
   /** Creates the database if missing (idempotent, safe from many instances). */
   static async open(store: CouchStore): Promise<OneTimeTokens> {
     return new OneTimeTokens(await ensureOwnDatabase(store, ONE_TIME_TOKEN_DATABASE));
+  }
+
+  /** The tokens of an organisation's store, whose set-up made the database. */
+  static of(store: CouchStore): OneTimeTokens {
+    return new OneTimeTokens(ownDatabase(store, ONE_TIME_TOKEN_DATABASE));
   }
 
   /** A new token for `user`'s address; the answer is the only copy of the token itself. */

@@ -4,6 +4,7 @@ import { ensureOwnDatabase } from '../infra/own-database';
 import { FILES_DATABASE } from './resume-service';
 import { ensureOutboxDatabase } from './outbox-database';
 import { ONE_TIME_TOKEN_DATABASE } from './one-time-tokens';
+import { FIRST_ORGANISATION_ID, PLATFORM_ORGANISATION_ID } from './organisation-ids';
 import { fail, succeed, type Outcome } from './outcome';
 
 /**
@@ -22,11 +23,21 @@ export interface Organisation {
   readonly createdAt: number;
 }
 
-/** The pseudo-organisation of the deployment's operator: platform accounts, and nothing else. */
-export const PLATFORM_ORGANISATION_ID = 'platform';
+/** A slug as SPEC §10 allows it: 2–50 lowercase letters, digits and `-`, a letter or digit at each end. */
+export const SLUG_PATTERN = '^[a-z0-9][a-z0-9-]{0,48}[a-z0-9]$';
 
-/** A slug as SPEC §10 allows it. */
-export const SLUG_PATTERN = '^[a-z0-9](?:[a-z0-9-]{0,48}[a-z0-9])?$';
+/** A slug made from a name ("Acme Staffing Ltd." → `acme-staffing-ltd`), or null when none can be. */
+export function slugOf(name: string): string | null {
+  const slug = name
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 50)
+    .replace(/-+$/g, '');
+  return new RegExp(SLUG_PATTERN).test(slug) ? slug : null;
+}
 
 interface OrganisationDoc extends StoredDoc {
   readonly kind: 'organisation';
@@ -61,7 +72,10 @@ function slugId(slug: string): string {
   return `slug-${slug}`;
 }
 
-const FIRST_ID = 'first';
+const FIRST_ID = FIRST_ORGANISATION_ID;
+
+/** How long a slug reserved by a creation that never recorded its organisation stays taken. */
+const ORPHAN_AFTER_MS = 10 * 60_000;
 
 /**
  * Creates every database an organisation's store uses, with its indexes: the collections, the
@@ -172,11 +186,10 @@ export class OrganisationDirectory {
    */
   async create(input: { slug: string; name: string }, now: number): Promise<Outcome<Organisation>> {
     const id = `o${randomBytes(5).toString('hex')}`;
-    const reserved = await this.platform.put('organisations', {
-      _id: slugId(input.slug),
-      organisationId: id,
-    });
-    if (!reserved.ok) return fail('conflict', 'slug_taken', `The slug "${input.slug}" is taken.`);
+    const pointer = { _id: slugId(input.slug), organisationId: id, reservedAt: now };
+    const reserved =
+      (await this.platform.put('organisations', pointer)).ok || (await this.takeOverOrphan(pointer, now));
+    if (!reserved) return fail('conflict', 'slug_taken', `The slug "${input.slug}" is taken.`);
     const doc: OrganisationDoc = {
       _id: id,
       kind: 'organisation',
@@ -189,6 +202,39 @@ export class OrganisationDirectory {
     await ensureOrganisationSchema(this.storeOf(doc));
     await this.platform.put('organisations', doc);
     return succeed(organisationOf(doc));
+  }
+
+  /**
+   * A slug whose creation was interrupted (a process killed between reserving the slug and recording
+   * the organisation) is free again after `ORPHAN_AFTER_MS`: the pointer is taken over with its `_rev`.
+   */
+  private async takeOverOrphan(pointer: StoredDoc, now: number): Promise<boolean> {
+    const current = await this.platform.get('organisations', pointer._id);
+    const owner = current?.['organisationId'];
+    const reservedAt = current?.['reservedAt'];
+    if (!current?._rev || typeof owner !== 'string' || (await this.read(owner))) return false;
+    if (typeof reservedAt === 'number' && reservedAt > now - ORPHAN_AFTER_MS) return false;
+    return (await this.platform.put('organisations', { ...pointer, _rev: current._rev })).ok;
+  }
+
+  /**
+   * Undoes a creation that could not be completed: the record, the slug and the databases go. Never
+   * the first organisation's.
+   */
+  async discard(id: string): Promise<void> {
+    if (id === FIRST_ID) return;
+    const doc = await this.read(id);
+    if (!doc) return;
+    const pointer = await this.platform.get('organisations', slugId(doc.slug));
+    if (pointer?.['organisationId'] === id && pointer._rev) {
+      await this.platform.remove('organisations', pointer._id, pointer._rev);
+    }
+    if (doc._rev) await this.platform.remove('organisations', id, doc._rev);
+    const names = await this.platform.server.db.list();
+    for (const name of names.filter((candidate) => candidate.startsWith(doc.dbPrefix))) {
+      await this.platform.server.db.destroy(name).catch(() => undefined);
+    }
+    this.stores.delete(doc.dbPrefix);
   }
 
   /** Renames or (un)suspends an organisation, with the `_rev` just read. */

@@ -4,9 +4,10 @@ import type { CouchStore, StoredDoc } from '../infra/couch-store';
 
 /**
  * Values that must be unique: a candidate's email within an organisation, an account's email within
- * the deployment (SPEC §2, §4, §10).
+ * its organisation's store (`account-email`) and, in the platform store, within the deployment
+ * (`deployment-email`, naming the organisation too) (SPEC §2, §4, §10).
  */
-export type ReservationKind = 'candidate-email' | 'account-email';
+export type ReservationKind = 'candidate-email' | 'account-email' | 'deployment-email';
 
 /**
  * A claim on a unique value, stored under an id derived from the value, so the store's 409 decides

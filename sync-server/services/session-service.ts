@@ -1,5 +1,6 @@
 import type { User } from '#shared/domain/user/user-schema';
 import type { CouchStore, StoredDoc } from '../infra/couch-store';
+import { FIRST_ORGANISATION_ID } from './organisation-ids';
 import { fail, succeed, type Outcome } from './outcome';
 import {
   hashRefreshToken,
@@ -32,6 +33,8 @@ export interface SessionDoc extends StoredDoc {
   revokedReason?: string;
   /** Set by an admin for a lost laptop: its next contact is told to delete local data. */
   wipe?: boolean;
+  /** The organisation the session's tokens name (absent in sessions of the first versions: the first). */
+  organisationId?: string;
 }
 
 /** What sign-in and refresh hand out. */
@@ -65,11 +68,13 @@ export async function openSession(
   secret: string,
   user: User,
   now: number,
+  organisationId: string = FIRST_ORGANISATION_ID,
 ): Promise<TokenPair> {
   const sid = randomId('s', 12);
-  const refreshToken = newRefreshToken(sid);
+  const refreshToken = newRefreshToken(sid, organisationId);
   const session: SessionDoc = {
     _id: sid,
+    organisationId,
     userId: user.id,
     tokenHash: hashRefreshToken(refreshToken),
     spentHashes: [],
@@ -78,7 +83,7 @@ export async function openSession(
   };
   const written = await store.put('sessions', session);
   if (!written.ok) throw new Error('session id collision');
-  return { accessToken: signAccessToken(secret, { sub: user.id, sid }), refreshToken };
+  return { accessToken: signAccessToken(secret, { sub: user.id, sid, org: organisationId }), refreshToken };
 }
 
 /**
@@ -124,7 +129,8 @@ export async function rotateRefreshToken(
     }
     if (!(await isUserActive(session.userId)))
       return fail('unauthorized', 'account_disabled', 'The account is deactivated.');
-    const next = newRefreshToken(sid);
+    const organisationId = session.organisationId ?? FIRST_ORGANISATION_ID;
+    const next = newRefreshToken(sid, organisationId);
     const rotated: SessionDoc = {
       ...session,
       tokenHash: hashRefreshToken(next),
@@ -135,7 +141,7 @@ export async function rotateRefreshToken(
     // A lost race means someone else spent this token at the same moment: the loop sees it as reuse.
     if ((await store.put('sessions', rotated)).ok) {
       return succeed({
-        accessToken: signAccessToken(secret, { sub: session.userId, sid }),
+        accessToken: signAccessToken(secret, { sub: session.userId, sid, org: organisationId }),
         refreshToken: next,
       });
     }

@@ -11,10 +11,15 @@ export const REFRESH_TOKEN_TTL_MS = 30 * 24 * 60 * 60 * 1000;
  */
 export const CLOCK_SKEW_SECONDS = 60;
 
-/** What an access token says: who, which session. Role and active flag are re-read on every request. */
+/**
+ * What an access token says: who, which session, of which organisation (`platform` for the operator;
+ * tokens of the first versions name none: theirs is the first organisation). Role and active flag are
+ * re-read on every request.
+ */
 export interface AccessClaims {
   readonly sub: string;
   readonly sid: string;
+  readonly org?: string;
 }
 
 /** Why an access token was refused: `token_expired` tells the client to refresh, the rest to sign in. */
@@ -28,7 +33,8 @@ export type AccessTokenCheck =
 /** A short-lived HS256 access token, with `iat` and `exp` (15 minutes apart). */
 export function signAccessToken(secret: string, claims: AccessClaims, now = Date.now()): string {
   const iat = Math.floor(now / 1000);
-  return jwt.sign({ sid: claims.sid, iat, exp: iat + ACCESS_TOKEN_TTL_SECONDS }, secret, {
+  const payload = { sid: claims.sid, ...(claims.org ? { org: claims.org } : {}) };
+  return jwt.sign({ ...payload, iat, exp: iat + ACCESS_TOKEN_TTL_SECONDS }, secret, {
     algorithm: 'HS256',
     subject: claims.sub,
   });
@@ -50,6 +56,7 @@ export function verifyAccessToken(secret: string, token: string, now = Date.now(
   if (typeof payload !== 'object') return { ok: false, code: 'invalid_token' };
   const { sub, iat, exp } = payload;
   const sid: unknown = payload['sid'];
+  const org: unknown = payload['org'];
   const hasBoundedLife =
     typeof iat === 'number' &&
     typeof exp === 'number' &&
@@ -59,7 +66,10 @@ export function verifyAccessToken(secret: string, token: string, now = Date.now(
   if (!hasBoundedLife || typeof sub !== 'string' || typeof sid !== 'string') {
     return { ok: false, code: 'invalid_token' };
   }
-  return { ok: true, claims: { sub, sid } };
+  if (org !== undefined && (typeof org !== 'string' || !ORGANISATION_ID.test(org))) {
+    return { ok: false, code: 'invalid_token' };
+  }
+  return { ok: true, claims: { sub, sid, ...(typeof org === 'string' ? { org } : {}) } };
 }
 
 /** A random URL-safe id. */
@@ -67,15 +77,29 @@ export function randomId(prefix = '', bytes = 12): string {
   return `${prefix}${randomBytes(bytes).toString('base64url')}`;
 }
 
-/** A new opaque refresh token for session `sid`: `<sid>.<secret>`. Only its hash is stored. */
-export function newRefreshToken(sid: string): string {
-  return `${sid}.${randomBytes(32).toString('base64url')}`;
+/** The shape of an organisation id in tokens. */
+const ORGANISATION_ID = /^[a-z0-9]{1,40}$/;
+
+/**
+ * A new opaque refresh token for session `sid` of organisation `org`: `<sid>.<secret>.<org>`. Only
+ * its hash is stored.
+ */
+export function newRefreshToken(sid: string, org: string): string {
+  return `${sid}.${randomBytes(32).toString('base64url')}.${org}`;
+}
+
+/**
+ * The session id and organisation inside a refresh token, or null when it is not one of ours. Tokens
+ * of the first versions (`<sid>.<secret>`) name no organisation: theirs is the first one.
+ */
+export function refreshTokenParts(refreshToken: string): { sid: string; org: string | null } | null {
+  const match = /^([A-Za-z0-9_-]{8,64})\.[A-Za-z0-9_-]{20,100}(?:\.([a-z0-9]{1,40}))?$/.exec(refreshToken);
+  return match?.[1] ? { sid: match[1], org: match[2] ?? null } : null;
 }
 
 /** The session id inside a refresh token, or null when it is not one of ours. */
 export function sessionIdOf(refreshToken: string): string | null {
-  const match = /^([A-Za-z0-9_-]{8,64})\.[A-Za-z0-9_-]{20,100}$/.exec(refreshToken);
-  return match?.[1] ?? null;
+  return refreshTokenParts(refreshToken)?.sid ?? null;
 }
 
 /** Refresh tokens are 256-bit random values, so a fast hash is enough to store them safely. */
@@ -88,9 +112,12 @@ export function newOneTimeToken(): string {
   return randomBytes(32).toString('base64url');
 }
 
+/** The length of `newOneTimeToken`'s tokens (32 bytes in base64url). */
+export const ONE_TIME_TOKEN_LENGTH = 43;
+
 /** The shape of `newOneTimeToken`'s tokens: anything else is refused before the store is asked. */
 export function isOneTimeTokenShape(token: string): boolean {
-  return /^[A-Za-z0-9_-]{43}$/.test(token);
+  return token.length === ONE_TIME_TOKEN_LENGTH && /^[A-Za-z0-9_-]+$/.test(token);
 }
 
 /** How one-time tokens are stored: a SHA-256 hash (the token is random, so no slow hash is needed). */

@@ -186,14 +186,25 @@ export async function markEmailVerified(
 }
 
 /**
- * Creates an account: reserves its normalized email (the store's 409 decides between concurrent
- * creations on any instance), then writes its credentials and its directory entry. An account that
- * already has the email, or a creation of it in flight, answers `email_taken`.
+ * The deployment-wide reservation of account emails (SPEC §10: unique per deployment), for the
+ * organisation an account is created in (see `AccountDirectory.forOrganisation`).
+ */
+export interface DeploymentClaim {
+  claim(email: string, userId: string, now: number): Promise<boolean>;
+  release(email: string, userId: string): Promise<void>;
+}
+
+/**
+ * Creates an account: reserves its normalized email, deployment-wide (`deployment`) and in the
+ * organisation's store (the store's 409 decides between concurrent creations on any instance), then
+ * writes its credentials and its directory entry. An account that already has the email, or a
+ * creation of it in flight, answers `email_taken`.
  */
 export async function createAccount(
   store: CouchStore,
   input: { email: string; name: string; role: Role; password: string },
   now: number,
+  deployment?: DeploymentClaim,
 ): Promise<Outcome<User>> {
   const taken = fail('conflict', 'email_taken', 'An account with this email already exists.');
   const passwordHash = await hashPassword(input.password);
@@ -206,8 +217,12 @@ export async function createAccount(
     role: input.role,
     active: true,
   };
+  if (deployment && !(await deployment.claim(user.email, user.id, now))) return taken;
   const reserved = await reserve(store, 'account-email', user.email, user.id, accountEmailCheck(store), now);
-  if (!reserved.ok) return taken;
+  if (!reserved.ok) {
+    await deployment?.release(user.email, user.id);
+    return taken;
+  }
   try {
     const credentials: CredentialsDoc = { _id: user.id, passwordHash, passwordChangedAt: now };
     const written =
@@ -216,6 +231,7 @@ export async function createAccount(
     if (!written) throw new Error(`account id collision: ${user.id}`);
   } catch (error) {
     await release(store, 'account-email', user.email, user.id).catch(() => undefined);
+    await deployment?.release(user.email, user.id).catch(() => undefined);
     throw error;
   }
   return succeed(user);

@@ -100,3 +100,32 @@ describe('the layer rule allows', () => {
     expect(await layerErrors(file, target)).toEqual([]);
   });
 });
+
+describe('the organisation rule (SPEC §10)', () => {
+  async function storeErrors(filePath: string, code: string): Promise<number> {
+    const [result] = await eslint.lintText(code, { filePath });
+    return (result?.messages ?? []).filter((message) => message.message.includes('storeOf(request)')).length;
+  }
+
+  it.each([
+    ['sync-server/modules/admin/probe.ts', 'export const probe = (app: { store: unknown }) => app.store;\n'],
+    [
+      'sync-server/plugins/probe.ts',
+      'export const probe = (request: { server: { store: unknown } }) => request.server.store;\n',
+    ],
+    ['sync-server/services/probe.ts', 'export const probe = (root: { store: unknown }) => root.store;\n'],
+  ])('refuses the app’s store in %s', async (filePath, code) => {
+    expect(await storeErrors(filePath, code)).toBe(1);
+  });
+
+  it.each([
+    [
+      'sync-server/modules/admin/probe.ts',
+      'export const probe = (home: { store: unknown }) => home.store;\n',
+    ],
+    ['sync-server/test/probe.test.ts', 'export const probe = (app: { store: unknown }) => app.store;\n'],
+    ['sync-server/demo/probe.ts', 'export const probe = (app: { store: unknown }) => app.store;\n'],
+  ])('allows a store that is not the app’s, and tests and start-up code, in %s', async (filePath, code) => {
+    expect(await storeErrors(filePath, code)).toBe(0);
+  });
+});

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
+import { organisationOf, storeOf } from '../../plugins/auth';
 import { badRequest } from '../../plugins/api-error';
 import { BEARER } from '../../plugins/schemas';
 import { queryAudit } from '../../services/audit-service';
@@ -24,8 +25,8 @@ export function auditRoutes(root: FastifyInstance): Promise<void> {
       const limit = request.query.limit === undefined ? 100 : Number(request.query.limit);
       if (limit < 1 || limit > 1_000) throw badRequest('limit must be from 1 to 1000.', 'invalid_limit');
       // Read-your-writes: every write stored so far is in the log before it is read.
-      await app.auditProjector.catchUp();
-      const entries = await queryAudit(app.store, {
+      await (await app.auditProjectorOf(organisationOf(request))).catchUp();
+      const entries = await queryAudit(storeOf(request), {
         limit,
         ...(request.query.userId ? { userId: request.query.userId } : {}),
         ...(request.query.docId ? { docId: request.query.docId } : {}),

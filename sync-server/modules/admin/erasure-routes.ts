@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { notFound, unwrap } from '../../plugins/api-error';
-import { actorOf } from '../../plugins/auth';
+import { actorOf, organisationOf, storeOf } from '../../plugins/auth';
+import { mailDirectoryOf } from '../../services/notifications-config';
 import { BEARER } from '../../plugins/schemas';
 import { ApiErrorSchema } from '#shared/sync/protocol';
 import { eraseCandidate, erasureReceipt } from './erasure-service';
@@ -31,8 +32,12 @@ export function erasureRoutes(
       },
     },
     async (request) => {
+      const organisation = organisationOf(request);
       const report = unwrap(
-        await eraseCandidate(app.store, request.params.id, actorOf(request).id, Date.now(), options),
+        await eraseCandidate(storeOf(request), request.params.id, actorOf(request).id, Date.now(), {
+          mailDirectory: options.mailDirectory && mailDirectoryOf(options.mailDirectory, organisation),
+          deployment: app.accounts.forOrganisation(organisation.id),
+        }),
       );
       return { erased: true as const, ...report };
     },
@@ -50,7 +55,7 @@ export function erasureRoutes(
       },
     },
     async (request) => {
-      const receipt = await erasureReceipt(app.store, request.params.id);
+      const receipt = await erasureReceipt(storeOf(request), request.params.id);
       if (!receipt) throw notFound('This candidate was not erased.', 'not_erased');
       return receipt;
     },

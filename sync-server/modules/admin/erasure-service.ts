@@ -15,11 +15,13 @@ import { release, reservationOwner } from '../../services/reservations';
 import { isSessionDoc, revokeUserSessions } from '../../services/session-service';
 import { fail, succeed, type Outcome } from '../../services/outcome';
 import { randomId } from '../../services/tokens';
-import { findAccountByEmail } from '../../services/user-service';
+import { findAccountByEmail, type DeploymentClaim } from '../../services/user-service';
 
 /** Where erasure looks beyond the store: the folder of mail files, if mail is written to files. */
 export interface ErasureOptions {
   readonly mailDirectory: string | null;
+  /** The deployment-wide reservation of account emails, released with the portal account's address. */
+  readonly deployment?: DeploymentClaim;
 }
 
 /** What an erasure removed, for the admin who asked for it. */
@@ -138,7 +140,9 @@ export async function eraseCandidate(
       interviewCount += 1;
     await removeConflictLeaves(store, 'interviews', doc._id);
   }
-  const portalAccount = person.email ? await anonymiseAccount(store, person.email, now, record) : false;
+  const portalAccount = person.email
+    ? await anonymiseAccount(store, person.email, now, record, options.deployment)
+    : false;
   if (person.email) await release(store, 'candidate-email', person.email, candidateId);
   await eraseResumeFiles(store, candidateId);
 
@@ -251,6 +255,7 @@ async function anonymiseAccount(
   email: string,
   now: number,
   record: WriteRecord,
+  deployment: DeploymentClaim | undefined,
 ): Promise<boolean> {
   // Accounts made before emails were reserved are found by their (possibly lagging) index.
   const userId =
@@ -271,6 +276,7 @@ async function anonymiseAccount(
   if (credentials?._rev) await store.remove('credentials', user.id, credentials._rev);
   await revokeUserSessions(store, user.id, { wipe: false, reason: 'erased' }, now);
   await release(store, 'account-email', email, user.id);
+  await deployment?.release(email, user.id);
   return true;
 }
 

@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { storeOf } from '../../plugins/auth';
 import { BEARER } from '../../plugins/schemas';
 import { computeStats, exportNdjson } from './admin-service';
 import { AdminErrors, AdminStatsSchema } from './schemas';
@@ -19,7 +20,7 @@ export function reportRoutes(root: FastifyInstance): Promise<void> {
         response: { 200: AdminStatsSchema, ...AdminErrors },
       },
     },
-    async () => computeStats(app.store, Date.now()),
+    async (request) => computeStats(storeOf(request), Date.now()),
   );
 
   app.get(
@@ -32,12 +33,12 @@ export function reportRoutes(root: FastifyInstance): Promise<void> {
         produces: ['application/x-ndjson'],
       },
     },
-    async (_request, reply) => {
+    async (request, reply) => {
       const date = new Date().toISOString().slice(0, 10);
       return reply
         .header('content-type', 'application/x-ndjson; charset=utf-8')
         .header('content-disposition', `attachment; filename="shortlist-export-${date}.ndjson"`)
-        .send(Readable.from(exportNdjson(app.store)));
+        .send(Readable.from(exportNdjson(storeOf(request))));
     },
   );
   return Promise.resolve();

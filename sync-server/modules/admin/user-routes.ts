@@ -1,8 +1,8 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { UserSchema } from '#shared/domain/user/user-schema';
-import { actorOf } from '../../plugins/auth';
+import { actorOf, organisationOf, storeOf } from '../../plugins/auth';
 import { badRequest, notFound, unwrap } from '../../plugins/api-error';
 import { recordAudit } from '../../services/audit-service';
 import { revokeUserSessions } from '../../services/session-service';
@@ -22,11 +22,11 @@ const UserParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 200 
 /** `/api/admin/users*`: accounts, roles, deactivation, sessions and passwords. */
 export function adminUserRoutes(root: FastifyInstance): Promise<void> {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
-  const audit = (adminId: string, userId: string, reason: string): Promise<void> =>
-    recordAudit(app.store, [
+  const audit = (request: FastifyRequest, userId: string, reason: string): Promise<void> =>
+    recordAudit(storeOf(request), [
       {
         at: Date.now(),
-        userId: adminId,
+        userId: actorOf(request).id,
         collection: 'users',
         docId: userId,
         outcome: 'accepted',
@@ -45,7 +45,7 @@ export function adminUserRoutes(root: FastifyInstance): Promise<void> {
         response: { 200: Type.Array(UserSchema), ...errors },
       },
     },
-    async () => listUsers(app.store),
+    async (request) => listUsers(storeOf(request)),
   );
 
   app.post(
@@ -65,8 +65,15 @@ export function adminUserRoutes(root: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      const user = unwrap(await createAccount(app.store, request.body, Date.now()));
-      await audit(actorOf(request).id, user.id, `created as ${user.role}`);
+      const user = unwrap(
+        await createAccount(
+          storeOf(request),
+          request.body,
+          Date.now(),
+          app.accounts.forOrganisation(organisationOf(request).id),
+        ),
+      );
+      await audit(request, user.id, `created as ${user.role}`);
       return reply.status(201).send(user);
     },
   );
@@ -98,8 +105,8 @@ export function adminUserRoutes(root: FastifyInstance): Promise<void> {
       ) {
         throw badRequest('You cannot deactivate or demote yourself.', 'self_lockout');
       }
-      const user = unwrap(await patchUser(app.store, request.params.id, request.body, Date.now()));
-      await audit(actor.id, user.id, `changed ${Object.keys(request.body).join(', ')}`);
+      const user = unwrap(await patchUser(storeOf(request), request.params.id, request.body, Date.now()));
+      await audit(request, user.id, `changed ${Object.keys(request.body).join(', ')}`);
       return user;
     },
   );
@@ -119,16 +126,16 @@ export function adminUserRoutes(root: FastifyInstance): Promise<void> {
       },
     },
     async (request) => {
-      if (!(await getUser(app.store, request.params.id))) throw notFound('No such user.');
+      if (!(await getUser(storeOf(request), request.params.id))) throw notFound('No such user.');
       const wipe = request.body?.wipe === true;
       const revoked = await revokeUserSessions(
-        app.store,
+        storeOf(request),
         request.params.id,
         { wipe, reason: 'admin' },
         Date.now(),
       );
       await audit(
-        actorOf(request).id,
+        request,
         request.params.id,
         wipe ? 'revoked sessions and wiped devices' : 'revoked sessions',
       );
@@ -149,9 +156,9 @@ export function adminUserRoutes(root: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      if (!(await getUser(app.store, request.params.id))) throw notFound('No such user.');
-      unwrap(await setPassword(app.store, request.params.id, request.body.password));
-      await audit(actorOf(request).id, request.params.id, 'set password');
+      if (!(await getUser(storeOf(request), request.params.id))) throw notFound('No such user.');
+      unwrap(await setPassword(storeOf(request), request.params.id, request.body.password));
+      await audit(request, request.params.id, 'set password');
       return reply.status(204).send(null);
     },
   );

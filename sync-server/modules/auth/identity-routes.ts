@@ -1,8 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
-import { actorOf, authenticate } from '../../plugins/auth';
-import { badRequest, conflict, type ApiError } from '../../plugins/api-error';
+import { actorOf, authenticate, organisationOf, organisationSuspended } from '../../plugins/auth';
+import { badRequest, conflict, notFound, type ApiError } from '../../plugins/api-error';
+import type { Organisation } from '../../services/organisations';
 import type { AttemptLimiter } from '../../services/attempt-limiter';
 import type { IdentityService } from './identity-service';
 import { BEARER, errorResponses, NewEmailSchema, PersonNameSchema } from '../../plugins/schemas';
@@ -41,6 +42,18 @@ const invalidLink = (): ApiError =>
     'invalid_link',
   );
 
+/** The organisation a person registers with: the slug's, or the deployment's first. */
+async function registrationOrganisation(
+  app: FastifyInstance,
+  slug: string | undefined,
+): Promise<Organisation> {
+  const organisation =
+    slug === undefined ? await app.organisations.first() : await app.organisations.bySlug(slug);
+  if (!organisation) throw notFound('There is no such organisation.', 'organisation_not_found');
+  if (organisation.suspended) throw organisationSuspended();
+  return organisation;
+}
+
 /**
  * `POST /register`, `POST /verify`, `POST /verify/resend`, `POST /password-reset` and
  * `POST /password-reset/confirm` (SPEC §4 as amended): portal registration with email verification,
@@ -69,8 +82,19 @@ export function identityRoutes(root: FastifyInstance, options: IdentityRoutesOpt
           'Answers 201 `check_email` whether or not the address already has an account, in the same time. ' +
           'A new account can sign in at once but must confirm its address before applying; an address that ' +
           'already has an account is mailed a notice instead, and nothing changes.',
-        body: Type.Object({ email: NewEmailSchema, password: PasswordSchema, name: PersonNameSchema }),
-        response: { 201: CheckEmailSchema, ...errorResponses(400, 429) },
+        body: Type.Object({
+          email: NewEmailSchema,
+          password: PasswordSchema,
+          name: PersonNameSchema,
+          organisation: Type.Optional(
+            Type.String({
+              maxLength: 100,
+              description:
+                'The slug of the organisation whose careers page the person registers on; default the first one.',
+            }),
+          ),
+        }),
+        response: { 201: CheckEmailSchema, ...errorResponses(400, 403, 404, 429) },
       },
     },
     async (request, reply) => {
@@ -78,7 +102,9 @@ export function identityRoutes(root: FastifyInstance, options: IdentityRoutesOpt
       await enforceLimits(limiter, 'register', limits.register, request, reply, {
         account: request.body.email,
       });
-      await identity.register(request.body, linkBase(request), startedAt);
+      const { organisation: slug, ...input } = request.body;
+      const organisation = await registrationOrganisation(app, slug);
+      await identity.register(organisation, input, linkBase(request), startedAt);
       await holdUntil(startedAt, responseFloorMs);
       return reply.status(201).send(CHECK_EMAIL);
     },
@@ -104,7 +130,12 @@ export function identityRoutes(root: FastifyInstance, options: IdentityRoutesOpt
     },
     async (request, reply) => {
       await enforceLimits(limiter, 'link-use', limits.linkUse, request, reply, {});
-      const outcome = await identity.verifyEmail(request.body.token, actorOf(request).id, Date.now());
+      const outcome = await identity.verifyEmail(
+        organisationOf(request),
+        request.body.token,
+        actorOf(request).id,
+        Date.now(),
+      );
       if (!outcome.ok) throw invalidLink();
       return { status: 'verified' as const, email: outcome.user.email };
     },
@@ -124,7 +155,12 @@ export function identityRoutes(root: FastifyInstance, options: IdentityRoutesOpt
     async (request, reply) => {
       const actor = actorOf(request);
       await enforceLimits(limiter, 'resend', limits.resend, request, reply, { account: actor.id });
-      const outcome = await identity.resendVerification(actor, linkBase(request), Date.now());
+      const outcome = await identity.resendVerification(
+        organisationOf(request),
+        actor,
+        linkBase(request),
+        Date.now(),
+      );
       if (!outcome.ok) throw conflict('Your email address is confirmed already.', outcome.code);
       return reply.status(202).send(CHECK_EMAIL);
     },

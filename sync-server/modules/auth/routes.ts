@@ -2,7 +2,6 @@ import type { FastifyInstance } from 'fastify';
 import type { IdentityMail } from '../../services/identity-mail';
 import { AttemptLimiter } from '../../services/attempt-limiter';
 import { IdentityService } from './identity-service';
-import { OneTimeTokens } from '../../services/one-time-tokens';
 import { DEFAULT_IDENTITY_LIMITS, type IdentityLimits, type LoginLimits } from './auth-limits';
 import { identityRoutes } from './identity-routes';
 import { sessionRoutes } from './session-routes';
@@ -27,8 +26,9 @@ export interface AuthRoutesOptions {
  * password reset). Every limit is held in the store (`AttemptLimiter`), so it holds across instances.
  */
 export async function authRoutes(app: FastifyInstance, options: AuthRoutesOptions): Promise<void> {
-  const limiter = new AttemptLimiter(app.store, app.jwtSecret);
-  const identity = new IdentityService(app.store, await OneTimeTokens.open(app.store), options.mail);
+  // Sign-in and mailed links are deployment-wide (emails are unique per deployment): so are their limits.
+  const limiter = new AttemptLimiter(app.organisations.platform, app.jwtSecret);
+  const identity = new IdentityService(app.organisations, app.accounts, options.mail);
 
   const cleanup = (): void => {
     const now = Date.now();
@@ -57,7 +57,7 @@ export async function authRoutes(app: FastifyInstance, options: AuthRoutesOption
     identity,
     limiter,
     limits: { ...DEFAULT_IDENTITY_LIMITS, ...options.identityLimits },
-    publicUrl: options.mail.context.publicUrl,
+    publicUrl: options.mail.publicUrl,
     responseFloorMs: options.responseFloorMs ?? 400,
   });
 }

@@ -1,11 +1,15 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
-import { actorOf, authenticate } from '../../plugins/auth';
+import type { User } from '#shared/domain/user/user-schema';
+import type { CouchStore } from '../../infra/couch-store';
+import { actorOf, authenticate, organisationSuspended } from '../../plugins/auth';
 import { unauthorized, unwrap } from '../../plugins/api-error';
 import type { AttemptLimiter } from '../../services/attempt-limiter';
+import { FIRST_ORGANISATION_ID, PLATFORM_ORGANISATION_ID } from '../../services/organisation-ids';
+import type { Organisation } from '../../services/organisations';
 import { getSession, openSession, revokeSession, rotateRefreshToken } from '../../services/session-service';
-import { hashRefreshToken, sessionIdOf } from '../../services/tokens';
+import { hashRefreshToken, refreshTokenParts } from '../../services/tokens';
 import { accountStatus, getUser, verifyCredentials } from '../../services/user-service';
 import { BEARER, errorResponses } from '../../plugins/schemas';
 import {
@@ -17,13 +21,53 @@ import {
 } from '#shared/sync/protocol';
 import { enforceLimits, type LoginLimits } from './auth-limits';
 
-/** `POST /login`, `POST /refresh`, `POST /logout`, `GET /me` (SPEC §4–§5). */
+/** What the operator's account names as its organisation: the deployment itself. */
+const PLATFORM = { id: PLATFORM_ORGANISATION_ID, slug: PLATFORM_ORGANISATION_ID, name: 'Platform' } as const;
+
+/** Where an account lives: its organisation (null for the operator) and that organisation's store. */
+interface AccountHome {
+  readonly organisation: Organisation | null;
+  readonly store: CouchStore;
+}
+
+/** The account answer of sign-in and `/me`. */
+async function accountAnswer(home: AccountHome, user: Pick<User, 'id' | 'email' | 'name' | 'role'>) {
+  const status = await accountStatus(home.store, user);
+  const organisation = home.organisation ?? PLATFORM;
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    emailVerified: status.emailVerified,
+    organisationId: organisation.id,
+    organisationSlug: organisation.slug,
+    organisationName: organisation.name,
+  };
+}
+
+/**
+ * `POST /login`, `POST /refresh`, `POST /logout`, `GET /me` (SPEC §4–§5, §10). Sign-in is
+ * deployment-wide: the email finds the account's organisation (emails are unique per deployment).
+ */
 export function sessionRoutes(
   root: FastifyInstance,
   options: { limits: LoginLimits; limiter: AttemptLimiter },
 ): Promise<void> {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const { limits, limiter } = options;
+  /** The home of organisation `id`, or null when there is no such one. */
+  const homeOf = async (id: string): Promise<AccountHome | null> => {
+    if (id === PLATFORM_ORGANISATION_ID) return { organisation: null, store: app.organisations.platform };
+    const organisation = await app.organisations.byId(id);
+    return organisation ? { organisation, store: app.organisations.storeOf(organisation) } : null;
+  };
+  /** The home a refresh token names, or null for a token that is not one of ours. */
+  const homeOfToken = async (refreshToken: string) => {
+    const parts = refreshTokenParts(refreshToken);
+    const home = parts ? await homeOf(parts.org ?? FIRST_ORGANISATION_ID) : null;
+    return parts && home ? { ...home, sid: parts.sid } : null;
+  };
   // Every laptop refreshes every few minutes; an office behind one address has many laptops.
   const refreshPerAddress = { rateLimit: { max: limits.perAddress * 5, timeWindow: limits.windowMs } };
 
@@ -46,23 +90,21 @@ export function sessionRoutes(
     async (request, reply) => {
       const { email, password } = request.body;
       await enforceLimits(limiter, 'login', limits, request, reply, { account: email });
-      const user = await verifyCredentials(app.store, email, password, Date.now());
-      if (!user) throw unauthorized('The email or password is wrong.', 'invalid_credentials');
+      const now = Date.now();
+      const location = await app.accounts.locate(email, now);
+      const store = location ? await app.accounts.storeOf(location.organisationId) : null;
+      // An unknown address costs the same hash as a wrong password (the platform store has no such account).
+      const user = await verifyCredentials(store ?? app.organisations.platform, email, password, now);
+      if (!user || !location) throw unauthorized('The email or password is wrong.', 'invalid_credentials');
       if (!user.active) throw unauthorized('The account is deactivated.', 'account_disabled');
-      const [tokens, status] = await Promise.all([
-        openSession(app.store, app.jwtSecret, user, Date.now()),
-        accountStatus(app.store, user),
+      const home = await homeOf(location.organisationId);
+      if (!home) throw unauthorized('The email or password is wrong.', 'invalid_credentials');
+      if (home.organisation?.suspended) throw organisationSuspended();
+      const [tokens, account] = await Promise.all([
+        openSession(home.store, app.jwtSecret, user, Date.now(), location.organisationId),
+        accountAnswer(home, user),
       ]);
-      return {
-        ...tokens,
-        user: {
-          id: user.id,
-          email: user.email,
-          name: user.name,
-          role: user.role,
-          emailVerified: status.emailVerified,
-        },
-      };
+      return { ...tokens, user: account };
     },
   );
 
@@ -77,16 +119,20 @@ export function sessionRoutes(
         response: { 200: TokenPairSchema, ...errorResponses(400, 401, 429) },
       },
     },
-    async (request) =>
-      unwrap(
+    async (request) => {
+      const home = await homeOfToken(request.body.refreshToken);
+      if (!home) throw unauthorized('The refresh token is not valid; sign in again.', 'invalid_token');
+      if (home.organisation?.suspended) throw organisationSuspended();
+      return unwrap(
         await rotateRefreshToken(
-          app.store,
+          home.store,
           app.jwtSecret,
           request.body.refreshToken,
-          async (userId) => (await getUser(app.store, userId))?.active === true,
+          async (userId) => (await getUser(home.store, userId))?.active === true,
           Date.now(),
         ),
-      ),
+      );
+    },
   );
 
   app.post(
@@ -101,10 +147,11 @@ export function sessionRoutes(
     },
     async (request, reply) => {
       const { refreshToken } = request.body;
-      const sid = sessionIdOf(refreshToken);
-      const session = sid ? await getSession(app.store, sid) : null;
-      if (session && session.tokenHash === hashRefreshToken(refreshToken)) {
-        await revokeSession(app.store, session._id, 'logout', Date.now());
+      // Signing out works in a suspended organisation too.
+      const home = await homeOfToken(refreshToken);
+      const session = home ? await getSession(home.store, home.sid) : null;
+      if (home && session && session.tokenHash === hashRefreshToken(refreshToken)) {
+        await revokeSession(home.store, session._id, 'logout', Date.now());
       }
       return reply.status(204).send(null);
     },
@@ -122,15 +169,8 @@ export function sessionRoutes(
       },
     },
     async (request) => {
-      const actor = actorOf(request);
-      const status = await accountStatus(app.store, actor);
-      return {
-        id: actor.id,
-        email: actor.email,
-        name: actor.name,
-        role: actor.role,
-        emailVerified: status.emailVerified,
-      };
+      const store = request.organisation?.store ?? app.organisations.platform;
+      return accountAnswer({ organisation: request.organisation, store }, actorOf(request));
     },
   );
   return Promise.resolve();

@@ -16,11 +16,11 @@ import { ROLES, STAFF_ROLES } from '#shared/domain/common/roles';
 import { Id } from '#shared/domain/common/schema-helpers';
 import { canRead } from '#shared/domain/decide/read-rules';
 import { roleMay } from '#shared/domain/access/write-matrix';
-import { actorOf, authenticate } from '../../plugins/auth';
+import { actorOf, authenticate, storeOf } from '../../plugins/auth';
 import { notFound, unwrap } from '../../plugins/api-error';
 import { loadInterviewerScope } from '../../services/interviewer-scope';
 import { BEARER, errorResponses } from '../../plugins/schemas';
-import { ensureOwnDatabase } from '../../infra/own-database';
+import { ownDatabase } from '../../infra/own-database';
 import { FILES_DATABASE, MAX_RESUME_BYTES, openResume, storeResume } from '../../services/resume-service';
 import { acceptRawBodies, contentDisposition, rawBodyOf } from '../../infra/raw-body';
 
@@ -38,9 +38,8 @@ const UPLOADER_ROLES = ROLES.filter((role) => roleMay(role, 'candidate.edit'));
  * `PUT /api/files/candidates/{id}/resume` (raw body, PDF or DOCX by content, ≤ 10 MB) and
  * `GET /api/files/candidates/{id}/resume` (read by the candidate's read rules, interviewers by scope).
  */
-export async function fileRoutes(root: FastifyInstance): Promise<void> {
+export function fileRoutes(root: FastifyInstance): Promise<void> {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
-  const files = await ensureOwnDatabase(app.store, FILES_DATABASE);
   acceptRawBodies(app, MAX_RESUME_BYTES);
 
   app.put(
@@ -62,8 +61,8 @@ export async function fileRoutes(root: FastifyInstance): Promise<void> {
     async (request) =>
       unwrap(
         await storeResume(
-          app.store,
-          files,
+          storeOf(request),
+          ownDatabase(storeOf(request), FILES_DATABASE),
           actorOf(request),
           {
             candidateId: request.params.id,
@@ -90,8 +89,10 @@ export async function fileRoutes(root: FastifyInstance): Promise<void> {
       },
     },
     async (request, reply) => {
-      await assertMayReadCandidate(app, request, request.params.id);
-      const { resume, stream } = unwrap(await openResume(app.store, files, request.params.id));
+      await assertMayReadCandidate(request, request.params.id);
+      const { resume, stream } = unwrap(
+        await openResume(storeOf(request), ownDatabase(storeOf(request), FILES_DATABASE), request.params.id),
+      );
       return reply
         .header('content-type', resume.contentType)
         .header('content-length', String(resume.size))
@@ -101,15 +102,12 @@ export async function fileRoutes(root: FastifyInstance): Promise<void> {
         .send(stream);
     },
   );
+  return Promise.resolve();
 }
 
 /** The candidate's read rule (shared `canRead`); an interviewer out of scope gets a 404, as in pulls. */
-async function assertMayReadCandidate(
-  app: FastifyInstance,
-  request: FastifyRequest,
-  candidateId: string,
-): Promise<void> {
+async function assertMayReadCandidate(request: FastifyRequest, candidateId: string): Promise<void> {
   const actor = actorOf(request);
-  const scope = actor.role === 'interviewer' ? await loadInterviewerScope(app.store, actor.id) : null;
+  const scope = actor.role === 'interviewer' ? await loadInterviewerScope(storeOf(request), actor.id) : null;
   if (!canRead(actor, 'candidates', { id: candidateId }, scope)) throw notFound('No such candidate.');
 }

@@ -8,12 +8,12 @@ import { OutboxSender, type SenderOptions } from './outbox-sender';
 
 /** Timing of the worker; every field has a production default. */
 export interface WorkerTiming extends Omit<SenderOptions, 'workerId'> {
-  /** Pause between rounds. */
+  /** Pause between rounds when nothing wakes the worker (the change feed wakes it on every change). */
   readonly pollMs: number;
 }
 
 export const DEFAULT_TIMING: WorkerTiming = {
-  pollMs: 2_000,
+  pollMs: 10_000,
   leaseMs: 10 * 60_000,
   baseDelayMs: 30_000,
   maxDelayMs: 60 * 60_000,

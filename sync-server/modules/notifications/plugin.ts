@@ -18,18 +18,20 @@
  *
  * The detail view never shows a usable one-time token: links in the text are redacted.
  */
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
-import { authenticate } from '../../plugins/auth';
+import { authenticate, organisationOf, storeOf } from '../../plugins/auth';
 import { conflict, notFound } from '../../plugins/api-error';
 import { BEARER, DigitsSchema, errorResponses } from '../../plugins/schemas';
 import type { IdentityMail } from '../../services/identity-mail';
 import type { MailTransport } from './mail-transport';
 import { redactLinkTokens } from '../../services/message-templates';
-import { NotificationWorker, type WorkerTiming } from './notification-worker';
-import type { NotificationSettings } from '../../services/notifications-config';
-import { ensureOutboxDatabase, getOutboxDoc, putOutboxDoc, recentEntries } from '../../services/outbox-database';
+import type { WorkerTiming } from './notification-worker';
+import { notificationWorkers } from './organisation-notifications';
+import { settingsOfOrganisation, type NotificationSettings } from '../../services/notifications-config';
+import { getOutboxDoc, OUTBOX_DATABASE, putOutboxDoc, recentEntries } from '../../services/outbox-database';
+import { ownDatabase } from '../../infra/own-database';
 import { isOutboxEntry, OUTBOX_STATUSES, TEMPLATES, type OutboxEntry } from '../../services/outbox-entry';
 import { StringEnum } from '#shared/domain/common/schema-helpers';
 
@@ -82,30 +84,25 @@ function summaryOf(entry: OutboxEntry) {
 }
 
 /** The outbox worker's lifecycle, and `GET /`, `GET /{id}`, `POST /{id}/requeue` (admin only). */
-export async function notificationsPlugin(
+export function notificationsPlugin(
   root: FastifyInstance,
   options: NotificationsPluginOptions,
 ): Promise<void> {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
-  const outbox = await ensureOutboxDatabase(app.store);
   const { settings } = options;
   if (settings.runWorker) {
-    const worker = await NotificationWorker.create(app.store, {
-      settings,
-      ...(options.timing ? { timing: options.timing } : {}),
-      ...(options.transport ? { transport: options.transport } : {}),
-      log: (message, error) => app.log.warn({ err: error }, message),
-    });
-    let detach = (): void => undefined;
-    app.addHook('onReady', async () => {
-      await worker.start();
-      if (options.identityMail) detach = options.identityMail.attach(worker);
-    });
-    app.addHook('preClose', async () => {
-      detach();
-      await worker.stop();
-    });
+    app.organisationWorkers.register(
+      'notifications',
+      notificationWorkers({
+        settings,
+        ...(options.timing ? { timing: options.timing } : {}),
+        ...(options.transport ? { transport: options.transport } : {}),
+        ...(options.identityMail ? { identityMail: options.identityMail } : {}),
+        log: (message, error) => app.log.warn({ err: error }, message),
+      }),
+    );
   }
+  const outboxOf = (request: FastifyRequest) => ownDatabase(storeOf(request), OUTBOX_DATABASE);
 
   app.addHook('onRequest', authenticate(app, ['admin']));
 
@@ -132,13 +129,15 @@ export async function notificationsPlugin(
     },
     async (request) => {
       const limit = Math.min(500, Math.max(1, Number(request.query.limit ?? '100')));
-      const entries = await recentEntries(outbox, {
+      const entries = await recentEntries(outboxOf(request), {
         limit,
         ...(request.query.status ? { status: request.query.status } : {}),
       });
       return {
         delivery: settings.smtpUrl ? ('smtp' as const) : ('file' as const),
-        mailDirectory: settings.smtpUrl ? null : settings.mailDirectory,
+        mailDirectory: settings.smtpUrl
+          ? null
+          : settingsOfOrganisation(settings, organisationOf(request)).mailDirectory,
         entries: entries.filter(isOutboxEntry).map(summaryOf),
       };
     },
@@ -156,7 +155,7 @@ export async function notificationsPlugin(
       },
     },
     async (request) => {
-      const entry = await loadEntry(request.params.id);
+      const entry = await loadEntry(request, request.params.id);
       return {
         ...summaryOf(entry),
         text: redactLinkTokens(entry.text),
@@ -180,7 +179,7 @@ export async function notificationsPlugin(
       },
     },
     async (request) => {
-      const entry = await loadEntry(request.params.id);
+      const entry = await loadEntry(request, request.params.id);
       if (entry.status !== 'failed' && entry.status !== 'uncertain') {
         throw conflict(
           `Only failed or uncertain notifications can be requeued; this one is ${entry.status}.`,
@@ -188,15 +187,16 @@ export async function notificationsPlugin(
         );
       }
       const next: OutboxEntry = { ...entry, status: 'pending', nextAttemptAt: Date.now(), attempts: 0 };
-      if ((await putOutboxDoc(outbox, next)) === null)
+      if ((await putOutboxDoc(outboxOf(request), next)) === null)
         throw conflict('The notification changed at the same moment; try again.');
       return summaryOf(next);
     },
   );
 
-  async function loadEntry(id: string): Promise<OutboxEntry> {
-    const doc = await getOutboxDoc(outbox, id);
+  async function loadEntry(request: FastifyRequest, id: string): Promise<OutboxEntry> {
+    const doc = await getOutboxDoc(outboxOf(request), id);
     if (!doc || !isOutboxEntry(doc)) throw notFound('No such notification.');
     return doc;
   }
+  return Promise.resolve();
 }

@@ -33,7 +33,7 @@ export function operationsRoutes(app: FastifyInstance): Promise<void> {
       },
     },
     async (_request, reply) => {
-      if (!(await app.store.ping())) {
+      if (!(await app.organisations.platform.ping())) {
         return reply
           .status(503)
           .send({ error: { code: 'store_unavailable', message: 'The store does not answer.' } });

@@ -362,6 +362,7 @@ describe('careers page', () => {
     expect(page.body).toContain('careers.js');
     const script = await app.inject({ method: 'GET', url: '/careers/careers.js' });
     expect(script.statusCode).toBe(200);
-    expect(script.body).toContain('/api/portal/jobs');
+    expect(script.body).toContain('/api/portal');
+    expect(script.body).toContain('/jobs`');
   });
 });

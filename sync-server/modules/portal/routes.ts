@@ -1,10 +1,6 @@
 /**
- * The candidate portal (SPEC §5). Register in `sync-server/app.ts`:
- *
- * ```ts
- * import { portalRoutes } from './portal/portal-routes';
- * await app.register(portalRoutes, { prefix: '/api/portal' });
- * ```
+ * The candidate portal (SPEC §5, §10), registered twice: at `/api/portal/:organisation` for each
+ * organisation by its slug, and at `/api/portal` for the deployment's first one.
  *
  * Options (all optional): `applyLimits` — applications per account and per address in a window
  * (default 10 per account and 30 per address per hour).
@@ -13,11 +9,18 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { ResumeRefSchema } from '#shared/domain/candidate/candidate-schema';
-import { actorOf, authenticate, type RequestActor } from '../../plugins/auth';
+import {
+  actorOf,
+  authenticate,
+  organisationOf,
+  resolveOrganisation,
+  storeOf,
+  type RequestActor,
+} from '../../plugins/auth';
 import { ApiError, unwrap } from '../../plugins/api-error';
 import { accountStatus } from '../../services/user-service';
 import { BEARER, errorResponses } from '../../plugins/schemas';
-import { ensureOwnDatabase } from '../../infra/own-database';
+import { ownDatabase } from '../../infra/own-database';
 import { acceptRawBodies, rawBodyOf } from '../../infra/raw-body';
 import { FILES_DATABASE, MAX_RESUME_BYTES, storeResume } from '../../services/resume-service';
 import { DEFAULT_APPLY_LIMITS, portalWriteLimiter, type ApplyLimits } from './apply-limits';
@@ -49,8 +52,8 @@ const candidateOnly = (app: FastifyInstance) => authenticate(app, ['candidate'])
  * A preHandler (after authentication): the account's address must be verified (SPEC §4) before it
  * may apply or upload, so nobody can file anything under an address they do not own.
  */
-const verifiedOnly = (app: FastifyInstance) => async (request: FastifyRequest) => {
-  if (!(await accountStatus(app.store, actorOf(request))).emailVerified) {
+const verifiedOnly = async (request: FastifyRequest): Promise<void> => {
+  if (!(await accountStatus(storeOf(request), actorOf(request))).emailVerified) {
     throw new ApiError(
       403,
       'email_not_verified',
@@ -66,9 +69,30 @@ const verifiedOnly = (app: FastifyInstance) => async (request: FastifyRequest) =
 export async function portalRoutes(root: FastifyInstance, options: PortalRoutesOptions = {}): Promise<void> {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const limits = options.applyLimits ?? DEFAULT_APPLY_LIMITS;
+  // The organisation of the path, before anything else: every route below reads its store only.
+  app.addHook('onRequest', resolveOrganisation(app));
 
   /** The public pages are cheap but open to anyone: a generous per-address limit. */
   const publicLimit = { rateLimit: { max: 600, timeWindow: 60_000 } };
+
+  app.get(
+    '/organisation',
+    {
+      config: publicLimit,
+      schema: {
+        tags: ['portal'],
+        summary: 'The organisation of this careers page: its name, for the page header (no sign-in)',
+        response: {
+          200: Type.Object({ id: Type.String(), slug: Type.String(), name: Type.String() }),
+          ...errorResponses(403, 404, 429),
+        },
+      },
+    },
+    (request) => {
+      const { id, slug, name } = organisationOf(request);
+      return Promise.resolve({ id, slug, name });
+    },
+  );
 
   app.get(
     '/jobs',
@@ -80,7 +104,7 @@ export async function portalRoutes(root: FastifyInstance, options: PortalRoutesO
         response: { 200: Type.Object({ jobs: Type.Array(PortalJobSchema) }), ...errorResponses(429) },
       },
     },
-    async () => ({ jobs: await listPortalJobs(app.store) }),
+    async (request) => ({ jobs: await listPortalJobs(storeOf(request)) }),
   );
 
   app.get(
@@ -94,14 +118,14 @@ export async function portalRoutes(root: FastifyInstance, options: PortalRoutesO
         response: { 200: PortalJobSchema, ...errorResponses(400, 404, 429) },
       },
     },
-    async (request) => unwrap(await getPortalJob(app.store, request.params.id)),
+    async (request) => unwrap(await getPortalJob(storeOf(request), request.params.id)),
   );
 
   app.post(
     '/jobs/:id/apply',
     {
       onRequest: candidateOnly(app),
-      preHandler: [verifiedOnly(app), portalWriteLimiter(app, 'portal-apply', limits)],
+      preHandler: [verifiedOnly, portalWriteLimiter(app, 'portal-apply', limits)],
       schema: {
         tags: ['portal'],
         summary: 'Apply for an open job as the signed-in candidate',
@@ -117,7 +141,13 @@ export async function portalRoutes(root: FastifyInstance, options: PortalRoutesO
     },
     async (request, reply) => {
       const application = unwrap(
-        await applyToJob(app.store, accountOf(actorOf(request)), request.params.id, request.body, Date.now),
+        await applyToJob(
+          storeOf(request),
+          accountOf(actorOf(request)),
+          request.params.id,
+          request.body,
+          Date.now,
+        ),
       );
       return reply.status(201).send(application);
     },
@@ -140,8 +170,8 @@ export async function portalRoutes(root: FastifyInstance, options: PortalRoutesO
     async (request) => {
       const account = accountOf(actorOf(request));
       // An unverified address is linked to no candidate record: nothing to show yet.
-      if (!(await accountStatus(app.store, account)).emailVerified) return { applications: [] };
-      return { applications: await listOwnApplications(app.store, account) };
+      if (!(await accountStatus(storeOf(request), account)).emailVerified) return { applications: [] };
+      return { applications: await listOwnApplications(storeOf(request), account) };
     },
   );
 
@@ -152,16 +182,15 @@ export async function portalRoutes(root: FastifyInstance, options: PortalRoutesO
  * `PUT /applications/{id}/resume`: the candidate attaches a résumé (raw body, PDF or DOCX by content,
  * ≤ 10 MB) to their own application; it becomes the résumé of their candidate record.
  */
-async function portalResumeRoute(root: FastifyInstance, options: { limits: ApplyLimits }): Promise<void> {
+function portalResumeRoute(root: FastifyInstance, options: { limits: ApplyLimits }): Promise<void> {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
-  const files = await ensureOwnDatabase(app.store, FILES_DATABASE);
   acceptRawBodies(app, MAX_RESUME_BYTES);
   app.put(
     '/applications/:id/resume',
     {
       onRequest: candidateOnly(app),
       bodyLimit: MAX_RESUME_BYTES,
-      preHandler: [verifiedOnly(app), portalWriteLimiter(app, 'portal-resume', options.limits)],
+      preHandler: [verifiedOnly, portalWriteLimiter(app, 'portal-resume', options.limits)],
       schema: {
         tags: ['portal'],
         summary: 'Attach a résumé (PDF or DOCX, ≤ 10 MB) to one’s own application',
@@ -174,11 +203,11 @@ async function portalResumeRoute(root: FastifyInstance, options: { limits: Apply
     },
     async (request) => {
       const account = accountOf(actorOf(request));
-      const candidateId = unwrap(await ownResumeCandidateId(app.store, account, request.params.id));
+      const candidateId = unwrap(await ownResumeCandidateId(storeOf(request), account, request.params.id));
       return unwrap(
         await storeResume(
-          app.store,
-          files,
+          storeOf(request),
+          ownDatabase(storeOf(request), FILES_DATABASE),
           account,
           {
             candidateId,
@@ -190,6 +219,7 @@ async function portalResumeRoute(root: FastifyInstance, options: { limits: Apply
       );
     },
   );
+  return Promise.resolve();
 }
 
 function accountOf(actor: RequestActor) {

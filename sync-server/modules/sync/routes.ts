@@ -10,7 +10,7 @@ import {
   PushRequestSchema,
   pushResponseSchema,
 } from '#shared/sync/protocol';
-import { actorOf, authenticate } from '../../plugins/auth';
+import { actorOf, authenticate, storeOf } from '../../plugins/auth';
 import { badRequest } from '../../plugins/api-error';
 import { checkpointKey } from './pull-checkpoint';
 import { recordCandidatesDelivered } from '../../services/deliveries';
@@ -64,7 +64,7 @@ function registerCollection(
       }
       const actor = actorOf(request);
       const now = Date.now();
-      const answer = await pullDocuments(app.store, key, {
+      const answer = await pullDocuments(storeOf(request), key, {
         actor,
         collection,
         checkpoint: parseCheckpointJson(request.query.checkpoint),
@@ -73,7 +73,7 @@ function registerCollection(
       });
       if (collection === 'candidates' && answer.documents.length < limit) {
         // Up to date as of `now`: what erasure receipts are made of.
-        recordCandidatesDelivered(app.store, actor.sessionId, now, (error) =>
+        recordCandidatesDelivered(storeOf(request), actor.sessionId, now, (error) =>
           request.log.warn({ err: error }, 'could not record a delivery'),
         );
       }
@@ -97,7 +97,7 @@ function registerCollection(
         response: { 200: pushResponseSchema(collection), ...errors },
       },
     },
-    async (request) => pushDocuments(app.store, actorOf(request), collection, request.body, () => Date.now()),
+    async (request) => pushDocuments(storeOf(request), actorOf(request), collection, request.body, () => Date.now()),
   );
 }
 

@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { STAFF_ROLES } from '#shared/domain/common/roles';
-import { actorOf, authenticate } from '../../plugins/auth';
+import { actorOf, authenticate, organisationOf } from '../../plugins/auth';
 import { BEARER } from '../../plugins/schemas';
 import { ApiErrorSchema } from '#shared/sync/protocol';
 
@@ -31,8 +31,9 @@ export function streamRoutes(root: FastifyInstance): Promise<void> {
         },
       },
     },
-    (request, reply) => {
+    async (request, reply) => {
       const actor = actorOf(request);
+      const hub = await app.changeHubOf(organisationOf(request));
       reply.hijack();
       const headers: Record<string, string> = {};
       for (const [name, value] of Object.entries(reply.getHeaders())) {
@@ -46,7 +47,7 @@ export function streamRoutes(root: FastifyInstance): Promise<void> {
         'x-accel-buffering': 'no',
       });
       reply.raw.write('retry: 3000\n\n');
-      app.changeHub.add(actor, reply.raw);
+      hub.add(actor, reply.raw);
     },
   );
   return Promise.resolve();

@@ -37,10 +37,18 @@ function el(tag, attributes, ...children) {
   return node;
 }
 
+/**
+ * The organisation of this page: `/careers/<slug>/` is that organisation's, `/careers/` the
+ * deployment's first one's. Its portal API is `/api/portal/<slug>` (or `/api/portal`).
+ */
+const ORGANISATION_SLUG = (/^\/careers\/([a-z0-9-]+)\//.exec(window.location.pathname) || [])[1] || null;
+const PORTAL = ORGANISATION_SLUG ? `/api/portal/${ORGANISATION_SLUG}` : '/api/portal';
+const SESSION_KEY = `careers.session.${ORGANISATION_SLUG || ''}`;
+
 const session = {
-  get: () => JSON.parse(sessionStorage.getItem('careers.session') || 'null'),
-  set: (value) => sessionStorage.setItem('careers.session', JSON.stringify(value)),
-  clear: () => sessionStorage.removeItem('careers.session'),
+  get: () => JSON.parse(sessionStorage.getItem(SESSION_KEY) || 'null'),
+  set: (value) => sessionStorage.setItem(SESSION_KEY, JSON.stringify(value)),
+  clear: () => sessionStorage.removeItem(SESSION_KEY),
 };
 
 /** A verification link opened before signing in: kept for this tab until the person signs in. */
@@ -139,7 +147,7 @@ async function signOut() {
 }
 
 async function showJobs() {
-  const { jobs } = await api('/api/portal/jobs');
+  const { jobs } = await api(`${PORTAL}/jobs`);
   show(
     el('h1', {}, 'Open positions'),
     jobs.length === 0 ? el('p', {}, 'There are no open positions right now.') : null,
@@ -159,7 +167,7 @@ async function showJobs() {
 }
 
 async function showJob(id) {
-  const job = await api(`/api/portal/jobs/${encodeURIComponent(id)}`);
+  const job = await api(`${PORTAL}/jobs/${encodeURIComponent(id)}`);
   const status = el('p', { role: 'status' });
   const coverLetter = el('textarea', { name: 'coverLetter', rows: '6', maxlength: '2000' });
   const resume = el('input', { type: 'file', name: 'resume', accept: '.pdf,.docx,application/pdf' });
@@ -172,7 +180,7 @@ async function showJob(id) {
     status.className = '';
     status.textContent = 'Sending your application…';
     try {
-      const application = await api(`/api/portal/jobs/${encodeURIComponent(id)}/apply`, {
+      const application = await api(`${PORTAL}/jobs/${encodeURIComponent(id)}/apply`, {
         method: 'POST',
         auth: true,
         json: coverLetter.value.trim() ? { coverLetter: coverLetter.value.trim() } : {},
@@ -180,7 +188,7 @@ async function showJob(id) {
       const file = resume.files && resume.files[0];
       if (file) {
         await api(
-          `/api/portal/applications/${encodeURIComponent(application.id)}/resume?fileName=${encodeURIComponent(file.name)}`,
+          `${PORTAL}/applications/${encodeURIComponent(application.id)}/resume?fileName=${encodeURIComponent(file.name)}`,
           {
             method: 'PUT',
             auth: true,
@@ -248,7 +256,10 @@ function accountForm(kind, next) {
       if (isRegister) {
         const answer = await api('/api/auth/register', {
           method: 'POST',
-          json: { name: name.value.trim(), email: email.value.trim(), password: password.value },
+          json: Object.assign(
+            { name: name.value.trim(), email: email.value.trim(), password: password.value },
+            ORGANISATION_SLUG ? { organisation: ORGANISATION_SLUG } : {},
+          ),
         });
         showCheckEmail('Confirm your email address', answer.message, [
           'You can sign in meanwhile; you can apply once your address is confirmed.',
@@ -259,6 +270,14 @@ function accountForm(kind, next) {
         method: 'POST',
         json: { email: email.value.trim(), password: password.value },
       });
+      const organisation = await organisationReady;
+      if (organisation && signedIn.user.organisationId !== organisation.id) {
+        await api('/api/auth/logout', { method: 'POST', json: { refreshToken: signedIn.refreshToken } });
+        const home = `/careers/${encodeURIComponent(signedIn.user.organisationSlug)}/`;
+        status.className = 'error';
+        status.textContent = `This account belongs to ${signedIn.user.organisationName}: sign in on its careers page, ${window.location.origin}${home}`;
+        return;
+      }
       session.set(signedIn);
       renderNav();
       window.location.hash = pendingVerification.get() ? '#/verify' : next || '#/applications';
@@ -474,7 +493,7 @@ async function showApplications() {
     window.location.hash = '#/signin?next=%23%2Fapplications';
     return;
   }
-  const { applications } = await api('/api/portal/applications', { auth: true });
+  const { applications } = await api(`${PORTAL}/applications`, { auth: true });
   show(
     el('h1', {}, 'My applications'),
     verificationNotice(),
@@ -520,6 +539,17 @@ async function route() {
     );
   }
 }
+
+/** The organisation of this page, shown in the header and the title (null if it cannot be read). */
+const organisationReady = api(`${PORTAL}/organisation`).then(
+  (organisation) => {
+    const brand = document.querySelector('.brand');
+    if (brand) brand.textContent = `${organisation.name} · Careers`;
+    document.title = `Careers at ${organisation.name}`;
+    return organisation;
+  },
+  () => null,
+);
 
 window.addEventListener('hashchange', () => void route());
 void route();
