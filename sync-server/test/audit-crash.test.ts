@@ -67,7 +67,7 @@ describe('no accepted write without its audit entry', () => {
       await app.ready();
       const stored = (await app.store.getMany('candidates', ids)).size;
       expect(stored, 'the pushes stored rows before the kill').toBeGreaterThan(0);
-      await app.auditProjector.catchUp();
+      await (await app.auditProjectorOf(app.firstOrganisation)).catchUp();
       const entries = await queryAudit(app.store, { limit: 1_000 });
       const audited = new Set(
         entries.filter((entry) => entry.outcome === 'accepted').map((entry) => entry.docId),

@@ -144,7 +144,16 @@ export async function buildDemoApp(
 export interface Session {
   accessToken: string;
   refreshToken: string;
-  user: { id: string; email: string; name: string; role: string; emailVerified: boolean };
+  user: {
+    id: string;
+    email: string;
+    name: string;
+    role: string;
+    emailVerified: boolean;
+    organisationId: string;
+    organisationSlug: string;
+    organisationName: string;
+  };
 }
 
 export function json<T>(response: LightMyRequestResponse): T {
