@@ -50,6 +50,9 @@ export default defineConfig({
       SHORTLIST_DATA_DIR: dataDir,
       SHORTLIST_DEMO: '1',
       SHORTLIST_JWT_SECRET: 'e2e-secret-that-is-long-enough-for-hs256-signing',
+      // The deployment's operator (SPEC §10), who creates the second organisation of organisations.spec.ts.
+      SHORTLIST_OPERATOR_EMAIL: 'operator@e2e.example',
+      SHORTLIST_OPERATOR_PASSWORD: 'e2e-operator-password',
       // The suite signs the demo accounts in many times from one address; limits are tested in the server's tests.
       SHORTLIST_LOGIN_LIMIT_PER_ACCOUNT: '1000',
       SHORTLIST_LOGIN_LIMIT_PER_ADDRESS: '10000',

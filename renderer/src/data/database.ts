@@ -69,13 +69,21 @@ function localStorage(): Promise<RxStorage<unknown, unknown>> {
   return storageReady;
 }
 
-/** Opens (or creates) `userId`'s local database with every collection and its migrations. */
+/** Whether this device holds the local database `localDataId` (IndexedDB names of the Dexie storage). */
+export async function hasShortlistDatabase(localDataId: string): Promise<boolean> {
+  if (typeof indexedDB === 'undefined' || typeof indexedDB.databases !== 'function') return false;
+  const prefix = `rxdb-dexie-${databaseNameFor(localDataId)}--`;
+  const databases = await indexedDB.databases().catch(() => []);
+  return databases.some((database) => database.name?.startsWith(prefix) === true);
+}
+
+/** Opens (or creates) the local database `localDataId` with every collection and its migrations. */
 export async function openShortlistDatabase(
-  userId: string,
+  localDataId: string,
   conflictHandlerFor: ConflictHandlerFactory,
 ): Promise<ShortlistDatabase> {
   const db = await createRxDatabase<ShortlistCollections>({
-    name: databaseNameFor(userId),
+    name: databaseNameFor(localDataId),
     storage: await localStorage(),
     multiInstance: true,
     closeDuplicates: true,
@@ -101,7 +109,7 @@ export async function openShortlistDatabase(
   return db;
 }
 
-/** Deletes `userId`'s local database (sign-out with "remove local data", or a remote wipe). */
-export async function removeShortlistDatabase(userId: string): Promise<void> {
-  await Promise.all([removeRxDatabase(databaseNameFor(userId), storage, true), removeFileStore(userId)]);
+/** Deletes the local database `localDataId` and its files (sign-out with "remove local data", or a remote wipe). */
+export async function removeShortlistDatabase(localDataId: string): Promise<void> {
+  await Promise.all([removeRxDatabase(databaseNameFor(localDataId), storage, true), removeFileStore(localDataId)]);
 }

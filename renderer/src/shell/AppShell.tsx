@@ -5,6 +5,7 @@ import { FirstDownloadProgress } from '../features/sync/FirstDownloadProgress';
 import { SyncStatusIndicator } from '../features/sync/SyncStatusIndicator';
 import { SessionBanner } from '../features/session/SessionBanner';
 import { UserMenu } from '../features/session/UserMenu';
+import { useCurrentUser } from '../data/hooks/use-database';
 import { AppRoutes } from './AppRoutes';
 import { DesktopIntegration } from './DesktopIntegration';
 import { NavigationList } from './NavigationList';
@@ -27,13 +28,25 @@ function BackToBoard() {
  * Navigation, the always-visible sync status, and the current screen. A desktop pipeline window shows
  * its board alone: the main window has the navigation.
  */
+/** The signed-in person's organisation (SPEC §10), beside the product's name. */
+function OrganisationName() {
+  const name = useCurrentUser().organisationName;
+  if (!name) return null;
+  return (
+    <Typography component="span" variant="subtitle1" aria-label="Organisation" sx={{ ml: 1.5, opacity: 0.85 }}>
+      {name}
+    </Typography>
+  );
+}
+
 export function AppShell() {
   return (
     <Box sx={{ display: 'flex', minHeight: '100vh' }}>
       <AppBar position="fixed" sx={{ zIndex: (theme) => theme.zIndex.drawer + 1 }}>
         <Toolbar sx={{ gap: 2 }}>
-          <Typography variant="h6" component="div" sx={{ flexGrow: 1 }}>
+          <Typography variant="h6" component="div" sx={{ flexGrow: 1 }} noWrap>
             {isPipelineWindow ? 'Shortlist · Pipeline' : 'Shortlist'}
+            <OrganisationName />
           </Typography>
           <BackToBoard />
           <SyncStatusIndicator />

@@ -1,15 +1,18 @@
 import { Alert, Box, CircularProgress } from '@mui/material';
 import { useEffect } from 'react';
 import { openDatabaseFor, useDatabaseStore } from '../data/database-store';
+import { localDataIdFor, type LocalDataOwner } from '../data/database-name';
 import { AppShell } from './AppShell';
 
-/** Opens the signed-in user's local database, then shows the app on it. */
-export function DatabaseGate({ userId }: { readonly userId: string }) {
-  const db = useDatabaseStore((state) => (state.userId === userId ? state.db : null));
+/** Opens the signed-in person's local database (theirs on this server, in this organisation), then shows the app on it. */
+export function DatabaseGate({ owner }: { readonly owner: LocalDataOwner }) {
+  const ownerKey = localDataIdFor(owner);
+  const db = useDatabaseStore((state) => (state.ownerKey === ownerKey ? state.db : null));
   const error = useDatabaseStore((state) => state.error);
+  const { serverUrl, organisationId, userId } = owner;
   useEffect(() => {
-    void openDatabaseFor(userId);
-  }, [userId]);
+    void openDatabaseFor({ serverUrl, userId, ...(organisationId ? { organisationId } : {}) });
+  }, [serverUrl, organisationId, userId]);
   if (error) return <Alert severity="error">The local database could not be opened: {error}</Alert>;
   if (!db) {
     return (

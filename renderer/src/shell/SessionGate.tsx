@@ -15,6 +15,8 @@ export function SessionGate() {
   const isResetLink = useLocation().pathname === RESET_PASSWORD_PATH;
   const status = useSessionStore((state) => state.status);
   const userId = useSessionStore((state) => state.user?.id ?? null);
+  const organisationId = useSessionStore((state) => state.user?.organisationId);
+  const serverUrl = useSessionStore((state) => state.serverUrl);
   useEffect(() => {
     void restoreSession();
   }, []);
@@ -31,5 +33,5 @@ export function SessionGate() {
     );
   }
   if (status === 'signed_out' || !userId) return <SignInScreen />;
-  return <DatabaseGate userId={userId} />;
+  return <DatabaseGate owner={{ serverUrl, userId, ...(organisationId ? { organisationId } : {}) }} />;
 }

@@ -1,7 +1,7 @@
 import { Alert, Box, Button, Card, CardContent, Chip, Stack, Typography } from '@mui/material';
 import { useState, type ChangeEvent } from 'react';
 import type { Candidate } from '#shared/domain/candidate/candidate-schema';
-import { useCurrentUser } from '../data/hooks/use-database';
+import { useLocalDataId } from '../data/hooks/use-database';
 import { resumeFileProblem } from '../data/files/resume-upload-state';
 import {
   discardQueuedUpload,
@@ -18,7 +18,7 @@ interface ResumeCardProps {
 
 /** The candidate's résumé, readable offline once downloaded; with an upload that queues when offline. */
 export function ResumeCard({ candidate, mayUpload }: ResumeCardProps) {
-  const user = useCurrentUser();
+  const localDataId = useLocalDataId();
   const view = useResume(candidate.id, candidate.resume);
   const queued = useResumeUploadStore((state) => state.uploads[candidate.id]);
   const [problem, setProblem] = useState<string | null>(null);
@@ -29,7 +29,7 @@ export function ResumeCard({ candidate, mayUpload }: ResumeCardProps) {
     if (!file) return;
     const reason = resumeFileProblem(file);
     setProblem(reason);
-    if (reason === null) void queueResumeUpload(user.id, candidate.id, file);
+    if (reason === null) void queueResumeUpload(localDataId, candidate.id, file);
   };
 
   return (
@@ -79,7 +79,7 @@ export function ResumeCard({ candidate, mayUpload }: ResumeCardProps) {
           <Alert
             severity="error"
             sx={{ mt: 1 }}
-            action={<Button onClick={() => void discardQueuedUpload(user.id, candidate.id)}>Dismiss</Button>}
+            action={<Button onClick={() => void discardQueuedUpload(localDataId, candidate.id)}>Dismiss</Button>}
           >
             The server refused {queued.fileName}: {queued.error}
           </Alert>

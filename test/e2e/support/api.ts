@@ -136,6 +136,15 @@ export class ServerApi {
     return stored;
   }
 
+  /** A new account of this admin's organisation, with the demo password. */
+  async createUser(email: string, name: string, role: string): Promise<void> {
+    const response = await this.request.post(apiUrl('/api/admin/users'), {
+      headers: this.headers,
+      data: { email, name, role, password: DEMO_PASSWORD },
+    });
+    expect(response.status(), `creating ${email}`).toBe(201);
+  }
+
   /** A new job (an open one is created and approved at once: hiring manager or admin only). */
   async createJob(title: string, status: 'draft' | 'open'): Promise<WireDocument<Job>> {
     const id = `e2e-job-${uniqueSuffix()}`;

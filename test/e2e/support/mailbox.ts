@@ -5,7 +5,8 @@ import { headerOf, partsOf } from '../../../sync-server/test/support/smtp-sink';
 
 /**
  * Reading the mail the server sent, as the person would: the suite's server has no SMTP settings, so
- * every message is an `.eml` file in the data dir's `outbox-mail/` folder.
+ * every message is an `.eml` file in the data dir's `outbox-mail/` folder (or a folder of its
+ * organisation's in it).
  */
 function mailDirectory(): string {
   const dataDir = process.env['E2E_DATA_DIR'];
@@ -17,7 +18,10 @@ function mailDirectory(): string {
 function mailsTo(address: string, subject: RegExp): string[] {
   let names: string[];
   try {
-    names = readdirSync(mailDirectory()).filter((name) => name.endsWith('.eml'));
+    // Each organisation but the first has a folder of its own in it.
+    names = readdirSync(mailDirectory(), { recursive: true, encoding: 'utf8' }).filter((name) =>
+      name.endsWith('.eml'),
+    );
   } catch {
     return [];
   }

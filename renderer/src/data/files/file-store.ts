@@ -30,12 +30,12 @@ type StoreName = 'resumes' | 'uploads';
 
 const connections = new Map<string, Promise<IDBDatabase>>();
 
-function fileStoreName(userId: string): string {
-  return `shortlist-files-${userId}`;
+function fileStoreName(localDataId: string): string {
+  return `shortlist-files-${localDataId}`;
 }
 
-function open(userId: string): Promise<IDBDatabase> {
-  const name = fileStoreName(userId);
+function open(localDataId: string): Promise<IDBDatabase> {
+  const name = fileStoreName(localDataId);
   let connection = connections.get(name);
   if (!connection) {
     connection = new Promise<IDBDatabase>((resolve, reject) => {
@@ -53,12 +53,12 @@ function open(userId: string): Promise<IDBDatabase> {
 }
 
 function run<T>(
-  userId: string,
+  localDataId: string,
   store: StoreName,
   mode: IDBTransactionMode,
   operation: (objectStore: IDBObjectStore) => IDBRequest,
 ): Promise<T> {
-  return open(userId).then(
+  return open(localDataId).then(
     (db) =>
       new Promise<T>((resolve, reject) => {
         const request = operation(db.transaction(store, mode).objectStore(store));
@@ -68,8 +68,8 @@ function run<T>(
   );
 }
 
-export async function readCachedResume(userId: string, candidateId: string): Promise<CachedResume | null> {
-  return (await run<CachedResume | undefined>(userId, 'resumes', 'readonly', (s) => s.get(candidateId))) ?? null;
+export async function readCachedResume(localDataId: string, candidateId: string): Promise<CachedResume | null> {
+  return (await run<CachedResume | undefined>(localDataId, 'resumes', 'readonly', (s) => s.get(candidateId))) ?? null;
 }
 
 /** Counts writes to the résumé cache per candidate, so a screen showing one re-reads it after a write. */
@@ -77,28 +77,28 @@ export const useResumeCacheWrites = create<{ readonly writes: Readonly<Record<st
   writes: {},
 }));
 
-export async function writeCachedResume(userId: string, resume: CachedResume): Promise<void> {
-  await run(userId, 'resumes', 'readwrite', (s) => s.put(resume));
+export async function writeCachedResume(localDataId: string, resume: CachedResume): Promise<void> {
+  await run(localDataId, 'resumes', 'readwrite', (s) => s.put(resume));
   useResumeCacheWrites.setState(({ writes }) => ({
     writes: { ...writes, [resume.candidateId]: (writes[resume.candidateId] ?? 0) + 1 },
   }));
 }
 
-export async function readQueuedUploads(userId: string): Promise<QueuedUpload[]> {
-  return run<QueuedUpload[]>(userId, 'uploads', 'readonly', (s) => s.getAll());
+export async function readQueuedUploads(localDataId: string): Promise<QueuedUpload[]> {
+  return run<QueuedUpload[]>(localDataId, 'uploads', 'readonly', (s) => s.getAll());
 }
 
-export async function writeQueuedUpload(userId: string, upload: QueuedUpload): Promise<void> {
-  await run(userId, 'uploads', 'readwrite', (s) => s.put(upload));
+export async function writeQueuedUpload(localDataId: string, upload: QueuedUpload): Promise<void> {
+  await run(localDataId, 'uploads', 'readwrite', (s) => s.put(upload));
 }
 
-export async function deleteQueuedUpload(userId: string, candidateId: string): Promise<void> {
-  await run(userId, 'uploads', 'readwrite', (s) => s.delete(candidateId));
+export async function deleteQueuedUpload(localDataId: string, candidateId: string): Promise<void> {
+  await run(localDataId, 'uploads', 'readwrite', (s) => s.delete(candidateId));
 }
 
-/** Deletes `userId`'s cached résumés and queued uploads (sign-out removing local data, a remote wipe). */
-export async function removeFileStore(userId: string): Promise<void> {
-  const name = fileStoreName(userId);
+/** Deletes `localDataId`'s cached résumés and queued uploads (sign-out removing local data, a remote wipe). */
+export async function removeFileStore(localDataId: string): Promise<void> {
+  const name = fileStoreName(localDataId);
   const connection = connections.get(name);
   connections.delete(name);
   if (connection) (await connection.catch(() => null))?.close();

@@ -7,11 +7,11 @@ import { downloadResume } from './resume-api';
  * cached. With no network, an older cached copy is better than nothing (`isStale` says so).
  */
 export async function loadResume(
-  userId: string,
+  localDataId: string,
   candidateId: string,
   resume: ResumeRef,
 ): Promise<{ cached: CachedResume; isStale: boolean }> {
-  const cached = await readCachedResume(userId, candidateId);
+  const cached = await readCachedResume(localDataId, candidateId);
   if (cached && cached.sha256 === resume.sha256) return { cached, isStale: false };
   try {
     const blob = await downloadResume(candidateId);
@@ -23,7 +23,7 @@ export async function loadResume(
       blob,
       cachedAt: Date.now(),
     };
-    await writeCachedResume(userId, fresh);
+    await writeCachedResume(localDataId, fresh);
     return { cached: fresh, isStale: false };
   } catch (error) {
     if (cached) return { cached, isStale: true };
@@ -33,13 +33,13 @@ export async function loadResume(
 
 /** Downloads résumés that are not cached yet (or outdated), so they open offline later; best effort. */
 export async function prefetchResumes(
-  userId: string,
+  localDataId: string,
   candidates: readonly { id: string; resume?: ResumeRef | undefined }[],
 ): Promise<void> {
   for (const candidate of candidates) {
     if (!candidate.resume) continue;
     try {
-      await loadResume(userId, candidate.id, candidate.resume);
+      await loadResume(localDataId, candidate.id, candidate.resume);
     } catch {
       return; // Offline or signed out: try again on the next occasion.
     }

@@ -15,8 +15,8 @@ export const useResumeUploadStore = create<UploadQueueState>(() => ({ uploads: {
 let flushing: Promise<void> | null = null;
 
 /** Re-reads the queue into the store. */
-export async function refreshUploadQueue(userId: string): Promise<void> {
-  const queued = await readQueuedUploads(userId);
+export async function refreshUploadQueue(localDataId: string): Promise<void> {
+  const queued = await readQueuedUploads(localDataId);
   useResumeUploadStore.setState({
     uploads: Object.fromEntries(
       queued.map(({ candidateId, fileName, queuedAt, error }) => [
@@ -28,16 +28,16 @@ export async function refreshUploadQueue(userId: string): Promise<void> {
 }
 
 /** Persists an upload (so it survives closing the app), then tries to send it at once. */
-export async function queueResumeUpload(userId: string, candidateId: string, file: File): Promise<void> {
-  await writeQueuedUpload(userId, { candidateId, fileName: file.name, blob: file, queuedAt: Date.now() });
-  await refreshUploadQueue(userId);
-  await flushResumeUploads(userId);
+export async function queueResumeUpload(localDataId: string, candidateId: string, file: File): Promise<void> {
+  await writeQueuedUpload(localDataId, { candidateId, fileName: file.name, blob: file, queuedAt: Date.now() });
+  await refreshUploadQueue(localDataId);
+  await flushResumeUploads(localDataId);
 }
 
-async function attempt(userId: string, candidateId: string, fileName: string, blob: Blob): Promise<UploadOutcome> {
+async function attempt(localDataId: string, candidateId: string, fileName: string, blob: Blob): Promise<UploadOutcome> {
   try {
     const resume = await uploadResume(candidateId, fileName, blob);
-    await writeCachedResume(userId, {
+    await writeCachedResume(localDataId, {
       candidateId,
       sha256: resume.sha256,
       fileName: resume.fileName,
@@ -56,17 +56,17 @@ async function attempt(userId: string, candidateId: string, fileName: string, bl
 }
 
 /** Sends every retryable queued upload, one at a time; stops at the first that cannot reach the server. */
-export function flushResumeUploads(userId: string): Promise<void> {
+export function flushResumeUploads(localDataId: string): Promise<void> {
   flushing ??= (async () => {
-    for (const upload of await readQueuedUploads(userId)) {
+    for (const upload of await readQueuedUploads(localDataId)) {
       if (!isRetryable(upload)) continue;
-      const outcome = await attempt(userId, upload.candidateId, upload.fileName, upload.blob);
+      const outcome = await attempt(localDataId, upload.candidateId, upload.fileName, upload.blob);
       const next = afterAttempt(upload, outcome);
-      if (next === null) await deleteQueuedUpload(userId, upload.candidateId);
-      else if (next.error !== undefined) await writeQueuedUpload(userId, { ...upload, error: next.error });
+      if (next === null) await deleteQueuedUpload(localDataId, upload.candidateId);
+      else if (next.error !== undefined) await writeQueuedUpload(localDataId, { ...upload, error: next.error });
       if (outcome.kind === 'unreachable') break;
     }
-    await refreshUploadQueue(userId);
+    await refreshUploadQueue(localDataId);
   })().finally(() => {
     flushing = null;
   });
@@ -74,7 +74,7 @@ export function flushResumeUploads(userId: string): Promise<void> {
 }
 
 /** Drops a queued upload (a refused one the person dismisses). */
-export async function discardQueuedUpload(userId: string, candidateId: string): Promise<void> {
-  await deleteQueuedUpload(userId, candidateId);
-  await refreshUploadQueue(userId);
+export async function discardQueuedUpload(localDataId: string, candidateId: string): Promise<void> {
+  await deleteQueuedUpload(localDataId, candidateId);
+  await refreshUploadQueue(localDataId);
 }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { ResumeRef } from '#shared/domain/candidate/candidate-schema';
-import { useCurrentUser } from '../hooks/use-database';
+import { useLocalDataId } from '../hooks/use-database';
 import { useSyncStatusStore } from '../sync/sync-status-store';
 import { useResumeCacheWrites } from './file-store';
 import { loadResume } from './resume-cache';
@@ -18,7 +18,7 @@ export type ResumeView =
  * upload sent, a download finished elsewhere), so "not on this device yet" does not outlive the fact.
  */
 export function useResume(candidateId: string, resume: ResumeRef | undefined): ResumeView {
-  const user = useCurrentUser();
+  const localDataId = useLocalDataId();
   const [view, setView] = useState<ResumeView>({ status: resume ? 'loading' : 'none' });
   const sha256 = resume?.sha256;
   const isOnline = useSyncStatusStore((state) => state.isOnline);
@@ -31,7 +31,7 @@ export function useResume(candidateId: string, resume: ResumeRef | undefined): R
     let url: string | null = null;
     let isCurrent = true;
     setView({ status: 'loading' });
-    loadResume(user.id, candidateId, resume).then(
+    loadResume(localDataId, candidateId, resume).then(
       ({ cached, isStale }) => {
         if (!isCurrent) return;
         url = URL.createObjectURL(cached.blob);
@@ -51,6 +51,6 @@ export function useResume(candidateId: string, resume: ResumeRef | undefined): R
       if (url) URL.revokeObjectURL(url);
     };
     // The reference's hash says which file it is; the rest of the object may be a new instance.
-  }, [user.id, candidateId, sha256, isOnline, cacheWrites]);
+  }, [localDataId, candidateId, sha256, isOnline, cacheWrites]);
   return view;
 }

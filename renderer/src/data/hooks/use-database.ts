@@ -11,6 +11,13 @@ export function useDb(): ShortlistDatabase {
   return db;
 }
 
+/** The id of the open local data (database and file store). Only used below `DatabaseGate`. */
+export function useLocalDataId(): string {
+  const localDataId = useDatabaseStore((state) => state.localDataId);
+  if (!localDataId) throw new Error('The local database is not open.');
+  return localDataId;
+}
+
 /** The signed-in person. Only used below `SessionGate`'s signed-in branch. */
 export function useCurrentUser(): SessionUser {
   const user = useSessionStore((state) => state.user);

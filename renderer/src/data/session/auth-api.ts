@@ -1,5 +1,6 @@
 import {
   API_PATHS,
+  type Account,
   type ApiErrorBody,
   type CheckEmailResponse,
   type LoginRequest,
@@ -73,6 +74,11 @@ export function login(serverUrl: string, email: string, password: string): Promi
 
 export function refreshTokens(serverUrl: string, refreshToken: string): Promise<TokenPair> {
   return postJson(serverUrl, API_PATHS.refresh, { refreshToken } satisfies RefreshRequest);
+}
+
+/** The signed-in account as the server has it now (its organisation's current name, say). */
+export function fetchAccount(serverUrl: string, accessToken: string): Promise<Account> {
+  return fetchJson(apiUrl(serverUrl, API_PATHS.me), { headers: { authorization: `Bearer ${accessToken}` } });
 }
 
 export async function logout(serverUrl: string, refreshToken: string): Promise<void> {

@@ -50,4 +50,12 @@ describe('sessionReducer', () => {
     const state = sessionReducer(restored('r'), { type: 'signed_out', notice: 'Wiped' });
     expect(state).toMatchObject({ status: 'signed_out', serverUrl: server, user: null, notice: 'Wiped' });
   });
+
+  it('takes the server’s current account details for the same person only', () => {
+    const active = sessionReducer(INITIAL_SESSION, { type: 'signed_in', serverUrl: server, user, accessToken: 'a1' });
+    const renamed = { ...user, organisationId: 'o1', organisationName: 'Acme Staffing' };
+    expect(sessionReducer(active, { type: 'account_read', user: renamed }).user).toEqual(renamed);
+    const someoneElse = { ...renamed, id: 'u2' };
+    expect(sessionReducer(active, { type: 'account_read', user: someoneElse }).user).toEqual(user);
+  });
 });

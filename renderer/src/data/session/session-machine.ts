@@ -23,6 +23,7 @@ export type SessionEvent =
   | { readonly type: 'restored'; readonly stored: StoredSession | null; readonly defaultServerUrl: string }
   | { readonly type: 'signed_in'; readonly serverUrl: string; readonly user: SessionUser; readonly accessToken: string }
   | { readonly type: 'token_refreshed'; readonly accessToken: string }
+  | { readonly type: 'account_read'; readonly user: SessionUser }
   | { readonly type: 'access_expired' }
   | { readonly type: 'refresh_refused' }
   | { readonly type: 'signed_out'; readonly notice?: string };
@@ -51,6 +52,9 @@ export function sessionReducer(state: SessionState, event: SessionEvent): Sessio
       return { status: 'active', serverUrl: event.serverUrl, user: event.user, accessToken: event.accessToken, notice: null };
     case 'token_refreshed':
       return state.status === 'active' ? { ...state, accessToken: event.accessToken } : state;
+    case 'account_read':
+      // The server's current view of the same person (a renamed organisation, a new name).
+      return state.user?.id === event.user.id ? { ...state, user: event.user } : state;
     case 'access_expired':
       return { ...state, accessToken: null };
     case 'refresh_refused':

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import { ApiError, login, logout, NetworkError, refreshTokens } from './auth-api';
+import { ApiError, fetchAccount, login, logout, NetworkError, refreshTokens } from './auth-api';
 import { desktopBridge, desktopTokenStore } from './desktop-bridge';
 import { indexedDbTokenStore } from './indexeddb-token-store';
 import { isExpiring } from './jwt';
@@ -62,10 +62,17 @@ export async function restoreSession(): Promise<void> {
 
 export async function signIn(serverUrl: string, email: string, password: string): Promise<void> {
   const result = await login(serverUrl, email, password);
-  if (result.user.role === 'candidate') {
-    // Candidate accounts are for the portal (SPEC §1): the staff app could never sync for them.
+  if (result.user.role === 'candidate' || result.user.role === 'operator') {
+    // Candidate accounts are for the portal, the operator's for the platform API (SPEC §1, §10): the
+    // staff app could never sync for them.
     await logout(serverUrl, result.refreshToken).catch(() => undefined);
-    throw new ApiError(403, 'forbidden_role', 'This account cannot use the desktop app.');
+    throw new ApiError(
+      403,
+      'forbidden_role',
+      result.user.role === 'operator'
+        ? 'The operator account manages organisations through the platform API (/api/platform); sign in here with an organisation’s account.'
+        : 'This account cannot use the desktop app.',
+    );
   }
   await tokenStore.save({ serverUrl, user: result.user, refreshToken: result.refreshToken });
   dispatch({ type: 'signed_in', serverUrl, user: result.user, accessToken: result.accessToken });
@@ -79,6 +86,26 @@ export async function signOut(notice?: string): Promise<void> {
   await tokenStore.clear();
   dispatch(notice === undefined ? { type: 'signed_out' } : { type: 'signed_out', notice });
   channel?.postMessage('changed');
+}
+
+/** The account as the server has it, read once per start (a stored session may be older than a rename). */
+let accountRead: Promise<void> | null = null;
+
+async function readAccount(serverUrl: string, token: string): Promise<void> {
+  try {
+    const account = await fetchAccount(serverUrl, token);
+    // Under the refresh lock: the stored refresh token must not be written back after it rotated.
+    await withRefreshLock(async () => {
+      const stored = await tokenStore.load();
+      if (!stored || stored.user.id !== account.id) return '';
+      await tokenStore.save({ ...stored, user: account });
+      return '';
+    });
+    dispatch({ type: 'account_read', user: account });
+  } catch {
+    // Offline or refused: the stored details stay, and the next start tries again.
+    accountRead = null;
+  }
 }
 
 /** The current access token, refreshing silently when there is none. */
@@ -113,6 +140,7 @@ async function refreshOnce(): Promise<string> {
     const tokens = await refreshTokens(stored.serverUrl, stored.refreshToken);
     await tokenStore.save({ ...stored, refreshToken: tokens.refreshToken });
     dispatch({ type: 'token_refreshed', accessToken: tokens.accessToken });
+    accountRead ??= readAccount(stored.serverUrl, tokens.accessToken);
     return tokens.accessToken;
   } catch (error) {
     throw await refreshFailure(stored, error);

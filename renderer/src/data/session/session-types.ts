@@ -6,6 +6,10 @@ export interface SessionUser {
   readonly email: string;
   readonly name: string;
   readonly role: Role;
+  /** Their organisation (SPEC §10); absent in sessions stored by earlier versions (the first one). */
+  readonly organisationId?: string;
+  readonly organisationSlug?: string;
+  readonly organisationName?: string;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { isAssigned } from '#shared/domain/decide/read-rules';
-import { useCurrentUser, useDb } from '../../data/hooks/use-database';
+import { useCurrentUser, useDb, useLocalDataId } from '../../data/hooks/use-database';
 import { prefetchResumes } from '../../data/files/resume-cache';
 import { flushResumeUploads, refreshUploadQueue } from '../../data/files/resume-uploads';
 import { useSessionStore } from '../../data/session/session-store';
@@ -20,12 +20,13 @@ const AFTER_ONLINE_MS = [0, 1_000, 3_000, 7_000];
 export function ResumeSync() {
   const db = useDb();
   const user = useCurrentUser();
+  const localDataId = useLocalDataId();
   const isActive = useSessionStore((state) => state.status === 'active');
 
   useEffect(() => {
-    void refreshUploadQueue(user.id);
+    void refreshUploadQueue(localDataId);
     if (!isActive) return undefined;
-    const flush = () => void flushResumeUploads(user.id);
+    const flush = () => void flushResumeUploads(localDataId);
     const soon = new Set<ReturnType<typeof setTimeout>>();
     const onOnline = () => {
       for (const delay of AFTER_ONLINE_MS) {
@@ -44,7 +45,7 @@ export function ResumeSync() {
       clearInterval(timer);
       soon.forEach(clearTimeout);
     };
-  }, [user.id, isActive]);
+  }, [localDataId, isActive]);
 
   useEffect(() => {
     if (!isActive) return undefined;
@@ -59,13 +60,13 @@ export function ResumeSync() {
         .exec()
         .then((found) =>
           prefetchResumes(
-            user.id,
+            localDataId,
             [...found.values()].map((doc) => doc.toMutableJSON()),
           ),
         );
     });
     return () => subscription.unsubscribe();
-  }, [db, user.id, isActive]);
+  }, [db, user.id, localDataId, isActive]);
 
   return null;
 }

@@ -9,17 +9,15 @@ import {
 } from '@mui/material';
 import { useState } from 'react';
 import { signOutAndClose } from '../../data/database-store';
-import { useCurrentUser } from '../../data/hooks/use-database';
 import { usePendingCount } from '../../data/hooks/use-sync-data';
 
 /** Sign out, keeping or removing this device's copy; warns about changes not yet synced. */
 export function SignOutDialog({ open, onClose }: { readonly open: boolean; readonly onClose: () => void }) {
-  const user = useCurrentUser();
   const pendingCount = usePendingCount();
   const [isBusy, setIsBusy] = useState(false);
   const signOut = (removeLocalData: boolean) => {
     setIsBusy(true);
-    void signOutAndClose(user.id, removeLocalData).finally(() => setIsBusy(false));
+    void signOutAndClose(removeLocalData).finally(() => setIsBusy(false));
   };
   return (
     <Dialog open={open} onClose={onClose} aria-labelledby="signout-title">
