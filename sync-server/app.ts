@@ -12,8 +12,9 @@ import { operationsRoutes } from './modules/operations/routes';
 import type { ApplyLimits } from './modules/portal/apply-limits';
 import { portalRoutes } from './modules/portal/routes';
 import { syncRoutes } from './modules/sync/routes';
+import { v1Routes } from './modules/v1/routes';
 import { streamRoutes } from './modules/sync/stream';
-import { authPlugin } from './plugins/auth';
+import { authPlugin, type ApiKeyRateLimit } from './plugins/auth';
 import { changeFeedPlugin } from './plugins/change-feed';
 import { clientErrorHandler, errorHandlerPlugin, frameworkErrors } from './plugins/error-handler';
 import { housekeepingPlugin } from './plugins/housekeeping';
@@ -52,6 +53,8 @@ export interface AppConfig {
   readonly portalApplyLimits?: ApplyLimits;
   /** Email notifications (outbox worker and admin listing); absent, none are sent. */
   readonly notifications?: NotificationSettings;
+  /** Requests each API key may make per window (across instances); default 600 a minute. */
+  readonly apiKeyRateLimit?: ApiKeyRateLimit;
 }
 
 const DEFAULT_RENDERER_DIST = fileURLToPath(new URL('../renderer/dist', import.meta.url));
@@ -108,6 +111,10 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
       config.notifications && !config.notifications.smtpUrl ? config.notifications.mailDirectory : null,
   });
   await app.register(fileRoutes, { prefix: '/api/files' });
+  await app.register(v1Routes, {
+    prefix: '/api/v1',
+    ...(config.apiKeyRateLimit ? { apiKeyRateLimit: config.apiKeyRateLimit } : {}),
+  });
   await app.register(portalRoutes, {
     prefix: '/api/portal',
     ...(config.portalApplyLimits ? { applyLimits: config.portalApplyLimits } : {}),

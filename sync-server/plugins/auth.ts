@@ -1,8 +1,10 @@
 import fp from 'fastify-plugin';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor, Role } from '#shared/domain/common/roles';
 import type { CouchStore } from '../infra/couch-store';
-import { forbidden, unauthorized } from './api-error';
+import { ApiError, apiErrorOf, forbidden, unauthorized } from './api-error';
+import { looksLikeApiKey, verifyApiKey } from '../services/api-keys';
+import { AttemptLimiter } from '../services/attempt-limiter';
 import { getSession, sessionRefusal } from '../services/session-service';
 import { getUser } from '../services/user-service';
 import { verifyAccessToken } from '../services/tokens';
@@ -12,6 +14,8 @@ export interface RequestActor extends Actor {
   readonly email: string;
   readonly name: string;
   readonly sessionId: string;
+  /** Set when the request came with an API key instead of an access token. */
+  readonly apiKey?: { readonly id: string; readonly readOnly: boolean };
 }
 
 declare module 'fastify' {
@@ -63,6 +67,49 @@ export async function actorFromToken(
   return { id: user.id, role: user.role, email: user.email, name: user.name, sessionId: session._id };
 }
 
+/** How many requests one API key may make in a window, across every instance. */
+export interface ApiKeyRateLimit {
+  readonly max: number;
+  readonly windowMs: number;
+}
+
+/**
+ * Resolves the actor of an API key (SPEC §11): the key's document is read by id on every request
+ * (a revoked key is refused at once), the person it acts for is re-read, and the key's requests are
+ * counted against its limit in the store, so the limit holds across instances.
+ */
+export async function actorFromApiKey(
+  store: CouchStore,
+  limiter: AttemptLimiter,
+  limit: ApiKeyRateLimit,
+  key: string,
+  now: number,
+  reply: FastifyReply,
+): Promise<RequestActor> {
+  const verified = await verifyApiKey(store, key, now, (error) =>
+    reply.log.warn({ err: error }, 'could not record when an API key was used'),
+  );
+  if (!verified.ok) throw apiErrorOf(verified);
+  const { value } = verified;
+  const verdict = await limiter.attempt([{ scope: 'api-key', key: value.keyId, ...limit }], now);
+  if (!verdict.ok) {
+    void reply.header('retry-after', String(verdict.retryAfterSeconds));
+    throw new ApiError(
+      429,
+      'rate_limited',
+      `Too many requests with this key; try again in ${verdict.retryAfterSeconds} s.`,
+    );
+  }
+  return {
+    id: value.userId,
+    role: value.role,
+    email: value.email,
+    name: value.name,
+    sessionId: `api-key-${value.keyId}`,
+    apiKey: { id: value.keyId, readOnly: value.readOnly },
+  };
+}
+
 /** Registers the request decoration; routes then use `authenticate(...)` as an `onRequest`/`preHandler` hook. */
 export const authPlugin = fp(
   (app, _options, done) => {
@@ -74,17 +121,24 @@ export const authPlugin = fp(
 
 /**
  * A hook that requires a signed-in user whose role is one of `roles` (any role when empty).
- * `allowQueryToken` is for EventSource, which cannot send headers.
+ * `allowQueryToken` is for EventSource, which cannot send headers; `apiKeys` also accepts API keys
+ * (the integration API only), each limited to `apiKeys.max` requests per window.
  */
 export function authenticate(
   app: FastifyInstance,
   roles: readonly Role[] = [],
-  options: { allowQueryToken?: boolean } = {},
-): (request: FastifyRequest) => Promise<void> {
-  return async (request) => {
+  options: { allowQueryToken?: boolean; apiKeys?: ApiKeyRateLimit } = {},
+): (request: FastifyRequest, reply: FastifyReply) => Promise<void> {
+  const { apiKeys } = options;
+  const limiter = apiKeys ? new AttemptLimiter(app.store, app.jwtSecret) : null;
+  return async (request, reply) => {
     const token = tokenOf(request, options.allowQueryToken ?? false);
     if (!token) throw unauthorized('Sign in first: no access token was sent.');
-    const actor = await actorFromToken(app.store, app.jwtSecret, token, Date.now());
+    const now = Date.now();
+    const actor =
+      limiter && apiKeys && looksLikeApiKey(token)
+        ? await actorFromApiKey(app.store, limiter, apiKeys, token, now, reply)
+        : await actorFromToken(app.store, app.jwtSecret, token, now);
     if (roles.length > 0 && !roles.includes(actor.role)) throw forbidden();
     request.actor = actor;
   };

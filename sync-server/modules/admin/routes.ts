@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { authenticate } from '../../plugins/auth';
+import { apiKeyRoutes } from './api-key-routes';
 import { auditRoutes } from './audit-routes';
 import { erasureRoutes } from './erasure-routes';
 import { reportRoutes } from './report-routes';
@@ -15,4 +16,5 @@ export async function adminRoutes(
   await root.register(auditRoutes);
   await root.register(reportRoutes);
   await root.register(erasureRoutes, { mailDirectory: options.mailDirectory });
+  await root.register(apiKeyRoutes);
 }
