@@ -76,6 +76,7 @@ async function main(): Promise<void> {
     jwtSecret: resolveJwtSecret(config),
     notifications,
     loginLimits: config.loginLimits,
+    webhooks: { allowPrivateTargets: config.webhookAllowPrivate },
     ...(config.rendererDist ? { rendererDist: config.rendererDist } : {}),
     logger: process.stdout.isTTY
       ? {

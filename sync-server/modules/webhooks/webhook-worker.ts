@@ -1,0 +1,107 @@
+import { randomBytes } from 'node:crypto';
+import type { CouchStore } from '../../infra/couch-store';
+import type { WebhookDatabases } from '../../services/webhook-store';
+import { systemResolver } from '../../services/webhook-target';
+import { WebhookCapture } from './webhook-capture';
+import { WebhookSender, type SenderOptions } from './webhook-sender';
+
+/** Timing of the worker (the sender's, and the pause between rounds). */
+export interface WebhookTiming extends Omit<SenderOptions, 'workerId' | 'allowPrivate' | 'resolve'> {
+  readonly pollMs: number;
+}
+
+/** Production timing: a round a second, 10 s per request, 12 attempts over about 3 hours. */
+export const DEFAULT_WEBHOOK_TIMING: WebhookTiming = {
+  pollMs: 1_000,
+  leaseMs: 60_000,
+  timeoutMs: 10_000,
+  baseDelayMs: 5_000,
+  maxDelayMs: 60 * 60_000,
+  maxAttempts: 12,
+  disableAfter: 25,
+  batchSize: 25,
+};
+
+/** What the worker needs beyond the store. */
+export interface WebhookWorkerOptions {
+  readonly allowPrivate: boolean;
+  readonly timing?: Partial<WebhookTiming>;
+  readonly resolve?: SenderOptions['resolve'];
+  readonly log: (message: string, error?: unknown) => void;
+  readonly now?: () => number;
+}
+
+/**
+ * The webhook worker of one instance: each round queues the deliveries of new writes, then sends
+ * what is due. Any number of instances may run against one store: queueing is idempotent and each
+ * attempt is claimed by one of them.
+ */
+export class WebhookWorker {
+  private readonly capture: WebhookCapture;
+  private readonly sender: WebhookSender;
+  private readonly abort = new AbortController();
+  private readonly timing: WebhookTiming;
+  private timer: NodeJS.Timeout | undefined;
+  private round: Promise<void> | null = null;
+  private failures = 0;
+
+  constructor(
+    store: CouchStore,
+    databases: WebhookDatabases,
+    private readonly options: WebhookWorkerOptions,
+  ) {
+    this.timing = { ...DEFAULT_WEBHOOK_TIMING, ...options.timing };
+    const now = options.now ?? Date.now;
+    this.capture = new WebhookCapture(store, databases, now);
+    this.sender = new WebhookSender(
+      databases,
+      {
+        ...this.timing,
+        workerId: `webhooks-${randomBytes(6).toString('hex')}`,
+        allowPrivate: options.allowPrivate,
+        resolve: options.resolve ?? systemResolver,
+      },
+      now,
+    );
+  }
+
+  /** Fixes the capture checkpoints (writes from then on are announced), then runs rounds until stopped. */
+  async start(): Promise<void> {
+    await this.capture.initialize();
+    this.schedule(0);
+  }
+
+  /** One round: queue, then send. */
+  async runOnce(): Promise<void> {
+    await this.capture.runOnce(this.abort.signal);
+    if (!this.abort.signal.aborted) await this.sender.runOnce();
+  }
+
+  /** Stops after the current round. */
+  async stop(): Promise<void> {
+    this.abort.abort();
+    clearTimeout(this.timer);
+    await this.round?.catch(() => undefined);
+  }
+
+  private schedule(delay: number): void {
+    if (this.abort.signal.aborted) return;
+    this.timer = setTimeout(() => {
+      this.round = this.runOnce()
+        .then(() => {
+          this.failures = 0;
+        })
+        .catch((error: unknown) => {
+          if (this.abort.signal.aborted) return;
+          this.failures += 1;
+          if (this.failures === 1) this.options.log('webhook round failed; retrying', error);
+        })
+        .finally(() => {
+          this.round = null;
+          const backoff = this.failures === 0 ? 0 : Math.min(30_000, 500 * 2 ** this.failures);
+          this.schedule(this.timing.pollMs + backoff);
+        });
+    }, delay);
+    this.timer.unref();
+  }
+}
