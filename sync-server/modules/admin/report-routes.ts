@@ -13,6 +13,7 @@ export function reportRoutes(root: FastifyInstance): Promise<void> {
     {
       schema: {
         tags: ['admin'],
+        operationId: 'getAdminStats',
         summary:
           'Jobs by status, applications by stage, interviews today and upcoming, recent applications, candidates by source',
         security: BEARER,
@@ -27,9 +28,14 @@ export function reportRoutes(root: FastifyInstance): Promise<void> {
     {
       schema: {
         tags: ['admin'],
+        operationId: 'exportData',
         summary: 'Every document of every collection, as NDJSON lines {collection, document}',
         security: BEARER,
         produces: ['application/x-ndjson'],
+        response: {
+          200: { description: 'NDJSON: one `{"collection", "document"}` line per document.' },
+          ...AdminErrors,
+        },
       },
     },
     async (_request, reply) => {

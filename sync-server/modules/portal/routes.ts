@@ -76,6 +76,8 @@ export async function portalRoutes(root: FastifyInstance, options: PortalRoutesO
       config: publicLimit,
       schema: {
         tags: ['portal'],
+        operationId: 'listPortalJobs',
+        security: [],
         summary: 'Open jobs, for the careers page (no sign-in)',
         response: { 200: Type.Object({ jobs: Type.Array(PortalJobSchema) }), ...errorResponses(429) },
       },
@@ -89,6 +91,8 @@ export async function portalRoutes(root: FastifyInstance, options: PortalRoutesO
       config: publicLimit,
       schema: {
         tags: ['portal'],
+        operationId: 'getPortalJob',
+        security: [],
         summary: 'One open job (404 for drafts, paused and closed jobs)',
         params: JobParamsSchema,
         response: { 200: PortalJobSchema, ...errorResponses(400, 404, 429) },
@@ -104,6 +108,7 @@ export async function portalRoutes(root: FastifyInstance, options: PortalRoutesO
       preHandler: [verifiedOnly(app), portalWriteLimiter(app, 'portal-apply', limits)],
       schema: {
         tags: ['portal'],
+        operationId: 'applyToJob',
         summary: 'Apply for an open job as the signed-in candidate',
         description:
           'Links the candidate record with the account’s email (created if missing). 403 `email_not_verified` until the ' +
@@ -129,6 +134,7 @@ export async function portalRoutes(root: FastifyInstance, options: PortalRoutesO
       onRequest: candidateOnly(app),
       schema: {
         tags: ['portal'],
+        operationId: 'listOwnApplications',
         summary: 'The signed-in candidate’s applications, with dated stages',
         security: BEARER,
         response: {
@@ -164,6 +170,7 @@ async function portalResumeRoute(root: FastifyInstance, options: { limits: Apply
       preHandler: [verifiedOnly(app), portalWriteLimiter(app, 'portal-resume', options.limits)],
       schema: {
         tags: ['portal'],
+        operationId: 'uploadOwnResume',
         summary: 'Attach a résumé (PDF or DOCX, ≤ 10 MB) to one’s own application',
         description: 'The body is the file itself. `fileName` names it for the recruiters.',
         security: BEARER,
