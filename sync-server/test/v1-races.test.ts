@@ -123,6 +123,28 @@ describe('Idempotency-Key', () => {
   });
 });
 
+describe('Idempotency-Key after a crash', () => {
+  it('runs a repeat whose first run died after its write, finding that write instead of making another', async () => {
+    const headers = { 'idempotency-key': `crash-${Date.now()}` };
+    const title = `Crashed ${Date.now()}`;
+    const original = await v1(first, recruiter, 'POST', '/jobs', jobBody(title), headers);
+    expect(original.statusCode).toBe(201);
+    // As if the instance died after writing the job and before recording its answer: the claim stays
+    // pending, and goes stale.
+    const records = first.store.server.use<Record<string, unknown>>(`${first.store.prefix}idempotency`);
+    const listed = await records.list({ include_docs: true });
+    const record = listed.rows
+      .map((row) => row.doc)
+      .find((doc) => doc?.['state'] === 'done' && JSON.stringify(doc).includes(title));
+    expect(record).toBeDefined();
+    await records.insert({ ...record, state: 'pending', claimedAt: Date.now() - 60_000, answer: undefined });
+    const repeat = await v1(second, recruiter, 'POST', '/jobs', jobBody(title), headers);
+    expect(repeat.statusCode, repeat.body).toBe(201);
+    expect(repeat.json<{ id: string }>().id).toBe(original.json<{ id: string }>().id);
+    expect(await countTitled(title)).toBe(1);
+  });
+});
+
 describe('If-Match', () => {
   it('lets one of two concurrent changes of one version through, on two instances', async () => {
     const created = await v1(first, recruiter, 'POST', '/jobs', jobBody(`Contended ${Date.now()}`));

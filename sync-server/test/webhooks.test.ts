@@ -391,6 +391,52 @@ describe('webhook deliveries', () => {
     expect(types.sort()).toEqual(['application.created', 'application.stage_changed']);
   });
 
+  it('are sent again when the instance sending one died mid-request (its claim ran out)', async () => {
+    const { app, admin } = await start();
+    const hook = await subscribe(app, admin, ['candidate.erased']);
+    const deliveries = app.store.server.use<Record<string, unknown>>(`${app.store.prefix}webhook_deliveries`);
+    const body = JSON.stringify({
+      id: 'evt-crashed',
+      type: 'candidate.erased',
+      createdAt: new Date().toISOString(),
+      data: { candidateId: 'c-1' },
+    });
+    // What a killed instance leaves: a claim, in `sending`, whose lease has run out.
+    await deliveries.insert({
+      _id: `${hook.id}:evt-crashed`,
+      kind: 'delivery',
+      subscriptionId: hook.id,
+      eventId: 'evt-crashed',
+      type: 'candidate.erased',
+      body,
+      status: 'sending',
+      attempts: 1,
+      claimedBy: 'webhooks-dead/1',
+      nextAttemptAt: Date.now() - 1,
+      createdAt: Date.now() - 10_000,
+    });
+    const hookRequest = await eventually(
+      () => receiver.received.find((item) => item.headers['shortlist-delivery'] === 'evt-crashed'),
+      10_000,
+      'the retried delivery',
+    );
+    expect(hookRequest.body).toBe(body);
+    expect(
+      verifySignature(hook.secret, hookRequest.headers['shortlist-signature'] as string, hookRequest.body),
+    ).toBe(true);
+    const log = await eventually(async () => {
+      const list = (
+        await app.inject({
+          method: 'GET',
+          url: `/api/admin/webhooks/${hook.id}/deliveries`,
+          headers: bearer(admin),
+        })
+      ).json<{ status: string; attempts: number }[]>();
+      return list[0]?.status === 'delivered' ? list : null;
+    });
+    expect(log[0]?.attempts).toBe(2);
+  });
+
   it('are made once per event with two instances', async () => {
     const prefix = freshPrefix();
     const first = await start(prefix);
