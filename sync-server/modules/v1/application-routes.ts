@@ -14,9 +14,10 @@ import { parseDocumentOf } from '#shared/domain/collections';
 import { unwrap } from '../../plugins/api-error';
 import { actorOf } from '../../plugins/auth';
 import { fail, succeed } from '../../services/outcome';
-import { etagOf, type CursorCodec } from './http-semantics';
+import { type CursorCodec } from './http-semantics';
 import { resourceAnswer, runIdempotent } from './idempotency';
-import { mergePatch, nullable } from './patch';
+import { nullable } from './patch';
+import { singleResourceRoutes } from './single-resource-routes';
 import {
   createResource,
   listResources,
@@ -69,7 +70,11 @@ const ApplicationPatchSchema = Type.Object(
     offer: nullable(OfferSchema),
     source: nullable(StringEnum(CANDIDATE_SOURCES)),
   },
-  { additionalProperties: false, minProperties: 1 },
+  {
+    additionalProperties: false,
+    minProperties: 1,
+    examples: [{ offer: { baseSalary: 95000, currency: 'EUR', status: 'extended' } }],
+  },
 );
 
 const ApplicationListQuery = Type.Object({
@@ -172,54 +177,22 @@ export function applicationRoutes(
       }),
   );
 
-  app.get(
-    '/applications/:id',
-    {
-      schema: {
-        tags: ['v1'],
-        operationId: 'getApplication',
-        summary: 'One application (interviewers get it without the offer)',
-        security: V1_SECURITY,
-        params: ApplicationIdParams,
-        response: { 200: { ...ApplicationSchema, headers: ETAG_HEADER }, ...READ_ERRORS },
-      },
+  singleResourceRoutes(app, {
+    collection: 'applications',
+    path: '/applications/:id',
+    params: ApplicationIdParams,
+    schema: ApplicationSchema,
+    get: {
+      operationId: 'getApplication',
+      summary: 'One application (interviewers get it without the offer)',
     },
-    async (request, reply) => {
-      const { document } = unwrap(await readResource(contextOf(request), 'applications', request.params.id));
-      return reply.header('etag', etagOf(document)).send(document);
+    patch: {
+      operationId: 'updateApplication',
+      summary: 'Change an application’s offer or source (JSON merge patch)',
+      description: 'The offer is written while the application is at the offer stage.',
+      body: ApplicationPatchSchema,
     },
-  );
-
-  app.patch(
-    '/applications/:id',
-    {
-      schema: {
-        tags: ['v1'],
-        operationId: 'updateApplication',
-        summary: 'Change an application’s offer or source (JSON merge patch)',
-        description: 'The offer is written while the application is at the offer stage.',
-        security: V1_SECURITY,
-        params: ApplicationIdParams,
-        headers: IfMatchHeaders,
-        body: {
-          ...ApplicationPatchSchema,
-          examples: [{ offer: { baseSalary: 95000, currency: 'EUR', status: 'extended' } }],
-        },
-        response: { 200: { ...ApplicationSchema, headers: ETAG_HEADER }, ...WRITE_ERRORS },
-      },
-    },
-    async (request, reply) => {
-      const updated = unwrap(
-        await updateResource(contextOf(request), {
-          collection: 'applications',
-          id: request.params.id,
-          ifMatch: request.headers['if-match'],
-          change: (current) => succeed(mergePatch(current, request.body)),
-        }),
-      );
-      return reply.header('etag', etagOf(updated)).send(updated);
-    },
-  );
+  });
 
   app.patch(
     '/applications/:id/stage',

@@ -5,31 +5,22 @@ import { CANDIDATE_SOURCES, CandidateSchema } from '#shared/domain/candidate/can
 import { StringEnum, Text } from '#shared/domain/common/schema-helpers';
 import { unwrap } from '../../plugins/api-error';
 import { actorOf } from '../../plugins/auth';
-import { succeed } from '../../services/outcome';
 import { randomId } from '../../services/tokens';
-import { etagOf, type CursorCodec } from './http-semantics';
+import { type CursorCodec } from './http-semantics';
 import { resourceAnswer, runIdempotent } from './idempotency';
-import { mergePatch, nullable } from './patch';
-import {
-  createResource,
-  listResources,
-  readResource,
-  updateResource,
-  V1Context,
-  type Representation,
-} from './resource-service';
+import { nullable } from './patch';
+import { singleResourceRoutes } from './single-resource-routes';
+import { createResource, listResources, V1Context, type Representation } from './resource-service';
 import {
   CREATE_ERRORS,
   ETAG_HEADER,
   IdempotencyHeaders,
   IdParams,
-  IfMatchHeaders,
   PageQuery,
   pageOf,
   pageSize,
   READ_ERRORS,
   V1_SECURITY,
-  WRITE_ERRORS,
 } from './v1-schemas';
 
 const candidate = CandidateSchema.properties;
@@ -73,7 +64,11 @@ const CandidatePatchSchema = Type.Object(
     tags: Type.Optional(candidate.tags),
     notes: nullable(Text(20_000)),
   },
-  { additionalProperties: false, minProperties: 1 },
+  {
+    additionalProperties: false,
+    minProperties: 1,
+    examples: [{ currentTitle: 'Staff Engineer', tags: ['rehire'] }],
+  },
 );
 
 const CandidateListQuery = Type.Object({
@@ -189,49 +184,17 @@ export function candidateRoutes(
       }),
   );
 
-  app.get(
-    '/candidates/:id',
-    {
-      schema: {
-        tags: ['v1'],
-        operationId: 'getCandidate',
-        summary: 'One candidate',
-        security: V1_SECURITY,
-        params: IdParams,
-        response: { 200: { ...CandidateSchema, headers: ETAG_HEADER }, ...READ_ERRORS },
-      },
+  singleResourceRoutes(app, {
+    collection: 'candidates',
+    path: '/candidates/:id',
+    params: IdParams,
+    schema: CandidateSchema,
+    get: { operationId: 'getCandidate', summary: 'One candidate' },
+    patch: {
+      operationId: 'updateCandidate',
+      summary: 'Change a candidate (JSON merge patch: null removes an optional field)',
+      body: CandidatePatchSchema,
     },
-    async (request, reply) => {
-      const { document } = unwrap(await readResource(contextOf(request), 'candidates', request.params.id));
-      return reply.header('etag', etagOf(document)).send(document);
-    },
-  );
-
-  app.patch(
-    '/candidates/:id',
-    {
-      schema: {
-        tags: ['v1'],
-        operationId: 'updateCandidate',
-        summary: 'Change a candidate (JSON merge patch: null removes an optional field)',
-        security: V1_SECURITY,
-        params: IdParams,
-        headers: IfMatchHeaders,
-        body: { ...CandidatePatchSchema, examples: [{ currentTitle: 'Staff Engineer', tags: ['rehire'] }] },
-        response: { 200: { ...CandidateSchema, headers: ETAG_HEADER }, ...WRITE_ERRORS },
-      },
-    },
-    async (request, reply) => {
-      const updated = unwrap(
-        await updateResource(contextOf(request), {
-          collection: 'candidates',
-          id: request.params.id,
-          ifMatch: request.headers['if-match'],
-          change: (current) => succeed(mergePatch(current, request.body)),
-        }),
-      );
-      return reply.header('etag', etagOf(updated)).send(updated);
-    },
-  );
+  });
   return Promise.resolve();
 }

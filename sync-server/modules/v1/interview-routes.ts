@@ -12,9 +12,10 @@ import { unwrap } from '../../plugins/api-error';
 import { actorOf } from '../../plugins/auth';
 import { fail, succeed } from '../../services/outcome';
 import { randomId } from '../../services/tokens';
-import { etagOf, type CursorCodec } from './http-semantics';
+import { type CursorCodec } from './http-semantics';
 import { resourceAnswer, runIdempotent } from './idempotency';
-import { mergePatch, nullable } from './patch';
+import { nullable } from './patch';
+import { singleResourceRoutes } from './single-resource-routes';
 import {
   createResource,
   listResources,
@@ -28,7 +29,6 @@ import {
   ETAG_HEADER,
   IdempotencyHeaders,
   IdParams,
-  IfMatchHeaders,
   PageQuery,
   pageOf,
   pageSize,
@@ -62,7 +62,11 @@ const InterviewPatchSchema = Type.Object(
     interviewerIds: Type.Optional(interview.interviewerIds),
     status: Type.Optional(interview.status),
   },
-  { additionalProperties: false, minProperties: 1 },
+  {
+    additionalProperties: false,
+    minProperties: 1,
+    examples: [{ scheduledAt: '2030-01-16T14:00:00Z' }, { status: 'cancelled' }],
+  },
 );
 
 const sc = ScorecardSchema.properties;
@@ -225,53 +229,21 @@ export function interviewRoutes(
       }),
   );
 
-  app.get(
-    '/interviews/:id',
-    {
-      schema: {
-        tags: ['v1'],
-        operationId: 'getInterview',
-        summary: 'One interview (an interviewer sees others’ scorecards once theirs is in)',
-        security: V1_SECURITY,
-        params: IdParams,
-        response: { 200: { ...InterviewSchema, headers: ETAG_HEADER }, ...READ_ERRORS },
-      },
+  singleResourceRoutes(app, {
+    collection: 'interviews',
+    path: '/interviews/:id',
+    params: IdParams,
+    schema: InterviewSchema,
+    get: {
+      operationId: 'getInterview',
+      summary: 'One interview (an interviewer sees others’ scorecards once theirs is in)',
     },
-    async (request, reply) => {
-      const { document } = unwrap(await readResource(contextOf(request), 'interviews', request.params.id));
-      return reply.header('etag', etagOf(document)).send(document);
+    patch: {
+      operationId: 'updateInterview',
+      summary: 'Reschedule, reassign, complete or cancel an interview (JSON merge patch)',
+      body: InterviewPatchSchema,
     },
-  );
-
-  app.patch(
-    '/interviews/:id',
-    {
-      schema: {
-        tags: ['v1'],
-        operationId: 'updateInterview',
-        summary: 'Reschedule, reassign, complete or cancel an interview (JSON merge patch)',
-        security: V1_SECURITY,
-        params: IdParams,
-        headers: IfMatchHeaders,
-        body: {
-          ...InterviewPatchSchema,
-          examples: [{ scheduledAt: '2030-01-16T14:00:00Z' }, { status: 'cancelled' }],
-        },
-        response: { 200: { ...InterviewSchema, headers: ETAG_HEADER }, ...WRITE_ERRORS },
-      },
-    },
-    async (request, reply) => {
-      const updated = unwrap(
-        await updateResource(contextOf(request), {
-          collection: 'interviews',
-          id: request.params.id,
-          ifMatch: request.headers['if-match'],
-          change: (current) => succeed(mergePatch(current, request.body)),
-        }),
-      );
-      return reply.header('etag', etagOf(updated)).send(updated);
-    },
-  );
+  });
 
   app.post(
     '/interviews/:id/scorecards',

@@ -8,16 +8,16 @@ import { unwrap } from '../../plugins/api-error';
 import { actorOf } from '../../plugins/auth';
 import { succeed } from '../../services/outcome';
 import { randomId } from '../../services/tokens';
-import { etagOf, type CursorCodec } from './http-semantics';
+import { type CursorCodec } from './http-semantics';
 import { resourceAnswer, runIdempotent } from './idempotency';
 import { mergePatch, nullable } from './patch';
+import { singleResourceRoutes } from './single-resource-routes';
 import { createResource, listResources, readResource, updateResource, V1Context } from './resource-service';
 import {
   CREATE_ERRORS,
   ETAG_HEADER,
   IdempotencyHeaders,
   IdParams,
-  IfMatchHeaders,
   PageQuery,
   pageOf,
   pageSize,
@@ -64,7 +64,11 @@ const JobPatchSchema = Type.Object(
     ),
     recruiterIds: Type.Optional(job.recruiterIds),
   },
-  { additionalProperties: false, minProperties: 1 },
+  {
+    additionalProperties: false,
+    minProperties: 1,
+    examples: [{ title: 'Staff Backend Engineer', salaryMax: 120000 }],
+  },
 );
 
 /** `POST /api/v1/jobs/{id}/status`. */
@@ -165,52 +169,20 @@ export function jobRoutes(root: FastifyInstance, options: { readonly codec: Curs
       }),
   );
 
-  app.get(
-    '/jobs/:id',
-    {
-      schema: {
-        tags: ['v1'],
-        operationId: 'getJob',
-        summary: 'One job',
-        security: V1_SECURITY,
-        params: IdParams,
-        response: { 200: { ...JobSchema, headers: ETAG_HEADER }, ...READ_ERRORS },
-      },
+  singleResourceRoutes(app, {
+    collection: 'jobs',
+    path: '/jobs/:id',
+    params: IdParams,
+    schema: JobSchema,
+    get: { operationId: 'getJob', summary: 'One job' },
+    patch: {
+      operationId: 'updateJob',
+      summary: 'Change a job’s fields (JSON merge patch: null removes an optional field)',
+      description:
+        'Only while the job is draft, open or on hold. With If-Match, only that version is changed.',
+      body: JobPatchSchema,
     },
-    async (request, reply) => {
-      const { document } = unwrap(await readResource(contextOf(request), 'jobs', request.params.id));
-      return reply.header('etag', etagOf(document)).send(document);
-    },
-  );
-
-  app.patch(
-    '/jobs/:id',
-    {
-      schema: {
-        tags: ['v1'],
-        operationId: 'updateJob',
-        summary: 'Change a job’s fields (JSON merge patch: null removes an optional field)',
-        description:
-          'Only while the job is draft, open or on hold. With If-Match, only that version is changed.',
-        security: V1_SECURITY,
-        params: IdParams,
-        headers: IfMatchHeaders,
-        body: { ...JobPatchSchema, examples: [{ title: 'Staff Backend Engineer', salaryMax: 120000 }] },
-        response: { 200: { ...JobSchema, headers: ETAG_HEADER }, ...WRITE_ERRORS },
-      },
-    },
-    async (request, reply) => {
-      const updated = unwrap(
-        await updateResource(contextOf(request), {
-          collection: 'jobs',
-          id: request.params.id,
-          ifMatch: request.headers['if-match'],
-          change: (current) => succeed(mergePatch(current, request.body)),
-        }),
-      );
-      return reply.header('etag', etagOf(updated)).send(updated);
-    },
-  );
+  });
 
   app.post(
     '/jobs/:id/status',
