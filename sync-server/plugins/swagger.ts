@@ -11,7 +11,10 @@ export const swaggerPlugin = fp(
       transform: ({ schema, url, route }) => {
         const documented = url.length > 1 ? url.replace(/\/+$/, '') : url;
         return {
-          schema: { ...schema, operationId: schema?.operationId ?? derivedOperationId(route.method, documented) },
+          schema: {
+            ...schema,
+            operationId: schema?.operationId ?? derivedOperationId(route.method, documented),
+          },
           url: documented,
         };
       },

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { DocumentScope } from 'nano';
+import type { DocumentListResponse, DocumentScope } from 'nano';
 import { putChecked, putManyChecked } from '../infra/checked-write';
 import { couchHttpFor } from '../infra/couch-http';
 import { statusOf, type CouchStore, type StoredDoc } from '../infra/couch-store';
@@ -121,10 +121,25 @@ export async function createSubscription(
     : fail('conflict', 'conflict', 'The subscription could not be stored; try again.');
 }
 
-/** Every subscription (with its secret: for the worker; routes leave it out). */
+/**
+ * Every subscription (with its secret: for the worker; routes leave it out). Read by id order, not
+ * through an index, which may lag a subscription just made: its first events must not be missed.
+ */
 export async function listSubscriptions(databases: WebhookDatabases): Promise<SubscriptionDoc[]> {
-  const response = await databases.subscriptions.find({ selector: { kind: 'subscription' }, limit: 10_000 });
-  return (response.docs as StoredDoc[]).filter(isSubscription).sort((a, b) => a.createdAt - b.createdAt);
+  const subscriptions: SubscriptionDoc[] = [];
+  for (let startkey: string | undefined = 'wh_'; ;) {
+    const page: DocumentListResponse<StoredDoc> = await databases.subscriptions.list({
+      include_docs: true,
+      startkey,
+      endkey: 'wh_\ufff0',
+      limit: 501,
+    });
+    for (const row of page.rows.slice(0, 500))
+      if (row.doc && isSubscription(row.doc)) subscriptions.push(row.doc);
+    startkey = page.rows[500]?.id;
+    if (startkey === undefined) break;
+  }
+  return subscriptions.sort((a, b) => a.createdAt - b.createdAt);
 }
 
 export async function getSubscription(

@@ -59,14 +59,16 @@ export class WebhookCapture {
     }
   }
 
-  /** Reads every change since the checkpoints; answers how many deliveries were queued. */
-  async runOnce(signal?: AbortSignal): Promise<number> {
-    const subscriptions = (await listSubscriptions(this.databases)).filter(
-      (subscription) => subscription.disabledAt === undefined,
-    );
+  /**
+   * Reads every change since the checkpoints; answers how many deliveries were queued, and how many
+   * webhooks there are (disabled ones too).
+   */
+  async runOnce(signal?: AbortSignal): Promise<{ queued: number; webhooks: number }> {
+    const subscriptions = await listSubscriptions(this.databases);
+    const active = subscriptions.filter((subscription) => subscription.disabledAt === undefined);
     let queued = 0;
-    for (const collection of EVENT_COLLECTIONS) queued += await this.drain(collection, subscriptions, signal);
-    return queued;
+    for (const collection of EVENT_COLLECTIONS) queued += await this.drain(collection, active, signal);
+    return { queued, webhooks: subscriptions.length };
   }
 
   private async drain(

@@ -71,10 +71,10 @@ export class WebhookWorker {
     this.schedule(0);
   }
 
-  /** One round: queue, then send. */
+  /** One round: queue, then send (nothing to send while there is no webhook at all). */
   async runOnce(): Promise<void> {
-    await this.capture.runOnce(this.abort.signal);
-    if (!this.abort.signal.aborted) await this.sender.runOnce();
+    const { webhooks } = await this.capture.runOnce(this.abort.signal);
+    if (!this.abort.signal.aborted && webhooks > 0) await this.sender.runOnce();
   }
 
   /** Stops after the current round. */
