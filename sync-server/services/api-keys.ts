@@ -104,7 +104,7 @@ function keyDatabase(store: CouchStore): DocumentScope<StoredDoc> {
 
 /** Creates the keys database if missing (idempotent, safe from many instances at once). */
 export async function ensureApiKeyDatabase(store: CouchStore): Promise<void> {
-  await ensureOwnDatabase(store, API_KEY_DATABASE, [{ name: 'by-kind', fields: ['kind'] }]);
+  await ensureOwnDatabase(store, API_KEY_DATABASE);
 }
 
 async function readKey(store: CouchStore, keyId: string): Promise<ApiKeyDoc | null> {

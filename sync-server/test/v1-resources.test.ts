@@ -757,6 +757,32 @@ describe('interviews and scorecards', () => {
   });
 });
 
+describe('rules on closed and erased documents', () => {
+  it('refuse an interview for a closed application and any change to an erased candidate', async () => {
+    const { id: applicationId, candidateId } = await newApplication();
+    await v1(app, recruiter, 'PATCH', `/applications/${applicationId}/stage`, {
+      stage: 'rejected',
+      reason: 'Not a fit',
+    });
+    const interview = await v1(app, recruiter, 'POST', '/interviews', {
+      applicationId,
+      type: 'phone',
+      scheduledAt: new Date(Date.now() + 86_400_000).toISOString(),
+      durationMinutes: 30,
+      interviewerIds: [DEMO_USER_IDS.interviewer1],
+    });
+    expect([interview.statusCode, codeOf(interview)]).toEqual([422, 'application_closed']);
+    const erased = await app.inject({
+      method: 'POST',
+      url: `/api/admin/candidates/${candidateId}/erase`,
+      headers: { authorization: `Bearer ${admin.accessToken}` },
+    });
+    expect(erased.statusCode, erased.body).toBe(200);
+    const patched = await v1(app, recruiter, 'PATCH', `/candidates/${candidateId}`, { notes: 'Back again' });
+    expect([patched.statusCode, codeOf(patched)]).toEqual([422, 'candidate_erased']);
+  });
+});
+
 describe('dashboard', () => {
   it('answers the admin dashboard’s figures to those who read everything', async () => {
     const stats = await v1(app, recruiter, 'GET', '/dashboard/stats');
