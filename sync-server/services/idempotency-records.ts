@@ -80,7 +80,36 @@ async function read(store: CouchStore, id: string): Promise<IdempotencyRecord | 
 
 /** Creates the database if missing (idempotent, safe from many instances at once). */
 export async function ensureIdempotencyDatabase(store: CouchStore): Promise<void> {
-  await ensureOwnDatabase(store, IDEMPOTENCY_DATABASE);
+  await ensureOwnDatabase(store, IDEMPOTENCY_DATABASE, [{ name: 'by-claimed', fields: ['claimedAt'] }]);
+}
+
+/** How often expired records are deleted. */
+export const IDEMPOTENCY_PURGE_INTERVAL_MS = 60 * 60 * 1000;
+
+/**
+ * Deletes records whose key may be used again (older than the TTL), a page at a time; answers how
+ * many. Safe on several instances at once (a record another one deleted first is skipped).
+ */
+export async function purgeExpiredIdempotencyRecords(store: CouchStore, now: number): Promise<number> {
+  const db = database(store);
+  let deleted = 0;
+  for (let page = 0; page < 20; page += 1) {
+    const response = await db.find({
+      selector: { claimedAt: { $lt: now - IDEMPOTENCY_TTL_MS } },
+      use_index: 'by-claimed',
+      limit: 500,
+    });
+    const expired = (response.docs as StoredDoc[]).filter(
+      (doc) => isRecord(doc) && doc.claimedAt < now - IDEMPOTENCY_TTL_MS && doc._rev,
+    );
+    if (expired.length === 0) return deleted;
+    const results = await db.bulk({
+      docs: expired.map((doc) => ({ _id: doc._id, _rev: doc._rev, _deleted: true })),
+    });
+    deleted += results.filter((result) => !result.error).length;
+    if (expired.length < 500) return deleted;
+  }
+  return deleted;
 }
 
 /**

@@ -78,6 +78,7 @@ export async function ensureWebhookDatabases(store: CouchStore): Promise<Webhook
   const deliveries = await ensureOwnDatabase(store, DELIVERY_DATABASE, [
     { name: 'by-status-due', fields: ['status', 'nextAttemptAt'] },
     { name: 'by-subscription', fields: ['subscriptionId', 'createdAt'] },
+    { name: 'by-created', fields: ['createdAt'] },
   ]);
   return { subscriptions, deliveries };
 }
@@ -247,4 +248,36 @@ export async function recentDeliveries(
   return (response.docs as StoredDoc[]).filter(
     (doc): doc is DeliveryDoc => isDelivery(doc) && doc.subscriptionId === subscriptionId,
   );
+}
+
+/** How long the log keeps a delivery that is done (delivered or failed). */
+export const DELIVERY_LOG_DAYS = 30;
+
+/**
+ * Deletes done deliveries older than `DELIVERY_LOG_DAYS` (a page at a time; answers how many), so
+ * the log does not grow forever. A delivery still due is never deleted.
+ */
+export async function purgeOldDeliveries(databases: WebhookDatabases, now: number): Promise<number> {
+  const before = now - DELIVERY_LOG_DAYS * 24 * 60 * 60 * 1000;
+  let deleted = 0;
+  for (let page = 0; page < 20; page += 1) {
+    const response = await databases.deliveries.find({
+      selector: { createdAt: { $lt: before } },
+      use_index: 'by-created',
+      limit: 500,
+    });
+    const docs = response.docs as StoredDoc[];
+    const done = docs.filter(
+      (doc) =>
+        isDelivery(doc) && doc.createdAt < before && (doc.status === 'delivered' || doc.status === 'failed'),
+    );
+    if (done.length > 0) {
+      const results = await databases.deliveries.bulk({
+        docs: done.map((doc) => ({ _id: doc._id, _rev: doc._rev, _deleted: true })),
+      });
+      deleted += results.filter((result) => !result.error).length;
+    }
+    if (docs.length < 500 || done.length === 0) return deleted;
+  }
+  return deleted;
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoIfEmpty } from '../demo/load-demo';
+import { IDEMPOTENCY_TTL_MS, purgeExpiredIdempotencyRecords } from '../services/idempotency-records';
 import { codeOf, listAll, v1 } from './support/v1-client';
 import {
   buildTestApp,
@@ -142,6 +143,24 @@ describe('Idempotency-Key after a crash', () => {
     expect(repeat.statusCode, repeat.body).toBe(201);
     expect(repeat.json<{ id: string }>().id).toBe(original.json<{ id: string }>().id);
     expect(await countTitled(title)).toBe(1);
+  });
+});
+
+describe('Idempotency records', () => {
+  it('are deleted once their key may be used again, and only then', async () => {
+    const headers = { 'idempotency-key': `old-${Date.now()}` };
+    const title = `Old key ${Date.now()}`;
+    expect((await v1(first, recruiter, 'POST', '/jobs', jobBody(title), headers)).statusCode).toBe(201);
+    const now = Date.now();
+    expect(await purgeExpiredIdempotencyRecords(first.store, now)).toBe(0);
+    expect(
+      (await v1(second, recruiter, 'POST', '/jobs', jobBody(title), headers)).headers['idempotent-replayed'],
+    ).toBe('true');
+    expect(
+      await purgeExpiredIdempotencyRecords(first.store, now + IDEMPOTENCY_TTL_MS + 1_000),
+    ).toBeGreaterThan(0);
+    const records = await first.store.server.use(`${first.store.prefix}idempotency`).list();
+    expect(records.rows.filter((row) => !row.id.startsWith('_design/'))).toEqual([]);
   });
 });
 

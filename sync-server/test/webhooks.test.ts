@@ -7,6 +7,12 @@ import { applicationDoc, candidateDoc } from './support/fixtures';
 import { create } from './support/sync-client';
 import { codeOf, listAll, v1 } from './support/v1-client';
 import {
+  DELIVERY_LOG_DAYS,
+  ensureWebhookDatabases,
+  purgeOldDeliveries,
+  recentDeliveries,
+} from '../services/webhook-store';
+import {
   eventually,
   startWebhookReceiver,
   verifySignature,
@@ -435,6 +441,53 @@ describe('webhook deliveries', () => {
       return list[0]?.status === 'delivered' ? list : null;
     });
     expect(log[0]?.attempts).toBe(2);
+  });
+
+  it('leave the log after 30 days once done, never while due', async () => {
+    const { app, admin, recruiter } = await start();
+    const hook = await subscribe(app, admin, ['application.created']);
+    receiver.answerWith(500);
+    await openApplication(app, recruiter);
+    await eventually(() => receiver.received.length >= 1, 10_000, 'a failed attempt');
+    receiver.answerWith(200);
+    await openApplication(app, recruiter);
+    const log = () =>
+      app
+        .inject({ method: 'GET', url: `/api/admin/webhooks/${hook.id}/deliveries`, headers: bearer(admin) })
+        .then((response) => response.json<{ status: string }[]>());
+    await eventually(
+      async () => (await log()).some((item) => item.status === 'delivered'),
+      10_000,
+      'a delivered one',
+    );
+    await apps[0]!.close();
+    apps.length = 0;
+    const databases = await ensureWebhookDatabases(app.store);
+    // One still due, however old: it stays.
+    await databases.deliveries.insert({
+      _id: `${hook.id}:evt-due`,
+      kind: 'delivery',
+      subscriptionId: hook.id,
+      eventId: 'evt-due',
+      type: 'application.created',
+      body: '{}',
+      status: 'pending',
+      attempts: 3,
+      nextAttemptAt: Date.now(),
+      createdAt: Date.now() - 1_000,
+    });
+    const later = Date.now() + (DELIVERY_LOG_DAYS + 1) * 86_400_000;
+    expect(await purgeOldDeliveries(databases, Date.now())).toBe(0);
+    const statuses = (await recentDeliveries(databases, hook.id, 10)).map((item) => item.status).sort();
+    expect(await purgeOldDeliveries(databases, later)).toBe(
+      statuses.filter((status) => status === 'delivered' || status === 'failed').length,
+    );
+    const left = (await recentDeliveries(databases, hook.id, 10)).map((item) => item.status);
+    expect(left).toContain('pending');
+    expect(left.every((status) => status === 'pending' || status === 'sending')).toBe(true);
+    expect(left.length).toBe(
+      statuses.length - statuses.filter((status) => status === 'delivered' || status === 'failed').length,
+    );
   });
 
   it('are made once per event with two instances', async () => {

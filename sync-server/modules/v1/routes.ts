@@ -2,7 +2,11 @@ import type { FastifyInstance } from 'fastify';
 import { STAFF_ROLES } from '#shared/domain/common/roles';
 import { forbidden } from '../../plugins/api-error';
 import { actorOf, authenticate, type ApiKeyRateLimit } from '../../plugins/auth';
-import { ensureIdempotencyDatabase } from '../../services/idempotency-records';
+import {
+  ensureIdempotencyDatabase,
+  IDEMPOTENCY_PURGE_INTERVAL_MS,
+  purgeExpiredIdempotencyRecords,
+} from '../../services/idempotency-records';
 import { applicationRoutes } from './application-routes';
 import { candidateRoutes } from './candidate-routes';
 import { dashboardRoutes } from './dashboard-routes';
@@ -23,6 +27,21 @@ export async function v1Routes(
   options: { readonly apiKeyRateLimit?: ApiKeyRateLimit },
 ): Promise<void> {
   await ensureIdempotencyDatabase(root.store);
+  const purge = (): void => {
+    purgeExpiredIdempotencyRecords(root.store, Date.now()).catch((error: unknown) =>
+      root.log.warn({ err: error }, 'could not delete expired idempotency records'),
+    );
+  };
+  let purgeTimer: NodeJS.Timeout | undefined;
+  root.addHook('onReady', (done) => {
+    purgeTimer = setInterval(purge, IDEMPOTENCY_PURGE_INTERVAL_MS).unref();
+    purge();
+    done();
+  });
+  root.addHook('onClose', (_instance, done) => {
+    clearInterval(purgeTimer);
+    done();
+  });
   root.addHook(
     'onRequest',
     authenticate(root, STAFF_ROLES, { apiKeys: options.apiKeyRateLimit ?? DEFAULT_API_KEY_RATE_LIMIT }),

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { CouchStore } from '../../infra/couch-store';
-import type { WebhookDatabases } from '../../services/webhook-store';
+import { purgeOldDeliveries, type WebhookDatabases } from '../../services/webhook-store';
 import { systemResolver } from '../../services/webhook-target';
 import { WebhookCapture } from './webhook-capture';
 import { WebhookSender, type SenderOptions } from './webhook-sender';
@@ -21,6 +21,9 @@ export const DEFAULT_WEBHOOK_TIMING: WebhookTiming = {
   disableAfter: 25,
   batchSize: 25,
 };
+
+/** How often the delivery log drops what is older than it keeps. */
+const PURGE_INTERVAL_MS = 60 * 60 * 1000;
 
 /** What the worker needs beyond the store. */
 export interface WebhookWorkerOptions {
@@ -44,10 +47,11 @@ export class WebhookWorker {
   private timer: NodeJS.Timeout | undefined;
   private round: Promise<void> | null = null;
   private failures = 0;
+  private purgedAt = 0;
 
   constructor(
     store: CouchStore,
-    databases: WebhookDatabases,
+    private readonly databases: WebhookDatabases,
     private readonly options: WebhookWorkerOptions,
   ) {
     this.timing = { ...DEFAULT_WEBHOOK_TIMING, ...options.timing };
@@ -74,7 +78,13 @@ export class WebhookWorker {
   /** One round: queue, then send (nothing to send while there is no webhook at all). */
   async runOnce(): Promise<void> {
     const { webhooks } = await this.capture.runOnce(this.abort.signal);
-    if (!this.abort.signal.aborted && webhooks > 0) await this.sender.runOnce();
+    if (this.abort.signal.aborted || webhooks === 0) return;
+    await this.sender.runOnce();
+    const now = (this.options.now ?? Date.now)();
+    if (now - this.purgedAt >= PURGE_INTERVAL_MS) {
+      this.purgedAt = now;
+      await purgeOldDeliveries(this.databases, now);
+    }
   }
 
   /** Stops after the current round. */
