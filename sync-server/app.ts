@@ -13,8 +13,11 @@ import type { ApplyLimits } from './modules/portal/apply-limits';
 import { platformRoutes } from './modules/platform/routes';
 import { portalRoutes } from './modules/portal/routes';
 import { syncRoutes } from './modules/sync/routes';
+import { v1Routes } from './modules/v1/routes';
+import { webhooksPlugin } from './modules/webhooks/plugin';
+import type { WebhookTiming } from './modules/webhooks/webhook-worker';
 import { streamRoutes } from './modules/sync/stream';
-import { authPlugin } from './plugins/auth';
+import { authPlugin, type ApiKeyRateLimit } from './plugins/auth';
 import { changeFeedPlugin } from './plugins/change-feed';
 import { clientErrorHandler, errorHandlerPlugin, frameworkErrors } from './plugins/error-handler';
 import { housekeepingPlugin } from './plugins/housekeeping';
@@ -23,6 +26,7 @@ import { securityPlugin } from './plugins/security';
 import { storePlugin } from './plugins/store';
 import { swaggerPlugin } from './plugins/swagger';
 import { IdentityMail } from './services/identity-mail';
+import { systemResolver, type HostResolver } from './services/webhook-target';
 import type { NotificationSettings } from './services/notifications-config';
 
 /** Everything `buildApp` needs; `server.ts` fills it from the environment, tests directly. */
@@ -60,6 +64,22 @@ export interface AppConfig {
   readonly portalApplyLimits?: ApplyLimits;
   /** Email notifications (outbox worker and admin listing); absent, none are sent. */
   readonly notifications?: NotificationSettings;
+  /** Requests each API key may make per window (across instances); default 600 a minute. */
+  readonly apiKeyRateLimit?: ApiKeyRateLimit;
+  /** Webhooks (SPEC §11): the worker's timing, and whether targets may be on private networks. */
+  readonly webhooks?: WebhookSettings;
+}
+
+/** How webhooks are delivered. */
+export interface WebhookSettings {
+  /** `SHORTLIST_WEBHOOK_ALLOW_PRIVATE=1`: targets on loopback or private networks are allowed. */
+  readonly allowPrivateTargets?: boolean;
+  /** Overrides of the worker's timing (tests). */
+  readonly timing?: Partial<WebhookTiming>;
+  /** How host names resolve (tests); the system's resolver by default. */
+  readonly resolve?: HostResolver;
+  /** Run the delivery worker in this process (default true). */
+  readonly runWorker?: boolean;
 }
 
 const DEFAULT_RENDERER_DIST = fileURLToPath(new URL('../renderer/dist', import.meta.url));
@@ -98,6 +118,10 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   });
   await app.register(housekeepingPlugin);
   const identityMail = new IdentityMail(config.notifications ?? null);
+  const webhookTargets = {
+    allowPrivate: config.webhooks?.allowPrivateTargets ?? false,
+    resolve: config.webhooks?.resolve ?? systemResolver,
+  };
 
   await app.register(operationsRoutes, { prefix: '/api' });
   await app.register(authRoutes, {
@@ -115,8 +139,13 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
     prefix: '/api/admin',
     mailDirectory:
       config.notifications && !config.notifications.smtpUrl ? config.notifications.mailDirectory : null,
+    webhookTargets,
   });
   await app.register(fileRoutes, { prefix: '/api/files' });
+  await app.register(v1Routes, {
+    prefix: '/api/v1',
+    ...(config.apiKeyRateLimit ? { apiKeyRateLimit: config.apiKeyRateLimit } : {}),
+  });
   const portalOptions = config.portalApplyLimits ? { applyLimits: config.portalApplyLimits } : {};
   await app.register(portalRoutes, { prefix: '/api/portal', ...portalOptions });
   await app.register(portalRoutes, { prefix: '/api/portal/:organisation', ...portalOptions });
@@ -130,6 +159,12 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
       prefix: '/api/admin/notifications',
       settings: config.notifications,
       identityMail,
+    });
+  }
+  if (config.webhooks?.runWorker !== false) {
+    await app.register(webhooksPlugin, {
+      ...webhookTargets,
+      ...(config.webhooks?.timing ? { timing: config.webhooks.timing } : {}),
     });
   }
   await app.register(appRoutes, { prefix: '/app', distDir: config.rendererDist ?? DEFAULT_RENDERER_DIST });

@@ -33,6 +33,8 @@ export interface ServerConfig {
    * `SHORTLIST_LOGIN_LIMIT_PER_ACCOUNT` (default 10) and `SHORTLIST_LOGIN_LIMIT_PER_ADDRESS` (default
    * 100): sign-in attempts allowed in 5 minutes.
    */
+  /** `SHORTLIST_WEBHOOK_ALLOW_PRIVATE` (default 0): webhooks may target loopback and private networks. */
+  readonly webhookAllowPrivate: boolean;
   readonly loginLimits: {
     readonly perAccount: number;
     readonly perAddress: number;
@@ -76,6 +78,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     problems.push('SHORTLIST_JWT_SECRET must be at least 32 characters (or unset it to generate one).');
   }
   const loadDemo = parseFlag('SHORTLIST_DEMO', env['SHORTLIST_DEMO'], couchUrl === null, problems);
+  const webhookAllowPrivate = parseFlag(
+    'SHORTLIST_WEBHOOK_ALLOW_PRIVATE',
+    env['SHORTLIST_WEBHOOK_ALLOW_PRIVATE'],
+    false,
+    problems,
+  );
   const rendererDist = env['SHORTLIST_RENDERER_DIST'] ? path.resolve(env['SHORTLIST_RENDERER_DIST']) : null;
   const loginLimits = {
     perAccount: parseLimit(
@@ -94,7 +102,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   };
   const operator = parseOperator(env, problems);
   if (problems.length > 0) throw new ConfigError(problems);
-  return { port, host, couchUrl, dataDir, jwtSecret, loadDemo, rendererDist, loginLimits, operator };
+  return {
+    port,
+    host,
+    couchUrl,
+    dataDir,
+    jwtSecret,
+    loadDemo,
+    rendererDist,
+    loginLimits,
+    webhookAllowPrivate,
+    operator,
+  };
 }
 
 /** The operator's account: both variables or neither, a plausible address, a password long enough. */

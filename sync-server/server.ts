@@ -89,6 +89,7 @@ async function main(): Promise<void> {
     loginLimits: config.loginLimits,
     ...(config.operator ? { operator: config.operator } : {}),
     firstOrganisation: firstOrganisationOf(process.env['SHORTLIST_ORGANISATION']),
+    webhooks: { allowPrivateTargets: config.webhookAllowPrivate },
     ...(config.rendererDist ? { rendererDist: config.rendererDist } : {}),
     logger: process.stdout.isTTY
       ? {

@@ -36,6 +36,7 @@ const STATUS_OF: Readonly<Record<FailureKind, number>> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  precondition_failed: 412,
   too_large: 413,
   unsupported: 415,
   refused: 422,

@@ -1,8 +1,10 @@
 import fp from 'fastify-plugin';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor, Role } from '#shared/domain/common/roles';
 import type { CouchStore } from '../infra/couch-store';
-import { forbidden, notFound, unauthorized, type ApiError } from './api-error';
+import { ApiError, apiErrorOf, forbidden, notFound, unauthorized } from './api-error';
+import { apiKeyOrganisation, looksLikeApiKey, verifyApiKey } from '../services/api-keys';
+import { AttemptLimiter } from '../services/attempt-limiter';
 import { getSession, sessionRefusal } from '../services/session-service';
 import { getUser } from '../services/user-service';
 import { verifyAccessToken, type AccessClaims } from '../services/tokens';
@@ -14,6 +16,8 @@ export interface RequestActor extends Actor {
   readonly email: string;
   readonly name: string;
   readonly sessionId: string;
+  /** Set when the request came with an API key instead of an access token. */
+  readonly apiKey?: { readonly id: string; readonly readOnly: boolean };
 }
 
 /** The organisation a request belongs to, with its store: the only databases the request may use. */
@@ -93,6 +97,73 @@ export async function resolveAccessToken(
   return { actor: await actorOfClaims(organisation.store, claims, now), organisation };
 }
 
+/** How many requests one API key may make in a window, across every instance. */
+export interface ApiKeyRateLimit {
+  readonly max: number;
+  readonly windowMs: number;
+}
+
+/**
+ * Resolves the actor of an API key (SPEC §11): the key's document is read by id on every request
+ * (a revoked key is refused at once), the person it acts for is re-read, and the key's requests are
+ * counted against its limit in the store, so the limit holds across instances.
+ */
+export async function actorFromApiKey(
+  store: CouchStore,
+  limiter: AttemptLimiter,
+  limit: ApiKeyRateLimit,
+  key: string,
+  now: number,
+  reply: FastifyReply,
+): Promise<RequestActor> {
+  const verified = await verifyApiKey(store, key, now, (error) =>
+    reply.log.warn({ err: error }, 'could not record when an API key was used'),
+  );
+  if (!verified.ok) throw apiErrorOf(verified);
+  const { value } = verified;
+  const verdict = await limiter.attempt([{ scope: 'api-key', key: value.keyId, ...limit }], now);
+  if (!verdict.ok) {
+    void reply.header('retry-after', String(verdict.retryAfterSeconds));
+    throw new ApiError(
+      429,
+      'rate_limited',
+      `Too many requests with this key; try again in ${verdict.retryAfterSeconds} s.`,
+    );
+  }
+  return {
+    id: value.userId,
+    role: value.role,
+    email: value.email,
+    name: value.name,
+    sessionId: `api-key-${value.keyId}`,
+    apiKey: { id: value.keyId, readOnly: value.readOnly },
+  };
+}
+
+/**
+ * Resolves an API key: the organisation its text names (read first, so a suspended organisation's
+ * keys stop at once and no other organisation's databases are ever asked), then the key in that
+ * organisation's store.
+ */
+async function resolveApiKey(
+  app: FastifyInstance,
+  limiter: AttemptLimiter,
+  limit: ApiKeyRateLimit,
+  key: string,
+  now: number,
+  reply: FastifyReply,
+): Promise<{ actor: RequestActor; organisation: RequestOrganisation }> {
+  const organisationId = apiKeyOrganisation(key);
+  if (!organisationId) throw unauthorized('The API key is not valid.', 'invalid_api_key');
+  const organisation = await requestOrganisation(app, organisationId).catch((error: unknown) => {
+    // An unknown organisation is an unknown key; a suspended one says so.
+    throw error instanceof ApiError && error.code === 'organisation_suspended'
+      ? error
+      : unauthorized('The API key is not valid.', 'invalid_api_key');
+  });
+  return { actor: await actorFromApiKey(organisation.store, limiter, limit, key, now, reply), organisation };
+}
+
 /** Registers the request decoration; routes then use `authenticate(...)` as an `onRequest`/`preHandler` hook. */
 export const authPlugin = fp(
   (app, _options, done) => {
@@ -105,17 +176,25 @@ export const authPlugin = fp(
 
 /**
  * A hook that requires a signed-in user whose role is one of `roles` (any role when empty).
- * `allowQueryToken` is for EventSource, which cannot send headers.
+ * `allowQueryToken` is for EventSource, which cannot send headers; `apiKeys` also accepts API keys
+ * (the integration API only), each limited to `apiKeys.max` requests per window.
  */
 export function authenticate(
   app: FastifyInstance,
   roles: readonly Role[] = [],
-  options: { allowQueryToken?: boolean } = {},
-): (request: FastifyRequest) => Promise<void> {
-  return async (request) => {
+  options: { allowQueryToken?: boolean; apiKeys?: ApiKeyRateLimit } = {},
+): (request: FastifyRequest, reply: FastifyReply) => Promise<void> {
+  const { apiKeys } = options;
+  // Keys are counted deployment-wide (their ids are unique across organisations).
+  const limiter = apiKeys ? new AttemptLimiter(app.organisations.platform, app.jwtSecret) : null;
+  return async (request, reply) => {
     const token = tokenOf(request, options.allowQueryToken ?? false);
     if (!token) throw unauthorized('Sign in first: no access token was sent.');
-    const { actor, organisation } = await resolveAccessToken(app, token, Date.now());
+    const now = Date.now();
+    const { actor, organisation } =
+      limiter && apiKeys && looksLikeApiKey(token)
+        ? await resolveApiKey(app, limiter, apiKeys, token, now, reply)
+        : await resolveAccessToken(app, token, now);
     if (roles.length > 0 && !roles.includes(actor.role)) throw forbidden();
     // A public page's organisation was resolved first (`resolveOrganisation`): the caller must be of it.
     if (request.organisation && request.organisation.id !== organisation?.id) throw otherOrganisation();

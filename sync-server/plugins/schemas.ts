@@ -22,3 +22,21 @@ export const DigitsSchema = (description: string) => Type.String({ pattern: '^[0
 
 /** OpenAPI security requirement of the authenticated routes. */
 export const BEARER = [{ bearer: [] }];
+
+/** The dashboard figures (`services/dashboard-stats`), for `/api/admin/stats` and `/api/v1/dashboard/stats`. */
+export const DashboardStatsSchema = Type.Object({
+  jobsByStatus: Type.Record(Type.String(), Type.Integer()),
+  applicationsByStage: Type.Record(Type.String(), Type.Integer()),
+  candidatesBySource: Type.Record(Type.String(), Type.Integer()),
+  interviewsToday: Type.Integer(),
+  interviewsUpcoming: Type.Integer(),
+  recentApplications: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      jobId: Type.String(),
+      candidateId: Type.String(),
+      stage: Type.String(),
+      createdAt: Type.String(),
+    }),
+  ),
+});

@@ -1,12 +1,23 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fp from 'fastify-plugin';
-import { COLLECTION_SCHEMAS } from '#shared/domain/collections';
 
 /** OpenAPI generated from the route schemas, at `/openapi.json`, with Swagger UI at `/docs`. */
 export const swaggerPlugin = fp(
   async (app) => {
     await app.register(swagger, {
+      // Every route names its operation; one that does not (yet) gets a stable name from its method and
+      // path. A plugin's `/` is served with and without the slash: it is documented without.
+      transform: ({ schema, url, route }) => {
+        const documented = url.length > 1 ? url.replace(/\/+$/, '') : url;
+        return {
+          schema: {
+            ...schema,
+            operationId: schema?.operationId ?? derivedOperationId(route.method, documented),
+          },
+          url: documented,
+        };
+      },
       openapi: {
         openapi: '3.0.3',
         info: {
@@ -15,21 +26,37 @@ export const swaggerPlugin = fp(
             'Replication (RxDB protocol), sign-in and administration of the Shortlist applicant tracking system. ' +
             'Errors are `{"error": {"code", "message"}}`.',
           version: '0.1.0',
+          license: { name: 'Proprietary', url: 'https://example.com/shortlist/license' },
         },
+        servers: [{ url: '/', description: 'This server' }],
         components: {
-          securitySchemes: { bearer: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
-          schemas: Object.fromEntries(
-            Object.entries(COLLECTION_SCHEMAS).map(([name, schema]) => [
-              name,
-              JSON.parse(JSON.stringify(schema)) as object,
-            ]),
-          ),
+          securitySchemes: {
+            bearer: {
+              type: 'http',
+              scheme: 'bearer',
+              bearerFormat: 'JWT',
+              description: 'An access token from `POST /api/auth/login` (15 minutes; refresh it).',
+            },
+            apiKey: {
+              type: 'http',
+              scheme: 'bearer',
+              bearerFormat: 'slk_<organisation>_<id>_<secret>',
+              description:
+                'An API key from `POST /api/admin/api-keys`, as `Authorization: Bearer <key>`; for `/api/v1` only.',
+            },
+          },
         },
         tags: [
           { name: 'auth', description: 'Sign-in and sessions' },
           { name: 'sync', description: 'Replication of the collections' },
           { name: 'admin', description: 'Administration (admin role)' },
           { name: 'operations', description: 'Health and readiness' },
+          {
+            name: 'v1',
+            description: 'Integration API for scripts and other systems (access token or API key)',
+          },
+          { name: 'files', description: 'Résumés of candidates' },
+          { name: 'portal', description: 'The candidate portal' },
         ],
       },
     });
@@ -38,3 +65,16 @@ export const swaggerPlugin = fp(
   },
   { name: 'swagger' },
 );
+
+/** `GET /api/admin/notifications/:id` → `getAdminNotificationsById`. */
+function derivedOperationId(method: string | readonly string[], url: string): string {
+  const verb = (Array.isArray(method) ? String(method[0]) : String(method)).toLowerCase();
+  const words = url
+    .replace(/^\/api\//, '/')
+    .split('/')
+    .filter(Boolean)
+    .map((part) => (part.startsWith(':') ? `by-${part.slice(1)}` : part))
+    .flatMap((part) => part.split(/[^A-Za-z0-9]+/))
+    .filter(Boolean);
+  return [verb, ...words.map((word) => `${word.charAt(0).toUpperCase()}${word.slice(1)}`)].join('');
+}

@@ -6,6 +6,9 @@ import { ensureOutboxDatabase } from './outbox-database';
 import { ONE_TIME_TOKEN_DATABASE } from './one-time-tokens';
 import { FIRST_ORGANISATION_ID, PLATFORM_ORGANISATION_ID } from './organisation-ids';
 import { fail, succeed, type Outcome } from './outcome';
+import { ensureApiKeyDatabase } from './api-keys';
+import { ensureIdempotencyDatabase } from './idempotency-records';
+import { ensureWebhookDatabases } from './webhook-store';
 
 /**
  * One hiring organisation of the deployment (SPEC §10). Its documents live in databases of their own,
@@ -87,6 +90,9 @@ export async function ensureOrganisationSchema(store: CouchStore): Promise<void>
   await ensureOwnDatabase(store, FILES_DATABASE);
   await ensureOutboxDatabase(store);
   await ensureOwnDatabase(store, ONE_TIME_TOKEN_DATABASE);
+  await ensureApiKeyDatabase(store);
+  await ensureIdempotencyDatabase(store);
+  await ensureWebhookDatabases(store);
 }
 
 /**

@@ -15,7 +15,7 @@ export interface Failure {
 
 /**
  * The kinds of failure: malformed input, no or bad sign-in, a role that may not, nothing there, a lost
- * race or a duplicate, too large, a type not accepted, or a rule of the hiring workflow.
+ * race or a duplicate, a stale precondition (`If-Match`), too large, a type not accepted, or a rule of the hiring workflow.
  */
 export type FailureKind =
   | 'invalid'
@@ -23,6 +23,7 @@ export type FailureKind =
   | 'forbidden'
   | 'not_found'
   | 'conflict'
+  | 'precondition_failed'
   | 'too_large'
   | 'unsupported'
   | 'refused';

@@ -5,6 +5,7 @@ import { loadDemoIfEmpty } from '../demo/load-demo';
 import { candidateDoc } from './support/fixtures';
 import { startHoldingProxy, type ProxyBehaviour } from './support/server-process';
 import { push, type Doc } from './support/sync-client';
+import { codeOf, v1 } from './support/v1-client';
 import {
   freshPrefix,
   login,
@@ -101,5 +102,47 @@ describe('a push whose store connection dies mid-write', () => {
     const retry = await push(app, recruiter, 'candidates', rowsOf(docs));
     expect(retry.rejections).toEqual([]);
     expect(retry.conflicts.map((doc) => doc.id).sort()).toEqual(docs.map((doc) => doc.id).sort());
+  });
+});
+
+describe('an integration API write whose store connection dies mid-write', () => {
+  it('answers exactly: stored, with the document, and a repeat with its key is the same answer', async () => {
+    const application = (await v1(app, recruiter, 'GET', '/applications?stage=applied')).json<{
+      data: { id: string }[];
+    }>().data[0]!;
+    let cut = false;
+    behaviour = (url, method) => {
+      if (!cut && method === 'POST' && url.includes('applications/_bulk_docs')) {
+        cut = true;
+        return 'cut-answer';
+      }
+      return 'pass';
+    };
+    const headers = { 'idempotency-key': `cut-${Date.now()}` };
+    const moved = await v1(
+      app,
+      recruiter,
+      'PATCH',
+      `/applications/${application.id}/stage`,
+      { stage: 'screening' },
+      headers,
+    );
+    expect(cut).toBe(true);
+    expect([moved.statusCode, codeOf(moved)], moved.body).toEqual([200, 'ok']);
+    expect(moved.json()).toMatchObject({ id: application.id, stage: 'screening' });
+    behaviour = () => 'pass';
+    const again = await v1(
+      app,
+      recruiter,
+      'PATCH',
+      `/applications/${application.id}/stage`,
+      { stage: 'screening' },
+      headers,
+    );
+    expect(again.json()).toEqual(moved.json());
+    const history = (await v1(app, recruiter, 'GET', `/applications/${application.id}/history`)).json<{
+      data: unknown[];
+    }>();
+    expect(history.data).toHaveLength(2);
   });
 });

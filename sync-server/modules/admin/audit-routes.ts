@@ -15,6 +15,7 @@ export function auditRoutes(root: FastifyInstance): Promise<void> {
     {
       schema: {
         tags: ['admin'],
+        operationId: 'listAuditEntries',
         summary: 'Accepted and refused writes, newest first',
         security: BEARER,
         querystring: AuditQuerySchema,

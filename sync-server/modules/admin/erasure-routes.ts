@@ -19,6 +19,7 @@ export function erasureRoutes(
     {
       schema: {
         tags: ['admin'],
+        operationId: 'eraseCandidate',
         summary:
           'Erase a candidate’s personal data (GDPR), on the server and through replication on every laptop',
         description:
@@ -48,6 +49,7 @@ export function erasureRoutes(
     {
       schema: {
         tags: ['admin'],
+        operationId: 'getErasureReceipt',
         summary: 'The receipt of a candidate’s erasure: which signed-in devices have pulled it since',
         security: BEARER,
         params: IdParamsSchema,

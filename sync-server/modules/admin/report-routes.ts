@@ -14,6 +14,7 @@ export function reportRoutes(root: FastifyInstance): Promise<void> {
     {
       schema: {
         tags: ['admin'],
+        operationId: 'getAdminStats',
         summary:
           'Jobs by status, applications by stage, interviews today and upcoming, recent applications, candidates by source',
         security: BEARER,
@@ -28,9 +29,14 @@ export function reportRoutes(root: FastifyInstance): Promise<void> {
     {
       schema: {
         tags: ['admin'],
+        operationId: 'exportData',
         summary: 'Every document of every collection, as NDJSON lines {collection, document}',
         security: BEARER,
         produces: ['application/x-ndjson'],
+        response: {
+          200: { description: 'NDJSON: one `{"collection", "document"}` line per document.' },
+          ...AdminErrors,
+        },
       },
     },
     async (request, reply) => {

@@ -30,23 +30,8 @@ export const AuditEntrySchema = Type.Object({
   reason: Type.Optional(Type.String()),
 });
 
-/** `GET /api/admin/stats`. */
-export const AdminStatsSchema = Type.Object({
-  jobsByStatus: Type.Record(Type.String(), Type.Integer()),
-  applicationsByStage: Type.Record(Type.String(), Type.Integer()),
-  candidatesBySource: Type.Record(Type.String(), Type.Integer()),
-  interviewsToday: Type.Integer(),
-  interviewsUpcoming: Type.Integer(),
-  recentApplications: Type.Array(
-    Type.Object({
-      id: Type.String(),
-      jobId: Type.String(),
-      candidateId: Type.String(),
-      stage: Type.String(),
-      createdAt: Type.String(),
-    }),
-  ),
-});
+/** `GET /api/admin/stats` (the same figures as the integration API's dashboard). */
+export { DashboardStatsSchema as AdminStatsSchema } from '../../plugins/schemas';
 
 /** Which signed-in devices have pulled an erasure. */
 export const ErasureReceiptSchema = Type.Object({

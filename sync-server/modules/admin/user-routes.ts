@@ -40,6 +40,7 @@ export function adminUserRoutes(root: FastifyInstance): Promise<void> {
     {
       schema: {
         tags: ['admin'],
+        operationId: 'listUsers',
         summary: 'Every account',
         security: BEARER,
         response: { 200: Type.Array(UserSchema), ...errors },
@@ -53,6 +54,7 @@ export function adminUserRoutes(root: FastifyInstance): Promise<void> {
     {
       schema: {
         tags: ['admin'],
+        operationId: 'createUser',
         summary: 'Create an account',
         security: BEARER,
         body: Type.Object({
@@ -83,6 +85,7 @@ export function adminUserRoutes(root: FastifyInstance): Promise<void> {
     {
       schema: {
         tags: ['admin'],
+        operationId: 'updateUser',
         summary: 'Rename, change role, deactivate or reactivate an account (effective on its next request)',
         security: BEARER,
         params: UserParams,
@@ -116,6 +119,7 @@ export function adminUserRoutes(root: FastifyInstance): Promise<void> {
     {
       schema: {
         tags: ['admin'],
+        operationId: 'revokeUserSessions',
         summary: 'Sign the user out everywhere; with wipe, their laptops delete local data at next contact',
         security: BEARER,
         params: UserParams,
@@ -148,6 +152,7 @@ export function adminUserRoutes(root: FastifyInstance): Promise<void> {
     {
       schema: {
         tags: ['admin'],
+        operationId: 'setUserPassword',
         summary: 'Set a new password',
         security: BEARER,
         params: UserParams,

@@ -77,6 +77,8 @@ export function identityRoutes(root: FastifyInstance, options: IdentityRoutesOpt
     {
       schema: {
         tags: ['auth'],
+        operationId: 'registerCandidate',
+        security: [],
         summary: 'Create a candidate account for the portal (confirmed by a mailed link)',
         description:
           'Answers 201 `check_email` whether or not the address already has an account, in the same time. ' +
@@ -116,6 +118,7 @@ export function identityRoutes(root: FastifyInstance, options: IdentityRoutesOpt
       onRequest: authenticate(app, ['candidate']),
       schema: {
         tags: ['auth'],
+        operationId: 'verifyEmail',
         summary: 'Confirm the signed-in account’s email address with the token of the mailed link',
         description:
           'The token works once, for 24 hours, and only for the account it was mailed for (signed in: opening the ' +
@@ -147,6 +150,7 @@ export function identityRoutes(root: FastifyInstance, options: IdentityRoutesOpt
       onRequest: authenticate(app, ['candidate']),
       schema: {
         tags: ['auth'],
+        operationId: 'resendVerification',
         summary: 'Mail the signed-in candidate another link to confirm their address',
         security: BEARER,
         response: { 202: CheckEmailSchema, ...errorResponses(401, 403, 409, 429) },
@@ -171,6 +175,8 @@ export function identityRoutes(root: FastifyInstance, options: IdentityRoutesOpt
     {
       schema: {
         tags: ['auth'],
+        operationId: 'requestPasswordReset',
+        security: [],
         summary: 'Mail a link to choose a new password (candidates and staff)',
         description:
           'Answers 202 `check_email` whether or not an account has the address, in the same time. The link works ' +
@@ -196,6 +202,8 @@ export function identityRoutes(root: FastifyInstance, options: IdentityRoutesOpt
     {
       schema: {
         tags: ['auth'],
+        operationId: 'confirmPasswordReset',
+        security: [],
         summary: 'Choose a new password with the token of the mailed link; signs the account out everywhere',
         description:
           'The token works once, for an hour, and not after another password change. 400 `invalid_link` otherwise.',

@@ -76,6 +76,8 @@ export function sessionRoutes(
     {
       schema: {
         tags: ['auth'],
+        operationId: 'login',
+        security: [],
         summary: 'Sign in with email and password',
         description:
           'Rate limited per address and per account across every server instance (429 `rate_limited`). ' +
@@ -114,6 +116,8 @@ export function sessionRoutes(
       config: refreshPerAddress,
       schema: {
         tags: ['auth'],
+        operationId: 'refreshSession',
+        security: [],
         summary: 'Swap a refresh token for a new pair (the old one is spent; reusing it ends the session)',
         body: RefreshRequestSchema,
         response: { 200: TokenPairSchema, ...errorResponses(400, 401, 429) },
@@ -140,6 +144,8 @@ export function sessionRoutes(
     {
       schema: {
         tags: ['auth'],
+        operationId: 'logout',
+        security: [],
         summary: 'End the session of a refresh token',
         body: RefreshRequestSchema,
         response: { 204: Type.Null(), ...errorResponses(400) },
@@ -163,6 +169,7 @@ export function sessionRoutes(
       onRequest: authenticate(app),
       schema: {
         tags: ['auth'],
+        operationId: 'getMe',
         summary: 'The signed-in account',
         security: BEARER,
         response: { 200: AccountSchema, ...errorResponses(401) },

@@ -49,6 +49,7 @@ export function fileRoutes(root: FastifyInstance): Promise<void> {
       bodyLimit: MAX_RESUME_BYTES,
       schema: {
         tags: ['files'],
+        operationId: 'uploadResume',
         summary: 'Upload a candidate’s résumé (PDF or DOCX, checked by content, at most 10 MB)',
         description:
           'The body is the file itself (any Content-Type). Sets the candidate’s `resume` reference.',
@@ -80,6 +81,7 @@ export function fileRoutes(root: FastifyInstance): Promise<void> {
       onRequest: authenticate(app, STAFF_ROLES),
       schema: {
         tags: ['files'],
+        operationId: 'downloadResume',
         summary: 'Download a candidate’s résumé',
         description:
           'Readable by whoever may read the candidate: staff with full read, interviewers assigned to them.',

@@ -5,6 +5,7 @@ import { fileTransport, smtpTransport, type MailTransport } from './mail-transpo
 import type { NotificationSettings } from '../../services/notifications-config';
 import { ensureOutboxDatabase } from '../../services/outbox-database';
 import { OutboxSender, type SenderOptions } from './outbox-sender';
+import { RoundLoop } from '../../services/round-loop';
 
 /** Timing of the worker; every field has a production default. */
 export interface WorkerTiming extends Omit<SenderOptions, 'workerId'> {
@@ -46,11 +47,7 @@ export class NotificationWorker {
   readonly transport: MailTransport;
   private readonly capture: ChangeCapture;
   private readonly sender: OutboxSender;
-  private readonly abort = new AbortController();
-  private timer: NodeJS.Timeout | undefined;
-  private round: Promise<void> | null = null;
-  private failures = 0;
-  private isWakeRequested = false;
+  private readonly loop: RoundLoop;
 
   private constructor(
     readonly options: WorkerOptions & { timing: WorkerTiming },
@@ -61,6 +58,11 @@ export class NotificationWorker {
     this.capture = capture;
     this.sender = sender;
     this.transport = transport;
+    this.loop = new RoundLoop({
+      round: () => this.runOnce(),
+      pollMs: options.timing.pollMs,
+      onFailure: (error) => options.log?.('notification worker round failed; retrying', error),
+    });
   }
 
   /** Creates the outbox database if needed and the worker (not started). */
@@ -94,57 +96,26 @@ export class NotificationWorker {
   /** Prepares, then runs rounds until stopped. */
   async start(): Promise<void> {
     await this.prepare();
-    this.schedule(0);
+    this.loop.start();
   }
 
   /** One round: capture, then send. Exposed for tests and for draining before shutdown. */
   async runOnce(): Promise<void> {
-    await this.capture.runOnce(this.abort.signal);
-    if (!this.abort.signal.aborted) await this.sender.runOnce();
+    await this.capture.runOnce(this.loop.signal);
+    if (!this.loop.signal.aborted) await this.sender.runOnce();
   }
 
   /**
-   * Runs a round now instead of after the pause (a mail someone just asked for, e.g. a password reset
-   * link); during a round, runs the next one as soon as it ends.
+   * Runs a round now instead of after the pause (a change the feed reported, a mail someone just
+   * asked for, e.g. a password reset link); during a round, runs the next one as soon as it ends.
    */
   wake(): void {
-    if (this.abort.signal.aborted || this.timer === undefined) return;
-    if (this.round) {
-      this.isWakeRequested = true;
-      return;
-    }
-    clearTimeout(this.timer);
-    this.schedule(0);
+    this.loop.wake();
   }
 
   /** Stops after the current round and closes the transport. */
   async stop(): Promise<void> {
-    this.abort.abort();
-    clearTimeout(this.timer);
-    await this.round?.catch(() => undefined);
+    await this.loop.stop();
     this.transport.close();
-  }
-
-  private schedule(delay: number): void {
-    if (this.abort.signal.aborted) return;
-    this.timer = setTimeout(() => {
-      this.round = this.runOnce()
-        .then(() => {
-          this.failures = 0;
-        })
-        .catch((error: unknown) => {
-          if (this.abort.signal.aborted) return;
-          this.failures += 1;
-          if (this.failures === 1) this.options.log?.('notification worker round failed; retrying', error);
-        })
-        .finally(() => {
-          this.round = null;
-          const backoff = this.failures === 0 ? 0 : Math.min(30_000, 500 * 2 ** this.failures);
-          const isWoken = this.isWakeRequested && this.failures === 0;
-          this.isWakeRequested = false;
-          this.schedule(isWoken ? 0 : this.options.timing.pollMs + backoff);
-        });
-    }, delay);
-    this.timer.unref();
   }
 }

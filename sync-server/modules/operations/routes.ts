@@ -2,6 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 import { ApiErrorSchema } from '#shared/sync/protocol';
 
+/** What any route answers to a URL it cannot route (a malformed percent-escape). */
+const ROUTING_ERROR = { ...ApiErrorSchema, description: 'The URL is malformed.' };
+
 /** How long `/api/ready` lets a change follower that is between attempts try again before it answers. */
 const FOLLOWER_GRACE_MS = 1_500;
 
@@ -15,8 +18,10 @@ export function operationsRoutes(app: FastifyInstance): Promise<void> {
     {
       schema: {
         tags: ['operations'],
+        operationId: 'getHealth',
+        security: [],
         summary: 'The process is running',
-        response: { 200: Type.Object({ status: Type.Literal('ok') }) },
+        response: { 200: Type.Object({ status: Type.Literal('ok') }), 400: ROUTING_ERROR },
       },
     },
     () => ({ status: 'ok' as const }),
@@ -26,10 +31,16 @@ export function operationsRoutes(app: FastifyInstance): Promise<void> {
     {
       schema: {
         tags: ['operations'],
+        operationId: 'getReadiness',
+        security: [],
         summary: 'The store answers and its change feed is followed',
         description:
           '503 `store_unavailable` when the store does not answer; 503 `change_feed_down` when live updates are not followed.',
-        response: { 200: Type.Object({ status: Type.Literal('ready') }), 503: ApiErrorSchema },
+        response: {
+          200: Type.Object({ status: Type.Literal('ready') }),
+          400: ROUTING_ERROR,
+          503: ApiErrorSchema,
+        },
       },
     },
     async (_request, reply) => {

@@ -100,6 +100,8 @@ export async function portalRoutes(root: FastifyInstance, options: PortalRoutesO
       config: publicLimit,
       schema: {
         tags: ['portal'],
+        operationId: 'listPortalJobs',
+        security: [],
         summary: 'Open jobs, for the careers page (no sign-in)',
         response: { 200: Type.Object({ jobs: Type.Array(PortalJobSchema) }), ...errorResponses(429) },
       },
@@ -113,6 +115,8 @@ export async function portalRoutes(root: FastifyInstance, options: PortalRoutesO
       config: publicLimit,
       schema: {
         tags: ['portal'],
+        operationId: 'getPortalJob',
+        security: [],
         summary: 'One open job (404 for drafts, paused and closed jobs)',
         params: JobParamsSchema,
         response: { 200: PortalJobSchema, ...errorResponses(400, 404, 429) },
@@ -128,6 +132,7 @@ export async function portalRoutes(root: FastifyInstance, options: PortalRoutesO
       preHandler: [verifiedOnly, portalWriteLimiter(app, 'portal-apply', limits)],
       schema: {
         tags: ['portal'],
+        operationId: 'applyToJob',
         summary: 'Apply for an open job as the signed-in candidate',
         description:
           'Links the candidate record with the account’s email (created if missing). 403 `email_not_verified` until the ' +
@@ -159,6 +164,7 @@ export async function portalRoutes(root: FastifyInstance, options: PortalRoutesO
       onRequest: candidateOnly(app),
       schema: {
         tags: ['portal'],
+        operationId: 'listOwnApplications',
         summary: 'The signed-in candidate’s applications, with dated stages',
         security: BEARER,
         response: {
@@ -193,6 +199,7 @@ function portalResumeRoute(root: FastifyInstance, options: { limits: ApplyLimits
       preHandler: [verifiedOnly, portalWriteLimiter(app, 'portal-resume', options.limits)],
       schema: {
         tags: ['portal'],
+        operationId: 'uploadOwnResume',
         summary: 'Attach a résumé (PDF or DOCX, ≤ 10 MB) to one’s own application',
         description: 'The body is the file itself. `fileName` names it for the recruiters.',
         security: BEARER,

@@ -1,17 +1,17 @@
 import type { Actor } from '#shared/domain/common/roles';
 import type { InterviewerScope } from '#shared/domain/decide/read-rules';
-import { canRead, readsEverything, redactForReader } from '#shared/domain/decide/read-rules';
+import { readsEverything } from '#shared/domain/decide/read-rules';
 import type { AnyDocument, CollectionName } from '#shared/domain/collections';
 import type { PullResponse, WireDocument } from '#shared/sync/protocol';
 import { neutralTombstone } from '#shared/sync/removal';
 import { UnknownSequenceError, type CouchStore, type StoredDoc } from '../../infra/couch-store';
-import { contentOf, isTombstone, toWire } from '../../infra/stored-document';
 import {
   loadInterviewerScope,
   loadScopeSnapshot,
   saveScopeSnapshot,
   scopedIds,
 } from '../../services/interviewer-scope';
+import { wireForReader } from '../../services/reader-view';
 import {
   openCheckpoint,
   sealCheckpoint,
@@ -27,18 +27,6 @@ export interface PullRequest {
   readonly checkpoint: unknown;
   readonly limit: number;
   readonly now: number;
-}
-
-/** The wire form of a stored document for `actor`, or null when they may not read it. */
-export function wireForReader(
-  actor: Actor,
-  collection: CollectionName,
-  stored: StoredDoc,
-  scope: InterviewerScope | null,
-): WireDocument<AnyDocument> | null {
-  const content = contentOf(collection, stored);
-  if (!canRead(actor, collection, content, scope)) return null;
-  return toWire(redactForReader(actor, collection, content), isTombstone(stored));
 }
 
 /** The pull's context: the store, the signing key, and to whom the checkpoints are bound. */

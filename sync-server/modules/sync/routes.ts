@@ -47,6 +47,7 @@ function registerCollection(
       onRequest,
       schema: {
         tags: ['sync'],
+        operationId: `pull${capitalized(collection)}`,
         summary: `Pull ${collection} changed since a checkpoint`,
         description:
           'RxDB checkpoint pull. Send back, URL-encoded, the checkpoint of the previous pull (none on the first). ' +
@@ -88,6 +89,7 @@ function registerCollection(
       bodyLimit: PUSH_BODY_LIMIT,
       schema: {
         tags: ['sync'],
+        operationId: `push${capitalized(collection)}`,
         summary: `Push ${collection} written on a laptop`,
         description:
           'RxDB push with assumed master state. A row whose assumed state is not the server’s is a conflict; ' +
@@ -97,8 +99,13 @@ function registerCollection(
         response: { 200: pushResponseSchema(collection), ...errors },
       },
     },
-    async (request) => pushDocuments(storeOf(request), actorOf(request), collection, request.body, () => Date.now()),
+    async (request) =>
+      pushDocuments(storeOf(request), actorOf(request), collection, request.body, () => Date.now()),
   );
+}
+
+function capitalized(name: string): string {
+  return `${name.charAt(0).toUpperCase()}${name.slice(1)}`;
 }
 
 /** The checkpoint query parameter as JSON (null when absent); text that is not JSON is a 400. */

@@ -19,6 +19,7 @@ export function streamRoutes(root: FastifyInstance): Promise<void> {
       onRequest: authenticate(app, STAFF_ROLES, { allowQueryToken: true }),
       schema: {
         tags: ['sync'],
+        operationId: 'streamChanges',
         summary: 'Server-Sent Events naming the collections that changed',
         description:
           'Auth by `Authorization: Bearer` or the `access_token` query parameter (EventSource cannot set headers).',

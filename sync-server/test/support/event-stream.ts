@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { waitFor } from './notification-fixture';
 import type { Session } from './test-server';
 
+/** One event of `GET /api/sync/stream`, with when it came. */
 export interface StreamEvent {
   readonly type?: string;
   readonly collection?: string;
@@ -65,8 +66,10 @@ export function openStream(app: FastifyInstance, session: Session): Promise<Open
   });
 }
 
+/** Whether an event says `collection` changed. */
 export const isChangeOf =
   (collection: string) =>
   (event: StreamEvent): boolean =>
     event.type === 'change' && event.collection === collection;
+/** Whether an event tells the client to pull everything. */
 export const isResync = (event: StreamEvent): boolean => event.type === 'RESYNC';
