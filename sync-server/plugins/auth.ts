@@ -109,15 +109,19 @@ export interface ApiKeyRateLimit {
  * counted against its limit in the store, so the limit holds across instances.
  */
 export async function actorFromApiKey(
-  store: CouchStore,
+  organisation: Pick<RequestOrganisation, 'id' | 'store'>,
   limiter: AttemptLimiter,
   limit: ApiKeyRateLimit,
   key: string,
   now: number,
   reply: FastifyReply,
 ): Promise<RequestActor> {
-  const verified = await verifyApiKey(store, key, now, (error) =>
-    reply.log.warn({ err: error }, 'could not record when an API key was used'),
+  const verified = await verifyApiKey(
+    organisation.store,
+    key,
+    now,
+    (error) => reply.log.warn({ err: error }, 'could not record when an API key was used'),
+    organisation.id,
   );
   if (!verified.ok) throw apiErrorOf(verified);
   const { value } = verified;
@@ -161,7 +165,7 @@ async function resolveApiKey(
       ? error
       : unauthorized('The API key is not valid.', 'invalid_api_key');
   });
-  return { actor: await actorFromApiKey(organisation.store, limiter, limit, key, now, reply), organisation };
+  return { actor: await actorFromApiKey(organisation, limiter, limit, key, now, reply), organisation };
 }
 
 /** Registers the request decoration; routes then use `authenticate(...)` as an `onRequest`/`preHandler` hook. */

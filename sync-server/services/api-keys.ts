@@ -241,16 +241,19 @@ export async function revokeApiKey(
  * Checks a key's text against its stored hash and the person it acts for, as the store says now: a
  * revoked key, a deactivated person or one who left the staff is refused at once, and a demoted
  * person's key acts with their new role. Keeps `lastUsedAt` (at most once a minute, best effort).
+ * `store` is the databases of `organisationId`, the organisation the key's text names.
  */
 export async function verifyApiKey(
   store: CouchStore,
   text: string,
   now: number,
   onTouchFailed: (error: unknown) => void = () => undefined,
+  organisationId: string = FIRST_ORGANISATION_ID,
 ): Promise<Outcome<ApiKeyActor>> {
   const parts = parseApiKey(text);
   const invalid = fail('unauthorized', 'invalid_api_key', 'The API key is not valid.');
-  if (!parts || parts.organisation !== DEFAULT_ORGANISATION_SEGMENT) return invalid;
+  // `store` is `organisationId`'s: a key naming another organisation is not one of its keys.
+  if (!parts || parts.organisation !== organisationSegment(organisationId)) return invalid;
   const doc = await readKey(store, parts.keyId);
   if (!doc) return invalid;
   const sent = Buffer.from(hashSecret(parts.secret), 'hex');

@@ -9,6 +9,8 @@ import { samplePdf } from './support/sample-files';
 import { create, pull, pullAll, push, type Doc } from './support/sync-client';
 import { createTestUser } from './support/accounts';
 import { waitFor } from './support/notification-fixture';
+import { codeOf, v1 } from './support/v1-client';
+import { startWebhookReceiver, type WebhookReceiver } from './support/webhook-receiver';
 import {
   bearer,
   buildTestApp,
@@ -34,6 +36,9 @@ let firstAdmin: Session;
 /** The admin of a second organisation, `acme`. */
 let acmeAdmin: Session;
 let acmeId: string;
+/** Acme's API key, made by its admin (the integration API's tests). */
+let acmeKey = '';
+let receiver: WebhookReceiver;
 
 interface OrganisationAnswer {
   id: string;
@@ -54,8 +59,11 @@ async function createOrganisation(slug: string, adminEmail: string, name = `Org 
 }
 
 beforeAll(async () => {
-  testStore = await startTestStore();
-  app = await buildTestApp(testStore, { operator: OPERATOR });
+  [testStore, receiver] = await Promise.all([startTestStore(), startWebhookReceiver()]);
+  app = await buildTestApp(testStore, {
+    operator: OPERATOR,
+    webhooks: { allowPrivateTargets: true, timing: { pollMs: 50, baseDelayMs: 100, maxDelayMs: 400 } },
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   await createTestUser(app.store, {
     email: 'first-admin@example.com',
@@ -73,7 +81,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await app.close();
-  await testStore.stop();
+  await Promise.all([testStore.stop(), receiver.close()]);
 });
 
 describe('the operator', () => {
@@ -552,6 +560,112 @@ describe('mailed links', () => {
   });
 });
 
+describe('the integration API', () => {
+  const createKey = async (admin: Session) => {
+    const answer = await app.inject({
+      method: 'POST',
+      url: '/api/admin/api-keys',
+      headers: bearer(admin),
+      payload: { name: 'HR suite', role: 'admin' },
+    });
+    expect(answer.statusCode, answer.body).toBe(201);
+    return json<{ key: string }>(answer).key;
+  };
+
+  it('answers an API key with its own organisation’s documents only, and refuses a key moved to another', async () => {
+    acmeKey = await createKey(acmeAdmin);
+    const firstKey = await createKey(firstAdmin);
+    expect(acmeKey).toMatch(new RegExp(`^slk_${acmeId}_`));
+    expect(firstKey).toMatch(/^slk_default_/);
+
+    const acmeJobs = await v1(app, acmeKey, 'GET', '/jobs');
+    expect(acmeJobs.statusCode, acmeJobs.body).toBe(200);
+    const acmeTitles = json<{ data: { title: string }[] }>(acmeJobs).data.map((job) => job.title);
+    expect(acmeTitles).toContain('Acme’s job');
+    expect(acmeTitles).not.toContain('First’s job');
+    const firstJobs = json<{ data: { title: string }[] }>(await v1(app, firstKey, 'GET', '/jobs')).data;
+    expect(firstJobs.map((job) => job.title)).not.toContain('Acme’s job');
+    // The same id names a different document in each organisation.
+    const shared = await v1(app, acmeKey, 'GET', '/jobs/job-shared-id');
+    expect(json<{ title: string }>(shared).title).toBe('Acme’s job');
+
+    // A key whose organisation segment is swapped (or made up) is no key at all.
+    const [, , keyId, secret] = /^slk_([a-z0-9-]+)_([a-f0-9]{24})_(.+)$/.exec(acmeKey) ?? [];
+    for (const forged of [
+      `slk_default_${keyId}_${secret}`,
+      `slk_nosuchorg_${keyId}_${secret}`,
+      `slk_${acmeId}_${keyId}_${'A'.repeat(43)}`,
+    ]) {
+      const answer = await v1(app, forged, 'GET', '/jobs');
+      expect(answer.statusCode, forged).toBe(401);
+    }
+    // An admin lists only their own organisation's keys.
+    const listed = await app.inject({ method: 'GET', url: '/api/admin/api-keys', headers: bearer(firstAdmin) });
+    expect(json<{ id: string }[]>(listed).map((key) => key.id)).not.toContain(keyId);
+  });
+
+  it('writes through a key into its own organisation, with the same email free in the other', async () => {
+    const created = await v1(app, acmeKey, 'POST', '/candidates', {
+      firstName: 'Keyed',
+      lastName: 'Person',
+      email: 'keyed.person@example.org',
+      source: 'other',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const again = await v1(app, acmeKey, 'POST', '/candidates', {
+      firstName: 'Keyed',
+      lastName: 'Again',
+      email: 'KEYED.person@example.org',
+      source: 'other',
+    });
+    expect(codeOf(again)).toBe('duplicate_email');
+    const elsewhere = await v1(app, firstAdmin, 'POST', '/candidates', {
+      firstName: 'Keyed',
+      lastName: 'Person',
+      email: 'keyed.person@example.org',
+      source: 'other',
+    });
+    expect(elsewhere.statusCode, elsewhere.body).toBe(201);
+    const acmeCandidates = await pullAll(app, acmeAdmin, 'candidates');
+    expect(acmeCandidates.documents.map((doc) => doc['email'])).toContain('keyed.person@example.org');
+  });
+
+  it('delivers an organisation’s webhooks for its own events only', async () => {
+    const subscribed = await app.inject({
+      method: 'POST',
+      url: '/api/admin/webhooks',
+      headers: bearer(acmeAdmin),
+      payload: { url: receiver.url, events: ['application.created'] },
+    });
+    expect(subscribed.statusCode, subscribed.body).toBe(201);
+    const applied = async (caller: Session, firstName: string) => {
+      const candidate = await v1(app, caller, 'POST', '/candidates', {
+        firstName,
+        lastName: 'Hooked',
+        email: `${firstName.toLowerCase()}.hooked@example.org`,
+        source: 'other',
+      });
+      expect(candidate.statusCode, candidate.body).toBe(201);
+      const application = await v1(app, caller, 'POST', '/applications', {
+        jobId: 'job-shared-id',
+        candidateId: json<{ id: string }>(candidate).id,
+      });
+      expect(application.statusCode, application.body).toBe(201);
+      return json<{ id: string }>(application).id;
+    };
+    const firstApplication = await applied(firstAdmin, 'Firsthook');
+    const acmeApplication = await applied(acmeAdmin, 'Acmehook');
+    await waitFor(
+      'acme’s delivery',
+      () => Promise.resolve(receiver.received.find((hook) => hook.body.includes(acmeApplication)) ?? null),
+      10_000,
+    );
+    // The first organisation subscribed to nothing: its application is sent nowhere.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(receiver.received.some((hook) => hook.body.includes(firstApplication))).toBe(false);
+  });
+});
+
 describe('suspension', () => {
   it('refuses a suspended organisation’s people on their next request, ends their streams, and keeps their data', async () => {
     const stream = await openStream(app, acmeAdmin);
@@ -588,6 +702,8 @@ describe('suspension', () => {
     });
     expect(wrong.statusCode).toBe(401);
     expect((await app.inject({ method: 'GET', url: '/api/portal/acme/jobs' })).statusCode).toBe(403);
+    const keyed = await v1(app, acmeKey, 'GET', '/jobs');
+    expect([keyed.statusCode, codeOf(keyed)]).toEqual([403, 'organisation_suspended']);
     // Other organisations go on.
     expect(
       (await app.inject({ method: 'GET', url: '/api/sync/jobs/pull', headers: bearer(firstAdmin) }))
