@@ -1,13 +1,27 @@
 import { addRxPlugin, createRxDatabase, type RxJsonSchema } from 'rxdb';
 import { disableWarnings, RxDBDevModePlugin } from 'rxdb/plugins/dev-mode';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
 import { describe, expect, it } from 'vitest';
-import { application, candidate, interview, job, user } from '../test-support/fixtures';
+import {
+  application,
+  candidate,
+  interview,
+  interviewPlan,
+  job,
+  scorecard,
+  user,
+} from '../test-support/fixtures';
 import { COLLECTIONS } from '../domain/collections';
-import { toRxJsonSchema } from './rx-schemas';
+import { SCHEMA_VERSIONS, toRxJsonSchema } from './rx-schemas';
+
+/** Strategies that keep documents as they are, one per version (the renderer has the real ones). */
+const keepEveryVersion = (version: number) =>
+  Object.fromEntries(Array.from({ length: version }, (_unused, index) => [index + 1, (doc: unknown) => doc]));
 
 addRxPlugin(RxDBDevModePlugin);
+addRxPlugin(RxDBMigrationSchemaPlugin);
 disableWarnings();
 
 describe('RxDB collections from the shared JSON Schemas', () => {
@@ -20,7 +34,13 @@ describe('RxDB collections from the shared JSON Schemas', () => {
     try {
       const collections = await database.addCollections(
         Object.fromEntries(
-          COLLECTIONS.map((name) => [name, { schema: toRxJsonSchema(name) as RxJsonSchema<unknown> }]),
+          COLLECTIONS.map((name) => [
+            name,
+            {
+              schema: toRxJsonSchema(name) as RxJsonSchema<unknown>,
+              migrationStrategies: keepEveryVersion(SCHEMA_VERSIONS[name]),
+            },
+          ]),
         ),
       );
       await collections['jobs']!.insert(job());
@@ -28,7 +48,31 @@ describe('RxDB collections from the shared JSON Schemas', () => {
       await collections['applications']!.insert(application('offer'));
       await collections['interviews']!.insert(interview());
       await collections['users']!.insert(user('admin-1', 'admin'));
-      for (const name of COLLECTIONS) expect(await collections[name]!.count().exec()).toBe(1);
+      // The fields of structured interviews (issue 19).
+      await collections['jobs']!.insert(job({ id: 'job-planned', interviewPlan: interviewPlan() }));
+      await collections['interviews']!.insert(
+        interview({
+          id: 'int-kit',
+          kitId: 'kit-technical',
+          scorecards: [
+            scorecard('interviewer-1', {
+              attributeRatings: [{ attributeId: 'design', rating: 4, note: 'n' }],
+            }),
+          ],
+          declines: [
+            {
+              interviewerId: 'interviewer-2',
+              reason: 'Away',
+              at: interview().createdAt,
+              scheduledAt: interview().scheduledAt,
+            },
+          ],
+          withheldScorecardAuthors: ['interviewer-3'],
+        }),
+      );
+      const counts: Record<string, number> = {};
+      for (const name of COLLECTIONS) counts[name] = await collections[name]!.count().exec();
+      expect(counts).toEqual({ jobs: 2, candidates: 1, applications: 1, interviews: 2, users: 1 });
       await expect(collections['jobs']!.insert({ ...job({ id: 'job-2' }), title: '' })).rejects.toThrow();
     } finally {
       await database.remove();
