@@ -19,6 +19,7 @@ import { hashForRxdb } from './hash';
 import {
   pendingChangeSchema,
   refusedChangeSchema,
+  scorecardDraftMigrations,
   scorecardDraftSchema,
   syncMetaSchema,
   type PendingChange,
@@ -95,7 +96,7 @@ export async function openShortlistDatabase(
     refused: { schema: refusedChangeSchema },
     pending: { schema: pendingChangeSchema },
     syncmeta: { schema: syncMetaSchema },
-    scorecarddrafts: { schema: scorecardDraftSchema },
+    scorecarddrafts: { schema: scorecardDraftSchema, migrationStrategies: scorecardDraftMigrations },
   });
   return db;
 }

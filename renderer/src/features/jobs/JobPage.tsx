@@ -90,7 +90,10 @@ export function JobPage() {
       </Card>
       <Stack direction="row" sx={{ alignItems: 'center', justifyContent: 'space-between' }}>
         <Typography variant="h6" component="h2">
-          Applications ({applications.length})
+          {/* An interviewer's laptop holds only the applications they interview for: no count that looks like the job's. */}
+          {readsEverything(actor)
+            ? `Applications (${applications.length})`
+            : 'Applications you interview for'}
         </Typography>
         {mayAdd && <Button onClick={() => setIsAdding(true)}>Add candidate</Button>}
       </Stack>
