@@ -5,12 +5,14 @@ import {
   Dialog,
   DialogActions,
   DialogContent,
+  DialogContentText,
   DialogTitle,
+  ListSubheader,
   MenuItem,
   Stack,
   TextField,
 } from '@mui/material';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { Application } from '#shared/domain/application/application-schema';
 import { isStaffRole } from '#shared/domain/common/roles';
 import {
@@ -18,17 +20,25 @@ import {
   type Interview,
   type InterviewType,
 } from '#shared/domain/interview/interview-schema';
+import { findKit } from '#shared/domain/job/interview-plan';
+import type { InterviewPlan } from '#shared/domain/job/interview-plan-schema';
 import type { User } from '#shared/domain/user/user-schema';
 import { useActor, useDb } from '../../data/hooks/use-database';
+import { useInterviews } from '../../data/hooks/use-documents';
 import { newDocumentId, saveDocument } from '../../data/local-writes';
 import { humanize } from '../../ui/labels';
 import { plainMessage } from '../../ui/plain-message';
+import { deviceTimeZone } from '../../ui/time-zones';
+import { useNow } from '../../ui/use-now';
 import {
   blankInterviewFields,
   interviewFields,
+  isFormChanged,
+  scheduleWarnings,
   toInterview,
   type InterviewFormFields,
 } from './interview-form-model';
+import { ScheduleWarningsView } from './ScheduleWarningsView';
 
 const FIELD_LABELS = {
   scheduledAt: 'Date and time',
@@ -36,6 +46,7 @@ const FIELD_LABELS = {
   interviewerIds: 'Interviewers',
   meetingUrl: 'Place or meeting link',
   location: 'Place or meeting link',
+  kitId: 'Interview kit',
 };
 
 interface ScheduleInterviewDialogProps {
@@ -43,25 +54,57 @@ interface ScheduleInterviewDialogProps {
   /** The interview to reschedule; null to schedule a new one. */
   readonly interview: Interview | null;
   readonly users: readonly User[];
+  /** The job's interview plan, whose kits the interview may follow. */
+  readonly plan: InterviewPlan | undefined;
+  /** The viewer's time zone, in which the chosen time is also shown. */
+  readonly timeZone: string;
   readonly onClose: () => void;
 }
 
-/** Schedules or reschedules an interview, checked by the shared rules before it is written. */
+/**
+ * Schedules or reschedules an interview, checked by the shared rules before it is written. Warns of
+ * a time in the past and of interviewers already busy then (from this laptop's interviews), shows the
+ * time in each interviewer's zone when known, and asks before a filled-in form is thrown away.
+ */
 export function ScheduleInterviewDialog({
   application,
   interview,
   users,
+  plan,
+  timeZone,
   onClose,
 }: ScheduleInterviewDialogProps) {
   const db = useDb();
   const actor = useActor();
-  const [fields, setFields] = useState<InterviewFormFields>(() =>
+  const interviews = useInterviews();
+  const now = useNow(60_000);
+  const [initial] = useState<InterviewFormFields>(() =>
     interview ? interviewFields(interview) : blankInterviewFields(Date.now()),
   );
+  const [fields, setFields] = useState<InterviewFormFields>(initial);
   const [error, setError] = useState<string | null>(null);
+  const [isConfirmingDiscard, setIsConfirmingDiscard] = useState(false);
   const staff = users.filter((user) => user.active && isStaffRole(user.role));
   const chosen = staff.filter((user) => fields.interviewerIds.includes(user.id));
   const title = interview ? 'Reschedule interview' : 'Schedule interview';
+  const warnings = useMemo(
+    () => scheduleWarnings(fields, interview?.id ?? null, interviews ?? [], now),
+    [fields, interview, interviews, now],
+  );
+
+  const close = () => {
+    if (isFormChanged(fields, initial)) setIsConfirmingDiscard(true);
+    else onClose();
+  };
+
+  const chooseKit = (kitId: string) => {
+    const kit = findKit(plan, kitId);
+    setFields({
+      ...fields,
+      kitId,
+      ...(kit ? { type: kit.type, durationMinutes: String(kit.durationMinutes) } : {}),
+    });
+  };
 
   const save = async () => {
     if (fields.interviewerIds.length === 0) {
@@ -88,11 +131,31 @@ export function ScheduleInterviewDialog({
     onClose();
   };
 
+  const hasKits = (plan?.stages ?? []).some((stage) => stage.kits.length > 0);
   return (
-    <Dialog open onClose={onClose} aria-labelledby="schedule-title" fullWidth maxWidth="sm">
+    <Dialog open onClose={close} aria-labelledby="schedule-title" fullWidth maxWidth="sm">
       <DialogTitle id="schedule-title">{title}</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1 }}>
+          {hasKits && (
+            <TextField
+              select
+              label="Interview kit"
+              value={fields.kitId}
+              helperText="The kit of the job’s interview plan: its questions and the attributes to rate."
+              onChange={(event) => chooseKit(event.target.value)}
+            >
+              <MenuItem value="">No kit</MenuItem>
+              {plan?.stages.flatMap((stage) => [
+                <ListSubheader key={`stage-${stage.id}`}>{stage.name}</ListSubheader>,
+                ...stage.kits.map((kit) => (
+                  <MenuItem key={kit.id} value={kit.id}>
+                    {kit.name}
+                  </MenuItem>
+                )),
+              ])}
+            </TextField>
+          )}
           <Autocomplete
             multiple
             options={staff}
@@ -120,6 +183,8 @@ export function ScheduleInterviewDialog({
             type="datetime-local"
             label="Date and time"
             value={fields.scheduledAt}
+            // A datetime-local input is read in this computer's zone, whatever the person's own.
+            helperText={`In ${deviceTimeZone()}, this computer’s time zone`}
             onChange={(event) => setFields({ ...fields, scheduledAt: event.target.value })}
             slotProps={{ inputLabel: { shrink: true } }}
           />
@@ -136,15 +201,40 @@ export function ScheduleInterviewDialog({
             helperText="A room, or a link such as https://meet.example.com/abc"
             onChange={(event) => setFields({ ...fields, place: event.target.value })}
           />
+          <ScheduleWarningsView
+            fields={fields}
+            warnings={warnings}
+            interviewers={chosen}
+            viewerTimeZone={timeZone}
+            users={users}
+          />
           {error && <Alert severity="error">{error}</Alert>}
         </Stack>
       </DialogContent>
       <DialogActions>
-        <Button onClick={onClose}>Close</Button>
+        <Button onClick={close}>Close</Button>
         <Button variant="contained" onClick={() => void save()}>
           {interview ? 'Save new time' : 'Schedule'}
         </Button>
       </DialogActions>
+      {isConfirmingDiscard && (
+        <Dialog open onClose={() => setIsConfirmingDiscard(false)} aria-labelledby="discard-title">
+          <DialogTitle id="discard-title">Discard this interview?</DialogTitle>
+          <DialogContent>
+            <DialogContentText>
+              What you filled in is not saved yet. Close the form and lose it?
+            </DialogContentText>
+          </DialogContent>
+          <DialogActions>
+            <Button autoFocus onClick={() => setIsConfirmingDiscard(false)}>
+              Keep editing
+            </Button>
+            <Button color="error" onClick={onClose}>
+              Discard
+            </Button>
+          </DialogActions>
+        </Dialog>
+      )}
     </Dialog>
   );
 }
