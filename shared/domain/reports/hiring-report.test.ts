@@ -44,7 +44,7 @@ const hired = walked(
     ['hired', 10],
   ],
   {
-    offer: { baseSalary: 1, currency: 'EUR', status: 'accepted' },
+    offer: { status: 'accepted' },
     source: 'referral',
   },
 );
@@ -80,7 +80,7 @@ const declined = walked(
   {
     jobId: 'job-2',
     rejection: { atStage: 'offer', reason: 'Offer declined' },
-    offer: { baseSalary: 1, currency: 'EUR', status: 'declined' },
+    offer: { status: 'declined' },
     source: undefined,
   },
 );

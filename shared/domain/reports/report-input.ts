@@ -1,4 +1,4 @@
-import type { Application, Stage } from '../application/application-schema';
+import type { Offer, Rejection, Stage, StageHistoryEntry } from '../application/application-schema';
 import type { CandidateSource } from '../candidate/candidate-schema';
 import { parseIso } from '../common/time';
 import type { Job } from '../job/job-schema';
@@ -15,11 +15,20 @@ export type PipelineStage = (typeof PIPELINE_STAGES)[number];
 export const WAITING_STAGES = ['applied', 'screening', 'interview', 'offer'] as const;
 export type WaitingStage = (typeof WAITING_STAGES)[number];
 
-/** What the reports read of an application: the laptop's copy and the server's store alike have it. */
-export type ReportApplication = Pick<
-  Application,
-  'id' | 'jobId' | 'candidateId' | 'stage' | 'stageHistory' | 'rejection' | 'offer' | 'source'
->;
+/**
+ * What the reports read of an application (the laptop's copy and the server's store alike have it;
+ * read-only, so the laptop's frozen documents need no copy).
+ */
+export interface ReportApplication {
+  readonly id: string;
+  readonly jobId: string;
+  readonly candidateId: string;
+  readonly stage: Stage;
+  readonly stageHistory: readonly Pick<StageHistoryEntry, 'to' | 'at' | 'recordedAt'>[];
+  readonly rejection?: Pick<Rejection, 'atStage' | 'reason'> | undefined;
+  readonly offer?: Pick<Offer, 'status'> | undefined;
+  readonly source?: CandidateSource | undefined;
+}
 
 /** What the reports read of a job. */
 export type ReportJob = Pick<Job, 'id' | 'title' | 'recruiterIds'>;
@@ -47,7 +56,7 @@ export interface ReportFilter {
 }
 
 /** When an application arrived, in ms (its first entry's `at`). */
-export function arrivedAt(application: Pick<Application, 'stageHistory'>): number {
+export function arrivedAt(application: Pick<ReportApplication, 'stageHistory'>): number {
   const first = application.stageHistory[0];
   return first ? parseIso(first.at) : Number.NaN;
 }
@@ -80,7 +89,7 @@ export function isRecordedLate(entry: { readonly at: string; readonly recordedAt
 }
 
 /** The stages an application reached, from its history (a rejected one reached the stages before). */
-export function reachedStages(application: Pick<Application, 'stageHistory'>): ReadonlySet<Stage> {
+export function reachedStages(application: Pick<ReportApplication, 'stageHistory'>): ReadonlySet<Stage> {
   return new Set(application.stageHistory.map((entry) => entry.to));
 }
 
