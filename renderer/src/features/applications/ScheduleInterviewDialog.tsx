@@ -7,7 +7,6 @@ import {
   DialogContent,
   DialogContentText,
   DialogTitle,
-  ListSubheader,
   MenuItem,
   Stack,
   TextField,
@@ -146,14 +145,13 @@ export function ScheduleInterviewDialog({
               onChange={(event) => chooseKit(event.target.value)}
             >
               <MenuItem value="">No kit</MenuItem>
-              {plan?.stages.flatMap((stage) => [
-                <ListSubheader key={`stage-${stage.id}`}>{stage.name}</ListSubheader>,
-                ...stage.kits.map((kit) => (
+              {plan?.stages.flatMap((stage) =>
+                stage.kits.map((kit) => (
                   <MenuItem key={kit.id} value={kit.id}>
-                    {kit.name}
+                    {stage.name}: {kit.name}
                   </MenuItem>
                 )),
-              ])}
+              )}
             </TextField>
           )}
           <Autocomplete
@@ -195,18 +193,18 @@ export function ScheduleInterviewDialog({
             onChange={(event) => setFields({ ...fields, durationMinutes: event.target.value })}
             slotProps={{ htmlInput: { min: 5, max: 480, step: 5 } }}
           />
-          <TextField
-            label="Place or meeting link"
-            value={fields.place}
-            helperText="A room, or a link such as https://meet.example.com/abc"
-            onChange={(event) => setFields({ ...fields, place: event.target.value })}
-          />
           <ScheduleWarningsView
             fields={fields}
             warnings={warnings}
             interviewers={chosen}
             viewerTimeZone={timeZone}
             users={users}
+          />
+          <TextField
+            label="Place or meeting link"
+            value={fields.place}
+            helperText="A room, or a link such as https://meet.example.com/abc"
+            onChange={(event) => setFields({ ...fields, place: event.target.value })}
           />
           {error && <Alert severity="error">{error}</Alert>}
         </Stack>

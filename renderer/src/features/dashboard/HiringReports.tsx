@@ -74,11 +74,16 @@ export function HiringReports({ jobs, users, candidateSources, now }: HiringRepo
         <LinearProgress aria-label="Computing reports" />
       ) : (
         <>
-          <Typography role="status" variant="body2" sx={{ color: 'text.secondary' }}>
+          <Typography
+            role="status"
+            aria-label="Applications covered"
+            variant="body2"
+            sx={{ color: 'text.secondary' }}
+          >
             {report.applications} application{report.applications === 1 ? '' : 's'} covered. Times count from
             when people made each move, so work done offline counts when it was done.
           </Typography>
-          <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: 'repeat(auto-fill, minmax(420px, 1fr))' }}>
+          <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: 'repeat(auto-fill, minmax(460px, 1fr))' }}>
             <ReportCard
               table={tables.get('funnel-and-current-stage')}
               fileSuffix={suffix}

@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import type { Interview } from '#shared/domain/interview/interview-schema';
 import { isAssigned, readsEverything } from '#shared/domain/decide/read-rules';
 import { findKit, kitAttributes, planKits } from '#shared/domain/job/interview-plan';
+import { currentDecline } from '#shared/domain/interview/decline-rules';
 import { scorecardState } from '#shared/domain/interview/scorecard-due';
 import { useActor } from '../../data/hooks/use-database';
 import {
@@ -56,6 +57,8 @@ export function InterviewPage() {
   const zone = viewerTimeZone(users.get(actor.id));
   const at = Date.parse(interview.scheduledAt);
   const myState = scorecardState(interview, actor.id, now);
+  // One declines an interview before it starts; a decline given stays visible (and can be taken back).
+  const hasDeclined = currentDecline(interview, actor.id) !== null;
 
   return (
     <Stack spacing={3}>
@@ -78,7 +81,9 @@ export function InterviewPage() {
             <PendingChip collection="interviews" documentId={interview.id} />
             <StatusChip value={interview.status} />
             {isMine && <ScorecardDueChip state={myState} />}
-            {isMine && interview.status === 'scheduled' && <DeclineInterview interview={interview} />}
+            {isMine && interview.status === 'scheduled' && (at > now || hasDeclined) && (
+              <DeclineInterview interview={interview} />
+            )}
           </>
         }
       />
