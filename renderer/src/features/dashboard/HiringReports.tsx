@@ -6,6 +6,7 @@ import { hiringReport, type HiringReport } from '#shared/domain/reports/hiring-r
 import { LATE_RECORDING_MS, PIPELINE_STAGES } from '#shared/domain/reports/report-input';
 import { reportTables } from '#shared/domain/reports/report-tables';
 import type { User } from '#shared/domain/user/user-schema';
+import { useSyncMeta } from '../../data/hooks/use-sync-data';
 import { humanize } from '../../ui/labels';
 import { FigureTable } from './FigureTable';
 import { ReportCard } from './ReportCard';
@@ -35,6 +36,9 @@ const LATE_HOURS = LATE_RECORDING_MS / 3_600_000;
  */
 export function HiringReports({ jobs, users, candidateSources, now }: HiringReportsProps) {
   const local = useReportApplications();
+  // During a first download, thousands of changes a second: the reports wait for the data to be here.
+  const meta = useSyncMeta();
+  const isDownloading = meta !== undefined && !meta?.initialSyncDone;
   const [fields, setFields] = useState<ReportFilterFields>(ALL_APPLICATIONS);
   const [report, setReport] = useState<HiringReport | null>(null);
   const recruiters = useMemo(() => users.filter((user) => user.role === 'recruiter' && user.active), [users]);
@@ -43,7 +47,7 @@ export function HiringReports({ jobs, users, candidateSources, now }: HiringRepo
   const hour = Math.floor(now / 3_600_000);
 
   useEffect(() => {
-    if (!local) return;
+    if (!local || isDownloading) return;
     // After the screen has painted: 100,000 applications take a moment.
     const timer = setTimeout(() => {
       const at = Date.now();
@@ -52,7 +56,7 @@ export function HiringReports({ jobs, users, candidateSources, now }: HiringRepo
     }, 0);
     return () => clearTimeout(timer);
     // `hour` re-runs it as time passes ("waiting now", "last 30 days").
-  }, [local, jobs, candidateSources, fields, hour]);
+  }, [local, isDownloading, jobs, candidateSources, fields, hour]);
 
   const tables = useMemo(
     () =>
@@ -70,7 +74,11 @@ export function HiringReports({ jobs, users, candidateSources, now }: HiringRepo
         Hiring reports
       </Typography>
       <ReportFilters fields={fields} onChange={setFields} jobs={jobs} recruiters={recruiters} />
-      {!report || !tables ? (
+      {isDownloading ? (
+        <Typography sx={{ color: 'text.secondary' }}>
+          The reports appear once this device has the team’s data.
+        </Typography>
+      ) : !report || !tables ? (
         <LinearProgress aria-label="Computing reports" />
       ) : (
         <>
