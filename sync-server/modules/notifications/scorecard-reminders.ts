@@ -1,4 +1,3 @@
-import type { DocumentScope } from 'nano';
 import { toIso } from '#shared/domain/common/time';
 import type { Interview } from '#shared/domain/interview/interview-schema';
 import {
@@ -13,7 +12,7 @@ import { liveContentOf } from '../../infra/stored-document';
 import { formatWhen, type MessageContext } from '../../services/message-templates';
 import { addNewEntries } from '../../services/outbox-database';
 import { newEntry, type OutboxEntry, type OutboxMessage } from '../../services/outbox-entry';
-import { reachableUser } from './capture-context';
+import { reachableUser, type CaptureContext } from './capture-context';
 
 const HOUR_MS = 60 * 60 * 1000;
 const DAY_MS = 24 * HOUR_MS;
@@ -106,13 +105,9 @@ export function scorecardReminderMessage(
   };
 }
 
-export interface ReminderContext {
-  readonly store: CouchStore;
-  readonly outbox: DocumentScope<StoredDoc>;
-  readonly mailFrom: string;
-  readonly messages: MessageContext;
-  readonly now: () => number;
-  /** The per-user switch; `isScorecardReminderWanted` unless a test says otherwise. */
+/** What the reminders need: what change capture needs, and the per-user switch. */
+export interface ReminderContext extends CaptureContext {
+  /** `isScorecardReminderWanted` unless a test says otherwise. */
   readonly isWanted?: (store: CouchStore, user: User) => Promise<boolean>;
 }
 

@@ -5,7 +5,6 @@ import {
   Dialog,
   DialogActions,
   DialogContent,
-  DialogContentText,
   DialogTitle,
   MenuItem,
   Stack,
@@ -26,6 +25,7 @@ import { useActor, useDb } from '../../data/hooks/use-database';
 import { useInterviews } from '../../data/hooks/use-documents';
 import { newDocumentId, saveDocument } from '../../data/local-writes';
 import { humanize } from '../../ui/labels';
+import { DiscardChangesDialog } from '../../ui/DiscardChangesDialog';
 import { plainMessage } from '../../ui/plain-message';
 import { deviceTimeZone } from '../../ui/time-zones';
 import { useNow } from '../../ui/use-now';
@@ -216,22 +216,11 @@ export function ScheduleInterviewDialog({
         </Button>
       </DialogActions>
       {isConfirmingDiscard && (
-        <Dialog open onClose={() => setIsConfirmingDiscard(false)} aria-labelledby="discard-title">
-          <DialogTitle id="discard-title">Discard this interview?</DialogTitle>
-          <DialogContent>
-            <DialogContentText>
-              What you filled in is not saved yet. Close the form and lose it?
-            </DialogContentText>
-          </DialogContent>
-          <DialogActions>
-            <Button autoFocus onClick={() => setIsConfirmingDiscard(false)}>
-              Keep editing
-            </Button>
-            <Button color="error" onClick={onClose}>
-              Discard
-            </Button>
-          </DialogActions>
-        </Dialog>
+        <DiscardChangesDialog
+          title="Discard this interview?"
+          onKeep={() => setIsConfirmingDiscard(false)}
+          onDiscard={onClose}
+        />
       )}
     </Dialog>
   );

@@ -1,11 +1,12 @@
 import { Alert, Box, LinearProgress, Stack, Typography } from '@mui/material';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { CandidateSource } from '#shared/domain/candidate/candidate-schema';
 import type { Job } from '#shared/domain/job/job-schema';
 import { hiringReport, type HiringReport } from '#shared/domain/reports/hiring-report';
 import { LATE_RECORDING_MS, PIPELINE_STAGES } from '#shared/domain/reports/report-input';
 import { reportTables } from '#shared/domain/reports/report-tables';
 import type { User } from '#shared/domain/user/user-schema';
+import { useApplicationTally } from '../../data/hooks/use-application-tally';
 import { useSyncMeta } from '../../data/hooks/use-sync-data';
 import { humanize } from '../../ui/labels';
 import { FigureTable } from './FigureTable';
@@ -17,7 +18,6 @@ import {
   ALL_APPLICATIONS,
   type ReportFilterFields,
 } from './report-filter-model';
-import { useReportApplications } from './report-applications';
 import { SeriesBarChart } from './SeriesBarChart';
 
 interface HiringReportsProps {
@@ -27,6 +27,9 @@ interface HiringReportsProps {
   readonly now: number;
 }
 
+/** How often the reports are recomputed at most while applications change (100,000 take a moment). */
+const RECOMPUTE_EVERY_MS = 2_000;
+
 const percent = (share: number | null) => (share === null ? null : Math.round(share * 100));
 const LATE_HOURS = LATE_RECORDING_MS / 3_600_000;
 
@@ -35,7 +38,8 @@ const LATE_HOURS = LATE_RECORDING_MS / 3_600_000;
  * too), for the chosen arrivals, job and recruiter; each with its CSV.
  */
 export function HiringReports({ jobs, users, candidateSources, now }: HiringReportsProps) {
-  const local = useReportApplications();
+  const local = useApplicationTally();
+  const lastRun = useRef({ at: 0, fields: ALL_APPLICATIONS });
   // During a first download, thousands of changes a second: the reports wait for the data to be here.
   const meta = useSyncMeta();
   const isDownloading = meta !== undefined && !meta?.initialSyncDone;
@@ -48,12 +52,16 @@ export function HiringReports({ jobs, users, candidateSources, now }: HiringRepo
 
   useEffect(() => {
     if (!local || isDownloading) return;
-    // After the screen has painted: 100,000 applications take a moment.
+    // After the screen has painted, and not more often than every few seconds while changes stream in.
+    // A change of filters is answered at once.
+    const previous = lastRun.current;
+    const wait = previous.fields === fields ? Math.max(0, previous.at + RECOMPUTE_EVERY_MS - Date.now()) : 0;
     const timer = setTimeout(() => {
       const at = Date.now();
-      const input = { applications: local.applications, jobs, candidateSources };
+      lastRun.current = { at, fields };
+      const input = { applications: local.tally.applications(), jobs, candidateSources };
       setReport(hiringReport(input, toReportFilter(fields, at), at));
-    }, 0);
+    }, wait);
     return () => clearTimeout(timer);
     // `hour` re-runs it as time passes ("waiting now", "last 30 days").
   }, [local, isDownloading, jobs, candidateSources, fields, hour]);
@@ -248,14 +256,7 @@ export function HiringReports({ jobs, users, candidateSources, now }: HiringRepo
                     ...['applied', 'screening', 'interview', 'offer'].map(humanize),
                     'Total',
                   ]}
-                  rows={report.rejectionReasons.map((row) => [
-                    row.reason,
-                    row.byStage.applied,
-                    row.byStage.screening,
-                    row.byStage.interview,
-                    row.byStage.offer,
-                    row.total,
-                  ])}
+                  rows={tables.get('rejection-reasons')?.rows ?? []}
                 />
               )}
             </ReportCard>

@@ -1,25 +1,7 @@
-import {
-  FormControl,
-  FormControlLabel,
-  FormLabel,
-  Radio,
-  RadioGroup,
-  Stack,
-  TextField,
-  Typography,
-} from '@mui/material';
+import { FormControl, FormLabel, Stack, TextField, Typography } from '@mui/material';
 import type { FocusAttribute } from '#shared/domain/job/interview-plan-schema';
+import { RatingRadios, RATING_WORDS } from './RatingRadios';
 import type { AttributeRatingField } from './scorecard-draft';
-
-const RATINGS = [1, 2, 3, 4, 5] as const;
-/** What each point of the scale means, shown beside the radios. */
-export const RATING_WORDS: Readonly<Record<number, string>> = {
-  1: 'Poor',
-  2: 'Weak',
-  3: 'Mixed',
-  4: 'Good',
-  5: 'Excellent',
-};
 
 interface AttributeRatingInputProps {
   readonly attribute: FocusAttribute;
@@ -39,22 +21,11 @@ export function AttributeRatingInput({ attribute, value, onChange }: AttributeRa
             {attribute.description}
           </Typography>
         )}
-        <RadioGroup
-          row
-          aria-labelledby={labelId}
-          value={value.rating === 0 ? '' : String(value.rating)}
-          onChange={(event) => onChange({ ...value, rating: Number(event.target.value) })}
-        >
-          {RATINGS.map((rating) => (
-            <FormControlLabel
-              key={rating}
-              value={String(rating)}
-              control={<Radio />}
-              label={String(rating)}
-              title={RATING_WORDS[rating]}
-            />
-          ))}
-        </RadioGroup>
+        <RatingRadios
+          labelledBy={labelId}
+          value={value.rating}
+          onChange={(rating) => onChange({ ...value, rating })}
+        />
         <Typography variant="caption" sx={{ color: 'text.secondary' }}>
           {value.rating === 0 ? 'Not rated' : RATING_WORDS[value.rating]}
         </Typography>

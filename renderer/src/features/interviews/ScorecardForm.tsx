@@ -24,7 +24,8 @@ import { saveDocument } from '../../data/local-writes';
 import { deleteScorecardDraft, readScorecardDraft, saveScorecardDraft } from '../../data/scorecard-drafts';
 import { humanize } from '../../ui/labels';
 import { plainMessage } from '../../ui/plain-message';
-import { AttributeRatingInput, RATING_WORDS } from './AttributeRatingInput';
+import { AttributeRatingInput } from './AttributeRatingInput';
+import { RatingRadios, RATING_WORDS } from './RatingRadios';
 import {
   initialScorecardFields,
   toScorecard,
@@ -35,7 +36,6 @@ import {
 
 /** How long typing pauses before the draft is saved locally. */
 const AUTOSAVE_DELAY_MS = 400;
-const RATINGS = [1, 2, 3, 4, 5] as const;
 
 interface ScorecardFormProps {
   readonly interview: Interview;
@@ -185,22 +185,11 @@ export function ScorecardForm({ interview, attributes }: ScorecardFormProps) {
       )}
       <FormControl>
         <FormLabel id="rating-label">Overall rating</FormLabel>
-        <RadioGroup
-          row
-          aria-labelledby="rating-label"
-          value={fields.rating === 0 ? '' : String(fields.rating)}
-          onChange={(event) => change({ rating: Number(event.target.value) })}
-        >
-          {RATINGS.map((rating) => (
-            <FormControlLabel
-              key={rating}
-              value={String(rating)}
-              control={<Radio />}
-              label={String(rating)}
-              title={RATING_WORDS[rating]}
-            />
-          ))}
-        </RadioGroup>
+        <RatingRadios
+          labelledBy="rating-label"
+          value={fields.rating}
+          onChange={(rating) => change({ rating })}
+        />
       </FormControl>
       <FormControl>
         <FormLabel id="recommendation-label">Recommendation</FormLabel>

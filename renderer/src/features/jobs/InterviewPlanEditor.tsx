@@ -17,6 +17,7 @@ import type { Interview } from '#shared/domain/interview/interview-schema';
 import type { Job } from '#shared/domain/job/job-schema';
 import { useActor, useDb } from '../../data/hooks/use-database';
 import { saveDocument } from '../../data/local-writes';
+import { DiscardChangesDialog } from '../../ui/DiscardChangesDialog';
 import { plainMessage } from '../../ui/plain-message';
 import {
   fromPlanDraft,
@@ -227,17 +228,11 @@ export function InterviewPlanEditor({ job, interviews, onClose }: InterviewPlanE
         </Button>
       </DialogActions>
       {isConfirmingDiscard && (
-        <Dialog open onClose={() => setIsConfirmingDiscard(false)} aria-labelledby="discard-plan-title">
-          <DialogTitle id="discard-plan-title">Discard the changes to the plan?</DialogTitle>
-          <DialogActions>
-            <Button autoFocus onClick={() => setIsConfirmingDiscard(false)}>
-              Keep editing
-            </Button>
-            <Button color="error" onClick={onClose}>
-              Discard
-            </Button>
-          </DialogActions>
-        </Dialog>
+        <DiscardChangesDialog
+          title="Discard the changes to the plan?"
+          onKeep={() => setIsConfirmingDiscard(false)}
+          onDiscard={onClose}
+        />
       )}
     </Dialog>
   );
