@@ -116,6 +116,7 @@ test.describe('structured interviews (issue 19)', () => {
       .getByRole('listitem')
       .filter({ has: page.locator(`a[href$="/interviews/${interview.id}"]`) });
     await expect(item.getByText('Scorecard due')).toBeVisible();
+    await shot(page, 'my-interviews');
     await item.locator(`a[href$="/interviews/${interview.id}"]`).click();
 
     // The kit and the scorecard first; the withheld colleague is named, not quoted.
@@ -272,6 +273,7 @@ test.describe('structured interviews (issue 19)', () => {
     await expect(
       recruiterPage.getByText(/Hannah Weber declined on .*: On a customer visit in Hamburg that day\./),
     ).toBeVisible();
+    await shot(recruiterPage, 'application-decline');
     await recruiterContext.close();
   });
 
@@ -316,6 +318,7 @@ test.describe('structured interviews (issue 19)', () => {
     await editor.getByRole('button', { name: 'Save plan' }).click();
     await expect(editor).toHaveCount(0);
     await expect(card.getByRole('list', { name: 'Stages' })).toContainText('Technical interview');
+    await shot(page, 'job-plan');
     await expectSynced(page);
     await expect
       .poll(async () =>
