@@ -5,9 +5,21 @@ import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
 import { describe, expect, it } from 'vitest';
-import { application, candidate, interview, job, user } from '../test-support/fixtures';
+import {
+  application,
+  candidate,
+  interview,
+  interviewPlan,
+  job,
+  scorecard,
+  user,
+} from '../test-support/fixtures';
 import { COLLECTIONS } from '../domain/collections';
 import { SCHEMA_VERSIONS, toRxJsonSchema } from './rx-schemas';
+
+/** Strategies that keep documents as they are, one per version (the renderer has the real ones). */
+const keepEveryVersion = (version: number) =>
+  Object.fromEntries(Array.from({ length: version }, (_unused, index) => [index + 1, (doc: unknown) => doc]));
 
 addRxPlugin(RxDBDevModePlugin);
 addRxPlugin(RxDBMigrationSchemaPlugin);
@@ -27,13 +39,7 @@ describe('RxDB collections from the shared JSON Schemas', () => {
             name,
             {
               schema: toRxJsonSchema(name) as RxJsonSchema<unknown>,
-              // A fresh database migrates nothing, but RxDB wants a strategy per version.
-              migrationStrategies: Object.fromEntries(
-                Array.from({ length: SCHEMA_VERSIONS[name] }, (_, index) => [
-                  index + 1,
-                  (doc: unknown) => doc,
-                ]),
-              ),
+              migrationStrategies: keepEveryVersion(SCHEMA_VERSIONS[name]),
             },
           ]),
         ),
@@ -43,8 +49,32 @@ describe('RxDB collections from the shared JSON Schemas', () => {
       await collections['applications']!.insert(application('offer'));
       await collections['interviews']!.insert(interview());
       await collections['users']!.insert(user('admin-1', 'admin'));
+      // The fields of structured interviews (issue 19).
+      await collections['jobs']!.insert(job({ id: 'job-planned', interviewPlan: interviewPlan() }));
+      await collections['interviews']!.insert(
+        interview({
+          id: 'int-kit',
+          kitId: 'kit-technical',
+          scorecards: [
+            scorecard('interviewer-1', {
+              attributeRatings: [{ attributeId: 'design', rating: 4, note: 'n' }],
+            }),
+          ],
+          declines: [
+            {
+              interviewerId: 'interviewer-2',
+              reason: 'Away',
+              at: interview().createdAt,
+              scheduledAt: interview().scheduledAt,
+            },
+          ],
+          withheldScorecardAuthors: ['interviewer-3'],
+        }),
+      );
       await collections['settings']!.insert(defaultSettings(1));
-      for (const name of COLLECTIONS) expect(await collections[name]!.count().exec()).toBe(1);
+      const counts: Record<string, number> = {};
+      for (const name of COLLECTIONS) counts[name] = await collections[name]!.count().exec();
+      expect(counts).toEqual({ jobs: 2, candidates: 1, applications: 1, interviews: 2, users: 1, settings: 1 });
       await expect(collections['jobs']!.insert({ ...job({ id: 'job-2' }), title: '' })).rejects.toThrow();
     } finally {
       await database.remove();

@@ -3,14 +3,17 @@ import { COLLECTION_SCHEMAS, type CollectionName } from '../domain/collections';
 /**
  * Each collection's local schema version. Bump it with a migration strategy in the renderer
  * whenever a shared schema changes shape.
+ * - jobs 1: optional `interviewPlan`.
+ * - interviews 1: optional `kitId`, `declines`, `withheldScorecardAuthors`, and scorecards'
+ *   optional `attributeRatings`.
  */
 export const SCHEMA_VERSIONS: Readonly<Record<CollectionName, number>> = {
   users: 1,
   settings: 0,
-  jobs: 0,
+  jobs: 1,
   candidates: 0,
   applications: 0,
-  interviews: 0,
+  interviews: 1,
 };
 
 /** Fields each collection is queried by on the laptop; each must be required and bounded. */

@@ -7,6 +7,7 @@ import {
 import type { Candidate } from '../domain/candidate/candidate-schema';
 import type { Actor, Role } from '../domain/common/roles';
 import type { Interview, Scorecard } from '../domain/interview/interview-schema';
+import type { InterviewPlan } from '../domain/job/interview-plan-schema';
 import type { Job, JobStatus } from '../domain/job/job-schema';
 import type { User } from '../domain/user/user-schema';
 import type { WriteContext } from '../domain/decide/write-context';
@@ -39,6 +40,53 @@ export function job(overrides: Partial<Job> = {}): Job {
     createdBy: 'recruiter-1',
     createdAt: iso(-30 * DAY),
     ...overrides,
+  };
+}
+
+/**
+ * A plan of two stages: a technical kit focused on design and coding, and a hiring manager kit on
+ * ownership; `communication` is assessed by no kit.
+ */
+export function interviewPlan(): InterviewPlan {
+  return {
+    attributes: [
+      { id: 'design', name: 'System design' },
+      { id: 'coding', name: 'Coding' },
+      { id: 'ownership', name: 'Ownership' },
+      { id: 'communication', name: 'Communication' },
+    ],
+    stages: [
+      {
+        id: 'technical',
+        name: 'Technical round',
+        kits: [
+          {
+            id: 'kit-technical',
+            name: 'Technical interview',
+            type: 'technical',
+            durationMinutes: 90,
+            purpose: 'Can they design and build services that survive failure?',
+            questions: ['Design a booking API that survives retries.'],
+            focusAttributeIds: ['design', 'coding'],
+          },
+        ],
+      },
+      {
+        id: 'final',
+        name: 'Final round',
+        kits: [
+          {
+            id: 'kit-manager',
+            name: 'Hiring manager interview',
+            type: 'hiring_manager',
+            durationMinutes: 60,
+            purpose: 'Motivation and ownership.',
+            questions: [],
+            focusAttributeIds: ['ownership'],
+          },
+        ],
+      },
+    ],
   };
 }
 

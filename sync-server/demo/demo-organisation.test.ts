@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { decideInterviewPlan, findKit, planKits } from '#shared/domain/job/interview-plan';
 import {
   isStageTransition,
   stageMoveAction,
@@ -244,6 +245,41 @@ describe('demo organisation (SPEC §8)', () => {
         expect(parseIso(card.submittedAt)).toBeLessThanOrEqual(NOW);
       }
     }
+  });
+
+  it('gives every job an interview plan the rules accept, and every interview a kit of it (issue 19)', () => {
+    for (const job of demo.jobs) {
+      expect(job.interviewPlan, job.id).toBeDefined();
+      expect(decideInterviewPlan(job.interviewPlan ?? { attributes: [], stages: [] }), job.id).toEqual({
+        ok: true,
+      });
+      expect(planKits(job.interviewPlan).length, job.id).toBeGreaterThan(0);
+    }
+    const jobs = new Map(demo.jobs.map((job) => [job.id, job]));
+    for (const interview of demo.interviews) {
+      const kit = findKit(jobs.get(interview.jobId)?.interviewPlan, interview.kitId);
+      expect(kit, interview.id).not.toBeNull();
+      expect(kit?.type, interview.id).toBe(interview.type);
+      expect(kit?.durationMinutes, interview.id).toBe(interview.durationMinutes);
+    }
+  });
+
+  it('rates, in every completed scorecard, focus attributes of its kit only, most of them with evidence', () => {
+    const jobs = new Map(demo.jobs.map((job) => [job.id, job]));
+    let notes = 0;
+    let ratings = 0;
+    for (const interview of demo.interviews) {
+      const kit = findKit(jobs.get(interview.jobId)?.interviewPlan, interview.kitId);
+      for (const card of interview.scorecards) {
+        const rated = (card.attributeRatings ?? []).map((rating) => rating.attributeId);
+        expect(rated.length, `${interview.id}/${card.interviewerId}`).toBeGreaterThanOrEqual(2);
+        expect(new Set(rated).size).toBe(rated.length);
+        for (const id of rated) expect(kit?.focusAttributeIds, `${interview.id}: ${id}`).toContain(id);
+        ratings += rated.length;
+        notes += (card.attributeRatings ?? []).filter((rating) => rating.note).length;
+      }
+    }
+    expect(notes / ratings).toBeGreaterThan(0.6);
   });
 
   it('ties every interview to an application that reached the interview stage', () => {

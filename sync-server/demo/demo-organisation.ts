@@ -7,6 +7,7 @@ import { defaultSettings, type Settings } from '#shared/domain/settings/settings
 import { buildDemoApplications } from './demo-applications';
 import { buildDemoCandidates } from './demo-candidates';
 import { DEMO_INTERVIEW_PLANS } from './demo-interview-plans';
+import { DEMO_INTERVIEW_KITS } from './demo-interview-kits';
 import { buildDemoInterviews } from './demo-interviews';
 import { buildDemoJobs } from './demo-jobs';
 import { BUSINESS_APPLICATION_PLANS } from './demo-pipeline-business';
@@ -29,7 +30,8 @@ export interface DemoOrganisation {
 
 /**
  * The demo organisation of SPEC §8: a freight-software company's hiring quarter, with seven staff
- * accounts, eight jobs, fifteen candidates, twenty-two applications and fourteen interviews.
+ * accounts, eight jobs (each with its interview plan), fifteen candidates, twenty-two applications and
+ * fourteen interviews (each following a kit of its job's plan; scorecards rate the kit's attributes).
  *
  * Pure and deterministic for a given `now` (ms): every date is relative to it, so the demo always
  * looks current (stage changes and completed interviews in the past weeks, scheduled interviews on the
@@ -42,7 +44,10 @@ export function buildDemoOrganisation(now: number): DemoOrganisation {
   return {
     users: buildDemoUsers(now),
     settings: [defaultSettings(now)],
-    jobs: buildDemoJobs(clock),
+    jobs: buildDemoJobs(clock).map((job) => {
+      const plan = DEMO_INTERVIEW_KITS[job.id];
+      return plan ? { ...job, interviewPlan: structuredClone(plan) } : job;
+    }),
     candidates,
     applications: buildDemoApplications(
       clock,

@@ -70,7 +70,8 @@ describe('demo organisation replayed through the shared write rules', () => {
         application.stageHistory.filter((entry) => parseIso(entry.at) <= parseIso(interview.createdAt))
           .length,
       );
-      const context = { now: parseIso(interview.createdAt), application: atCreation, users };
+      const job = demo.jobs.find((candidate) => candidate.id === interview.jobId) ?? null;
+      const context = { now: parseIso(interview.createdAt), application: atCreation, users, job };
       const scheduled: Interview = { ...interview, status: 'scheduled', scorecards: [] };
       expect(decideWrite(actor(interview.createdBy), 'interviews', null, scheduled, context)).toEqual({
         ok: true,

@@ -13,6 +13,7 @@ export const TEMPLATES = [
   'interview_scheduled',
   'interview_rescheduled',
   'interview_cancelled',
+  'scorecard_reminder',
   'email_verification',
   'password_reset',
   'registration_attempt',

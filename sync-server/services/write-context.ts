@@ -36,7 +36,11 @@ const CONTEXT_LINKS: Partial<Record<CollectionName, readonly ContextLink[]>> = {
     { field: 'jobId', collection: 'jobs' },
     { field: 'candidateId', collection: 'candidates', onCreateOnly: true },
   ],
-  interviews: [{ field: 'applicationId', collection: 'applications' }],
+  // The job's interview plan judges the kit and the attribute ratings.
+  interviews: [
+    { field: 'applicationId', collection: 'applications' },
+    { field: 'jobId', collection: 'jobs' },
+  ],
 };
 
 /**
@@ -157,11 +161,17 @@ export async function loadWriteContext(
       };
     }
     case 'interviews': {
-      const [application, users] = await Promise.all([
+      const [application, job, users] = await Promise.all([
         cache.document('applications', stringField(doc, 'applicationId')),
+        cache.document('jobs', stringField(doc, 'jobId')),
         cache.staff(),
       ]);
-      return { now, application: liveContentOf('applications', application), users };
+      return {
+        now,
+        application: liveContentOf('applications', application),
+        job: liveContentOf('jobs', job),
+        users,
+      };
     }
     case 'candidates': {
       const email = stringField(doc, 'email');

@@ -144,7 +144,17 @@ test.describe('each demo role signs in and sees what it should', () => {
 
     await signIn(page, scope.email);
     await expect(page.getByLabel('Signed in as')).toContainText('(interviewer)');
-    await openJobs(page);
+    // Interviewers land on their interviews and have no Dashboard, Jobs or Candidates to navigate to (issue 19);
+    // what their laptop holds is still only their slice.
+    await expect(page.getByRole('heading', { name: 'My interviews', level: 1 })).toBeVisible();
+    const navigation = page.getByRole('navigation', { name: 'Main' });
+    for (const section of ['Dashboard', 'Jobs', 'Candidates']) {
+      await expect(navigation.getByRole('link', { name: section, exact: true })).toHaveCount(0);
+    }
+    await page.goto('jobs');
+    await expect(page.getByRole('heading', { name: 'Jobs', level: 1 })).toBeVisible();
+    // No application counts that would look like the job's.
+    await expect(jobsTable(page).getByRole('columnheader', { name: 'Applications' })).toHaveCount(0);
     for (const title of visibleTitles) {
       await expect(jobsTable(page).getByRole('link', { name: title, exact: true })).toBeVisible();
     }
@@ -158,11 +168,13 @@ test.describe('each demo role signs in and sees what it should', () => {
     await jobsTable(page).getByRole('link', { name: firstTitle, exact: true }).click();
     await expect(page.getByRole('heading', { name: firstTitle, level: 1 })).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Details' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Applications you interview for' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: /^Applications \(\d+\)$/ })).toHaveCount(0);
     for (const action of ['Edit job', 'Put on hold', 'Reopen', 'Close job', 'Add candidate']) {
       await expect(page.getByRole('main').getByText(action, { exact: true })).toHaveCount(0);
     }
 
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Candidates' }).click();
+    await page.goto('candidates');
     const count = scope.candidateIds.size;
     await expect(page.getByRole('status').filter({ hasText: /candidates$/ })).toHaveText(
       `${count} of ${count} candidates`,

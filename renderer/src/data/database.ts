@@ -20,6 +20,7 @@ import {
   LOCAL_CHANGE_MIGRATIONS,
   pendingChangeSchema,
   refusedChangeSchema,
+  scorecardDraftMigrations,
   scorecardDraftSchema,
   syncMetaSchema,
   type PendingChange,
@@ -104,7 +105,7 @@ export async function openShortlistDatabase(
     refused: { schema: refusedChangeSchema, migrationStrategies: LOCAL_CHANGE_MIGRATIONS },
     pending: { schema: pendingChangeSchema, migrationStrategies: LOCAL_CHANGE_MIGRATIONS },
     syncmeta: { schema: syncMetaSchema },
-    scorecarddrafts: { schema: scorecardDraftSchema },
+    scorecarddrafts: { schema: scorecardDraftSchema, migrationStrategies: scorecardDraftMigrations },
   });
   return db;
 }

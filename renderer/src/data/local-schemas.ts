@@ -107,11 +107,14 @@ export interface ScorecardDraft {
   /** '' while no recommendation is chosen yet. */
   recommendation: string;
   notes: string;
+  /** Ratings of the kit's focus attributes (0 while not rated yet); absent in drafts of version 0. */
+  attributeRatings?: { attributeId: string; rating: number; note: string }[];
   savedAt: number;
 }
 
 export const scorecardDraftSchema: RxJsonSchema<ScorecardDraft> = {
-  version: 0,
+  // 1: the optional attribute ratings (issue 19).
+  version: 1,
   primaryKey: 'id',
   type: 'object',
   properties: {
@@ -121,10 +124,27 @@ export const scorecardDraftSchema: RxJsonSchema<ScorecardDraft> = {
     rating: { type: 'integer', minimum: 0, maximum: 5 },
     recommendation: { type: 'string', maxLength: 20 },
     notes: { type: 'string', maxLength: 20_000 },
+    attributeRatings: {
+      type: 'array',
+      maxItems: 50,
+      items: {
+        type: 'object',
+        properties: {
+          attributeId: { type: 'string', maxLength: 64 },
+          rating: { type: 'integer', minimum: 0, maximum: 5 },
+          note: { type: 'string', maxLength: 4_000 },
+        },
+        required: ['attributeId', 'rating', 'note'],
+        additionalProperties: false,
+      },
+    },
     savedAt: millis,
   },
   required: ['id', 'interviewId', 'interviewerId', 'rating', 'recommendation', 'notes', 'savedAt'],
 };
+
+/** Migrations of the scorecard drafts: version 1 only added an optional field. */
+export const scorecardDraftMigrations = { 1: <T>(draft: T): T => draft };
 
 /** The id of a scorecard draft: one per interview and author. */
 export function scorecardDraftId(interviewId: string, interviewerId: string): string {

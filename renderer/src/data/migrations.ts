@@ -1,6 +1,9 @@
 import type { MigrationStrategies } from 'rxdb';
 import type { CollectionName } from '#shared/domain/collections';
 
+/** A version whose new fields are all optional: every document of the version before stays valid as it is. */
+const keepAsIs = <T>(document: T): T => document;
+
 /**
  * Migration strategies per replicated collection, keyed by the version they migrate to. When a
  * shared schema changes shape, bump `SCHEMA_VERSIONS` in shared/sync/rx-schemas.ts and add the
@@ -8,10 +11,12 @@ import type { CollectionName } from '#shared/domain/collections';
  */
 export const MIGRATION_STRATEGIES: Readonly<Record<CollectionName, MigrationStrategies>> = {
   // 1: `role` may also be `operator` (never on a laptop); documents are unchanged.
-  users: { 1: (document: unknown) => document },
+  users: { 1: keepAsIs },
   settings: {},
-  jobs: {},
+  // 1: the optional interview plan.
+  jobs: { 1: keepAsIs },
   candidates: {},
   applications: {},
-  interviews: {},
+  // 1: the optional kit, declines, withheld-scorecard authors and attribute ratings.
+  interviews: { 1: keepAsIs },
 };

@@ -9,6 +9,8 @@ export interface ScorecardDraftFields {
   rating: number;
   recommendation: string;
   notes: string;
+  /** Ratings of the kit's attributes as typed (0: not rated yet); none when the interview has no kit. */
+  attributeRatings?: readonly { attributeId: string; rating: number; note: string }[];
 }
 
 /** Saves (or overwrites) the person's draft for an interview. */
@@ -25,6 +27,7 @@ export async function saveScorecardDraft(
     rating: fields.rating,
     recommendation: fields.recommendation,
     notes: fields.notes,
+    attributeRatings: (fields.attributeRatings ?? []).map((entry) => ({ ...entry })),
     savedAt: Date.now(),
   });
 }

@@ -27,13 +27,15 @@ export async function buildWriteContext(
     };
   }
   if (collection === 'interviews') {
-    const [application, users] = await Promise.all([
+    const [application, job, users] = await Promise.all([
       db.applications.findOne(String(document['applicationId'])).exec(),
+      db.jobs.findOne(String(document['jobId'])).exec(),
       db.users.find().exec(),
     ]);
     return {
       now,
       application: (application?.toMutableJSON()) ?? null,
+      job: job?.toMutableJSON() ?? null,
       users: new Map(users.map((user) => [user.id, user.toMutableJSON()])),
     };
   }

@@ -6,23 +6,27 @@ import WorkIcon from '@mui/icons-material/Work';
 import { Badge, List, ListItemButton, ListItemIcon, ListItemText } from '@mui/material';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
+import { useCurrentUser } from '../data/hooks/use-database';
 import { useRefusedCount } from '../data/hooks/use-sync-data';
 
 interface NavItem {
   readonly to: string;
   readonly label: string;
   readonly icon: ReactNode;
+  /** Whether interviewers see it: the dashboard, jobs and candidates are the hiring team's, not an interviewer's slice of them. */
+  readonly forInterviewers: boolean;
 }
 
-/** The main sections. */
+/** The main sections (for interviewers: their interviews and their refused changes). */
 export function NavigationList() {
   const { pathname } = useLocation();
   const refusedCount = useRefusedCount();
-  const items: NavItem[] = [
-    { to: '/', label: 'Dashboard', icon: <DashboardIcon /> },
-    { to: '/my-interviews', label: 'My interviews', icon: <EventIcon /> },
-    { to: '/jobs', label: 'Jobs', icon: <WorkIcon /> },
-    { to: '/candidates', label: 'Candidates', icon: <PeopleIcon /> },
+  const isInterviewer = useCurrentUser().role === 'interviewer';
+  const allItems: NavItem[] = [
+    { to: '/', label: 'Dashboard', icon: <DashboardIcon />, forInterviewers: false },
+    { to: '/my-interviews', label: 'My interviews', icon: <EventIcon />, forInterviewers: true },
+    { to: '/jobs', label: 'Jobs', icon: <WorkIcon />, forInterviewers: false },
+    { to: '/candidates', label: 'Candidates', icon: <PeopleIcon />, forInterviewers: false },
     {
       to: '/refused',
       label: 'Refused changes',
@@ -31,8 +35,10 @@ export function NavigationList() {
           <ReportIcon />
         </Badge>
       ),
+      forInterviewers: true,
     },
   ];
+  const items = isInterviewer ? allItems.filter((item) => item.forInterviewers) : allItems;
   return (
     <List>
       {items.map((item) => {

@@ -27,6 +27,8 @@ export const WRITE_PERMISSIONS = {
   'interview.schedule': ['admin', 'hiring_manager', 'recruiter'],
   /** Add or edit one's own scorecard, on an interview one is assigned to. */
   'interview.writeOwnScorecard': ['admin', 'hiring_manager', 'recruiter', 'interviewer'],
+  /** Decline (or take back one's decline of) an interview one is assigned to, with a reason. */
+  'interview.declineOwn': ['admin', 'hiring_manager', 'recruiter', 'interviewer'],
   'user.manage': ['admin'],
   /** The organisation's settings (rejection reasons, …). */
   'settings.edit': ['admin'],

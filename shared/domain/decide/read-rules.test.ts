@@ -111,3 +111,38 @@ describe('writing from a redacted copy', () => {
     expect(restoreWithheld(actor('recruiter'), 'interviews', mine, edited)).toBe(edited);
   });
 });
+
+describe('structured scorecards withheld until one’s own is in (issue 19)', () => {
+  const ratedCard = scorecard('interviewer-2', {
+    attributeRatings: [{ attributeId: 'design', rating: 2, note: 'Hand-wavy on retries.' }],
+  });
+  const stored = { ...mine, kitId: 'kit-technical', scorecards: [ratedCard] };
+
+  it('withholds colleagues’ attribute ratings with their scorecards, and says whose they are', () => {
+    const seen = redactForReader(me, 'interviews', stored) as Interview;
+    expect(seen.scorecards).toEqual([]);
+    expect(seen.withheldScorecardAuthors).toEqual(['interviewer-2']);
+    expect(JSON.stringify(seen)).not.toContain('Hand-wavy');
+    expect(redactForReader(me, 'interviews', mine)).not.toHaveProperty('withheldScorecardAuthors');
+  });
+
+  it('gives the whole interview, without the note, once one’s own is submitted, and to full readers always', () => {
+    const both = { ...stored, scorecards: [ratedCard, scorecard('interviewer-1')] };
+    expect(redactForReader(me, 'interviews', both)).toEqual(both);
+    for (const role of ['admin', 'hiring_manager', 'recruiter'] as const) {
+      expect(redactForReader(actor(role), 'interviews', stored)).toEqual(stored);
+    }
+  });
+
+  it('drops the note and puts the withheld scorecards back before a write is judged', () => {
+    const seen = redactForReader(me, 'interviews', stored) as Interview;
+    const edited = { ...seen, scorecards: [scorecard('interviewer-1')] };
+    const restored = restoreWithheld(me, 'interviews', stored, edited);
+    expect(restored).not.toHaveProperty('withheldScorecardAuthors');
+    expect(restored['scorecards']).toEqual([ratedCard, scorecard('interviewer-1')]);
+    const submitted = { ...stored, scorecards: [ratedCard, scorecard('interviewer-1')] };
+    expect(
+      restoreWithheld(me, 'interviews', submitted, { ...submitted, withheldScorecardAuthors: ['x'] }),
+    ).toEqual(submitted);
+  });
+});

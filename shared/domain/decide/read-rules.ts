@@ -1,5 +1,6 @@
 import type { Application } from '../application/application-schema';
 import { FULL_READ_ROLES, isStaffRole, type Actor } from '../common/roles';
+import { hasSubmittedScorecard, isAssigned } from '../interview/interview-people';
 import type { Interview } from '../interview/interview-schema';
 import type { AnyDocument, CollectionName } from '../collections';
 
@@ -14,9 +15,7 @@ export interface InterviewerScope {
   readonly candidateIds: ReadonlySet<string>;
 }
 
-export function isAssigned(interview: Pick<Interview, 'interviewerIds'>, userId: string): boolean {
-  return interview.interviewerIds.includes(userId);
-}
+export { hasSubmittedScorecard, isAssigned };
 
 /** The fields of an interview that decide who sees what. */
 export type InterviewAssignment = Pick<
@@ -81,13 +80,11 @@ function isStaffDirectoryEntry(document: { id: string; role?: unknown }): boolea
   return typeof document.role !== 'string' || isStaffRole(document.role);
 }
 
-export function hasSubmittedScorecard(interview: Pick<Interview, 'scorecards'>, userId: string): boolean {
-  return interview.scorecards.some((card) => card.interviewerId === userId);
-}
-
 /**
  * The form of `document` that `actor` gets: interviewers get applications without `offer`, and on an
- * interview only their own scorecard until they have submitted it (no anchoring).
+ * interview only their own scorecard until they have submitted it (no anchoring): the withheld
+ * scorecards, attribute ratings and all, are replaced by their authors' ids
+ * (`withheldScorecardAuthors`), so the interviewer's page can say that they exist.
  */
 export function redactForReader(
   actor: Actor,
@@ -102,15 +99,20 @@ export function redactForReader(
   if (collection === 'interviews') {
     const interview = document as Interview;
     if (hasSubmittedScorecard(interview, actor.id)) return document;
-    return { ...interview, scorecards: [] };
+    const authors = interview.scorecards.map((card) => card.interviewerId);
+    return {
+      ...interview,
+      scorecards: [],
+      ...(authors.length > 0 ? { withheldScorecardAuthors: authors } : {}),
+    };
   }
   return document;
 }
 
 /**
  * The inverse for writes: `clientDocument` was edited from a redacted copy, so put back what was
- * withheld from `stored` before judging the change. Without this, every interviewer's scorecard
- * would look like it deleted the others'.
+ * withheld from `stored` (and drop the server's note of it) before judging the change. Without
+ * this, every interviewer's scorecard would look like it deleted the others'.
  */
 export function restoreWithheld(
   actor: Actor,
@@ -125,12 +127,11 @@ export function restoreWithheld(
   }
   if (collection === 'interviews') {
     const interview = stored as Interview;
-    if (hasSubmittedScorecard(interview, actor.id)) return clientDocument;
-    const sent = Array.isArray(clientDocument['scorecards'])
-      ? (clientDocument['scorecards'] as unknown[])
-      : [];
+    const { withheldScorecardAuthors: _authors, ...sentContent } = clientDocument;
+    if (hasSubmittedScorecard(interview, actor.id)) return sentContent;
+    const sent = Array.isArray(sentContent['scorecards']) ? (sentContent['scorecards'] as unknown[]) : [];
     const withheld = interview.scorecards.filter((card) => card.interviewerId !== actor.id);
-    return { ...clientDocument, scorecards: [...withheld, ...sent] };
+    return { ...sentContent, scorecards: [...withheld, ...sent] };
   }
   return clientDocument;
 }

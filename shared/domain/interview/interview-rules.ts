@@ -2,12 +2,15 @@ import { isTerminalStage } from '../application/application-machine';
 import { changedFields, jsonEqual } from '../common/equality';
 import { ALLOWED, refuse, type Decision } from '../common/refusal';
 import { isStaffRole, type Actor } from '../common/roles';
-import { MAX_CLOCK_SKEW_MS, parseIso } from '../common/time';
 import { roleMay } from '../access/write-matrix';
 import type { Application } from '../application/application-schema';
+import { findKit } from '../job/interview-plan';
+import type { Job } from '../job/job-schema';
 import type { User } from '../user/user-schema';
+import { decideDeclines } from './decline-rules';
 import { isInterviewStatusTransition } from './interview-machine';
-import type { Interview, Scorecard } from './interview-schema';
+import type { Interview } from './interview-schema';
+import { decideScorecards, hasAttributeRatings } from './scorecard-rules';
 
 /** What an interview write is judged against beyond the document. */
 export interface InterviewWriteContext {
@@ -17,14 +20,18 @@ export interface InterviewWriteContext {
   readonly application?: Application | null;
   /** The staff directory, to check the assigned interviewers. */
   readonly users?: ReadonlyMap<string, User>;
+  /** The job interviewed for: its interview plan judges the kit and the attribute ratings. */
+  readonly job?: Job | null;
 }
 
 const IMMUTABLE_FIELDS = ['applicationId', 'jobId', 'candidateId', 'createdBy', 'createdAt'];
+/** Fields judged by their own rules: each person's scorecard and decline are their own. */
+const PERSONAL_FIELDS = ['updatedAt', 'scorecards', 'declines'];
 
 /**
  * Whether `actor` may write interview `after` over `before` (null when scheduling a new one).
- * Scheduling fields belong to the scheduling roles; scorecards belong each to its author, who must
- * be assigned. An interviewer may change nothing but their own scorecard.
+ * Scheduling fields (the kit among them) belong to the scheduling roles; scorecards and declines
+ * belong each to its author, who must be assigned. An interviewer may change nothing else.
  */
 export function decideInterviewWrite(
   actor: Actor,
@@ -35,14 +42,25 @@ export function decideInterviewWrite(
   const unique = new Set(after.interviewerIds).size === after.interviewerIds.length;
   const uniqueCards =
     new Set(after.scorecards.map((card) => card.interviewerId)).size === after.scorecards.length;
-  if (!unique || !uniqueCards) {
-    return refuse('validation_failed', 'Each interviewer is listed, and has a scorecard, at most once.');
+  const declines = after.declines ?? [];
+  const uniqueDeclines = new Set(declines.map((decline) => decline.interviewerId)).size === declines.length;
+  if (!unique || !uniqueCards || !uniqueDeclines) {
+    return refuse(
+      'validation_failed',
+      'Each interviewer is listed, and has a scorecard and a decline, at most once.',
+    );
+  }
+  // Only the server writes it, into an interviewer's copy; it is never stored.
+  if (!jsonEqual(before?.withheldScorecardAuthors, after.withheldScorecardAuthors)) {
+    return refuse('server_managed_field', 'withheldScorecardAuthors is set by the server.');
   }
   const scheduling = before
     ? decideReschedule(actor, before, after, context)
     : decideSchedule(actor, after, context);
   if (!scheduling.ok) return scheduling;
-  return decideScorecards(actor, before?.scorecards ?? [], after, context.now);
+  const scorecards = decideScorecards(actor, before?.scorecards ?? [], after, context);
+  if (!scorecards.ok) return scorecards;
+  return decideDeclines(actor, before?.declines ?? [], after, context.now);
 }
 
 function decideSchedule(actor: Actor, after: Interview, context: InterviewWriteContext): Decision {
@@ -59,6 +77,8 @@ function decideSchedule(actor: Actor, after: Interview, context: InterviewWriteC
   if (isTerminalStage(application.stage)) return refuse('application_closed');
   if (after.status !== 'scheduled')
     return refuse('invalid_transition', 'A new interview starts as scheduled.');
+  const kit = decideKit(after, context);
+  if (!kit.ok) return kit;
   return decideInterviewers(after.interviewerIds, context);
 }
 
@@ -68,15 +88,22 @@ function decideReschedule(
   after: Interview,
   context: InterviewWriteContext,
 ): Decision {
-  const changed = changedFields(before, after, ['updatedAt', 'scorecards']);
+  const changed = changedFields(before, after, PERSONAL_FIELDS);
   if (changed.length === 0) return ALLOWED;
   if (!roleMay(actor.role, 'interview.schedule')) {
-    return refuse('forbidden_role', 'Interviewers may only add or edit their own scorecard.');
+    return refuse('forbidden_role', 'Interviewers may only add or edit their own scorecard or decline.');
   }
   const immutable = IMMUTABLE_FIELDS.find((field) => changed.includes(field));
   if (immutable) return refuse('immutable_field', `${immutable} cannot be changed after creation.`);
   if (before.status !== after.status && !isInterviewStatusTransition(before.status, after.status)) {
     return refuse('invalid_transition', `An interview cannot go from ${before.status} to ${after.status}.`);
+  }
+  if (changed.includes('kitId')) {
+    if (before.scorecards.some(hasAttributeRatings)) {
+      return refuse('immutable_field', 'The kit cannot change once scorecards rate its attributes.');
+    }
+    const kit = decideKit(after, context);
+    if (!kit.ok) return kit;
   }
   if (changed.includes('interviewerIds')) {
     const added = after.interviewerIds.filter((id) => !before.interviewerIds.includes(id));
@@ -85,39 +112,18 @@ function decideReschedule(
   return ALLOWED;
 }
 
+/** An interview that names a kit names one of its job's plan. */
+function decideKit(after: Interview, context: InterviewWriteContext): Decision {
+  if (after.kitId === undefined) return ALLOWED;
+  const { job } = context;
+  if (!job || job.id !== after.jobId) return refuse('not_found', 'The job of the interview does not exist.');
+  return findKit(job.interviewPlan, after.kitId) ? ALLOWED : refuse('unknown_kit');
+}
+
 function decideInterviewers(interviewerIds: readonly string[], context: InterviewWriteContext): Decision {
   const unknown = interviewerIds.find((id) => {
     const user = context.users?.get(id);
     return !user || !user.active || !isStaffRole(user.role);
   });
   return unknown ? refuse('unknown_interviewer', `${unknown} is not an active staff member.`) : ALLOWED;
-}
-
-/** Every scorecard that was added or changed is the actor's own, on an interview they are assigned to. */
-function decideScorecards(
-  actor: Actor,
-  beforeCards: readonly Scorecard[],
-  after: Interview,
-  now: number,
-): Decision {
-  const afterById = new Map(after.scorecards.map((card) => [card.interviewerId, card]));
-  for (const card of beforeCards) {
-    if (!afterById.has(card.interviewerId)) {
-      return refuse('immutable_field', 'A submitted scorecard can be edited but not removed.');
-    }
-  }
-  const beforeById = new Map(beforeCards.map((card) => [card.interviewerId, card]));
-  const touched = after.scorecards.filter((card) => !jsonEqual(card, beforeById.get(card.interviewerId)));
-  for (const card of touched) {
-    if (card.interviewerId !== actor.id) {
-      return refuse('not_own_scorecard', 'Nobody can write a scorecard in someone else’s name.');
-    }
-    if (!roleMay(actor.role, 'interview.writeOwnScorecard')) return refuse('forbidden_role');
-    if (!after.interviewerIds.includes(actor.id)) return refuse('not_assigned');
-    if (after.status === 'cancelled') return refuse('interview_cancelled');
-    if (parseIso(card.submittedAt) > now + MAX_CLOCK_SKEW_MS) {
-      return refuse('invalid_time', 'The scorecard is dated in the future; check the computer’s clock.');
-    }
-  }
-  return ALLOWED;
 }

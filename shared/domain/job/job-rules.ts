@@ -4,6 +4,7 @@ import type { Actor } from '../common/roles';
 import { roleMay } from '../access/write-matrix';
 import { decideJobStatusChange, isJobFinal } from './job-machine';
 import type { Job } from './job-schema';
+import { decideInterviewPlan } from './interview-plan';
 
 const STATUS_FIELDS = ['status', 'closedReason'];
 
@@ -57,5 +58,5 @@ function decideJobShape(job: Job): Decision {
   if (job.salaryMin !== undefined && job.salaryMax !== undefined && job.salaryMin > job.salaryMax) {
     return refuse('validation_failed', 'salaryMin: must not be above salaryMax.');
   }
-  return ALLOWED;
+  return job.interviewPlan ? decideInterviewPlan(job.interviewPlan) : ALLOWED;
 }

@@ -1,5 +1,6 @@
 import Type, { type Static } from 'typebox';
 import { documentBase, Id, IsoDateTime, StringEnum, Text } from '../common/schema-helpers';
+import { InterviewPlanSchema } from './interview-plan-schema';
 
 export const JOB_STATUSES = ['draft', 'open', 'on_hold', 'closed'] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
@@ -10,7 +11,10 @@ export type EmploymentType = (typeof EMPLOYMENT_TYPES)[number];
 export const CLOSED_REASONS = ['filled', 'cancelled'] as const;
 export type ClosedReason = (typeof CLOSED_REASONS)[number];
 
-/** A job opening (SPEC §2). `closedReason` is present exactly when the job is closed. */
+/**
+ * A job opening (SPEC §2). `closedReason` is present exactly when the job is closed. `interviewPlan`
+ * (optional: jobs written before plans existed have none) is its structured interview plan.
+ */
 export const JobSchema = Type.Object(
   {
     ...documentBase,
@@ -27,6 +31,7 @@ export const JobSchema = Type.Object(
     closedReason: Type.Optional(StringEnum(CLOSED_REASONS)),
     hiringManagerId: Type.Optional(Id()),
     recruiterIds: Type.Array(Id(), { maxItems: 50 }),
+    interviewPlan: Type.Optional(InterviewPlanSchema),
     createdBy: Id(),
     createdAt: IsoDateTime(),
   },

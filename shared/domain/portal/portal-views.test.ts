@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { application, job } from '../../test-support/fixtures';
+import { application, interviewPlan, job } from '../../test-support/fixtures';
 import { isPublicJob, toPortalApplication, toPortalJob } from './portal-views';
 
 describe('portal views', () => {
@@ -10,9 +10,17 @@ describe('portal views', () => {
   });
 
   it('show the advert of a job, not who works on it', () => {
-    const view = toPortalJob(job());
+    const view = toPortalJob(job({ interviewPlan: interviewPlan() }));
     expect(view.title).toBe('Senior Backend Engineer');
-    for (const internal of ['hiringManagerId', 'recruiterIds', 'createdBy', 'status', 'updatedAt']) {
+    // The interview plan holds the questions candidates will be asked.
+    for (const internal of [
+      'hiringManagerId',
+      'recruiterIds',
+      'createdBy',
+      'status',
+      'updatedAt',
+      'interviewPlan',
+    ]) {
       expect(view).not.toHaveProperty(internal);
     }
   });

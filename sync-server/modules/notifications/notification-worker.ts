@@ -6,15 +6,19 @@ import type { NotificationSettings } from '../../services/notifications-config';
 import { ensureOutboxDatabase } from '../../services/outbox-database';
 import { OutboxSender, type SenderOptions } from './outbox-sender';
 import { RoundLoop } from '../../services/round-loop';
+import { ScorecardReminders } from './scorecard-reminders';
 
 /** Timing of the worker; every field has a production default. */
 export interface WorkerTiming extends Omit<SenderOptions, 'workerId'> {
   /** Pause between rounds when nothing wakes the worker (the change feed wakes it on every change). */
   readonly pollMs: number;
+  /** How often a worker looks for missing scorecards to remind (they are due by the hour, not the second). */
+  readonly reminderEveryMs: number;
 }
 
 export const DEFAULT_TIMING: WorkerTiming = {
   pollMs: 10_000,
+  reminderEveryMs: 5 * 60_000,
   leaseMs: 10 * 60_000,
   baseDelayMs: 30_000,
   maxDelayMs: 60 * 60_000,
@@ -48,15 +52,19 @@ export class NotificationWorker {
   private readonly capture: ChangeCapture;
   private readonly sender: OutboxSender;
   private readonly loop: RoundLoop;
+  private readonly reminders: ScorecardReminders;
+  private lastRemindersAt = -Infinity;
 
   private constructor(
     readonly options: WorkerOptions & { timing: WorkerTiming },
     capture: ChangeCapture,
     sender: OutboxSender,
+    reminders: ScorecardReminders,
     transport: MailTransport,
   ) {
     this.capture = capture;
     this.sender = sender;
+    this.reminders = reminders;
     this.transport = transport;
     this.loop = new RoundLoop({
       round: () => this.runOnce(),
@@ -72,20 +80,16 @@ export class NotificationWorker {
     const outbox = await ensureOutboxDatabase(store);
     const transport = options.transport ?? transportFor(options.settings);
     const { settings } = options;
-    const capture = new ChangeCapture({
-      store,
-      outbox,
-      mailFrom: settings.mailFrom,
-      messages: {
-        organisation: settings.organisation,
-        publicUrl: settings.publicUrl,
-        timeZone: settings.timeZone,
-      },
-      now,
-    });
+    const messages = {
+      organisation: settings.organisation,
+      publicUrl: settings.publicUrl,
+      timeZone: settings.timeZone,
+    };
+    const capture = new ChangeCapture({ store, outbox, mailFrom: settings.mailFrom, messages, now });
+    const reminders = new ScorecardReminders({ store, outbox, mailFrom: settings.mailFrom, messages, now });
     const workerId = `worker-${randomBytes(6).toString('hex')}`;
     const sender = new OutboxSender(outbox, transport, { ...timing, workerId }, now);
-    return new NotificationWorker({ ...options, timing }, capture, sender, transport);
+    return new NotificationWorker({ ...options, timing }, capture, sender, reminders, transport);
   }
 
   /** Fixes the capture checkpoints, if not yet: changes from then on are notified. */
@@ -99,9 +103,17 @@ export class NotificationWorker {
     this.loop.start();
   }
 
-  /** One round: capture, then send. Exposed for tests and for draining before shutdown. */
+  /**
+   * One round: capture, the scorecard reminders when they are due for a look, then send. Exposed for
+   * tests and for draining before shutdown.
+   */
   async runOnce(): Promise<void> {
     await this.capture.runOnce(this.loop.signal);
+    const now = (this.options.now ?? Date.now)();
+    if (!this.loop.signal.aborted && now - this.lastRemindersAt >= this.options.timing.reminderEveryMs) {
+      await this.reminders.runOnce();
+      this.lastRemindersAt = now;
+    }
     if (!this.loop.signal.aborted) await this.sender.runOnce();
   }
 

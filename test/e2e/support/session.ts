@@ -31,7 +31,10 @@ export async function signIn(page: Page, email: string): Promise<void> {
   await form.getByLabel('Email').fill(email);
   await form.getByLabel('Password').fill(DEMO_PASSWORD);
   await form.getByRole('button', { name: /sign in/i }).click();
-  await expect(page.getByRole('link', { name: 'Dashboard' })).toBeVisible();
+  // Every role's navigation has "My interviews" (interviewers' has no Dashboard).
+  await expect(
+    page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My interviews' }),
+  ).toBeVisible();
   await expectSynced(page);
   await expect(page.getByRole('progressbar', { name: 'First download progress' })).toHaveCount(0);
 }

@@ -1,4 +1,5 @@
 import { STAGES, type Application, type Stage } from '#shared/domain/application/application-schema';
+import type { ReportApplication } from '#shared/domain/reports/report-input';
 
 const DAY_S = 24 * 60 * 60;
 /** Times are counted in whole seconds, so sums over 100,000 applications stay exact integers. */
@@ -21,13 +22,13 @@ export interface ApplicationSummary {
   readonly createdAt: string;
 }
 
-/** What the tally reads of an application. */
-export type TalliedApplication = Pick<Application, 'id' | 'jobId' | 'candidateId' | 'stage' | 'createdAt'> & {
-  readonly stageHistory: readonly { readonly to: Stage; readonly at: string }[];
-};
+/** What the tally reads of an application (and hands the reports, which read a little more). */
+export type TalliedApplication = ReportApplication & Pick<Application, 'createdAt'>;
 
 /** One application's contribution to the totals, worked out once per version of it. */
 interface Entry {
+  /** The application as counted (the stored data itself, not a copy). */
+  readonly application: TalliedApplication;
   readonly summary: ApplicationSummary;
   /** Version stamp (RxDB's last-write time): an older version never replaces a newer one. */
   readonly version: number;
@@ -49,6 +50,7 @@ function entryOf(application: TalliedApplication, version: number): Entry {
   });
   const reachedStages = new Set(history.map((step) => step.to));
   return {
+    application,
     summary: {
       id: application.id,
       jobId: application.jobId,
@@ -134,6 +136,11 @@ export class ApplicationTally {
       if (newest.length > limit) newest.pop();
     }
     return newest;
+  }
+
+  /** Every counted application, for the reports (`shared/domain/reports`). */
+  applications(): TalliedApplication[] {
+    return [...this.entries.values()].map((entry) => entry.application);
   }
 
   /** Applications per job. */

@@ -159,6 +159,62 @@ describe('resolveConflict', () => {
     expect((outcome.document as unknown as Interview).scorecards.map((each) => each.interviewerId)).toEqual(['u-int2', 'u-int1']);
   });
 
+  it('keeps my kit-rated scorecard when a colleague submits theirs, withheld from me, meanwhile (issue 19)', () => {
+    const interviewer: Actor = { id: 'u-int1', role: 'interviewer' };
+    const users = new Map<string, User>(
+      ['u-int1', 'u-int2'].map((id) => [id, { id, updatedAt: 1, name: id, email: `${id}@x.io`, role: 'interviewer', active: true }]),
+    );
+    const plannedJob: Job = {
+      ...job,
+      interviewPlan: {
+        attributes: [{ id: 'design', name: 'System design' }],
+        stages: [
+          {
+            id: 's',
+            name: 'Technical',
+            kits: [{ id: 'kit', name: 'Technical', type: 'technical', durationMinutes: 60, purpose: '', questions: [], focusAttributeIds: ['design'] }],
+          },
+        ],
+      },
+    };
+    const interview: Interview = {
+      id: 'i2',
+      updatedAt: 10,
+      applicationId: 'j1__c1',
+      jobId: 'j1',
+      candidateId: 'c1',
+      type: 'technical',
+      kitId: 'kit',
+      scheduledAt: '2026-03-05T09:00:00.000Z',
+      durationMinutes: 60,
+      interviewerIds: ['u-int1', 'u-int2'],
+      status: 'completed',
+      scorecards: [],
+      createdBy: 'u-rec',
+      createdAt: '2026-03-01T09:00:00.000Z',
+    };
+    // As the server shows it to me now: the colleague's scorecard withheld, their name given.
+    const theirs = { ...interview, updatedAt: 20, withheldScorecardAuthors: ['u-int2'] };
+    const myCard = {
+      interviewerId: 'u-int1',
+      rating: 4,
+      recommendation: 'yes' as const,
+      notes: '',
+      attributeRatings: [{ attributeId: 'design', rating: 4 }],
+      submittedAt: '2026-03-05T10:00:00.000Z',
+    };
+    const mine = { ...interview, scorecards: [myCard] };
+    const outcome = resolveConflict(
+      'interviews',
+      { assumedMasterState: wire(interview), realMasterState: wire(theirs), newDocumentState: wire(mine) },
+      interviewer,
+      { now, application: baseApplication, users, job: plannedJob },
+    );
+    expect(outcome.kind).toBe('merged');
+    if (outcome.kind !== 'merged') return;
+    expect(outcome.document).toMatchObject({ scorecards: [myCard], withheldScorecardAuthors: ['u-int2'] });
+  });
+
   it('treats the same document created on two laptops as one, keeping mine only if it says more', () => {
     const theirs = { ...baseApplication, updatedAt: 20, createdBy: 'u-other' };
     const mine = { ...baseApplication, createdAt: '2026-03-01T10:00:00.000Z' };

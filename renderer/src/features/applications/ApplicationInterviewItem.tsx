@@ -1,29 +1,47 @@
-import { Button, ListItem, ListItemText, Stack, Typography } from '@mui/material';
+import { Alert, Button, Chip, ListItem, ListItemText, Stack } from '@mui/material';
 import { format } from 'date-fns';
 import { Link } from 'react-router';
 import type { Interview } from '#shared/domain/interview/interview-schema';
+import { currentDeclines } from '#shared/domain/interview/decline-rules';
+import { scorecardState } from '#shared/domain/interview/scorecard-due';
 import { humanize } from '../../ui/labels';
 import { PendingChip } from '../../ui/PendingChip';
+import { ScorecardDetails } from '../../ui/ScorecardDetails';
 import { StatusChip } from '../../ui/StatusChip';
 import { MeetingPlace } from '../../ui/MeetingPlace';
+import { formatInZone } from '../../ui/time-zones';
 
 interface ApplicationInterviewItemProps {
   readonly interview: Interview;
   readonly personName: (id: string) => string;
+  readonly attributeName: (id: string) => string;
+  /** The kit it follows, by name; null without one. */
+  readonly kitName: string | null;
+  /** The viewer's time zone. */
+  readonly timeZone: string;
+  readonly now: number;
   /** Shown when the person may reschedule and cancel. */
   readonly onReschedule?: (() => void) | undefined;
   readonly onCancel?: (() => void) | undefined;
 }
 
-/** One interview of an application, with every scorecard and the scheduling actions. */
+/** One interview of an application: declines, whose scorecard is due or late, every scorecard, the scheduling actions. */
 export function ApplicationInterviewItem({
   interview,
   personName,
+  attributeName,
+  kitName,
+  timeZone,
+  now,
   onReschedule,
   onCancel,
 }: ApplicationInterviewItemProps) {
   const label = `${humanize(interview.type)} interview, ${format(Date.parse(interview.scheduledAt), 'd MMM yyyy, HH:mm')}`;
   const isScheduled = interview.status === 'scheduled';
+  const declines = isScheduled ? currentDeclines(interview) : [];
+  const owing = interview.interviewerIds
+    .map((id) => ({ id, state: scorecardState(interview, id, now) }))
+    .filter(({ state }) => state === 'due' || state === 'late');
   return (
     <ListItem divider aria-label={label} sx={{ display: 'block' }}>
       <Stack
@@ -31,17 +49,31 @@ export function ApplicationInterviewItem({
         sx={{ justifyContent: 'space-between', alignItems: 'center', gap: 1, flexWrap: 'wrap' }}
       >
         <ListItemText
-          primary={<Link to={`/interviews/${interview.id}`}>{label}</Link>}
+          primary={
+            <Link to={`/interviews/${interview.id}`}>
+              {humanize(interview.type)} interview,{' '}
+              {formatInZone(Date.parse(interview.scheduledAt), timeZone)}
+            </Link>
+          }
           secondary={
             <>
+              {kitName ? `${kitName} · ` : ''}
               {interview.durationMinutes} min · with {interview.interviewerIds.map(personName).join(', ')} ·{' '}
               <MeetingPlace interview={interview} />
             </>
           }
         />
-        <Stack direction="row" sx={{ gap: 1, alignItems: 'center' }}>
+        <Stack direction="row" sx={{ gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
           <PendingChip collection="interviews" documentId={interview.id} />
           <StatusChip value={interview.status} />
+          {owing.map(({ id, state }) => (
+            <Chip
+              key={id}
+              size="small"
+              color={state === 'late' ? 'error' : 'warning'}
+              label={`${personName(id)}: scorecard ${state}`}
+            />
+          ))}
           {onReschedule && isScheduled && <Button onClick={onReschedule}>Reschedule</Button>}
           {onCancel && isScheduled && (
             <Button color="error" onClick={onCancel}>
@@ -50,11 +82,20 @@ export function ApplicationInterviewItem({
           )}
         </Stack>
       </Stack>
+      {declines.map((decline) => (
+        <Alert key={decline.interviewerId} severity="warning" sx={{ mt: 1 }}>
+          {personName(decline.interviewerId)} declined on {format(Date.parse(decline.at), 'd MMM, HH:mm')}:{' '}
+          {decline.reason}
+        </Alert>
+      ))}
       {interview.scorecards.map((card) => (
-        <Typography key={card.interviewerId} variant="body2" sx={{ pl: 2 }}>
-          {personName(card.interviewerId)}: {card.rating}/5, {humanize(card.recommendation)}
-          {card.notes ? ` — ${card.notes}` : ''}
-        </Typography>
+        <ScorecardDetails
+          key={card.interviewerId}
+          card={card}
+          author={personName(card.interviewerId)}
+          attributeName={attributeName}
+          submittedAt={format(Date.parse(card.submittedAt), 'd MMM yyyy, HH:mm')}
+        />
       ))}
     </ListItem>
   );

@@ -74,7 +74,7 @@ export function ApplicationPage() {
         </Typography>
         <StageTimeline history={application.stageHistory} personName={(id) => nameOf(users, id)} />
       </section>
-      <ApplicationInterviews application={application} interviews={interviews} />
+      <ApplicationInterviews application={application} job={job ?? null} interviews={interviews} />
     </Stack>
   );
 }

@@ -10,7 +10,7 @@ import {
   Stack,
   TextField,
 } from '@mui/material';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { Application } from '#shared/domain/application/application-schema';
 import { isStaffRole } from '#shared/domain/common/roles';
 import {
@@ -18,17 +18,26 @@ import {
   type Interview,
   type InterviewType,
 } from '#shared/domain/interview/interview-schema';
+import { findKit } from '#shared/domain/job/interview-plan';
+import type { InterviewPlan } from '#shared/domain/job/interview-plan-schema';
 import type { User } from '#shared/domain/user/user-schema';
 import { useActor, useDb } from '../../data/hooks/use-database';
+import { useInterviews } from '../../data/hooks/use-documents';
 import { newDocumentId, saveDocument } from '../../data/local-writes';
 import { humanize } from '../../ui/labels';
+import { DiscardChangesDialog } from '../../ui/DiscardChangesDialog';
 import { plainMessage } from '../../ui/plain-message';
+import { deviceTimeZone } from '../../ui/time-zones';
+import { useNow } from '../../ui/use-now';
 import {
   blankInterviewFields,
   interviewFields,
+  isFormChanged,
+  scheduleWarnings,
   toInterview,
   type InterviewFormFields,
 } from './interview-form-model';
+import { ScheduleWarningsView } from './ScheduleWarningsView';
 
 const FIELD_LABELS = {
   scheduledAt: 'Date and time',
@@ -36,6 +45,7 @@ const FIELD_LABELS = {
   interviewerIds: 'Interviewers',
   meetingUrl: 'Place or meeting link',
   location: 'Place or meeting link',
+  kitId: 'Interview kit',
 };
 
 interface ScheduleInterviewDialogProps {
@@ -43,25 +53,57 @@ interface ScheduleInterviewDialogProps {
   /** The interview to reschedule; null to schedule a new one. */
   readonly interview: Interview | null;
   readonly users: readonly User[];
+  /** The job's interview plan, whose kits the interview may follow. */
+  readonly plan: InterviewPlan | undefined;
+  /** The viewer's time zone, in which the chosen time is also shown. */
+  readonly timeZone: string;
   readonly onClose: () => void;
 }
 
-/** Schedules or reschedules an interview, checked by the shared rules before it is written. */
+/**
+ * Schedules or reschedules an interview, checked by the shared rules before it is written. Warns of
+ * a time in the past and of interviewers already busy then (from this laptop's interviews), shows the
+ * time in each interviewer's zone when known, and asks before a filled-in form is thrown away.
+ */
 export function ScheduleInterviewDialog({
   application,
   interview,
   users,
+  plan,
+  timeZone,
   onClose,
 }: ScheduleInterviewDialogProps) {
   const db = useDb();
   const actor = useActor();
-  const [fields, setFields] = useState<InterviewFormFields>(() =>
+  const interviews = useInterviews();
+  const now = useNow(60_000);
+  const [initial] = useState<InterviewFormFields>(() =>
     interview ? interviewFields(interview) : blankInterviewFields(Date.now()),
   );
+  const [fields, setFields] = useState<InterviewFormFields>(initial);
   const [error, setError] = useState<string | null>(null);
+  const [isConfirmingDiscard, setIsConfirmingDiscard] = useState(false);
   const staff = users.filter((user) => user.active && isStaffRole(user.role));
   const chosen = staff.filter((user) => fields.interviewerIds.includes(user.id));
   const title = interview ? 'Reschedule interview' : 'Schedule interview';
+  const warnings = useMemo(
+    () => scheduleWarnings(fields, interview?.id ?? null, interviews ?? [], now),
+    [fields, interview, interviews, now],
+  );
+
+  const close = () => {
+    if (isFormChanged(fields, initial)) setIsConfirmingDiscard(true);
+    else onClose();
+  };
+
+  const chooseKit = (kitId: string) => {
+    const kit = findKit(plan, kitId);
+    setFields({
+      ...fields,
+      kitId,
+      ...(kit ? { type: kit.type, durationMinutes: String(kit.durationMinutes) } : {}),
+    });
+  };
 
   const save = async () => {
     if (fields.interviewerIds.length === 0) {
@@ -88,11 +130,30 @@ export function ScheduleInterviewDialog({
     onClose();
   };
 
+  const hasKits = (plan?.stages ?? []).some((stage) => stage.kits.length > 0);
   return (
-    <Dialog open onClose={onClose} aria-labelledby="schedule-title" fullWidth maxWidth="sm">
+    <Dialog open onClose={close} aria-labelledby="schedule-title" fullWidth maxWidth="sm">
       <DialogTitle id="schedule-title">{title}</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1 }}>
+          {hasKits && (
+            <TextField
+              select
+              label="Interview kit"
+              value={fields.kitId}
+              helperText="The kit of the job’s interview plan: its questions and the attributes to rate."
+              onChange={(event) => chooseKit(event.target.value)}
+            >
+              <MenuItem value="">No kit</MenuItem>
+              {plan?.stages.flatMap((stage) =>
+                stage.kits.map((kit) => (
+                  <MenuItem key={kit.id} value={kit.id}>
+                    {stage.name}: {kit.name}
+                  </MenuItem>
+                )),
+              )}
+            </TextField>
+          )}
           <Autocomplete
             multiple
             options={staff}
@@ -120,6 +181,8 @@ export function ScheduleInterviewDialog({
             type="datetime-local"
             label="Date and time"
             value={fields.scheduledAt}
+            // A datetime-local input is read in this computer's zone, whatever the person's own.
+            helperText={`In ${deviceTimeZone()}, this computer’s time zone`}
             onChange={(event) => setFields({ ...fields, scheduledAt: event.target.value })}
             slotProps={{ inputLabel: { shrink: true } }}
           />
@@ -129,6 +192,13 @@ export function ScheduleInterviewDialog({
             value={fields.durationMinutes}
             onChange={(event) => setFields({ ...fields, durationMinutes: event.target.value })}
             slotProps={{ htmlInput: { min: 5, max: 480, step: 5 } }}
+          />
+          <ScheduleWarningsView
+            fields={fields}
+            warnings={warnings}
+            interviewers={chosen}
+            viewerTimeZone={timeZone}
+            users={users}
           />
           <TextField
             label="Place or meeting link"
@@ -140,11 +210,18 @@ export function ScheduleInterviewDialog({
         </Stack>
       </DialogContent>
       <DialogActions>
-        <Button onClick={onClose}>Close</Button>
+        <Button onClick={close}>Close</Button>
         <Button variant="contained" onClick={() => void save()}>
           {interview ? 'Save new time' : 'Schedule'}
         </Button>
       </DialogActions>
+      {isConfirmingDiscard && (
+        <DiscardChangesDialog
+          title="Discard this interview?"
+          onKeep={() => setIsConfirmingDiscard(false)}
+          onDiscard={onClose}
+        />
+      )}
     </Dialog>
   );
 }

@@ -1,5 +1,13 @@
+import { format } from 'date-fns';
 import { describe, expect, it } from 'vitest';
-import { blankInterviewFields, interviewFields, toInterview } from './interview-form-model';
+import type { Interview } from '#shared/domain/interview/interview-schema';
+import {
+  blankInterviewFields,
+  interviewFields,
+  isFormChanged,
+  scheduleWarnings,
+  toInterview,
+} from './interview-form-model';
 
 const application = { id: 'job__cand', jobId: 'job', candidateId: 'cand' };
 const actor = { id: 'recruiter', role: 'recruiter' } as const;
@@ -48,5 +56,82 @@ describe('interview form model', () => {
   it('asks for a time it can read', () => {
     const fields = { ...blankInterviewFields(NOW), scheduledAt: '' };
     expect(toInterview(fields, application, actor, null, () => 'x', NOW)).toMatchObject({ ok: false });
+  });
+});
+
+describe('schedule warnings', () => {
+  const HOUR = 3_600_000;
+  const at = (ms: number) => new Date(ms).toISOString();
+  const other = (id: string, start: number, overrides: Partial<Interview> = {}): Interview => ({
+    id,
+    updatedAt: 0,
+    applicationId: 'job__other',
+    jobId: 'job',
+    candidateId: 'other',
+    type: 'technical',
+    scheduledAt: at(start),
+    durationMinutes: 60,
+    interviewerIds: ['i1', 'i2'],
+    status: 'scheduled',
+    scorecards: [],
+    createdBy: 'recruiter',
+    createdAt: at(0),
+    ...overrides,
+  });
+  const fieldsAt = (start: number, interviewerIds = ['i1']) => ({
+    ...blankInterviewFields(NOW),
+    scheduledAt: format(start, "yyyy-MM-dd'T'HH:mm"),
+    durationMinutes: '60',
+    interviewerIds,
+  });
+
+  it('warns of a time in the past', () => {
+    expect(scheduleWarnings(fieldsAt(NOW - HOUR), null, [], NOW).isPast).toBe(true);
+    expect(scheduleWarnings(fieldsAt(NOW + HOUR), null, [], NOW).isPast).toBe(false);
+  });
+
+  it('names each chosen interviewer already in another scheduled interview at that time', () => {
+    const start = NOW + 24 * HOUR;
+    const interviews = [
+      other('overlapping', start + 30 * 60_000),
+      other('back-to-back', start + HOUR),
+      other('cancelled', start, { status: 'cancelled' }),
+      other('declined', start, {
+        declines: [{ interviewerId: 'i1', reason: 'Away', at: at(NOW), scheduledAt: at(start) }],
+      }),
+      other('someone-else', start, { interviewerIds: ['i3'] }),
+    ];
+    const warnings = scheduleWarnings(fieldsAt(start, ['i1', 'i2']), null, interviews, NOW);
+    expect(warnings.overlaps.map((overlap) => `${overlap.interview.id}/${overlap.interviewerId}`)).toEqual([
+      'declined/i2',
+      'overlapping/i1',
+      'overlapping/i2',
+    ]);
+    // Rescheduling an interview never overlaps itself.
+    const moved = scheduleWarnings(fieldsAt(start + 30 * 60_000), 'overlapping', interviews, NOW);
+    expect(moved.overlaps.map((overlap) => overlap.interview.id)).toEqual(['back-to-back']);
+  });
+
+  it('tells a changed form from an untouched one', () => {
+    const initial = blankInterviewFields(NOW);
+    expect(isFormChanged({ ...initial }, initial)).toBe(false);
+    expect(isFormChanged({ ...initial, place: 'Room 4' }, initial)).toBe(true);
+  });
+
+  it('keeps the kit an interview follows, and drops it when none is chosen', () => {
+    const fields = { ...blankInterviewFields(NOW), interviewerIds: ['i1'], kitId: 'kit-technical' };
+    const created = toInterview(fields, application, actor, null, () => 'interview-1', NOW);
+    expect(created.ok && created.interview.kitId).toBe('kit-technical');
+    if (!created.ok) return;
+    expect(interviewFields(created.interview).kitId).toBe('kit-technical');
+    const without = toInterview(
+      { ...fields, kitId: '' },
+      application,
+      actor,
+      created.interview,
+      () => 'x',
+      NOW,
+    );
+    expect(without.ok && 'kitId' in without.interview).toBe(false);
   });
 });

@@ -3,6 +3,8 @@ import type { Application } from '#shared/domain/application/application-schema'
 import type { Actor } from '#shared/domain/common/roles';
 import { toIso } from '#shared/domain/common/time';
 import type { Interview, InterviewType } from '#shared/domain/interview/interview-schema';
+import { currentDecline } from '#shared/domain/interview/decline-rules';
+import { jsonEqual } from '#shared/domain/common/equality';
 
 /** The schedule form's fields, as typed. */
 export interface InterviewFormFields {
@@ -13,6 +15,8 @@ export interface InterviewFormFields {
   /** A room, or a meeting link (`https://…`): one field, people paste either. */
   place: string;
   interviewerIds: string[];
+  /** The kit of the job's interview plan it follows; '' for none. */
+  kitId: string;
 }
 
 /** Blank fields for a new interview: tomorrow at 10:00, an hour. */
@@ -26,6 +30,7 @@ export function blankInterviewFields(now: number): InterviewFormFields {
     durationMinutes: '60',
     place: '',
     interviewerIds: [],
+    kitId: '',
   };
 }
 
@@ -37,6 +42,7 @@ export function interviewFields(interview: Interview): InterviewFormFields {
     durationMinutes: String(interview.durationMinutes),
     place: interview.meetingUrl ?? interview.location ?? '',
     interviewerIds: [...interview.interviewerIds],
+    kitId: interview.kitId ?? '',
   };
 }
 
@@ -73,7 +79,7 @@ export function toInterview(
         createdBy: actor.id,
         createdAt: toIso(now),
       };
-  const { location: _location, meetingUrl: _meetingUrl, ...withoutPlace } = base;
+  const { location: _location, meetingUrl: _meetingUrl, kitId: _kitId, ...withoutPlace } = base;
   return {
     ok: true,
     interview: {
@@ -83,6 +89,55 @@ export function toInterview(
       durationMinutes: Number(fields.durationMinutes),
       interviewerIds: [...fields.interviewerIds],
       ...(place === '' ? {} : isLink ? { meetingUrl: place } : { location: place }),
+      ...(fields.kitId === '' ? {} : { kitId: fields.kitId }),
     },
   };
+}
+
+/** An interviewer's other interview at the same time. */
+export interface InterviewOverlap {
+  readonly interviewerId: string;
+  readonly interview: Interview;
+}
+
+/** What the scheduler should know before saving: a time in the past, interviewers already busy. */
+export interface ScheduleWarnings {
+  readonly isPast: boolean;
+  readonly overlaps: readonly InterviewOverlap[];
+}
+
+/**
+ * Warnings for the time the form describes, from the interviews on this laptop (a recruiter's holds
+ * them all): in the past, or overlapping another scheduled interview of a chosen interviewer who has
+ * not declined it. `interviewId` is the interview being rescheduled (not an overlap of itself).
+ */
+export function scheduleWarnings(
+  fields: InterviewFormFields,
+  interviewId: string | null,
+  interviews: readonly Interview[],
+  now: number,
+): ScheduleWarnings {
+  const start = Date.parse(fields.scheduledAt);
+  const minutes = Number(fields.durationMinutes);
+  if (Number.isNaN(start)) return { isPast: false, overlaps: [] };
+  const end = start + (Number.isFinite(minutes) && minutes > 0 ? minutes : 0) * 60_000;
+  const overlaps: InterviewOverlap[] = [];
+  for (const other of interviews) {
+    if (other.id === interviewId || other.status !== 'scheduled') continue;
+    const otherStart = Date.parse(other.scheduledAt);
+    const otherEnd = otherStart + other.durationMinutes * 60_000;
+    if (!(otherStart < end && start < otherEnd)) continue;
+    for (const interviewerId of fields.interviewerIds) {
+      if (other.interviewerIds.includes(interviewerId) && !currentDecline(other, interviewerId)) {
+        overlaps.push({ interviewerId, interview: other });
+      }
+    }
+  }
+  overlaps.sort((a, b) => a.interview.scheduledAt.localeCompare(b.interview.scheduledAt));
+  return { isPast: start < now, overlaps };
+}
+
+/** Whether the form holds anything the person would lose by closing it. */
+export function isFormChanged(fields: InterviewFormFields, initial: InterviewFormFields): boolean {
+  return !jsonEqual(fields, initial);
 }

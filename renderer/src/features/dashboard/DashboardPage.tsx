@@ -4,26 +4,33 @@ import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { useDb } from '../../data/hooks/use-database';
 import { useApplicationTally } from '../../data/hooks/use-application-tally';
-import { useInterviews, useJobs } from '../../data/hooks/use-documents';
+import { useInterviews, useJobs, useUsers } from '../../data/hooks/use-documents';
 import { useCandidateIndex } from '../../data/search/candidate-index';
-import { humanize } from '../../ui/labels';
+import { humanize, nameOf } from '../../ui/labels';
 import { useNow } from '../../ui/use-now';
 import { CountBarChart } from './CountBarChart';
 import { PageHeader } from '../../ui/PageHeader';
 import { DashboardCard } from './DashboardCard';
 import { candidatesBySource, interviewsAhead, jobsByStatus } from './dashboard-stats';
+import { HiringReports } from './HiringReports';
 import { InterviewList } from './InterviewList';
+import { LateScorecards } from './LateScorecards';
 
 function toBars(counts: Readonly<Record<string, number>>) {
   return Object.entries(counts).map(([key, value]) => ({ label: humanize(key), value }));
 }
 
-/** The team's hiring at a glance, computed from the local database (works offline). */
+/**
+ * The team's hiring at a glance, then the hiring reports: computed from the local database (works
+ * offline).
+ */
 export function DashboardPage() {
   const db = useDb();
   const jobs = useJobs() ?? [];
   const applications = useApplicationTally();
   const interviews = useInterviews() ?? [];
+  const users = useUsers() ?? [];
+  const directory = useMemo(() => new Map(users.map((user) => [user.id, user])), [users]);
   const { entries: candidates } = useCandidateIndex(db);
   const now = useNow(60_000);
   const candidateNames = useMemo(
@@ -35,17 +42,11 @@ export function DashboardPage() {
   const jobTitle = (id: string) => jobTitles.get(id) ?? 'Unknown job';
   const ahead = useMemo(() => interviewsAhead(interviews, now), [interviews, now]);
   const sources = useMemo(() => candidatesBySource(candidates.map((entry) => entry.source)), [candidates]);
-  const figures = useMemo(
-    () =>
-      applications && {
-        funnel: applications.tally.pipelineFunnel(),
-        byStage: applications.tally.applicationsByStage(),
-        recent: applications.tally.recent(),
-        stageTimes: applications.tally.timeInStage(now),
-      },
-    [applications, now],
+  const candidateSources = useMemo(
+    () => new Map(candidates.map((entry) => [entry.id, entry.source])),
+    [candidates],
   );
-  const stageTimes = figures?.stageTimes ?? [];
+  const recent = useMemo(() => applications?.tally.recent() ?? [], [applications]);
 
   return (
     <Stack spacing={2}>
@@ -53,19 +54,6 @@ export function DashboardPage() {
       <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: 'repeat(auto-fill, minmax(360px, 1fr))' }}>
         <DashboardCard title="Jobs by status">
           <CountBarChart bars={toBars(jobsByStatus(jobs))} unit="Jobs" />
-        </DashboardCard>
-        <DashboardCard title="Pipeline funnel">
-          <CountBarChart
-            bars={(figures?.funnel ?? []).map(({ stage, count }) => ({
-              label: humanize(stage),
-              value: count,
-            }))}
-            unit="Applications that reached the stage"
-            horizontal
-          />
-        </DashboardCard>
-        <DashboardCard title="Applications by stage">
-          <CountBarChart bars={toBars(figures?.byStage ?? {})} unit="Applications" />
         </DashboardCard>
         <DashboardCard title="Today’s interviews">
           <InterviewList
@@ -83,9 +71,17 @@ export function DashboardPage() {
             emptyText="Nothing in the next 7 days."
           />
         </DashboardCard>
+        <DashboardCard title="Scorecards waited for">
+          <LateScorecards
+            interviews={interviews}
+            now={now}
+            personName={(id) => nameOf(directory, id)}
+            candidateName={candidateName}
+          />
+        </DashboardCard>
         <DashboardCard title="Recent applications">
           <List dense>
-            {(figures?.recent ?? []).map((application) => (
+            {recent.map((application) => (
               <ListItemButton key={application.id} component={Link} to={`/applications/${application.id}`}>
                 <ListItemText
                   primary={`${candidateName(application.candidateId)} → ${jobTitle(application.jobId)}`}
@@ -112,16 +108,8 @@ export function DashboardPage() {
               .join(' · ')}
           </Typography>
         </DashboardCard>
-        <DashboardCard title="Average time in stage (days)">
-          <CountBarChart
-            bars={stageTimes.map(({ stage, averageDays }) => ({
-              label: humanize(stage),
-              value: averageDays,
-            }))}
-            unit="Days"
-          />
-        </DashboardCard>
       </Box>
+      <HiringReports jobs={jobs} users={users} candidateSources={candidateSources} now={now} />
     </Stack>
   );
 }

@@ -1,7 +1,4 @@
-import {
-  CANDIDATE_SOURCES,
-  type CandidateSource,
-} from '#shared/domain/candidate/candidate-schema';
+import { CANDIDATE_SOURCES, type CandidateSource } from '#shared/domain/candidate/candidate-schema';
 import type { Interview } from '#shared/domain/interview/interview-schema';
 import { JOB_STATUSES, type Job, type JobStatus } from '#shared/domain/job/job-schema';
 

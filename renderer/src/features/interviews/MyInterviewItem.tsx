@@ -2,15 +2,18 @@ import { Chip, ListItem, ListItemText, Stack, Typography } from '@mui/material';
 import { format } from 'date-fns';
 import { Link } from 'react-router';
 import type { Interview } from '#shared/domain/interview/interview-schema';
+import type { ScorecardState } from '#shared/domain/interview/scorecard-due';
 import { humanize } from '../../ui/labels';
 import { MeetingPlace } from '../../ui/MeetingPlace';
+import { ScorecardDueChip } from './ScorecardDueChip';
 
 interface MyInterviewItemProps {
   readonly interview: Interview;
   readonly candidateName: string;
   readonly jobTitle: string;
   readonly hasDraft: boolean;
-  readonly hasSubmitted: boolean;
+  readonly scorecard: ScorecardState;
+  readonly hasDeclined: boolean;
 }
 
 /** One interview on "My interviews": who, for which job, what kind, when, where. */
@@ -19,8 +22,10 @@ export function MyInterviewItem({
   candidateName,
   jobTitle,
   hasDraft,
-  hasSubmitted,
+  scorecard,
+  hasDeclined,
 }: MyInterviewItemProps) {
+  const hasSubmitted = scorecard === 'submitted';
   const at = Date.parse(interview.scheduledAt);
   return (
     <ListItem divider aria-label={`${candidateName} — ${jobTitle}`} sx={{ alignItems: 'flex-start' }}>
@@ -37,8 +42,9 @@ export function MyInterviewItem({
               min ·
             </Typography>
             <MeetingPlace interview={interview} />
-            {hasSubmitted && <Chip size="small" color="success" label="Scorecard submitted" />}
+            <ScorecardDueChip state={scorecard} />
             {!hasSubmitted && hasDraft && <Chip size="small" color="info" label="Draft saved" />}
+            {hasDeclined && <Chip size="small" color="warning" variant="outlined" label="Declined" />}
           </Stack>
         }
         slotProps={{ secondary: { component: 'div' } }}

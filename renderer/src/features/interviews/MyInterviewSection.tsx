@@ -1,6 +1,7 @@
 import { List, Typography } from '@mui/material';
 import type { Interview } from '#shared/domain/interview/interview-schema';
-import { hasSubmittedScorecard } from '#shared/domain/decide/read-rules';
+import { currentDecline } from '#shared/domain/interview/decline-rules';
+import { scorecardState } from '#shared/domain/interview/scorecard-due';
 import { MyInterviewItem } from './MyInterviewItem';
 
 interface SectionProps {
@@ -10,10 +11,19 @@ interface SectionProps {
   readonly describe: (interview: Interview) => { candidateName: string; jobTitle: string };
   readonly userId: string;
   readonly draftIds: ReadonlySet<string>;
+  readonly now: number;
 }
 
 /** One group of "My interviews", under its heading. */
-export function MyInterviewSection({ title, empty, interviews, describe, userId, draftIds }: SectionProps) {
+export function MyInterviewSection({
+  title,
+  empty,
+  interviews,
+  describe,
+  userId,
+  draftIds,
+  now,
+}: SectionProps) {
   const headingId = `section-${title.toLowerCase().replace(/\W+/g, '-')}`;
   return (
     <section aria-labelledby={headingId}>
@@ -30,7 +40,8 @@ export function MyInterviewSection({ title, empty, interviews, describe, userId,
               interview={interview}
               {...describe(interview)}
               hasDraft={draftIds.has(interview.id)}
-              hasSubmitted={hasSubmittedScorecard(interview, userId)}
+              scorecard={scorecardState(interview, userId, now)}
+              hasDeclined={currentDecline(interview, userId) !== null}
             />
           ))}
         </List>

@@ -1,6 +1,7 @@
-import { Stack } from '@mui/material';
+import { Alert, Stack } from '@mui/material';
 import { useMemo } from 'react';
 import type { Interview } from '#shared/domain/interview/interview-schema';
+import { missingScorecards } from '#shared/domain/interview/scorecard-due';
 import { useCurrentUser } from '../../data/hooks/use-database';
 import { useInterviews, useJobs, useLiveDocuments } from '../../data/hooks/use-documents';
 import type { Candidate } from '#shared/domain/candidate/candidate-schema';
@@ -25,11 +26,23 @@ export function MyInterviewsPage() {
     candidateName: candidateNames.get(interview.candidateId) ?? 'Candidate not on this device',
     jobTitle: jobTitles.get(interview.jobId) ?? 'Job not on this device',
   });
-  const common = { describe, userId: user.id, draftIds };
+  const common = { describe, userId: user.id, draftIds, now };
+  const owed = useMemo(
+    () => missingScorecards(interviews ?? [], now).filter((missing) => missing.interviewerId === user.id),
+    [interviews, now, user.id],
+  );
+  const lateCount = owed.filter((missing) => missing.state === 'late').length;
 
   return (
     <Stack spacing={3}>
       <PageHeader title="My interviews" subtitle="Your interviews, readable offline." />
+      {owed.length > 0 && (
+        <Alert severity={lateCount > 0 ? 'warning' : 'info'} role="status" aria-label="Scorecards due">
+          {owed.length === 1 ? 'One scorecard is' : `${owed.length} scorecards are`} due
+          {lateCount > 0 ? ` (${lateCount} late)` : ''}: the hiring team decides from them. You can write them
+          offline; they sync when you are back online.
+        </Alert>
+      )}
       {interviews !== undefined && (
         <>
           <MyInterviewSection

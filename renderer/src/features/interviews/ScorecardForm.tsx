@@ -1,6 +1,7 @@
 import {
   Alert,
   Button,
+  Divider,
   FormControl,
   FormControlLabel,
   FormLabel,
@@ -17,22 +18,37 @@ import {
   type Interview,
   type Recommendation,
 } from '#shared/domain/interview/interview-schema';
+import type { FocusAttribute } from '#shared/domain/job/interview-plan-schema';
 import { useActor, useDb } from '../../data/hooks/use-database';
 import { saveDocument } from '../../data/local-writes';
 import { deleteScorecardDraft, readScorecardDraft, saveScorecardDraft } from '../../data/scorecard-drafts';
 import { humanize } from '../../ui/labels';
 import { plainMessage } from '../../ui/plain-message';
-import { initialScorecardFields, toScorecard, withScorecard, type ScorecardFields } from './scorecard-draft';
+import { AttributeRatingInput } from './AttributeRatingInput';
+import { RatingRadios, RATING_WORDS } from './RatingRadios';
+import {
+  initialScorecardFields,
+  toScorecard,
+  withScorecard,
+  type AttributeRatingField,
+  type ScorecardFields,
+} from './scorecard-draft';
 
 /** How long typing pauses before the draft is saved locally. */
 const AUTOSAVE_DELAY_MS = 400;
-const RATINGS = [1, 2, 3, 4, 5] as const;
+
+interface ScorecardFormProps {
+  readonly interview: Interview;
+  /** The focus attributes of the interview's kit, in order (none when it follows no kit). */
+  readonly attributes: readonly FocusAttribute[];
+}
 
 /**
- * My scorecard for an interview: saved locally as I type (a draft only I see, surviving a crash
- * or a closed window), then submitted as a local write through the shared rules; replication sends it.
+ * My scorecard for an interview: each focus attribute of the kit, then the overall rating and
+ * recommendation. Saved locally as I type (a draft only I see, surviving a crash or a closed
+ * window), then submitted as a local write through the shared rules; replication sends it.
  */
-export function ScorecardForm({ interview }: { readonly interview: Interview }) {
+export function ScorecardForm({ interview, attributes }: ScorecardFormProps) {
   const db = useDb();
   const actor = useActor();
   const submitted = interview.scorecards.find((card) => card.interviewerId === actor.id);
@@ -44,19 +60,20 @@ export function ScorecardForm({ interview }: { readonly interview: Interview }) 
     interviewId: string;
     fields: ScorecardFields;
   } | null>(null);
+  const attributeIds = attributes.map((attribute) => attribute.id).join(' ');
 
   useEffect(() => {
     let isCurrent = true;
     void readScorecardDraft(db, interview.id, actor.id).then((draft) => {
       if (!isCurrent) return;
-      setFields(initialScorecardFields(draft, submitted));
+      setFields(initialScorecardFields(draft, submitted, attributeIds ? attributeIds.split(' ') : []));
       setSavedAt(draft?.savedAt ?? null);
     });
     return () => {
       isCurrent = false;
     };
-    // Read once per interview: later changes come from this form.
-  }, [db, interview.id, actor.id]);
+    // Read once per interview (and kit): later changes come from this form.
+  }, [db, interview.id, actor.id, attributeIds]);
 
   const flushDraft = () => {
     const waiting = pending.current;
@@ -93,9 +110,15 @@ export function ScorecardForm({ interview }: { readonly interview: Interview }) 
       timer: setTimeout(flushDraft, AUTOSAVE_DELAY_MS),
     };
   };
+  const changeAttribute = (next: AttributeRatingField) =>
+    change({
+      attributeRatings: (fields.attributeRatings ?? []).map((entry) =>
+        entry.attributeId === next.attributeId ? next : entry,
+      ),
+    });
 
   const submit = async () => {
-    const result = toScorecard(fields, actor.id, Date.now());
+    const result = toScorecard(fields, actor.id, Date.now(), attributes);
     if (!result.ok) {
       setMessage({ severity: 'error', text: result.message });
       return;
@@ -111,7 +134,11 @@ export function ScorecardForm({ interview }: { readonly interview: Interview }) 
     if (!decision.ok) {
       setMessage({
         severity: 'error',
-        text: plainMessage(decision.message, { notes: 'Notes', rating: 'Rating' }),
+        text: plainMessage(decision.message, {
+          notes: 'Notes',
+          rating: 'Rating',
+          attributeRatings: 'Ratings',
+        }),
       });
       return;
     }
@@ -120,6 +147,7 @@ export function ScorecardForm({ interview }: { readonly interview: Interview }) 
     setMessage({ severity: 'success', text: 'Scorecard submitted. It syncs when you are online.' });
   };
 
+  const ratingFields = fields.attributeRatings ?? [];
   return (
     <Stack
       component="form"
@@ -127,23 +155,41 @@ export function ScorecardForm({ interview }: { readonly interview: Interview }) 
       spacing={2}
       onSubmit={(event) => event.preventDefault()}
     >
+      {attributes.length > 0 && (
+        <Stack spacing={2} component="section" aria-label="Focus attributes">
+          <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600 }}>
+            Focus attributes
+          </Typography>
+          <Typography variant="body2" sx={{ color: 'text.secondary' }}>
+            Rate what this interview showed: 1 {RATING_WORDS[1]?.toLowerCase()} · 3{' '}
+            {RATING_WORDS[3]?.toLowerCase()} · 5 {RATING_WORDS[5]?.toLowerCase()}. Leave an attribute unrated
+            if the interview did not show it.
+          </Typography>
+          {attributes.map((attribute) => {
+            const value = ratingFields.find((entry) => entry.attributeId === attribute.id) ?? {
+              attributeId: attribute.id,
+              rating: 0,
+              note: '',
+            };
+            return (
+              <AttributeRatingInput
+                key={attribute.id}
+                attribute={attribute}
+                value={value}
+                onChange={changeAttribute}
+              />
+            );
+          })}
+          <Divider />
+        </Stack>
+      )}
       <FormControl>
-        <FormLabel id="rating-label">Rating</FormLabel>
-        <RadioGroup
-          row
-          aria-labelledby="rating-label"
-          value={fields.rating === 0 ? '' : String(fields.rating)}
-          onChange={(event) => change({ rating: Number(event.target.value) })}
-        >
-          {RATINGS.map((rating) => (
-            <FormControlLabel
-              key={rating}
-              value={String(rating)}
-              control={<Radio />}
-              label={String(rating)}
-            />
-          ))}
-        </RadioGroup>
+        <FormLabel id="rating-label">Overall rating</FormLabel>
+        <RatingRadios
+          labelledBy="rating-label"
+          value={fields.rating}
+          onChange={(rating) => change({ rating })}
+        />
       </FormControl>
       <FormControl>
         <FormLabel id="recommendation-label">Recommendation</FormLabel>

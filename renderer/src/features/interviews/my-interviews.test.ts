@@ -50,13 +50,23 @@ describe('groupMyInterviews', () => {
     expect(groups.awaitingScorecard.map((i) => i.id)).toEqual(['last-week']);
   });
 
-  it('leaves out other people’s, cancelled ones, missed ones and past ones I scored', () => {
+  it('leaves out other people’s, cancelled ones, missed ones, declined ones and past ones I scored', () => {
     const groups = groupMyInterviews(
       [
         interview('theirs', NOW + HOUR, { interviewerIds: ['someone-else'] }),
         interview('cancelled', NOW + HOUR, { status: 'cancelled' }),
         interview('scored', NOW - 48 * HOUR, { scorecards: [card] }),
         interview('no-show', NOW - 48 * HOUR, { status: 'no_show' }),
+        interview('declined', NOW - 48 * HOUR, {
+          declines: [
+            {
+              interviewerId: 'me',
+              reason: 'Away',
+              at: new Date(NOW - 72 * HOUR).toISOString(),
+              scheduledAt: new Date(NOW - 48 * HOUR).toISOString(),
+            },
+          ],
+        }),
       ],
       'me',
       NOW,

@@ -1,6 +1,7 @@
 import { endOfDay, startOfDay } from 'date-fns';
 import type { Interview } from '#shared/domain/interview/interview-schema';
 import { hasSubmittedScorecard, isAssigned } from '#shared/domain/decide/read-rules';
+import { currentDecline } from '#shared/domain/interview/decline-rules';
 
 /** An interviewer's interviews, as "My interviews" groups them. */
 export interface MyInterviews {
@@ -8,7 +9,7 @@ export interface MyInterviews {
   readonly today: readonly Interview[];
   /** Scheduled after today, earliest first. */
   readonly upcoming: readonly Interview[];
-  /** Before today, not cancelled, and still without my scorecard; oldest first. */
+  /** Before today, not cancelled or missed, not declined by me, and still without my scorecard; oldest first. */
   readonly awaitingScorecard: readonly Interview[];
 }
 
@@ -38,7 +39,8 @@ export function groupMyInterviews(
       (interview) =>
         at(interview) < dayStart &&
         interview.status !== 'no_show' &&
-        !hasSubmittedScorecard(interview, userId),
+        !hasSubmittedScorecard(interview, userId) &&
+        currentDecline(interview, userId) === null,
     ),
   };
 }

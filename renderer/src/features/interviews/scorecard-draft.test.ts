@@ -54,3 +54,66 @@ describe('scorecard drafts', () => {
     expect(withScorecard([submitted, other], mine)).toEqual([other, mine]);
   });
 });
+
+describe('scorecards rated per focus attribute', () => {
+  const attributes = [
+    { id: 'design', name: 'System design' },
+    { id: 'coding', name: 'Coding' },
+  ];
+  const ids = attributes.map((attribute) => attribute.id);
+
+  it('give the form one field per attribute of the kit, from the draft or my submitted scorecard', () => {
+    const draft = {
+      rating: 4,
+      recommendation: 'yes',
+      notes: '',
+      attributeRatings: [{ attributeId: 'coding', rating: 5, note: 'Tests first.' }],
+    };
+    expect(initialScorecardFields(draft, undefined, ids).attributeRatings).toEqual([
+      { attributeId: 'design', rating: 0, note: '' },
+      { attributeId: 'coding', rating: 5, note: 'Tests first.' },
+    ]);
+    const mine = {
+      ...submitted,
+      attributeRatings: [
+        { attributeId: 'design', rating: 2 },
+        { attributeId: 'gone', rating: 1 },
+      ],
+    };
+    expect(initialScorecardFields(null, mine, ids).attributeRatings).toEqual([
+      { attributeId: 'design', rating: 2, note: '' },
+      { attributeId: 'coding', rating: 0, note: '' },
+    ]);
+    expect(initialScorecardFields(null, undefined, ids).attributeRatings).toHaveLength(2);
+  });
+
+  it('submit the rated attributes of the kit only, with their evidence trimmed', () => {
+    const fields = {
+      rating: 4,
+      recommendation: 'yes' as const,
+      notes: '',
+      attributeRatings: [
+        { attributeId: 'design', rating: 3, note: '  Hand-wavy on retries. ' },
+        { attributeId: 'coding', rating: 0, note: '' },
+        { attributeId: 'removed-from-kit', rating: 5, note: '' },
+      ],
+    };
+    const result = toScorecard(fields, 'me', 0, attributes);
+    expect(result.ok && result.scorecard.attributeRatings).toEqual([
+      { attributeId: 'design', rating: 3, note: 'Hand-wavy on retries.' },
+    ]);
+  });
+
+  it('ask for a rating when only evidence was written', () => {
+    const fields = {
+      rating: 4,
+      recommendation: 'yes' as const,
+      notes: '',
+      attributeRatings: [{ attributeId: 'coding', rating: 0, note: 'Clean code' }],
+    };
+    expect(toScorecard(fields, 'me', 0, attributes)).toEqual({
+      ok: false,
+      message: 'Rate “Coding”, or clear its note.',
+    });
+  });
+});

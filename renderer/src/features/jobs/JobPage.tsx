@@ -12,6 +12,7 @@ import { PendingChip } from '../../ui/PendingChip';
 import { StatusChip } from '../../ui/StatusChip';
 import { AddCandidateToJobDialog } from './AddCandidateToJobDialog';
 import { JobApplicationsTable } from './JobApplicationsTable';
+import { InterviewPlanCard } from './InterviewPlanCard';
 import { JobStatusActions } from './JobStatusActions';
 import { isJobFinal, isPipelineOpen } from '#shared/domain/job/job-machine';
 import { isPipelineWindow } from '../../ui/window-kind';
@@ -88,9 +89,13 @@ export function JobPage() {
           )}
         </CardContent>
       </Card>
+      {readsEverything(actor) && <InterviewPlanCard job={job} />}
       <Stack direction="row" sx={{ alignItems: 'center', justifyContent: 'space-between' }}>
         <Typography variant="h6" component="h2">
-          Applications ({applications.length})
+          {/* An interviewer's laptop holds only the applications they interview for: no count that looks like the job's. */}
+          {readsEverything(actor)
+            ? `Applications (${applications.length})`
+            : 'Applications you interview for'}
         </Typography>
         {mayAdd && <Button onClick={() => setIsAdding(true)}>Add candidate</Button>}
       </Stack>

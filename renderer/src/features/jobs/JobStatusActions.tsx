@@ -11,12 +11,7 @@ import {
 } from '@mui/material';
 import { useState } from 'react';
 import { allowedJobStatusChanges } from '#shared/domain/job/job-machine';
-import {
-  CLOSED_REASONS,
-  type ClosedReason,
-  type Job,
-  type JobStatus,
-} from '#shared/domain/job/job-schema';
+import { CLOSED_REASONS, type ClosedReason, type Job, type JobStatus } from '#shared/domain/job/job-schema';
 import { useActor, useDb } from '../../data/hooks/use-database';
 import { saveDocument } from '../../data/local-writes';
 import { humanize } from '../../ui/labels';

@@ -12,6 +12,7 @@ import {
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { JOB_STATUSES } from '#shared/domain/job/job-schema';
+import { readsEverything } from '#shared/domain/decide/read-rules';
 import { roleMay } from '#shared/domain/access/write-matrix';
 import { useActor } from '../../data/hooks/use-database';
 import { useApplicationTally } from '../../data/hooks/use-application-tally';
@@ -29,6 +30,8 @@ export function JobsPage() {
   const [filters, setFilters] = useState<JobFilters>(NO_JOB_FILTERS);
   const visible = useMemo(() => filterJobs(jobs ?? [], filters), [jobs, filters]);
   const counts = applications?.tally.countByJob();
+  // An interviewer's laptop holds only their interviews' applications: counts would look like the job's.
+  const showsCounts = readsEverything(actor);
   const update = (patch: Partial<JobFilters>) => setFilters((current) => ({ ...current, ...patch }));
 
   return (
@@ -86,7 +89,7 @@ export function JobsPage() {
             <TableCell>Department</TableCell>
             <TableCell>Location</TableCell>
             <TableCell>Status</TableCell>
-            <TableCell align="right">Applications</TableCell>
+            {showsCounts && <TableCell align="right">Applications</TableCell>}
           </TableRow>
         </TableHead>
         <TableBody>
@@ -100,7 +103,7 @@ export function JobsPage() {
               <TableCell>
                 <StatusChip value={job.status} />
               </TableCell>
-              <TableCell align="right">{counts?.get(job.id) ?? 0}</TableCell>
+              {showsCounts && <TableCell align="right">{counts?.get(job.id) ?? 0}</TableCell>}
             </TableRow>
           ))}
         </TableBody>
