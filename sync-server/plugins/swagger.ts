@@ -1,6 +1,7 @@
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import fp from 'fastify-plugin';
+import { isRecord } from '../infra/couch-http';
 
 /** OpenAPI generated from the route schemas, at `/openapi.json`, with Swagger UI at `/docs`. */
 export const swaggerPlugin = fp(
@@ -10,13 +11,18 @@ export const swaggerPlugin = fp(
       // path. A plugin's `/` is served with and without the slash: it is documented without.
       transform: ({ schema, url, route }) => {
         const documented = url.length > 1 ? url.replace(/\/+$/, '') : url;
-        return {
-          schema: {
-            ...schema,
-            operationId: schema?.operationId ?? derivedOperationId(route.method, documented),
-          },
-          url: documented,
-        };
+        const operationId = schema?.operationId ?? derivedOperationId(route.method, documented);
+        // The portal is documented under each organisation's slug; the first organisation's copy
+        // without a slug (kept for careers pages of earlier versions) is served but not documented.
+        if (documented.startsWith('/api/portal/:organisation')) {
+          return {
+            schema: { ...schema, operationId, params: withOrganisationParam(schema?.params) },
+            url: documented,
+          };
+        }
+        if (documented.startsWith('/api/portal'))
+          return { schema: { ...schema, hide: true }, url: documented };
+        return { schema: { ...schema, operationId }, url: documented };
       },
       openapi: {
         openapi: '3.0.3',
@@ -78,3 +84,24 @@ function derivedOperationId(method: string | readonly string[], url: string): st
     .filter(Boolean);
   return [verb, ...words.map((word) => `${word.charAt(0).toUpperCase()}${word.slice(1)}`)].join('');
 }
+
+/** A portal route's path parameters with the organisation's slug first (the plugin's prefix names it). */
+function withOrganisationParam(params: unknown): Record<string, unknown> {
+  const own = isRecord(params) ? params : {};
+  const properties = isRecord(own['properties']) ? own['properties'] : {};
+  const listed: unknown = own['required'];
+  const required = Array.isArray(listed) ? listed.filter((name) => typeof name === 'string') : [];
+  return {
+    ...own,
+    type: 'object',
+    properties: {
+      organisation: {
+        type: 'string',
+        description: 'The organisation’s slug, as in its careers page’s address.',
+      },
+      ...properties,
+    },
+    required: ['organisation', ...required],
+  };
+}
+

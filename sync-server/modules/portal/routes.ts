@@ -81,7 +81,9 @@ export async function portalRoutes(root: FastifyInstance, options: PortalRoutesO
       config: publicLimit,
       schema: {
         tags: ['portal'],
+        operationId: 'getPortalOrganisation',
         summary: 'The organisation of this careers page: its name, for the page header (no sign-in)',
+        security: [],
         response: {
           200: Type.Object({ id: Type.String(), slug: Type.String(), name: Type.String() }),
           ...errorResponses(403, 404, 429),
