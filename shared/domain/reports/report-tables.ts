@@ -9,7 +9,11 @@ const percent = (share: number | null): number | null =>
  * Each report of `report` as a table, in the order the dashboard shows them. `jobTitle` names jobs
  * (the late-moves table lists them).
  */
-export function reportTables(report: HiringReport, jobTitle: (jobId: string) => string): ReportTable[] {
+export function reportTables(
+  report: HiringReport,
+  jobTitle: (jobId: string) => string,
+  reasonLabel: (reasonId: string) => string = (reasonId) => reasonId,
+): ReportTable[] {
   return [
     {
       name: 'funnel-and-current-stage',
@@ -117,7 +121,7 @@ export function reportTables(report: HiringReport, jobTitle: (jobId: string) => 
       title: 'Rejection reasons by stage',
       header: ['reason', 'applied', 'screening', 'interview', 'offer', 'total'],
       rows: report.rejectionReasons.map((row) => [
-        row.reason,
+        reasonLabel(row.reason),
         row.byStage.applied,
         row.byStage.screening,
         row.byStage.interview,

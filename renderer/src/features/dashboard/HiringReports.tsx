@@ -5,8 +5,10 @@ import type { Job } from '#shared/domain/job/job-schema';
 import { hiringReport, type HiringReport } from '#shared/domain/reports/hiring-report';
 import { LATE_RECORDING_MS, PIPELINE_STAGES } from '#shared/domain/reports/report-input';
 import { reportTables } from '#shared/domain/reports/report-tables';
+import { rejectionReasonLabel } from '#shared/domain/settings/settings-schema';
 import type { User } from '#shared/domain/user/user-schema';
 import { useApplicationTally } from '../../data/hooks/use-application-tally';
+import { useSettings } from '../../data/hooks/use-documents';
 import { useSyncMeta } from '../../data/hooks/use-sync-data';
 import { humanize } from '../../ui/labels';
 import { FigureTable } from './FigureTable';
@@ -39,6 +41,7 @@ const LATE_HOURS = LATE_RECORDING_MS / 3_600_000;
  */
 export function HiringReports({ jobs, users, candidateSources, now }: HiringReportsProps) {
   const local = useApplicationTally();
+  const settings = useSettings();
   const lastRun = useRef({ at: 0, fields: ALL_APPLICATIONS });
   // During a first download, thousands of changes a second: the reports wait for the data to be here.
   const meta = useSyncMeta();
@@ -69,9 +72,15 @@ export function HiringReports({ jobs, users, candidateSources, now }: HiringRepo
   const tables = useMemo(
     () =>
       report
-        ? new Map(reportTables(report, (id) => titles.get(id) ?? id).map((table) => [table.name, table]))
+        ? new Map(
+            reportTables(
+              report,
+              (id) => titles.get(id) ?? id,
+              (id) => rejectionReasonLabel(settings ?? null, id),
+            ).map((table) => [table.name, table]),
+          )
         : null,
-    [report, titles],
+    [report, titles, settings],
   );
   const suffix = filterSuffix(fields);
   const stageLabels = PIPELINE_STAGES.map(humanize);
