@@ -1,6 +1,8 @@
-import { createHmac, randomBytes } from 'node:crypto';
-import type { DocumentScope } from 'nano';
-import { statusOf, type CouchStore, type StoredDoc } from '../infra/couch-store';
+import { createHmac } from 'node:crypto';
+import { putChecked, type WritableDoc } from '../infra/checked-write';
+import { docPath, isRecord, unexpectedAnswer } from '../infra/couch-http';
+import { statusOf, type CouchStore } from '../infra/couch-store';
+import { ensureDatabase } from '../infra/ensure-database';
 
 /** At most `max` attempts in any `windowMs` (≤ 24 h) for one `key` of one `scope`. */
 export interface AttemptLimit {
@@ -19,21 +21,55 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 /** The longest window a limit may have: attempts are kept for a day and then some. */
 export const MAX_LIMIT_WINDOW_MS = DAY_MS;
 const DATABASE_STEM = 'auth_attempts_';
-const TIME_DIGITS = 15;
 const KEY_LENGTH = 40;
-const LAST_ID_SUFFIX = `${'9'.repeat(TIME_DIGITS)}${'f'.repeat(12)}`;
+/** Between the key and the ticket number: ids of the previous (time-ordered) design had a digit there. */
+const TICKET_MARK = '.';
+const TICKET_DIGITS = 12;
+/** Claims lost to other attempts before one gives up and is refused (it would not be worth the wait). */
+const MAX_CLAIM_ROUNDS = 64;
+/** Days a key's sequence can move forward in one look (it spans yesterday, today and tomorrow). */
+const MAX_HOPS = 3;
+
+/** One taken ticket: its number, its attempt's time, and the day its sequence continues in, if moved. */
+interface Ticket {
+  readonly number: number;
+  readonly at: number;
+  readonly next: string | null;
+}
+
+/** Where a key's sequence stands: its highest ticket (0 for none) and the day the next one is claimed in. */
+interface Head {
+  readonly number: number;
+  readonly day: string;
+}
+
+type LimitOutcome = { readonly ok: true } | { readonly ok: false; readonly retryAt: number };
 
 function dayOf(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10).replaceAll('-', '');
 }
 
+/** The day `days` after (or before) `day`. */
+function dayShifted(day: string, days: number): string {
+  const midnight = Date.UTC(Number(day.slice(0, 4)), Number(day.slice(4, 6)) - 1, Number(day.slice(6, 8)));
+  return dayOf(midnight + days * DAY_MS);
+}
+
 /**
- * Attempt limits held in the store, so they hold across every server instance (SPEC §4). Each
- * attempt is a new document (insert-only: no hot counter document to fight over) in a database of the
- * day, `<prefix>auth_attempts_<yyyymmdd>`; its id is `<HMAC of scope and key><time><random>`, so
- * one `_all_docs` key range counts a key's attempts in a window. Databases older than yesterday are
- * dropped whole by `cleanup`, which leaves no tombstones behind. Keys are HMACs under the server's
- * secret: no email or address is stored.
+ * Attempt limits held in the store, so they hold across every server instance (SPEC §4). Each key
+ * (an HMAC of scope and key under the server's secret: no email or address is stored) has a sequence
+ * of tickets, documents `<key>.<number>` holding the attempt's time `at`. An attempt reads the key's
+ * highest ticket n and goes ahead only by creating ticket n+1, which it may only when ticket
+ * n+1-max is absent or outside the window. A create is atomic per document (on a cluster, checked
+ * with `putChecked`, so exactly one writer holds a ticket); losing it means another attempt took
+ * that place: look again. So of any burst, on any instances, exactly the first `max` go ahead,
+ * and an attempt refused writes nothing.
+ *
+ * Tickets live in a database of the day, `<prefix>auth_attempts_<yyyymmdd>`; databases older than
+ * yesterday are dropped whole by `cleanup`, which leaves no tombstones behind. Ticket n+1 is always
+ * claimed in the database of ticket n, so every instance races for it in one place whatever its
+ * clock says; an attempt whose day is later claims it there with `next` (the sequence continues in
+ * its day) and copies it into its day's database, which then holds the sequence.
  */
 export class AttemptLimiter {
   private readonly ensured = new Set<string>();
@@ -45,40 +81,20 @@ export class AttemptLimiter {
 
   /**
    * Counts an attempt against each limit that has room for it (a limit already used up stores
-   * nothing, so hammering a limited key writes nothing more), then looks again: of many concurrent
-   * attempts, on any instances, those among the first `max` of the window (by time, then id: one
-   * order every instance sees alike) go ahead. The attempt goes ahead only if every limit lets it.
+   * nothing, so hammering a limited key writes nothing more). The attempt goes ahead only if every
+   * limit lets it; a refusal answers when the limit that is fullest for longest has room again.
    */
   async attempt(limits: readonly AttemptLimit[], now: number): Promise<LimitVerdict> {
     for (const limit of limits) {
       if (limit.windowMs > MAX_LIMIT_WINDOW_MS) throw new Error(`${limit.scope}: the window is over a day`);
     }
-    const before = await Promise.all(limits.map((limit) => this.attemptIds(limit, now)));
-    const isFull = limits.map((limit, index) => (before[index]?.length ?? 0) >= limit.max);
-    const open = limits.filter((_limit, index) => !isFull[index]);
-    const suffix = `${String(now).padStart(TIME_DIGITS, '0')}${randomBytes(6).toString('hex')}`;
-    if (open.length > 0) {
-      const db = await this.database(now);
-      await db.bulk({
-        docs: open.map((limit) => ({ _id: `${this.keyOf(limit)}${suffix}`, scope: limit.scope, at: now })),
-      });
+    const outcomes = await Promise.all(limits.map((limit) => this.take(limit, now)));
+    let retryAt: number | null = null;
+    for (const outcome of outcomes) {
+      if (!outcome.ok) retryAt = Math.max(retryAt ?? now + 1_000, outcome.retryAt);
     }
-    const after = await Promise.all(
-      limits.map((limit, index) =>
-        isFull[index] ? Promise.resolve(before[index] ?? []) : this.attemptIds(limit, now),
-      ),
-    );
-    const isRefused = limits.map(
-      (limit, index) =>
-        isFull[index] === true ||
-        !(after[index] ?? []).slice(0, limit.max).includes(`${this.keyOf(limit)}${suffix}`),
-    );
-    if (!isRefused.includes(true)) return { ok: true };
-    return this.refusal(
-      limits.filter((_limit, index) => isRefused[index]),
-      after.filter((_ids, index) => isRefused[index]),
-      now,
-    );
+    if (retryAt === null) return { ok: true };
+    return { ok: false, retryAfterSeconds: Math.ceil((retryAt - now) / 1000) };
   }
 
   /** Drops the attempt databases of days before yesterday; answers how many. */
@@ -101,56 +117,124 @@ export class AttemptLimiter {
     return dropped;
   }
 
-  /** When every limit will have room for one more attempt again. */
-  private refusal(
-    limits: readonly AttemptLimit[],
-    idsPerLimit: readonly string[][],
-    now: number,
-  ): LimitVerdict {
-    let retryAt = now + 1_000;
-    limits.forEach((limit, index) => {
-      const ids = idsPerLimit[index] ?? [];
-      // The attempt that must leave the window before there is room again.
-      const blocking = ids[ids.length - limit.max];
-      if (blocking !== undefined) retryAt = Math.max(retryAt, this.timeOf(blocking) + limit.windowMs);
+  /** Takes the key's next ticket if the window has room for it. */
+  private async take(limit: AttemptLimit, now: number): Promise<LimitOutcome> {
+    const key = this.keyOf(limit);
+    const today = dayOf(now);
+    const windowStart = now - limit.windowMs;
+    for (let round = 0; round < MAX_CLAIM_ROUNDS; round += 1) {
+      const head = await this.headOf(key, today);
+      const number = head.number + 1;
+      // The ticket `max` places back: while it is in the window (a later clock's counts too), no room.
+      const blocking =
+        number > limit.max ? await this.ticket(key, number - limit.max, head.day, dayOf(windowStart)) : null;
+      if (blocking && blocking.at >= windowStart) {
+        return { ok: false, retryAt: blocking.at + limit.windowMs + 1 };
+      }
+      const ticket = { _id: this.ticketId(key, number), scope: limit.scope, at: now };
+      const isMoving = today > head.day;
+      if (!(await this.create(head.day, isMoving ? { ...ticket, next: today } : ticket))) continue;
+      // Later attempts of today's clocks continue here; the claim above already holds the ticket.
+      if (isMoving) await this.create(today, ticket);
+      return { ok: true };
+    }
+    // Outrun by other attempts round after round: refuse rather than wait.
+    return { ok: false, retryAt: now + 1_000 };
+  }
+
+  /**
+   * The key's highest ticket: today's database holds it when it holds any (a sequence only moves
+   * forward); else yesterday's, else tomorrow's (a clock behind another instance's). A ticket that
+   * moved the sequence points to the day it continues in.
+   */
+  private async headOf(key: string, today: string): Promise<Head> {
+    let day = today;
+    let top = await this.highest(key, today);
+    if (!top) {
+      const yesterday = dayShifted(today, -1);
+      const tomorrow = dayShifted(today, 1);
+      const found = await this.highest(key, yesterday);
+      day = found ? yesterday : tomorrow;
+      top = found ?? (await this.highest(key, tomorrow));
+      if (!top) return { number: 0, day: today };
+    }
+    for (let hop = 0; hop < MAX_HOPS && top.next !== null && top.next > day; hop += 1) {
+      day = top.next;
+      const further = await this.highest(key, day);
+      // Not copied there yet: the next ticket is claimed in that day's database all the same.
+      if (!further || further.number < top.number) break;
+      top = further;
+    }
+    return { number: top.number, day };
+  }
+
+  /** Ticket `number`, looked for from day `from` back to day `until` (no older one can be in the window). */
+  private async ticket(key: string, number: number, from: string, until: string): Promise<Ticket | null> {
+    const id = this.ticketId(key, number);
+    for (let day = from, look = 0; day >= until && look <= MAX_HOPS; day = dayShifted(day, -1), look += 1) {
+      const answer = await this.store.http.request({
+        method: 'GET',
+        path: docPath(this.databaseName(day), id),
+      });
+      if (answer.status === 404) continue;
+      if (answer.status !== 200) throw unexpectedAnswer(`Reading an attempt of ${day}`, answer);
+      return this.ticketOf(id, answer.body);
+    }
+    return null;
+  }
+
+  /** The highest ticket of the key in a day's database. */
+  private async highest(key: string, day: string): Promise<Ticket | null> {
+    const answer = await this.store.http.request({
+      method: 'GET',
+      path: `${encodeURIComponent(this.databaseName(day))}/_all_docs`,
+      qs: {
+        descending: 'true',
+        startkey: JSON.stringify(`${key}${TICKET_MARK}\ufff0`),
+        endkey: JSON.stringify(`${key}${TICKET_MARK}`),
+        limit: '1',
+        include_docs: 'true',
+      },
     });
-    return { ok: false, retryAfterSeconds: Math.ceil((retryAt - now) / 1000) };
+    // No attempt was made that day.
+    if (answer.status === 404) return null;
+    const rows = isRecord(answer.body) ? answer.body['rows'] : undefined;
+    if (answer.status !== 200 || !Array.isArray(rows))
+      throw unexpectedAnswer(`Reading attempts of ${day}`, answer);
+    const row: unknown = rows[0];
+    if (!isRecord(row) || typeof row['id'] !== 'string') return null;
+    return this.ticketOf(row['id'], row['doc']);
   }
 
-  private timeOf(id: string): number {
-    return Number(id.slice(KEY_LENGTH, KEY_LENGTH + TIME_DIGITS));
+  private ticketOf(id: string, doc: unknown): Ticket {
+    const number = Number(id.slice(KEY_LENGTH + TICKET_MARK.length));
+    const at = isRecord(doc) ? doc['at'] : undefined;
+    const next = isRecord(doc) ? doc['next'] : undefined;
+    if (!Number.isSafeInteger(number) || typeof at !== 'number') throw new Error(`Unreadable attempt ${id}`);
+    return { number, at, next: typeof next === 'string' && /^\d{8}$/.test(next) ? next : null };
   }
 
-  /** The ids of the key's attempts in the window, oldest first (at most `max + 1` of them). */
-  private async attemptIds(limit: AttemptLimit, now: number): Promise<string[]> {
-    const start = now - limit.windowMs;
-    const prefix = this.keyOf(limit);
-    const days = [...new Set([dayOf(start), dayOf(now)])];
-    const ids: string[] = [];
-    for (const day of days) {
-      ids.push(
-        ...(await this.listIds(this.databaseName(day), {
-          startkey: `${prefix}${String(Math.max(0, start)).padStart(TIME_DIGITS, '0')}`,
-          endkey: `${prefix}${LAST_ID_SUFFIX}`,
-          limit: limit.max + 1,
-        })),
-      );
+  /** Creates a ticket in a day's database; false when another attempt holds it. */
+  private async create(day: string, doc: WritableDoc): Promise<boolean> {
+    const name = this.databaseName(day);
+    for (let attempt = 0; ; attempt += 1) {
+      if (!this.ensured.has(name)) {
+        // Another instance creating it at the same time is fine.
+        await ensureDatabase(this.store.http, name);
+        this.ensured.add(name);
+      }
+      try {
+        return (await putChecked(this.store.http, name, doc)).ok;
+      } catch (error) {
+        // Dropped meanwhile by an instance whose clock is a day ahead: make it again, once.
+        if (statusOf(error) !== 404 || attempt > 0) throw error;
+        this.ensured.delete(name);
+      }
     }
-    return ids.sort().slice(0, limit.max + 1);
   }
 
-  private async listIds(
-    name: string,
-    range: { startkey: string; endkey: string; limit: number },
-  ): Promise<string[]> {
-    try {
-      const page = await this.store.server.use<StoredDoc>(name).list(range);
-      return page.rows.map((row) => row.id);
-    } catch (error) {
-      // No attempt was made that day.
-      if (statusOf(error) === 404) return [];
-      throw error;
-    }
+  private ticketId(key: string, number: number): string {
+    return `${key}${TICKET_MARK}${String(number).padStart(TICKET_DIGITS, '0')}`;
   }
 
   private keyOf(limit: AttemptLimit): string {
@@ -162,19 +246,5 @@ export class AttemptLimiter {
 
   private databaseName(day: string): string {
     return `${this.store.prefix}${DATABASE_STEM}${day}`;
-  }
-
-  /** Today's database, created on first use (another instance creating it at the same time is fine). */
-  private async database(now: number): Promise<DocumentScope<StoredDoc>> {
-    const name = this.databaseName(dayOf(now));
-    if (!this.ensured.has(name)) {
-      try {
-        await this.store.server.db.create(name);
-      } catch (error) {
-        if (statusOf(error) !== 412) throw error;
-      }
-      this.ensured.add(name);
-    }
-    return this.store.server.use<StoredDoc>(name);
   }
 }
