@@ -1,14 +1,16 @@
 import { defaultSettings } from '../domain/settings/settings-schema';
 import { addRxPlugin, createRxDatabase, type RxJsonSchema } from 'rxdb';
 import { disableWarnings, RxDBDevModePlugin } from 'rxdb/plugins/dev-mode';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
 import { describe, expect, it } from 'vitest';
-import { application, candidate, interview, job, user } from '../test-support/fixtures';
+import { application, candidate, interview, job, message, user } from '../test-support/fixtures';
 import { COLLECTIONS } from '../domain/collections';
-import { toRxJsonSchema } from './rx-schemas';
+import { SCHEMA_VERSIONS, toRxJsonSchema } from './rx-schemas';
 
 addRxPlugin(RxDBDevModePlugin);
+addRxPlugin(RxDBMigrationSchemaPlugin);
 disableWarnings();
 
 describe('RxDB collections from the shared JSON Schemas', () => {
@@ -21,7 +23,19 @@ describe('RxDB collections from the shared JSON Schemas', () => {
     try {
       const collections = await database.addCollections(
         Object.fromEntries(
-          COLLECTIONS.map((name) => [name, { schema: toRxJsonSchema(name) as RxJsonSchema<unknown> }]),
+          COLLECTIONS.map((name) => [
+            name,
+            {
+              schema: toRxJsonSchema(name) as RxJsonSchema<unknown>,
+              // The app's strategies live in the renderer; any will do for a fresh database.
+              migrationStrategies: Object.fromEntries(
+                Array.from({ length: SCHEMA_VERSIONS[name] }, (_unused, index) => [
+                  index + 1,
+                  (doc: unknown) => doc,
+                ]),
+              ),
+            },
+          ]),
         ),
       );
       await collections['jobs']!.insert(job());
@@ -30,6 +44,7 @@ describe('RxDB collections from the shared JSON Schemas', () => {
       await collections['interviews']!.insert(interview());
       await collections['users']!.insert(user('admin-1', 'admin'));
       await collections['settings']!.insert(defaultSettings(1));
+      await collections['messages']!.insert(message());
       for (const name of COLLECTIONS) expect(await collections[name]!.count().exec()).toBe(1);
       await expect(collections['jobs']!.insert({ ...job({ id: 'job-2' }), title: '' })).rejects.toThrow();
     } finally {

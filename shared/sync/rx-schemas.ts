@@ -5,12 +5,16 @@ import { COLLECTION_SCHEMAS, type CollectionName } from '../domain/collections';
  * whenever a shared schema changes shape.
  */
 export const SCHEMA_VERSIONS: Readonly<Record<CollectionName, number>> = {
-  users: 0,
-  settings: 0,
+  // 1: optional timeZone and emailNotifications.
+  users: 1,
+  // 1: optional messageTemplates, messageDefaults and timeZone.
+  settings: 1,
   jobs: 0,
-  candidates: 0,
+  // 1: optional timeZone.
+  candidates: 1,
   applications: 0,
   interviews: 0,
+  messages: 0,
 };
 
 /** Fields each collection is queried by on the laptop; each must be required and bounded. */
@@ -21,6 +25,7 @@ export const COLLECTION_INDEXES: Readonly<Record<CollectionName, readonly (strin
   candidates: ['lastName', 'updatedAt'],
   applications: ['jobId', 'candidateId', 'stage'],
   interviews: ['applicationId', 'scheduledAt'],
+  messages: ['candidateId'],
 };
 
 /** The RxDB collection schema of `collection`, derived from its shared JSON Schema. */

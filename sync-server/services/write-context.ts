@@ -37,6 +37,7 @@ const CONTEXT_LINKS: Partial<Record<CollectionName, readonly ContextLink[]>> = {
     { field: 'candidateId', collection: 'candidates', onCreateOnly: true },
   ],
   interviews: [{ field: 'applicationId', collection: 'applications' }],
+  messages: [{ field: 'candidateId', collection: 'candidates', onCreateOnly: true }],
 };
 
 /**
@@ -162,6 +163,10 @@ export async function loadWriteContext(
         cache.staff(),
       ]);
       return { now, application: liveContentOf('applications', application), users };
+    }
+    case 'messages': {
+      const candidate = isCreate ? await cache.document('candidates', stringField(doc, 'candidateId')) : null;
+      return { now, candidate: liveContentOf('candidates', candidate) };
     }
     case 'candidates': {
       const email = stringField(doc, 'email');

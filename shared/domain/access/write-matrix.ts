@@ -28,6 +28,8 @@ export const WRITE_PERMISSIONS = {
   /** Add or edit one's own scorecard, on an interview one is assigned to. */
   'interview.writeOwnScorecard': ['admin', 'hiring_manager', 'recruiter', 'interviewer'],
   'user.manage': ['admin'],
+  /** Change one's own preferences (time zone, e-mail notifications) on one's directory entry. */
+  'user.editOwnPreferences': ['admin', 'hiring_manager', 'recruiter', 'interviewer'],
   /** The organisation's settings (rejection reasons, …). */
   'settings.edit': ['admin'],
   /** Delete a replicated document (GDPR erasure and clean-up). */
