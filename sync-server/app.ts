@@ -104,6 +104,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   await app.register(streamRoutes, { prefix: '/api/sync' });
   await app.register(adminRoutes, {
     prefix: '/api/admin',
+    mail: identityMail,
     mailDirectory:
       config.notifications && !config.notifications.smtpUrl ? config.notifications.mailDirectory : null,
   });

@@ -32,7 +32,7 @@ export type MessageStatus = (typeof MESSAGE_STATUSES)[number];
 
 /** The id of the server's acknowledgement of a portal application: one per application, ever. */
 export function acknowledgementId(applicationId: string): string {
-  return `ack-${applicationId}`.slice(0, ID_MAX_LENGTH * 2 + 6);
+  return `ack-${applicationId}`;
 }
 
 /** The author of messages the server writes on its own (acknowledgements). */
@@ -45,6 +45,8 @@ export const SYSTEM_AUTHOR = 'system';
 export const MessageSchema = Type.Object(
   {
     ...documentBase,
+    /** Long enough for the acknowledgement's `ack-<applicationId>`. */
+    id: Type.String({ minLength: 1, maxLength: ID_MAX_LENGTH * 2 + 6, pattern: ID_PATTERN }),
     candidateId: Id(),
     /** The application it is about (`<jobId>__<candidateId>`). */
     applicationId: Type.String({ minLength: 3, maxLength: ID_MAX_LENGTH * 2 + 2, pattern: ID_PATTERN }),

@@ -11,7 +11,7 @@ const COMMON_VARIABLES = ['candidateFirstName', 'candidateName', 'jobTitle'] as 
 
 /** The variables each kind of template may use, with what each stands for (shown to admins). */
 export const TEMPLATE_VARIABLES: Readonly<Record<MessageKind, readonly string[]>> = {
-  acknowledgement: [...COMMON_VARIABLES],
+  acknowledgement: [...COMMON_VARIABLES, 'portalLink'],
   rejection: [...COMMON_VARIABLES, 'senderName'],
   offer: [...COMMON_VARIABLES, 'senderName', 'offerStartDate', 'offerDeadline'],
   hired: [...COMMON_VARIABLES, 'senderName', 'startDate'],
@@ -28,6 +28,7 @@ export const TEMPLATE_VARIABLES: Readonly<Record<MessageKind, readonly string[]>
 /** Words for each variable, for the template editor. */
 export const VARIABLE_DESCRIPTIONS: Readonly<Record<string, string>> = {
   candidateFirstName: 'the candidate’s first name',
+  portalLink: 'where the candidate follows their applications (the careers page)',
   candidateName: 'the candidate’s full name',
   jobTitle: 'the job’s title',
   senderName: 'the name of the person sending it',
@@ -55,7 +56,8 @@ export const DEFAULT_MESSAGE_TEMPLATES: Readonly<Record<MessageKind, MessageTemp
     subject: 'We received your application for {{jobTitle}}',
     body:
       'Dear {{candidateFirstName}},\n\nThank you for applying for {{jobTitle}}. We have received your application ' +
-      'and will review it carefully. We will be in touch about the next steps.\n\nKind regards,\nThe hiring team',
+      'and will review it carefully. We will be in touch about the next steps.\n\n' +
+      'You can follow your application at {{portalLink}}\n\nKind regards,\nThe hiring team',
   },
   rejection: {
     subject: 'Your application for {{jobTitle}}',

@@ -4,6 +4,7 @@ import type { Candidate } from '#shared/domain/candidate/candidate-schema';
 import { normalizeEmail } from '#shared/domain/common/schema-helpers';
 import { toIso } from '#shared/domain/common/time';
 import type { Interview } from '#shared/domain/interview/interview-schema';
+import type { Message } from '#shared/domain/message/message-schema';
 import { readsEverything } from '#shared/domain/decide/read-rules';
 import type { User } from '#shared/domain/user/user-schema';
 import { eraseResumeFiles, FILES_DATABASE } from '../../services/resume-service';
@@ -28,6 +29,8 @@ export interface ErasureReport {
   readonly interviews: number;
   /** Outbox messages to or about the candidate that were blanked. */
   readonly messages: number;
+  /** Messages on the candidate's page (what the team sent or meant to send them) that were blanked. */
+  readonly candidateMessages: number;
   /** Mail files naming the candidate that were deleted. */
   readonly mailFiles: number;
   /** Whether a portal account of the candidate was anonymised. */
@@ -67,6 +70,7 @@ function erasureRecordId(candidateId: string): string {
 /** The databases erasure rewrites; compacted afterwards so the replaced revisions are gone. */
 const COMPACTED = [
   'candidates',
+  'messages',
   'applications',
   'interviews',
   'users',
@@ -78,8 +82,9 @@ const COMPACTED = [
 /**
  * GDPR erasure (SPEC §5), leaving nothing of the person behind: the candidate's personal fields are
  * replaced by placeholders and marked `erasedAt` (a deleted candidate can be erased too); their
- * applications keep only anonymous stage history (no notes, rejection note or offer) and their
- * interviews' scorecard notes are blanked; their portal account is anonymised and signed out; every
+ * applications keep only anonymous stage history (no notes, rejection note or offer), their
+ * interviews' scorecard notes are blanked, and the messages on their page lose their words and
+ * address (one still queued is cancelled); their portal account is anonymised and signed out; every
  * outbox message to or about them (to anyone) is blanked and its mail file deleted; their résumé and
  * email reservation are deleted; then the databases are compacted, so no earlier revision keeps
  * what was replaced. Every write is marked as an erasure, so no message is derived from it.
@@ -97,12 +102,13 @@ export async function eraseCandidate(
   const person = await personOf(store, stored);
   const record: WriteRecord = { id: randomId('w', 9), at: now, userId: adminId, action: 'erase' };
 
-  const [applications, interviews] = await Promise.all([
+  const [applications, interviews, messages] = await Promise.all([
     store.find('applications', { selector: { candidateId }, limit: 100_000 }),
     store.find('interviews', { selector: { candidateId }, limit: 100_000 }),
+    store.find('messages', { selector: { candidateId }, limit: 100_000 }),
   ]);
   // Messages go first, while the person's address and name are still known.
-  const sources = [...applications, ...interviews].map((doc) => doc._id);
+  const sources = [...applications, ...interviews, ...messages].map((doc) => doc._id);
   const scrubbed = await eraseNotificationsAbout(
     store,
     { ...person, sourceIds: sources },
@@ -130,6 +136,13 @@ export async function eraseCandidate(
     )
       applicationCount += 1;
     await removeConflictLeaves(store, 'applications', doc._id);
+  }
+  let messageCount = 0;
+  for (const doc of messages) {
+    const options = { previous: doc, deleted: isTombstone(doc), write: record };
+    if ((await store.put('messages', toStored('messages', erasedMessage(doc, now), options))).ok)
+      messageCount += 1;
+    await removeConflictLeaves(store, 'messages', doc._id);
   }
   let interviewCount = 0;
   for (const doc of interviews) {
@@ -161,6 +174,7 @@ export async function eraseCandidate(
     applications: applicationCount,
     interviews: interviewCount,
     messages: scrubbed.messages,
+    candidateMessages: messageCount,
     mailFiles: scrubbed.files,
     portalAccount,
     receipt: await receiptOf(store, erasure),
@@ -224,6 +238,20 @@ function anonymousApplication(doc: StoredDoc, now: number): Application {
   };
 }
 
+/** A message to the erased person: its words and address gone; one not sent yet never will be. */
+function erasedMessage(doc: StoredDoc, now: number): Message {
+  const { sentTo: _sentTo, statusNote: _statusNote, ...message } = contentOf('messages', doc);
+  return {
+    ...message,
+    updatedAt: now,
+    subject: 'Erased',
+    body: 'Erased',
+    ...(message.status === 'queued'
+      ? { status: 'cancelled' as const, statusNote: 'The candidate was erased at their request.' }
+      : {}),
+  };
+}
+
 function blankedInterview(doc: StoredDoc, now: number): Interview {
   const interview = contentOf('interviews', doc);
   return {
@@ -236,7 +264,7 @@ function blankedInterview(doc: StoredDoc, now: number): Interview {
 /** Deletes the leaves of `id` that lost a conflict: their bodies would keep what was erased. */
 async function removeConflictLeaves(
   store: CouchStore,
-  database: 'candidates' | 'applications' | 'interviews',
+  database: 'candidates' | 'applications' | 'interviews' | 'messages',
   id: string,
 ): Promise<void> {
   for (const rev of await store.conflictingRevs(database, id)) await store.remove(database, id, rev);

@@ -1,4 +1,5 @@
 import Type from 'typebox';
+import { StringEnum } from '#shared/domain/common/schema-helpers';
 import { DigitsSchema } from '../../plugins/schemas';
 import { ApiErrorSchema } from '#shared/sync/protocol';
 
@@ -14,8 +15,11 @@ export const AdminErrors = {
 export const AuditQuerySchema = Type.Object({
   userId: Type.Optional(Type.String({ maxLength: 200 })),
   docId: Type.Optional(Type.String({ maxLength: 200 })),
+  collection: Type.Optional(Type.String({ maxLength: 40 })),
+  outcome: Type.Optional(StringEnum(['accepted', 'rejected'] as const)),
   since: Type.Optional(DigitsSchema('Only entries at or after this time (ms since epoch).')),
-  limit: Type.Optional(DigitsSchema('At most this many entries (1–1000, default 100).')),
+  until: Type.Optional(DigitsSchema('Only entries before this time (ms since epoch).')),
+  limit: Type.Optional(DigitsSchema('At most this many entries (1–1000, default 100; CSV up to 100,000).')),
 });
 
 /** One audited write. */
@@ -70,6 +74,7 @@ export const ErasureReportSchema = Type.Object({
   applications: Type.Integer(),
   interviews: Type.Integer(),
   messages: Type.Integer(),
+  candidateMessages: Type.Integer(),
   mailFiles: Type.Integer(),
   portalAccount: Type.Boolean(),
   receipt: ErasureReceiptSchema,

@@ -4,7 +4,7 @@ import Type from 'typebox';
 import { actorOf, authenticate } from '../../plugins/auth';
 import { badRequest, conflict, type ApiError } from '../../plugins/api-error';
 import type { AttemptLimiter } from '../../services/attempt-limiter';
-import type { IdentityService } from './identity-service';
+import type { IdentityService } from '../../services/identity-service';
 import { BEARER, errorResponses, NewEmailSchema, PersonNameSchema } from '../../plugins/schemas';
 import {
   ApiErrorSchema,
@@ -15,7 +15,7 @@ import {
   PasswordSchema,
 } from '#shared/sync/protocol';
 import { enforceLimits, holdUntil, type IdentityLimits } from './auth-limits';
-import { linkBaseOf } from './link-base';
+import { linkBaseOf } from '../../plugins/link-base';
 
 /** What `identityRoutes` needs. */
 export interface IdentityRoutesOptions {

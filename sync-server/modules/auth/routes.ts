@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { IdentityMail } from '../../services/identity-mail';
 import { AttemptLimiter } from '../../services/attempt-limiter';
-import { IdentityService } from './identity-service';
+import { IdentityService } from '../../services/identity-service';
 import { OneTimeTokens } from '../../services/one-time-tokens';
 import { DEFAULT_IDENTITY_LIMITS, type IdentityLimits, type LoginLimits } from './auth-limits';
 import { identityRoutes } from './identity-routes';

@@ -1,12 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
-import { actorOf, authenticate } from '../../plugins/auth';
+import { actorOf, authenticate, storeOf } from '../../plugins/auth';
 import { unauthorized, unwrap } from '../../plugins/api-error';
 import type { AttemptLimiter } from '../../services/attempt-limiter';
 import { getSession, openSession, revokeSession, rotateRefreshToken } from '../../services/session-service';
 import { hashRefreshToken, sessionIdOf } from '../../services/tokens';
-import { accountStatus, getUser, verifyCredentials } from '../../services/user-service';
+import { accountStatus, getUser, updateOwnPreferences, verifyCredentials } from '../../services/user-service';
+import { UserPreferencesSchema } from '#shared/domain/user/user-preferences';
+import { UserSchema } from '#shared/domain/user/user-schema';
 import { BEARER, errorResponses } from '../../plugins/schemas';
 import {
   AccountSchema,
@@ -132,6 +134,25 @@ export function sessionRoutes(
         emailVerified: status.emailVerified,
       };
     },
+  );
+  app.patch(
+    '/me',
+    {
+      onRequest: authenticate(app, ['admin', 'hiring_manager', 'recruiter', 'interviewer']),
+      schema: {
+        tags: ['auth'],
+        summary: 'Change one’s own preferences: time zone and e-mail notifications',
+        description:
+          'Writes the fields on the signed-in person’s directory entry (which replicates read-only): ' +
+          '`timeZone` (an IANA zone, e.g. Europe/Berlin; times in the app, their messages and invites use it) ' +
+          'and `emailNotifications` (false: no e-mail notifications of new assignments or applications).',
+        security: BEARER,
+        body: UserPreferencesSchema,
+        response: { 200: UserSchema, ...errorResponses(400, 401, 403, 409) },
+      },
+    },
+    async (request) =>
+      unwrap(await updateOwnPreferences(storeOf(request), actorOf(request), request.body, Date.now())),
   );
   return Promise.resolve();
 }

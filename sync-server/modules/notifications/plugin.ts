@@ -29,7 +29,12 @@ import type { MailTransport } from './mail-transport';
 import { redactLinkTokens } from '../../services/message-templates';
 import { NotificationWorker, type WorkerTiming } from './notification-worker';
 import type { NotificationSettings } from '../../services/notifications-config';
-import { ensureOutboxDatabase, getOutboxDoc, putOutboxDoc, recentEntries } from '../../services/outbox-database';
+import {
+  ensureOutboxDatabase,
+  getOutboxDoc,
+  putOutboxDoc,
+  recentEntries,
+} from '../../services/outbox-database';
 import { isOutboxEntry, OUTBOX_STATUSES, TEMPLATES, type OutboxEntry } from '../../services/outbox-entry';
 import { StringEnum } from '#shared/domain/common/schema-helpers';
 

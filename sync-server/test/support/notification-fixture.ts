@@ -47,7 +47,7 @@ export async function waitFor<T>(
 /** Changes a stored replicated document as an accepted write would (with its `_rev`, `updatedAt` bumped). */
 export async function updateStored(
   app: FastifyInstance,
-  collection: 'applications' | 'interviews' | 'candidates' | 'jobs',
+  collection: 'applications' | 'interviews' | 'candidates' | 'jobs' | 'users' | 'messages',
   id: string,
   change: (doc: StoredDoc) => StoredDoc,
 ): Promise<void> {
@@ -82,6 +82,8 @@ export function inviteOf(mail: ReceivedMail): {
   const ics = partsOf(mail.raw, 'text/calendar')[0];
   if (!ics) throw new Error(`no invite in ${headerOf(mail.raw, 'Subject') ?? 'mail'}`);
   const calendar = new ICAL.Component(ICAL.parse(ics) as unknown[]);
+  // Times written in a zone are read with the VTIMEZONE the invite carries.
+  for (const zone of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(zone);
   const event = calendar.getFirstSubcomponent('vevent');
   if (!event) throw new Error('no VEVENT');
   const start = event.getFirstPropertyValue('dtstart');

@@ -1,13 +1,13 @@
 import type { User } from '#shared/domain/user/user-schema';
-import type { IdentityMail } from '../../services/identity-mail';
+import type { IdentityMail } from './identity-mail';
 import {
   emailVerificationMessage,
   passwordResetMessage,
   registrationAttemptMessage,
-} from '../../services/message-templates';
-import type { CouchStore } from '../../infra/couch-store';
-import type { OneTimeTokens } from '../../services/one-time-tokens';
-import { revokeUserSessions } from '../../services/session-service';
+} from './message-templates';
+import type { CouchStore } from '../infra/couch-store';
+import type { OneTimeTokens } from './one-time-tokens';
+import { revokeUserSessions } from './session-service';
 import {
   accountStatus,
   createAccount,
@@ -16,11 +16,11 @@ import {
   hashPassword,
   markEmailVerified,
   setPassword,
-} from '../../services/user-service';
+} from './user-service';
 
 /**
  * Where mailed links point: the server's public base URL (`https://jobs.example.com`), or null when
- * none can be trusted for this request (then no link is mailed; see `routes/auth/link-base.ts`).
+ * none can be trusted for this request (then no link is mailed; see `plugins/link-base.ts`).
  */
 export type LinkBase = string | null;
 
