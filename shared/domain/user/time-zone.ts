@@ -40,8 +40,6 @@ export function formatWhen(at: Date | string | number, zone: string): string {
   return `${part('weekday')} ${part('day')} ${part('month')} ${part('year')}, ${part('hour')}:${part('minute')} (${zone})`;
 }
 
-const pad = (value: number): string => String(value).padStart(2, '0');
-
 /** The wall-clock time in `zone` at `at`, as `YYYY-MM-DDTHH:mm:ss` (no offset). */
 export function wallClock(at: Date | string | number, zone: string): string {
   const date = at instanceof Date ? at : new Date(at);

@@ -1,7 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applicationId, type Application } from '#shared/domain/application/application-schema';
-import type { User } from '#shared/domain/user/user-schema';
 import { acknowledgementId, type Message } from '#shared/domain/message/message-schema';
 import { messageEntryId } from './message-capture';
 import {
@@ -60,27 +59,6 @@ afterAll(async () => {
   await app.close();
   await Promise.all([store.stop(), smtp.close()]);
 });
-
-/** Moves an application one stage on, as an accepted push would store it. */
-async function moveTo(
-  id: string,
-  to: Application['stage'],
-  by: User,
-  extra: Partial<Application> = {},
-): Promise<void> {
-  await updateStored(app, 'applications', id, (doc) => {
-    const application = doc as unknown as Application;
-    const entry = {
-      from: application.stage,
-      to,
-      by: by.id,
-      at: nowIso(),
-      recordedAt: nowIso(),
-      note: 'SECRET staff note',
-    };
-    return { ...doc, ...extra, stage: to, stageHistory: [...application.stageHistory, entry] };
-  });
-}
 
 describe('candidate and recruiter messages', () => {
   it('a portal application: received (candidate) and new application (the job’s recruiters)', async () => {
