@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { OUTBOX_STATES } from '#shared/sync/admin-protocol';
 import type { StoredDoc } from '../infra/couch-store';
 
 /** The messages Shortlist sends (one template each). */
@@ -33,7 +34,7 @@ export type TemplateName = (typeof TEMPLATES)[number];
  * worker died mid-send) becomes `sent` or `pending` when the transport can tell whether it was
  * delivered, else `uncertain`: never resent automatically (an admin may requeue it).
  */
-export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed', 'uncertain'] as const;
+export const OUTBOX_STATUSES = OUTBOX_STATES;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
 /** An iCalendar invite sent with a message. */
