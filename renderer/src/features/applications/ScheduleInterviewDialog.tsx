@@ -21,6 +21,7 @@ import {
 import type { User } from '#shared/domain/user/user-schema';
 import { useActor, useDb } from '../../data/hooks/use-database';
 import { newDocumentId, saveDocument } from '../../data/local-writes';
+import { InviteComposer, useInviteMessage } from '../../ui/InviteComposer';
 import { humanize } from '../../ui/labels';
 import { plainMessage } from '../../ui/plain-message';
 import {
@@ -62,6 +63,8 @@ export function ScheduleInterviewDialog({
   const staff = users.filter((user) => user.active && isStaffRole(user.role));
   const chosen = staff.filter((user) => fields.interviewerIds.includes(user.id));
   const title = interview ? 'Reschedule interview' : 'Schedule interview';
+  // A new interview may come with an invitation to the candidate (SPEC §12).
+  const invite = useInviteMessage(application, interview === null ? fields : null);
 
   const save = async () => {
     if (fields.interviewerIds.length === 0) {
@@ -83,6 +86,11 @@ export function ScheduleInterviewDialog({
     const decision = await saveDocument(db, actor, 'interviews', interview, result.interview);
     if (!decision.ok) {
       setError(plainMessage(decision.message, FIELD_LABELS));
+      return;
+    }
+    const sent = await invite.save(result.interview.id);
+    if (!sent.ok) {
+      setError(`The interview was saved, but not the invitation: ${sent.message}`);
       return;
     }
     onClose();
@@ -136,13 +144,14 @@ export function ScheduleInterviewDialog({
             helperText="A room, or a link such as https://meet.example.com/abc"
             onChange={(event) => setFields({ ...fields, place: event.target.value })}
           />
+          <InviteComposer invite={invite} />
           {error && <Alert severity="error">{error}</Alert>}
         </Stack>
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>Close</Button>
-        <Button variant="contained" onClick={() => void save()}>
-          {interview ? 'Save new time' : 'Schedule'}
+        <Button variant="contained" disabled={invite.problem !== null} onClick={() => void save()}>
+          {interview ? 'Save new time' : invite.willSend ? 'Schedule and send' : 'Schedule'}
         </Button>
       </DialogActions>
     </Dialog>

@@ -155,6 +155,7 @@ export function PipelinePage() {
       {moves.rejecting && (
         <RejectDialog
           candidateName={moves.rejecting.name}
+          applicationId={moves.rejecting.id}
           onClose={moves.cancelRejection}
           onReject={moves.confirmRejection}
         />

@@ -6,6 +6,8 @@ import type { DropDecision } from './drop-rules';
 import type { PipelineCard } from './pipeline-cards';
 import { markDrop, markMoveSaved, markMoveWriting } from './pipeline-metrics';
 import { undoMove, writeMove, type BoardMove, type WrittenMove } from './pipeline-moves';
+import { saveStageMessage, withdrawMessage } from '../../ui/candidate-messages';
+import type { MessageDraft } from '../../ui/message-draft';
 
 /** What the board tells the person after a drop or an undo. */
 export type MoveFeedback =
@@ -17,7 +19,7 @@ export interface BoardMoves {
   readonly onDrop: (card: PipelineCard, to: Stage, decision: DropDecision) => void;
   /** The card waiting for a rejection reason, if any. */
   readonly rejecting: PipelineCard | null;
-  readonly confirmRejection: (reason: string, note: string) => void;
+  readonly confirmRejection: (reason: string, note: string, message: MessageDraft) => void;
   readonly cancelRejection: () => void;
   readonly feedback: MoveFeedback | null;
   readonly dismissFeedback: () => void;
@@ -43,8 +45,10 @@ export function useBoardMoves(): BoardMoves {
   const [shown, setShown] = useState<BoardMove | null>(null);
   const latest = useRef({ db, actor });
   latest.current = { db, actor };
+  // The message written with the last move, taken back with it if it is undone.
+  const lastMessageId = useRef<string | null>(null);
 
-  const move = useCallback((card: PipelineCard, to: Stage, details: StageMoveDetails = {}) => {
+  const move = useCallback((card: PipelineCard, to: Stage, details: StageMoveDetails = {}, message?: MessageDraft) => {
     markDrop(card.id);
     const next: BoardMove = {
       applicationId: card.id,
@@ -60,6 +64,14 @@ export function useBoardMoves(): BoardMoves {
       if (outcome.ok) {
         markMoveSaved();
         setLastWritten(outcome.written);
+        lastMessageId.current = null;
+        if (to === 'rejected' && message?.send) {
+          const { db: database, actor: mover } = latest.current;
+          void saveStageMessage(database, mover, message, card.id, 'rejection').then((saved) => {
+            lastMessageId.current = saved.messageId;
+            if (!saved.decision.ok) setFeedback({ kind: 'refused', message: saved.decision.message });
+          });
+        }
         return;
       }
       setShown((current) => (current === next ? null : current));
@@ -77,8 +89,8 @@ export function useBoardMoves(): BoardMoves {
   );
 
   const confirmRejection = useCallback(
-    (reason: string, note: string) => {
-      if (rejecting) move(rejecting, 'rejected', { reason, note });
+    (reason: string, note: string, message: MessageDraft) => {
+      if (rejecting) move(rejecting, 'rejected', { reason, note }, message);
       setRejecting(null);
     },
     [rejecting, move],
@@ -87,7 +99,11 @@ export function useBoardMoves(): BoardMoves {
   const undo = useCallback(() => {
     if (!lastWritten) return;
     setLastWritten(null);
+    const messageId = lastMessageId.current;
+    lastMessageId.current = null;
     void undoMove(latest.current.db, lastWritten).then((outcome) => {
+      // The message went with the move: it is taken back too (the server would never send it anyway).
+      if (outcome.ok && messageId) void withdrawMessage(latest.current.db, latest.current.actor, messageId);
       setFeedback(
         outcome.ok
           ? { kind: 'undone', move: lastWritten.move }

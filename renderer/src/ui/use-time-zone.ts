@@ -1,0 +1,28 @@
+import { effectiveTimeZone, formatWhen } from '#shared/domain/user/time-zone';
+import { useActor } from '../data/hooks/use-database';
+import { useLiveDocument, useSettings } from '../data/hooks/use-documents';
+import type { User } from '#shared/domain/user/user-schema';
+
+/** The zone of this computer, as the OS reports it. */
+export function systemTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+/** The signed-in person's directory entry (their preferences), live; null until it syncs. */
+export function useOwnUser(): User | null | undefined {
+  const actor = useActor();
+  return useLiveDocument((db) => db.users.findOne(actor.id), [actor.id]);
+}
+
+/** The zone the app shows times in: the person's own, else the organisation's, else this computer's. */
+export function useTimeZone(): string {
+  const own = useOwnUser();
+  const settings = useSettings();
+  return effectiveTimeZone(own?.timeZone, settings?.timeZone, systemTimeZone());
+}
+
+/** A moment as the person reads it, in their zone and naming it. */
+export function useFormatWhen(): (at: string | number) => string {
+  const zone = useTimeZone();
+  return (at) => formatWhen(at, zone);
+}
