@@ -7,6 +7,7 @@ import { SessionBanner } from '../features/session/SessionBanner';
 import { UserMenu } from '../features/session/UserMenu';
 import { AppRoutes } from './AppRoutes';
 import { DesktopIntegration } from './DesktopIntegration';
+import { TimeZoneFromSystem } from '../features/preferences/TimeZoneFromSystem';
 import { NavigationList } from './NavigationList';
 import { isPipelineWindow, pipelineWindowHome } from '../ui/window-kind';
 
@@ -61,6 +62,7 @@ export function AppShell() {
         <SessionBanner />
         <AppRoutes />
         <DesktopIntegration />
+        <TimeZoneFromSystem />
       </Box>
     </Box>
   );
