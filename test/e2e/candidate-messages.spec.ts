@@ -1,0 +1,84 @@
+import { expect, test } from './support/test';
+import { ServerApi, uniqueSuffix } from './support/api';
+import { mailsTo } from './support/mailbox';
+import { expectSynced, signIn } from './support/session';
+import { setOffline } from './support/network';
+
+/**
+ * SPEC §12 in the app: the person rejecting decides whether the candidate gets a message, with the
+ * organisation's template filled in and editable; nothing is sent otherwise, and what was sent shows on
+ * the candidate's page. The suite's server writes mail as files, which the test reads.
+ */
+
+async function applicationAtScreening(request: Parameters<typeof ServerApi.as>[0], firstName: string) {
+  const recruiter = await ServerApi.as(request, 'recruiter1@example.com');
+  const job = await (
+    await ServerApi.as(request, 'hr.manager@example.com')
+  ).createJob(`Messages ${uniqueSuffix()}`, 'open');
+  const candidate = await recruiter.createCandidate(firstName, 'Messaged');
+  const application = await recruiter.createApplication(job, candidate, 'screening');
+  return { candidate, application, job };
+}
+
+test('rejecting without a message tells the candidate nothing', async ({ page, request }) => {
+  const { candidate, application } = await applicationAtScreening(request, 'Quinn');
+  await signIn(page, 'recruiter1@example.com');
+  await page.goto(`./applications/${application.id}`);
+  await page.getByRole('button', { name: 'Reject' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Reject Quinn Messaged' });
+  await dialog.getByLabel('Reason').click();
+  await page.getByRole('option', { name: 'Went with a stronger candidate' }).click();
+  const send = dialog.getByRole('checkbox', { name: /Send Quinn a message/ });
+  await expect(send).not.toBeChecked(); // the demo organisation does not tick it by default
+  await expect(dialog.getByText('No message: the candidate is not told anything.')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Reject', exact: true }).click();
+  await expect(page.getByRole('heading', { name: /Rejected at Screening/ })).toBeVisible();
+  await expectSynced(page);
+
+  await page.goto(`./candidates/${candidate.id}`);
+  await expect(page.getByText('No messages were sent to this candidate.')).toBeVisible();
+  await page.waitForTimeout(3_000); // a worker round or two
+  expect(mailsTo(candidate.email, /./)).toEqual([]);
+});
+
+test('rejecting with a message written offline sends exactly those words once it syncs', async ({
+  page,
+  context,
+  request,
+}) => {
+  const { candidate, application, job } = await applicationAtScreening(request, 'Riley');
+  await signIn(page, 'recruiter1@example.com');
+  await page.goto(`./applications/${application.id}`);
+  await setOffline(context, true);
+
+  await page.getByRole('button', { name: 'Reject' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Reject Riley Messaged' });
+  await dialog.getByLabel('Reason').click();
+  await page.getByRole('option', { name: 'Went with a stronger candidate' }).click();
+  await dialog.getByRole('checkbox', { name: /Send Riley a message/ }).check();
+  const body = dialog.getByLabel('Message', { exact: true });
+  // The organisation's template, filled in for this candidate and job.
+  await expect(body).toHaveValue(/^Dear Riley,/);
+  await expect(body).toHaveValue(new RegExp(job.title));
+  await body.fill('Dear Riley,\n\nThank you for talking with us. We will not go further this time.\n\nRita');
+  await dialog.getByRole('button', { name: 'Preview' }).click();
+  await expect(dialog.getByLabel('Preview', { exact: true })).toContainText('Thank you for talking with us.');
+  await dialog.getByRole('button', { name: 'Reject and send' }).click();
+  await expect(page.getByRole('heading', { name: /Rejected at Screening/ })).toBeVisible();
+
+  // Within the app (offline, a reload would not come back).
+  await page.getByRole('link', { name: 'Candidate profile' }).click();
+  const messages = page.getByRole('region', { name: 'Messages' });
+  await expect(messages).toContainText('Waiting to be sent');
+  expect(mailsTo(candidate.email, /./)).toEqual([]);
+
+  await setOffline(context, false);
+  await expect(messages).toContainText('Sent', { timeout: 30_000 });
+  await expect(messages).toContainText(`to ${candidate.email}`);
+  await expect
+    .poll(() => mailsTo(candidate.email, /Your application for/), { timeout: 20_000 })
+    .toHaveLength(1);
+  expect(mailsTo(candidate.email, /./)[0]).toContain('Thank you for talking with us.');
+  await page.waitForTimeout(2_000);
+  expect(mailsTo(candidate.email, /./)).toHaveLength(1);
+});
