@@ -26,3 +26,26 @@ export function useFormatWhen(): (at: string | number) => string {
   const zone = useTimeZone();
   return (at) => formatWhen(at, zone);
 }
+
+/** A moment in short, in `zone`: "3 Mar 2026, 10:00" (with `weekday`, "Tue 3 Mar 2026, 10:00"). */
+export function formatShortIn(at: string | number, zone: string, withWeekday = false): string {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: zone,
+    ...(withWeekday ? { weekday: 'short' as const } : {}),
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(at));
+  const part = (type: Intl.DateTimeFormatPartTypes): string => parts.find((item) => item.type === type)?.value ?? '';
+  const day = `${part('day')} ${part('month')} ${part('year')}, ${part('hour')}:${part('minute')}`;
+  return withWeekday ? `${part('weekday')} ${day}` : day;
+}
+
+/** Short moments in the person's zone (lists, timelines). */
+export function useFormatShort(): (at: string | number, withWeekday?: boolean) => string {
+  const zone = useTimeZone();
+  return (at, withWeekday) => formatShortIn(at, zone, withWeekday);
+}
