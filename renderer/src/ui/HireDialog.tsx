@@ -1,11 +1,10 @@
 import { Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, Typography } from '@mui/material';
 import type { Application } from '#shared/domain/application/application-schema';
-import { mayComposeMessage } from '#shared/domain/message/message-rules';
 import { useActor, useCurrentUser } from '../data/hooks/use-database';
 import { useCandidate, useJob } from '../data/hooks/use-documents';
 import { draftProblem, type MessageDraft } from './message-draft';
 import { messageValues } from './message-values';
-import { MessageComposer } from './MessageComposer';
+import { CandidateMessageComposer, isMessageOffered } from './CandidateMessageComposer';
 import { useMessageDraft } from './use-message-draft';
 
 interface HireDialogProps {
@@ -24,7 +23,7 @@ export function HireDialog({ application, onHire, onClose }: HireDialogProps) {
     'hired',
     messageValues({ candidate, job, senderName: user.name, application }),
   );
-  const mayMessage = mayComposeMessage(actor, 'hired') && Boolean(candidate) && !candidate?.erasedAt;
+  const mayMessage = isMessageOffered(actor, 'hired', candidate);
   const problem = mayMessage ? draftProblem(draft) : null;
   const name = candidate ? `${candidate.firstName} ${candidate.lastName}` : application.candidateId;
   return (
@@ -33,15 +32,7 @@ export function HireDialog({ application, onHire, onClose }: HireDialogProps) {
       <DialogContent>
         <Stack spacing={2} sx={{ mt: 1 }}>
           <Typography>Hired is final: the application cannot move again.</Typography>
-          {mayMessage && candidate && (
-            <MessageComposer
-              kind="hired"
-              candidateName={candidate.firstName}
-              candidateEmail={candidate.email}
-              draft={draft}
-              onChange={setDraft}
-            />
-          )}
+          <CandidateMessageComposer kind="hired" candidate={candidate} draft={draft} onChange={setDraft} />
         </Stack>
       </DialogContent>
       <DialogActions>

@@ -1,14 +1,14 @@
 import type { Application } from '#shared/domain/application/application-schema';
+import type { Candidate } from '#shared/domain/candidate/candidate-schema';
 import type { Decision } from '#shared/domain/common/refusal';
 import type { InterviewType } from '#shared/domain/interview/interview-schema';
-import { mayComposeMessage } from '#shared/domain/message/message-rules';
 import { toIso } from '#shared/domain/common/time';
 import { useActor, useCurrentUser, useDb } from '../data/hooks/use-database';
 import { useCandidate, useJob, useSettings } from '../data/hooks/use-documents';
 import { saveComposedMessage } from './candidate-messages';
 import { draftProblem, type MessageDraft } from './message-draft';
 import { interviewValues, messageValues } from './message-values';
-import { MessageComposer } from './MessageComposer';
+import { CandidateMessageComposer, isMessageOffered } from './CandidateMessageComposer';
 import { useMessageDraft } from './use-message-draft';
 
 /** The schedule form as the invitation reads it (its time as typed in the form). */
@@ -27,8 +27,7 @@ export interface InviteMessage {
   readonly problem: string | null;
   readonly draft: MessageDraft;
   readonly setDraft: (draft: MessageDraft) => void;
-  readonly candidateName: string;
-  readonly candidateEmail: string;
+  readonly candidate: Candidate | null;
   /** Writes the invitation (if chosen) for the interview just saved. */
   readonly save: (interviewId: string) => Promise<Decision>;
 }
@@ -65,16 +64,14 @@ export function useInviteMessage(
       : {}),
   };
   const [draft, setDraft] = useMessageDraft('interview_invite', values);
-  const isOffered =
-    fields !== null && mayComposeMessage(actor, 'interview_invite') && Boolean(candidate) && !candidate?.erasedAt;
+  const isOffered = fields !== null && isMessageOffered(actor, 'interview_invite', candidate);
   return {
     isOffered,
     willSend: isOffered && draft.send,
     problem: isOffered ? draftProblem(draft) : null,
     draft,
     setDraft,
-    candidateName: candidate?.firstName ?? '',
-    candidateEmail: candidate?.email ?? '',
+    candidate: candidate ?? null,
     save: (interviewId) =>
       isOffered
         ? saveComposedMessage(db, actor, draft, {
@@ -91,10 +88,9 @@ export function useInviteMessage(
 export function InviteComposer({ invite }: { readonly invite: InviteMessage }) {
   if (!invite.isOffered) return null;
   return (
-    <MessageComposer
+    <CandidateMessageComposer
       kind="interview_invite"
-      candidateName={invite.candidateName}
-      candidateEmail={invite.candidateEmail}
+      candidate={invite.candidate}
       draft={invite.draft}
       onChange={invite.setDraft}
     />

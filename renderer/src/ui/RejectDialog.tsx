@@ -10,13 +10,12 @@ import {
   TextField,
 } from '@mui/material';
 import { useState } from 'react';
-import { mayComposeMessage } from '#shared/domain/message/message-rules';
 import { activeRejectionReasons } from '#shared/domain/settings/settings-schema';
 import { useActor, useCurrentUser } from '../data/hooks/use-database';
 import { useApplication, useCandidate, useJob, useSettings } from '../data/hooks/use-documents';
 import { draftProblem, type MessageDraft } from './message-draft';
 import { messageValues } from './message-values';
-import { MessageComposer } from './MessageComposer';
+import { CandidateMessageComposer, isMessageOffered } from './CandidateMessageComposer';
 import { useMessageDraft } from './use-message-draft';
 
 interface RejectDialogProps {
@@ -50,7 +49,7 @@ export function RejectDialog({ candidateName, applicationId, onReject, onClose }
     messageValues({ candidate, job, senderName: user.name }),
   );
   const hasReason = reasons.some((option) => option.id === reason);
-  const mayMessage = mayComposeMessage(actor, 'rejection') && Boolean(candidate) && !candidate?.erasedAt;
+  const mayMessage = isMessageOffered(actor, 'rejection', candidate);
   const problem = mayMessage ? draftProblem(draft) : null;
   return (
     <Dialog open onClose={onClose} aria-labelledby="reject-title" fullWidth maxWidth="sm">
@@ -86,15 +85,7 @@ export function RejectDialog({ candidateName, applicationId, onReject, onClose }
             helperText="For the team; the candidate does not see it."
             slotProps={{ htmlInput: { maxLength: 2_000 } }}
           />
-          {mayMessage && candidate && (
-            <MessageComposer
-              kind="rejection"
-              candidateName={candidate.firstName}
-              candidateEmail={candidate.email}
-              draft={draft}
-              onChange={setDraft}
-            />
-          )}
+          <CandidateMessageComposer kind="rejection" candidate={candidate} draft={draft} onChange={setDraft} />
         </Stack>
       </DialogContent>
       <DialogActions>

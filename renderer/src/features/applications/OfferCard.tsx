@@ -6,7 +6,7 @@ import {
   type OfferStatus,
 } from '#shared/domain/application/application-schema';
 import { roleMay } from '#shared/domain/access/write-matrix';
-import { useActor, useDb } from '../../data/hooks/use-database';
+import { useActor, useCurrentUser, useDb } from '../../data/hooks/use-database';
 import { saveDocument } from '../../data/local-writes';
 import { humanize } from '../../ui/labels';
 import { plainMessage } from '../../ui/plain-message';
@@ -18,12 +18,11 @@ import {
 } from './offer-form-model';
 import { isOfferEditable } from '#shared/domain/application/application-machine';
 import { mayComposeMessage } from '#shared/domain/message/message-rules';
-import { useCurrentUser } from '../../data/hooks/use-database';
 import { useCandidate, useJob } from '../../data/hooks/use-documents';
 import { saveComposedMessage } from '../../ui/candidate-messages';
 import { draftProblem, type MessageDraft } from '../../ui/message-draft';
 import { messageValues } from '../../ui/message-values';
-import { MessageComposer } from '../../ui/MessageComposer';
+import { CandidateMessageComposer, isMessageOffered } from '../../ui/CandidateMessageComposer';
 import { useMessageDraft } from '../../ui/use-message-draft';
 
 /** The message that may go with extending the offer, filled from the offer as it is about to be saved. */
@@ -43,19 +42,11 @@ function OfferMessage({
     'offer',
     messageValues({ candidate, job, senderName: user.name, application: { offer: formToOffer(values) } }),
   );
-  const isErased = !candidate || Boolean(candidate.erasedAt);
+  const actor = useActor();
+  const isOffered = isMessageOffered(actor, 'offer', candidate);
   // The card saves what the composer shows, including the draft it opened with.
-  useEffect(() => onChange(isErased ? null : draft), [draft, isErased, onChange]);
-  if (!candidate || isErased) return null;
-  return (
-    <MessageComposer
-      kind="offer"
-      candidateName={candidate.firstName}
-      candidateEmail={candidate.email}
-      draft={draft}
-      onChange={setDraft}
-    />
-  );
+  useEffect(() => onChange(isOffered ? draft : null), [draft, isOffered, onChange]);
+  return <CandidateMessageComposer kind="offer" candidate={candidate} draft={draft} onChange={setDraft} />;
 }
 
 /** The offer, for roles that see it; editable at the offer stage by roles that may. */
