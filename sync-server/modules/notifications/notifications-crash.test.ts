@@ -24,7 +24,13 @@ import { notificationsPlugin } from './plugin';
 import { ensureOutboxDatabase, getOutboxDoc, putOutboxDoc } from '../../services/outbox-database';
 import { eraseNotificationsFor } from '../../services/outbox-erasure';
 import { newEntry, type OutboxEntry } from '../../services/outbox-entry';
-import { FAST_TIMING, mailsTo, testSettings, waitFor } from '../../test/support/notification-fixture';
+import {
+  FAST_TIMING,
+  mailsTo,
+  testSettings,
+  waitFor,
+  queuedAcknowledgement,
+} from '../../test/support/notification-fixture';
 import { headerOf, startSmtpSink, type SmtpSink } from '../../test/support/smtp-sink';
 
 let store: TestStore;
@@ -88,18 +94,7 @@ async function applicationFor(email: string): Promise<string> {
     createdBy: recruiter.user.id,
     createdAt: now,
   } satisfies Application);
-  await seed(app, 'messages', {
-    id: acknowledgementId(id),
-    updatedAt: Date.now(),
-    candidateId: person.id,
-    applicationId: id,
-    kind: 'acknowledgement',
-    subject: `We received your application for ${job.title}`,
-    body: 'Dear Ada,\n\nThank you for applying.',
-    status: 'queued',
-    createdBy: 'system',
-    createdAt: now,
-  } satisfies Message);
+  await seed(app, 'messages', queuedAcknowledgement(id, person.id, job.title));
   return id;
 }
 

@@ -19,6 +19,7 @@ import { interviewUid } from './calendar-invite';
 import { notificationsPlugin } from './plugin';
 import {
   FAST_TIMING,
+  queuedAcknowledgement,
   inviteOf,
   mailsTo,
   testSettings,
@@ -219,18 +220,7 @@ describe('candidate and recruiter messages', () => {
       createdBy: recruiter.user.id,
       createdAt: nowIso(),
     } satisfies Application);
-    await seed(app, 'messages', {
-      id: acknowledgementId(id),
-      updatedAt: Date.now(),
-      candidateId: person.id,
-      applicationId: id,
-      kind: 'acknowledgement',
-      subject: 'We received your application for Platform Engineer',
-      body: 'Dear Ada,\n\nThank you for applying.',
-      status: 'queued',
-      createdBy: 'system',
-      createdAt: nowIso(),
-    } satisfies Message);
+    await seed(app, 'messages', queuedAcknowledgement(id, person.id, 'Platform Engineer'));
     const [mail] = await waitFor(
       'the retried message',
       () =>

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import ICAL from 'ical.js';
 import type { StoredDoc } from '../../infra/couch-store';
+import { acknowledgementId, type Message } from '#shared/domain/message/message-schema';
 import type { NotificationSettings } from '../../services/notifications-config';
 import type { ReceivedMail } from './smtp-sink';
 import { headerOf, partsOf } from './smtp-sink';
@@ -94,5 +95,21 @@ export function inviteOf(mail: ReceivedMail): {
     sequence: Number(event.getFirstPropertyValue('sequence')),
     start: start.toJSDate(),
     status: String(event.getFirstPropertyValue('status')),
+  };
+}
+
+/** A queued acknowledgement of application `applicationId`, as the server writes one for a portal application. */
+export function queuedAcknowledgement(applicationId: string, candidateId: string, jobTitle: string): Message {
+  return {
+    id: acknowledgementId(applicationId),
+    updatedAt: Date.now(),
+    candidateId,
+    applicationId,
+    kind: 'acknowledgement',
+    subject: `We received your application for ${jobTitle}`,
+    body: 'Dear Ada,\n\nThank you for applying.',
+    status: 'queued',
+    createdBy: 'system',
+    createdAt: new Date().toISOString(),
   };
 }
