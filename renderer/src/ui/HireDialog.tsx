@@ -1,31 +1,32 @@
 import { Button, Dialog, DialogActions, DialogContent, DialogTitle, Stack, Typography } from '@mui/material';
-import type { Application } from '#shared/domain/application/application-schema';
 import { useActor, useCurrentUser } from '../data/hooks/use-database';
-import { useCandidate, useJob } from '../data/hooks/use-documents';
+import { useApplication, useCandidate, useJob } from '../data/hooks/use-documents';
 import { draftProblem, type MessageDraft } from './message-draft';
 import { messageValues } from './message-values';
 import { CandidateMessageComposer, isMessageOffered } from './CandidateMessageComposer';
 import { useMessageDraft } from './use-message-draft';
 
 interface HireDialogProps {
-  readonly application: Application;
+  /** The application being moved to hired (read here, so the board can open the dialog too). */
+  readonly applicationId: string;
   readonly onHire: (message: MessageDraft) => void;
   readonly onClose: () => void;
 }
 
 /** Hiring is final: the person confirms it, and decides whether the candidate gets a welcome (SPEC §12). */
-export function HireDialog({ application, onHire, onClose }: HireDialogProps) {
+export function HireDialog({ applicationId, onHire, onClose }: HireDialogProps) {
   const actor = useActor();
   const user = useCurrentUser();
-  const candidate = useCandidate(application.candidateId);
-  const job = useJob(application.jobId);
+  const application = useApplication(applicationId);
+  const candidate = useCandidate(application?.candidateId ?? '');
+  const job = useJob(application?.jobId ?? '');
   const [draft, setDraft] = useMessageDraft(
     'hired',
-    messageValues({ candidate, job, senderName: user.name, application }),
+    messageValues({ candidate, job, senderName: user.name, application: application ?? null }),
   );
   const mayMessage = isMessageOffered(actor, 'hired', candidate);
   const problem = mayMessage ? draftProblem(draft) : null;
-  const name = candidate ? `${candidate.firstName} ${candidate.lastName}` : application.candidateId;
+  const name = candidate ? `${candidate.firstName} ${candidate.lastName}` : (application?.candidateId ?? '');
   return (
     <Dialog open onClose={onClose} aria-labelledby="hire-title" fullWidth maxWidth="sm">
       <DialogTitle id="hire-title">Hire {name}</DialogTitle>

@@ -88,7 +88,7 @@ export function StageActions({ application, job, candidateName }: StageActionsPr
       )}
       {asking === 'hired' && (
         <HireDialog
-          application={application}
+          applicationId={application.id}
           onClose={() => setAsking(null)}
           onHire={(message) => void move('hired', {}, message)}
         />

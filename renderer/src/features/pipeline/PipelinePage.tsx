@@ -9,6 +9,7 @@ import { humanize } from '../../ui/labels';
 import { StatusChip } from '../../ui/StatusChip';
 import { useNow } from '../../ui/use-now';
 import { RejectDialog } from '../../ui/RejectDialog';
+import { HireDialog } from '../../ui/HireDialog';
 import { buildCards, type PipelineCard } from './pipeline-cards';
 import {
   buildColumns,
@@ -159,6 +160,9 @@ export function PipelinePage() {
           onClose={moves.cancelRejection}
           onReject={moves.confirmRejection}
         />
+      )}
+      {moves.hiring && (
+        <HireDialog applicationId={moves.hiring.id} onClose={moves.cancelHire} onHire={moves.confirmHire} />
       )}
       <MoveFeedbackSnackbar
         feedback={moves.feedback}

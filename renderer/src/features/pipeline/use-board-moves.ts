@@ -19,6 +19,10 @@ export interface BoardMoves {
   readonly onDrop: (card: PipelineCard, to: Stage, decision: DropDecision) => void;
   /** The card waiting for a rejection reason, if any. */
   readonly rejecting: PipelineCard | null;
+  /** The card waiting for its hire to be confirmed (and its message chosen), if any. */
+  readonly hiring: PipelineCard | null;
+  readonly confirmHire: (message: MessageDraft) => void;
+  readonly cancelHire: () => void;
   readonly confirmRejection: (reason: string, note: string, message: MessageDraft) => void;
   readonly cancelRejection: () => void;
   readonly feedback: MoveFeedback | null;
@@ -40,6 +44,7 @@ export function useBoardMoves(): BoardMoves {
   const db = useDb();
   const actor = useActor();
   const [rejecting, setRejecting] = useState<PipelineCard | null>(null);
+  const [hiring, setHiring] = useState<PipelineCard | null>(null);
   const [feedback, setFeedback] = useState<MoveFeedback | null>(null);
   const [lastWritten, setLastWritten] = useState<WrittenMove | null>(null);
   const [shown, setShown] = useState<BoardMove | null>(null);
@@ -65,9 +70,10 @@ export function useBoardMoves(): BoardMoves {
         markMoveSaved();
         setLastWritten(outcome.written);
         lastMessageId.current = null;
-        if (to === 'rejected' && message?.send) {
+        if ((to === 'rejected' || to === 'hired') && message?.send) {
           const { db: database, actor: mover } = latest.current;
-          void saveStageMessage(database, mover, message, card.id, 'rejection').then((saved) => {
+          const kind = to === 'rejected' ? 'rejection' : 'hired';
+          void saveStageMessage(database, mover, message, card.id, kind).then((saved) => {
             lastMessageId.current = saved.messageId;
             if (!saved.decision.ok) setFeedback({ kind: 'refused', message: saved.decision.message });
           });
@@ -83,6 +89,8 @@ export function useBoardMoves(): BoardMoves {
     (card: PipelineCard, to: Stage, decision: DropDecision) => {
       if (decision.kind === 'refused') setFeedback({ kind: 'refused', message: decision.message });
       else if (decision.kind === 'move' && decision.needsReason) setRejecting(card);
+      // Hired is final, and the candidate may get a welcome: the person confirms and chooses.
+      else if (decision.kind === 'move' && to === 'hired') setHiring(card);
       else if (decision.kind === 'move') move(card, to);
     },
     [move],
@@ -94,6 +102,14 @@ export function useBoardMoves(): BoardMoves {
       setRejecting(null);
     },
     [rejecting, move],
+  );
+
+  const confirmHire = useCallback(
+    (message: MessageDraft) => {
+      if (hiring) move(hiring, 'hired', {}, message);
+      setHiring(null);
+    },
+    [hiring, move],
   );
 
   const undo = useCallback(() => {
@@ -117,6 +133,9 @@ export function useBoardMoves(): BoardMoves {
     rejecting,
     confirmRejection,
     cancelRejection: useCallback(() => setRejecting(null), []),
+    hiring,
+    confirmHire,
+    cancelHire: useCallback(() => setHiring(null), []),
     feedback,
     dismissFeedback: useCallback(() => setFeedback(null), []),
     lastMove: lastWritten?.move ?? null,
