@@ -133,3 +133,47 @@ test('hiring from the board asks first, and sends the welcome only when the pers
   expect(mailsTo(welcomed.email, /./)).toHaveLength(1);
   expect(mailsTo(quiet.email, /./)).toEqual([]);
 });
+
+test.describe('an invitation in the candidate’s own time zone', () => {
+  // The recruiter's computer is in Berlin; the candidate, set to New York on their profile, reads New York time.
+  test.use({ timezoneId: 'Europe/Berlin' });
+
+  test('the candidate’s zone set on their profile is the one their invitation is written in, naming it', async ({
+    page,
+    request,
+  }) => {
+    const recruiter = await ServerApi.as(request, 'recruiter1@example.com');
+    const job = await (
+      await ServerApi.as(request, 'hr.manager@example.com')
+    ).createJob(`Zones ${uniqueSuffix()}`, 'open');
+    const candidate = await recruiter.createCandidate('Uma', 'Zoned');
+    const application = await recruiter.createApplication(job, candidate, 'interview');
+    await signIn(page, 'recruiter1@example.com');
+
+    await page.goto(`./candidates/${candidate.id}/edit`);
+    await page.getByLabel('Time zone').fill('America/New_Y');
+    await page.getByRole('option', { name: 'America/New_York' }).click();
+    await page.screenshot({ path: test.info().outputPath('candidate-time-zone.png'), fullPage: true });
+    await page.getByRole('button', { name: 'Save candidate' }).click();
+    await expect(page).toHaveURL(new RegExp(`/candidates/${candidate.id}$`));
+    await expect
+      .poll(async () => (await recruiter.find('candidates', candidate.id))?.timeZone, { timeout: 20_000 })
+      .toBe('America/New_York');
+
+    await page.goto(`./applications/${application.id}`);
+    await page.getByRole('button', { name: 'Schedule interview' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Schedule interview' });
+    await dialog.getByLabel('Interviewers').fill('Marcus');
+    await page.getByRole('option', { name: 'Marcus Thompson' }).click();
+    // 16:00 in Berlin (UTC+1 in early March) is 10:00 in New York (UTC-5).
+    await dialog.getByLabel('Date and time').fill('2027-03-02T16:00');
+    await dialog.getByRole('checkbox', { name: /Send Uma a message/ }).check();
+    const body = dialog.getByLabel('Message', { exact: true });
+    await expect(body).toHaveValue(/When: Tuesday 2 March 2027, 10:00 \(America\/New_York\)/);
+    await dialog.getByRole('button', { name: 'Schedule and send' }).click();
+    await expect(dialog).toHaveCount(0);
+
+    await expect.poll(() => mailsTo(candidate.email, /Your interview for/), { timeout: 30_000 }).toHaveLength(1);
+    expect(mailsTo(candidate.email, /Your interview for/)[0]).toContain('10:00 (America/New_York)');
+  });
+});

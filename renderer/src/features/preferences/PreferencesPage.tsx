@@ -1,22 +1,11 @@
-import { Alert, Autocomplete, Card, CardContent, FormControlLabel, Stack, Switch, TextField, Typography } from '@mui/material';
+import { Alert, Card, CardContent, FormControlLabel, Stack, Switch, Typography } from '@mui/material';
 import { useState } from 'react';
-import { authorizedJson } from '../../data/api-client';
 import { NetworkError } from '../../data/session/auth-api';
 import type { UserPreferences } from '#shared/domain/user/user-preferences';
-import type { User } from '#shared/domain/user/user-schema';
-import { ADMIN_PATHS } from '#shared/sync/admin-protocol';
 import { PageHeader } from '../../ui/PageHeader';
+import { TimeZoneField } from '../../ui/TimeZoneField';
 import { systemTimeZone, useOwnUser, useTimeZone } from '../../ui/use-time-zone';
-
-const TIME_ZONES: readonly string[] = Intl.supportedValuesOf('timeZone');
-
-/** Saves one's own preferences on the server (they come back through the directory's replication). */
-export function savePreferences(preferences: UserPreferences): Promise<User> {
-  return authorizedJson(ADMIN_PATHS.preferences, {
-    method: 'PATCH',
-    body: JSON.stringify(preferences),
-  });
-}
+import { savePreferences } from './preferences-api';
 
 /** A person's own settings: their time zone, and whether they get e-mail notifications. */
 export function PreferencesPage() {
@@ -48,13 +37,10 @@ export function PreferencesPage() {
             Times in the app, in your e-mails and in calendar invitations are in this zone (now {zone}; this computer
             says {systemTimeZone()}).
           </Typography>
-          <Autocomplete
-            options={TIME_ZONES}
+          <TimeZoneField
+            label="Your time zone"
             value={own?.timeZone ?? zone}
-            disableClearable
-            onChange={(_event, timeZone) => void save({ timeZone }, `Times are now shown in ${timeZone}.`)}
-            renderInput={(params) => <TextField {...params} label="Your time zone" />}
-            sx={{ maxWidth: 360 }}
+            onChange={(timeZone) => void save({ timeZone }, `Times are now shown in ${timeZone}.`)}
           />
         </CardContent>
       </Card>

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import { isTimeZone } from '#shared/domain/user/time-zone';
 import { systemTimeZone, useOwnUser } from '../../ui/use-time-zone';
-import { savePreferences } from './PreferencesPage';
+import { savePreferences } from './preferences-api';
 
 /**
  * A person who never chose a time zone gets this computer's, once (at their first sign-in, or the first
