@@ -1,11 +1,11 @@
 import { Button, ListItem, ListItemText, Stack, Typography } from '@mui/material';
-import { format } from 'date-fns';
 import { Link } from 'react-router';
 import type { Interview } from '#shared/domain/interview/interview-schema';
 import { humanize } from '../../ui/labels';
 import { PendingChip } from '../../ui/PendingChip';
 import { StatusChip } from '../../ui/StatusChip';
 import { MeetingPlace } from '../../ui/MeetingPlace';
+import { useFormatShort } from '../../ui/use-time-zone';
 
 interface ApplicationInterviewItemProps {
   readonly interview: Interview;
@@ -22,7 +22,8 @@ export function ApplicationInterviewItem({
   onReschedule,
   onCancel,
 }: ApplicationInterviewItemProps) {
-  const label = `${humanize(interview.type)} interview, ${format(Date.parse(interview.scheduledAt), 'd MMM yyyy, HH:mm')}`;
+  const formatShort = useFormatShort();
+  const label = `${humanize(interview.type)} interview, ${formatShort(interview.scheduledAt)}`;
   const isScheduled = interview.status === 'scheduled';
   return (
     <ListItem divider aria-label={label} sx={{ display: 'block' }}>

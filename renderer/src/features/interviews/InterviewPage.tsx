@@ -1,5 +1,4 @@
 import { Chip, Stack, Typography } from '@mui/material';
-import { format } from 'date-fns';
 import { Link, useParams } from 'react-router';
 import type { Interview } from '#shared/domain/interview/interview-schema';
 import { isAssigned, readsEverything } from '#shared/domain/decide/read-rules';
@@ -20,12 +19,14 @@ import { InterviewScorecards } from './InterviewScorecards';
 import { InterviewSection as Section } from './InterviewSection';
 import { MeetingPlace } from '../../ui/MeetingPlace';
 import { ResumeCard } from '../../ui/ResumeCard';
+import { useFormatShort } from '../../ui/use-time-zone';
 import { ScorecardForm } from './ScorecardForm';
 
 /** An interview, everything the interviewer needs offline: candidate, résumé, job, history, my scorecard. */
 export function InterviewPage() {
   const { interviewId = '' } = useParams();
   const actor = useActor();
+  const formatShort = useFormatShort();
   const interview = useLiveDocument<Interview>((db) => db.interviews.findOne(interviewId), [interviewId]);
   const application = useApplication(interview?.applicationId ?? '');
   const job = useJob(interview?.jobId ?? '');
@@ -44,7 +45,7 @@ export function InterviewPage() {
         title={`${humanize(interview.type)} interview: ${candidateName}`}
         subtitle={
           <>
-            {job?.title ?? 'Job'} · {format(Date.parse(interview.scheduledAt), 'EEE d MMM yyyy, HH:mm')} ·{' '}
+            {job?.title ?? 'Job'} · {formatShort(interview.scheduledAt, true)} ·{' '}
             {interview.durationMinutes} min · <MeetingPlace interview={interview} />
             {fullRead && (
               <>

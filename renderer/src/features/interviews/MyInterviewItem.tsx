@@ -1,9 +1,9 @@
 import { Chip, ListItem, ListItemText, Stack, Typography } from '@mui/material';
-import { format } from 'date-fns';
 import { Link } from 'react-router';
 import type { Interview } from '#shared/domain/interview/interview-schema';
 import { humanize } from '../../ui/labels';
 import { MeetingPlace } from '../../ui/MeetingPlace';
+import { useFormatShort } from '../../ui/use-time-zone';
 
 interface MyInterviewItemProps {
   readonly interview: Interview;
@@ -21,7 +21,7 @@ export function MyInterviewItem({
   hasDraft,
   hasSubmitted,
 }: MyInterviewItemProps) {
-  const at = Date.parse(interview.scheduledAt);
+  const formatShort = useFormatShort();
   return (
     <ListItem divider aria-label={`${candidateName} — ${jobTitle}`} sx={{ alignItems: 'flex-start' }}>
       <ListItemText
@@ -33,7 +33,7 @@ export function MyInterviewItem({
         secondary={
           <Stack component="span" direction="row" sx={{ gap: 1, flexWrap: 'wrap', alignItems: 'center' }}>
             <Typography component="span" variant="body2">
-              {humanize(interview.type)} · {format(at, 'EEE d MMM yyyy, HH:mm')} · {interview.durationMinutes}{' '}
+              {humanize(interview.type)} · {formatShort(interview.scheduledAt, true)} · {interview.durationMinutes}{' '}
               min ·
             </Typography>
             <MeetingPlace interview={interview} />
