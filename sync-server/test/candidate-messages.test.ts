@@ -6,7 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applicationId, type Application } from '#shared/domain/application/application-schema';
 import type { Interview } from '#shared/domain/interview/interview-schema';
 import type { Message } from '#shared/domain/message/message-schema';
+import type { CouchStore } from '../infra/couch-store';
 import { contentOf } from '../infra/stored-document';
+import { eraseCandidate } from '../modules/admin/erasure-service';
 import { fileTransport, type MailTransport } from '../modules/notifications/mail-transport';
 import { messageEntryId } from '../modules/notifications/message-capture';
 import { notificationsPlugin } from '../modules/notifications/plugin';
@@ -486,5 +488,54 @@ describe('erasure', () => {
     const stored = contentOf('messages', (await one.store.get('messages', message.id))!);
     expect(stored).toMatchObject({ subject: 'Erased', body: 'Erased', status: 'cancelled' });
     expect(JSON.stringify(stored)).not.toContain('Erasable');
+  });
+  it('erases a message that changed while it was being erased (the change capture marking it, say)', async () => {
+    const { id, candidateId } = await sourcedApplication('erase.race@example.org');
+    const message = composed({
+      id: 'msg-erase-race',
+      candidateId,
+      applicationId: id,
+      stageChangeAt: nowIso(),
+      body: 'Dear Rae Racer, …',
+    });
+    const pushed = await pushTo(one, recruiter, 'messages', [
+      { assumedMasterState: null, newDocumentState: { ...message, _deleted: false } },
+    ]);
+    expect(pushed.rejections).toEqual([]);
+    // Another writer changes each message right after erasure has read it, before erasure writes it.
+    let hasRaced = false;
+    const racing = new Proxy<CouchStore>(one.store, {
+      get(target, property) {
+        if (property === 'find') {
+          return async (...args: Parameters<CouchStore['find']>) => {
+            const docs = await target.find(...args);
+            if (args[0] === 'messages' && !hasRaced) {
+              hasRaced = true;
+              expect(docs).toHaveLength(1);
+              for (const doc of docs) {
+                expect((await target.put('messages', { ...doc, updatedAt: Date.now() })).ok).toBe(true);
+              }
+            }
+            return docs;
+          };
+        }
+        const value: unknown = Reflect.get(target, property, target);
+        if (typeof value !== 'function') return value;
+        return (...args: unknown[]): unknown => {
+          const result: unknown = Reflect.apply(value, target, args);
+          return result;
+        };
+      },
+    });
+    const erased = await eraseCandidate(racing, candidateId, admin.user.id, Date.now(), { mailDirectory: null });
+    expect(hasRaced).toBe(true);
+    expect(erased).toMatchObject({ ok: true, value: { candidateMessages: 1 } });
+    const stored = await one.store.db('messages').get(message.id, { conflicts: true });
+    expect(stored['_conflicts']).toBeUndefined();
+    expect(JSON.stringify(stored)).not.toContain('Racer');
+    expect(contentOf('messages', (await one.store.get('messages', message.id))!)).toMatchObject({
+      body: 'Erased',
+      status: 'cancelled',
+    });
   });
 });

@@ -128,29 +128,13 @@ export async function eraseCandidate(
     return fail('conflict', 'conflict', 'The candidate was changed at the same moment; try again.');
   await removeConflictLeaves(store, 'candidates', candidateId);
 
-  let applicationCount = 0;
-  for (const doc of applications) {
-    const options = { previous: doc, deleted: isTombstone(doc), write: record };
-    if (
-      (await store.put('applications', toStored('applications', anonymousApplication(doc, now), options))).ok
-    )
-      applicationCount += 1;
-    await removeConflictLeaves(store, 'applications', doc._id);
-  }
-  let messageCount = 0;
-  for (const doc of messages) {
-    const options = { previous: doc, deleted: isTombstone(doc), write: record };
-    if ((await store.put('messages', toStored('messages', erasedMessage(doc, now), options))).ok)
-      messageCount += 1;
-    await removeConflictLeaves(store, 'messages', doc._id);
-  }
-  let interviewCount = 0;
-  for (const doc of interviews) {
-    const options = { previous: doc, deleted: isTombstone(doc), write: record };
-    if ((await store.put('interviews', toStored('interviews', blankedInterview(doc, now), options))).ok)
-      interviewCount += 1;
-    await removeConflictLeaves(store, 'interviews', doc._id);
-  }
+  const applicationCount = await rewriteAll(store, 'applications', applications, record, (doc) =>
+    anonymousApplication(doc, now),
+  );
+  const messageCount = await rewriteAll(store, 'messages', messages, record, (doc) => erasedMessage(doc, now));
+  const interviewCount = await rewriteAll(store, 'interviews', interviews, record, (doc) =>
+    blankedInterview(doc, now),
+  );
   const portalAccount = person.email ? await anonymiseAccount(store, person.email, now, record) : false;
   if (person.email) await release(store, 'candidate-email', person.email, candidateId);
   await eraseResumeFiles(store, candidateId);
@@ -179,6 +163,37 @@ export async function eraseCandidate(
     portalAccount,
     receipt: await receiptOf(store, erasure),
   });
+}
+
+/** How often erasure re-reads a document that changed under it (e.g. the change capture marking a message). */
+const ERASURE_ATTEMPTS = 5;
+
+/**
+ * Rewrites each of `docs` as `erase` says, leaving no conflict leaf behind; answers how many were
+ * written. A document that changed since it was read (another writer, the change capture) is read
+ * again and erased in its new version: an erasure never leaves a version it lost a race with.
+ */
+async function rewriteAll(
+  store: CouchStore,
+  collection: 'applications' | 'interviews' | 'messages',
+  docs: readonly StoredDoc[],
+  record: WriteRecord,
+  erase: (doc: StoredDoc) => Readonly<Record<string, unknown>>,
+): Promise<number> {
+  let written = 0;
+  for (const doc of docs) {
+    let current: StoredDoc | null = doc;
+    for (let attempt = 0; current && attempt < ERASURE_ATTEMPTS; attempt += 1) {
+      const options = { previous: current, deleted: isTombstone(current), write: record };
+      if ((await store.put(collection, toStored(collection, erase(current), options))).ok) {
+        written += 1;
+        break;
+      }
+      current = await store.get(collection, doc._id);
+    }
+    await removeConflictLeaves(store, collection, doc._id);
+  }
+  return written;
 }
 
 /** The name and email of the person a stored candidate is (or was, for one deleted earlier). */
