@@ -1,5 +1,5 @@
 import { expect, test } from './support/test';
-import { ServerApi, uniqueSuffix } from './support/api';
+import { candidateAtStage, ServerApi, uniqueSuffix } from './support/api';
 import { DEMO_PASSWORD, signIn } from './support/session';
 import { openContext } from './support/network';
 import type { APIRequestContext } from '@playwright/test';
@@ -120,12 +120,11 @@ test('erasing a candidate names what goes, asks for their name, and shows the re
   page,
   request,
 }) => {
-  const recruiter = await ServerApi.as(request, 'recruiter1@example.com');
-  const job = await (
-    await ServerApi.as(request, 'hr.manager@example.com')
-  ).createJob(`Erasure ${uniqueSuffix()}`, 'open');
-  const candidate = await recruiter.createCandidate('Erin', 'Erasable');
-  await recruiter.createApplication(job, candidate);
+  const { recruiter, candidate } = await candidateAtStage(request, {
+    firstName: 'Erin',
+    lastName: 'Erasable',
+    jobTitle: 'Erasure',
+  });
 
   await signIn(page, 'admin@example.com');
   await page.goto('./admin/erasure');

@@ -1,5 +1,5 @@
 import { expect, test } from './support/test';
-import { ServerApi, uniqueSuffix } from './support/api';
+import { candidateAtStage, ServerApi, uniqueSuffix } from './support/api';
 import { mailsTo } from './support/mailbox';
 import { expectSynced, signIn } from './support/session';
 import { setOffline } from './support/network';
@@ -10,14 +10,8 @@ import { setOffline } from './support/network';
  * the candidate's page. The suite's server writes mail as files, which the test reads.
  */
 
-async function applicationAtScreening(request: Parameters<typeof ServerApi.as>[0], firstName: string) {
-  const recruiter = await ServerApi.as(request, 'recruiter1@example.com');
-  const job = await (
-    await ServerApi.as(request, 'hr.manager@example.com')
-  ).createJob(`Messages ${uniqueSuffix()}`, 'open');
-  const candidate = await recruiter.createCandidate(firstName, 'Messaged');
-  const application = await recruiter.createApplication(job, candidate, 'screening');
-  return { candidate, application, job };
+function applicationAtScreening(request: Parameters<typeof ServerApi.as>[0], firstName: string) {
+  return candidateAtStage(request, { firstName, lastName: 'Messaged', jobTitle: 'Messages' }, 'screening');
 }
 
 test('rejecting without a message tells the candidate nothing', async ({ page, request }) => {
@@ -142,12 +136,11 @@ test.describe('an invitation in the candidate’s own time zone', () => {
     page,
     request,
   }) => {
-    const recruiter = await ServerApi.as(request, 'recruiter1@example.com');
-    const job = await (
-      await ServerApi.as(request, 'hr.manager@example.com')
-    ).createJob(`Zones ${uniqueSuffix()}`, 'open');
-    const candidate = await recruiter.createCandidate('Uma', 'Zoned');
-    const application = await recruiter.createApplication(job, candidate, 'interview');
+    const { recruiter, candidate, application } = await candidateAtStage(
+      request,
+      { firstName: 'Uma', lastName: 'Zoned', jobTitle: 'Zones' },
+      'interview',
+    );
     await signIn(page, 'recruiter1@example.com');
 
     await page.goto(`./candidates/${candidate.id}/edit`);

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { expect, test } from '../support/test';
-import { ServerApi, uniqueSuffix } from '../support/api';
+import { candidateAtStage } from '../support/api';
 import { signIn } from '../support/session';
 
 /** The admin console's and the messages' screens (issue 17), for review: written to test-results/. */
@@ -18,12 +18,11 @@ async function shoot(page: Page, name: string): Promise<void> {
 }
 
 test('the admin console and the message composer', async ({ page, request }) => {
-  const recruiter = await ServerApi.as(request, 'recruiter1@example.com');
-  const job = await (
-    await ServerApi.as(request, 'hr.manager@example.com')
-  ).createJob(`Platform Engineer ${uniqueSuffix()}`, 'open');
-  const candidate = await recruiter.createCandidate('Margaret', 'Hamilton');
-  const application = await recruiter.createApplication(job, candidate, 'interview');
+  const { recruiter, job, application } = await candidateAtStage(
+    request,
+    { firstName: 'Margaret', lastName: 'Hamilton', jobTitle: 'Platform Engineer' },
+    'interview',
+  );
 
   await signIn(page, 'admin@example.com');
   for (const section of ['users', 'audit', 'settings', 'outbox', 'erasure', 'export']) {
