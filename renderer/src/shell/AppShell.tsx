@@ -10,6 +10,7 @@ import { DesktopIntegration } from './DesktopIntegration';
 import { TimeZoneFromSystem } from '../features/preferences/TimeZoneFromSystem';
 import { NavigationList } from './NavigationList';
 import { isPipelineWindow, pipelineWindowHome } from '../ui/window-kind';
+import { TimeZoneProvider } from '../ui/TimeZoneProvider';
 
 const NAV_WIDTH = 220;
 
@@ -30,40 +31,42 @@ function BackToBoard() {
  */
 export function AppShell() {
   return (
-    <Box sx={{ display: 'flex', minHeight: '100vh' }}>
-      <AppBar position="fixed" sx={{ zIndex: (theme) => theme.zIndex.drawer + 1 }}>
-        <Toolbar sx={{ gap: 2 }}>
-          <Typography variant="h6" component="div" sx={{ flexGrow: 1 }}>
-            {isPipelineWindow ? 'Shortlist · Pipeline' : 'Shortlist'}
-          </Typography>
-          <BackToBoard />
-          <SyncStatusIndicator />
-          <UserMenu />
-        </Toolbar>
-      </AppBar>
-      {!isPipelineWindow && (
-        <Box
-          component="nav"
-          aria-label="Main"
-          sx={{
-            width: NAV_WIDTH,
-            flexShrink: 0,
-            borderRight: 1,
-            borderColor: 'divider',
-            pt: 9,
-            bgcolor: 'grey.50',
-          }}
-        >
-          <NavigationList />
+    <TimeZoneProvider>
+      <Box sx={{ display: 'flex', minHeight: '100vh' }}>
+        <AppBar position="fixed" sx={{ zIndex: (theme) => theme.zIndex.drawer + 1 }}>
+          <Toolbar sx={{ gap: 2 }}>
+            <Typography variant="h6" component="div" sx={{ flexGrow: 1 }}>
+              {isPipelineWindow ? 'Shortlist · Pipeline' : 'Shortlist'}
+            </Typography>
+            <BackToBoard />
+            <SyncStatusIndicator />
+            <UserMenu />
+          </Toolbar>
+        </AppBar>
+        {!isPipelineWindow && (
+          <Box
+            component="nav"
+            aria-label="Main"
+            sx={{
+              width: NAV_WIDTH,
+              flexShrink: 0,
+              borderRight: 1,
+              borderColor: 'divider',
+              pt: 9,
+              bgcolor: 'grey.50',
+            }}
+          >
+            <NavigationList />
+          </Box>
+        )}
+        <Box component="main" sx={{ flexGrow: 1, p: 3, pt: 10, minWidth: 0 }}>
+          <FirstDownloadProgress />
+          <SessionBanner />
+          <AppRoutes />
+          <DesktopIntegration />
+          <TimeZoneFromSystem />
         </Box>
-      )}
-      <Box component="main" sx={{ flexGrow: 1, p: 3, pt: 10, minWidth: 0 }}>
-        <FirstDownloadProgress />
-        <SessionBanner />
-        <AppRoutes />
-        <DesktopIntegration />
-        <TimeZoneFromSystem />
       </Box>
-    </Box>
+    </TimeZoneProvider>
   );
 }

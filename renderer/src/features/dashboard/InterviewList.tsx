@@ -22,7 +22,7 @@ export function InterviewList({ interviews, candidateName, jobTitle, emptyText }
           <ListItemButton component={Link} to={`/interviews/${interview.id}`} sx={{ px: 1, borderRadius: 1 }}>
             <ListItemText
               primary={`${candidateName(interview.candidateId)} · ${jobTitle(interview.jobId)}`}
-              secondary={`${formatShort(interview.scheduledAt, true)} · ${humanize(interview.type)} · ${
+              secondary={`${formatShort(interview.scheduledAt, true, false)} · ${humanize(interview.type)} · ${
                 interview.location ?? interview.meetingUrl ?? 'place to be decided'
               }`}
             />
