@@ -27,6 +27,8 @@ export const ADMIN_PATHS = {
   requeue: (entryId: string) => `/api/admin/notifications/${id(entryId)}/requeue`,
   /** One's own preferences (any staff role). */
   preferences: '/api/auth/me',
+  /** The e-mails about a candidate (to the team, or earlier automatic ones to them): staff who read everything. */
+  candidateNotifications: (candidateId: string) => `/api/candidates/${id(candidateId)}/notifications`,
 } as const;
 
 const Digits = (description: string) => Type.String({ pattern: '^[0-9]{1,15}$', description });
@@ -129,3 +131,21 @@ export interface NewAccount {
   readonly role: (typeof ROLES)[number];
   readonly password: string;
 }
+
+/** One e-mail about a candidate, as their page lists it: to whom, what, when, whether it went out. */
+export const CandidateNotificationSchema = Type.Object({
+  id: Type.String(),
+  template: Type.String(),
+  to: Type.Array(Type.String()),
+  subject: Type.String(),
+  status: StringEnum(OUTBOX_STATES),
+  createdAt: Type.Integer(),
+  sentAt: Type.Optional(Type.Integer()),
+});
+export type CandidateNotification = Static<typeof CandidateNotificationSchema>;
+
+/** `GET /api/candidates/{id}/notifications`, newest first. */
+export const CandidateNotificationsSchema = Type.Object({
+  entries: Type.Array(CandidateNotificationSchema),
+});
+export type CandidateNotifications = Static<typeof CandidateNotificationsSchema>;

@@ -393,6 +393,49 @@ describe('staff notifications', () => {
     expect(sentTo(interviewer.user.email).at(-1)?.subject).toMatch(/^Interview rescheduled/);
   });
 
+  it('the e-mails about a candidate are listed on their page for those who read everything', async () => {
+    const { id, candidateId } = await sourcedApplication('listed.about@example.org');
+    const other = await sourcedApplication('listed.other@example.org');
+    const interview = testInterview({
+      applicationId: id,
+      jobId: job.id,
+      candidateId,
+      interviewerIds: [interviewer.user.id],
+    });
+    const pushed = await pushTo(one, recruiter, 'interviews', [
+      { assumedMasterState: null, newDocumentState: { ...interview, _deleted: false } },
+    ]);
+    expect(pushed.rejections).toEqual([]);
+    const list = (account: TestAccount | null, candidate: string) =>
+      two.inject({
+        method: 'GET',
+        url: `/api/candidates/${encodeURIComponent(candidate)}/notifications`,
+        headers: account?.headers ?? {},
+      });
+    await waitFor('the interviewer’s invitation listed', async () => {
+      const response = await list(recruiter, candidateId);
+      return response.statusCode === 200 && response.json<{ entries: unknown[] }>().entries.length > 0;
+    });
+    const { entries } = (await list(admin, candidateId)).json<{
+      entries: { template: string; to: string[]; subject: string; status: string; createdAt: number }[];
+    }>();
+    expect(entries).toEqual([
+      expect.objectContaining({
+        template: 'interview_scheduled',
+        to: [interviewer.user.email],
+        subject: expect.stringMatching(/^Interview scheduled/) as unknown,
+      }),
+    ]);
+    expect(JSON.stringify(entries)).not.toContain('"text"');
+    // Someone else's candidate lists nothing of this one; interviewers and strangers see nothing.
+    expect((await list(recruiter, other.candidateId)).json()).toEqual({ entries: [] });
+    expect((await list(interviewer, candidateId)).statusCode).toBe(403);
+    expect((await list(null, candidateId)).statusCode).toBe(401);
+    expect((await list(recruiter, 'cand-nobody')).statusCode).toBe(404);
+    expect((await list(recruiter, '_all_docs')).statusCode).toBe(404);
+    expect((await list(recruiter, 'x'.repeat(201))).statusCode).toBe(414);
+  });
+
   it('a person who switched e-mail notifications off gets none; times are in their own zone', async () => {
     const quiet = await signUp(one, 'interviewer', 'quiet.interviewer@acme.example');
     const tokyo = await signUp(one, 'interviewer', 'tokyo.interviewer@acme.example');

@@ -64,6 +64,7 @@ test('rejecting with a message written offline sends exactly those words once it
   await page.getByRole('link', { name: 'Candidate profile' }).click();
   const messages = page.getByRole('region', { name: 'Messages' });
   await expect(messages).toContainText('Waiting to be sent');
+  await expect(page.getByText(/they show when this computer is online/)).toBeVisible();
   expect(mailsTo(candidate.email, /./)).toEqual([]);
 
   await setOffline(context, false);
@@ -112,13 +113,18 @@ test('hiring from the board asks first, and sends the welcome only when the pers
   await moveRight('Sasha Welcomed');
   const dialog = page.getByRole('dialog', { name: 'Hire Sasha Welcomed' });
   await dialog.getByRole('checkbox', { name: /Send Sasha a message/ }).check();
-  await expect(dialog.getByLabel('Message', { exact: true })).toHaveValue(new RegExp(`^Dear Sasha,[^]*${job.title}`));
+  await expect(dialog.getByLabel('Message', { exact: true })).toHaveValue(
+    new RegExp(`^Dear Sasha,[^]*${job.title}`),
+  );
   await page.screenshot({ path: test.info().outputPath('board-hire-dialog.png') });
   await dialog.getByRole('button', { name: 'Hire and send' }).click();
   await expect(column('Hired').getByRole('button', { name: /^Sasha Welcomed,/ })).toBeVisible();
 
   await moveRight('Toni Quiet');
-  await page.getByRole('dialog', { name: 'Hire Toni Quiet' }).getByRole('button', { name: 'Hire', exact: true }).click();
+  await page
+    .getByRole('dialog', { name: 'Hire Toni Quiet' })
+    .getByRole('button', { name: 'Hire', exact: true })
+    .click();
   await expect(column('Hired').getByRole('button', { name: /^Toni Quiet,/ })).toBeVisible();
   await expectSynced(page);
 
@@ -166,7 +172,19 @@ test.describe('an invitation in the candidate’s own time zone', () => {
     await dialog.getByRole('button', { name: 'Schedule and send' }).click();
     await expect(dialog).toHaveCount(0);
 
-    await expect.poll(() => mailsTo(candidate.email, /Your interview for/), { timeout: 30_000 }).toHaveLength(1);
+    await expect
+      .poll(() => mailsTo(candidate.email, /Your interview for/), { timeout: 30_000 })
+      .toHaveLength(1);
     expect(mailsTo(candidate.email, /Your interview for/)[0]).toContain('10:00 (America/New_York)');
+
+    // The candidate's page shows the invitation sent to them, and the one the interviewer got about them.
+    await page.goto(`./candidates/${candidate.id}`);
+    await expect(page.getByRole('region', { name: 'Messages' })).toContainText('Your interview for');
+    const aboutThem = page.getByRole('list', { name: 'E-mails about the candidate' });
+    await expect(aboutThem.getByRole('listitem').filter({ hasText: /^Interview scheduled/ })).toContainText(
+      'To interviewer3@example.com',
+      { timeout: 20_000 },
+    );
+    await page.screenshot({ path: test.info().outputPath('candidate-page-messages.png'), fullPage: true });
   });
 });

@@ -18,6 +18,7 @@ import { ResumeCard } from '../../ui/ResumeCard';
 import { AddToJobDialog } from './AddToJobDialog';
 import { CandidateApplications } from './CandidateApplications';
 import { CandidateMessages } from './CandidateMessages';
+import { CandidateNotifications } from './CandidateNotifications';
 import { isPipelineOpen } from '#shared/domain/job/job-machine';
 import { readsEverything } from '#shared/domain/decide/read-rules';
 
@@ -100,6 +101,10 @@ export function CandidatePage() {
             Messages
           </Typography>
           <CandidateMessages candidateId={candidate.id} personName={personName} />
+          <Typography variant="h6" component="h2">
+            E-mails to the team about this candidate
+          </Typography>
+          <CandidateNotifications candidateId={candidate.id} />
         </>
       )}
       {isAdding && (
