@@ -8,6 +8,7 @@ import { authRoutes, type IdentityLimits, type LoginLimits } from './modules/aut
 import { careersRoutes } from './modules/careers/routes';
 import { fileRoutes } from './modules/files/routes';
 import { notificationsPlugin } from './modules/notifications/plugin';
+import { candidateNotificationsRoutes } from './modules/notifications/candidate-notifications-routes';
 import { operationsRoutes } from './modules/operations/routes';
 import type { ApplyLimits } from './modules/portal/apply-limits';
 import { platformRoutes } from './modules/platform/routes';
@@ -137,6 +138,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
   await app.register(streamRoutes, { prefix: '/api/sync' });
   await app.register(adminRoutes, {
     prefix: '/api/admin',
+    mail: identityMail,
     mailDirectory:
       config.notifications && !config.notifications.smtpUrl ? config.notifications.mailDirectory : null,
     webhookTargets,
@@ -167,6 +169,7 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
       ...(config.webhooks?.timing ? { timing: config.webhooks.timing } : {}),
     });
   }
+  await app.register(candidateNotificationsRoutes, { prefix: '/api/candidates' });
   await app.register(appRoutes, { prefix: '/app', distDir: config.rendererDist ?? DEFAULT_RENDERER_DIST });
   app.get('/', { schema: { hide: true } }, async (_request, reply) => reply.redirect('/app/'));
   return app;

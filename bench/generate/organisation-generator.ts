@@ -1,3 +1,4 @@
+import type { Message } from '#shared/domain/message/message-schema';
 import { moveToStage, newApplication } from '#shared/domain/application/application-commands';
 import { applicationId, type Application, type Stage } from '#shared/domain/application/application-schema';
 import { CANDIDATE_SOURCES, type Candidate } from '#shared/domain/candidate/candidate-schema';
@@ -36,6 +37,7 @@ export interface Organisation {
   candidates: Candidate[];
   applications: Application[];
   interviews: Interview[];
+  messages: Message[];
 }
 
 const DAY = 86_400_000;
@@ -90,7 +92,7 @@ export function generateOrganisation({ scale, seed, now }: GeneratorOptions): Or
     recruiters,
     now,
   );
-  return { users, settings: [defaultSettings(now)], jobs, candidates, applications, interviews };
+  return { users, settings: [defaultSettings(now)], jobs, candidates, applications, interviews, messages: [] };
 }
 
 function iso(ms: number): string {

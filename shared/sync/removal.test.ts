@@ -1,7 +1,7 @@
 import { defaultSettings } from '../domain/settings/settings-schema';
 import Value from 'typebox/value';
 import { describe, expect, it } from 'vitest';
-import { application, candidate, interview, job, user } from '../test-support/fixtures';
+import { application, candidate, interview, job, message, user } from '../test-support/fixtures';
 import { COLLECTION_SCHEMAS, COLLECTIONS, type CollectionName } from '../domain/collections';
 import { neutralTombstone } from './removal';
 
@@ -12,6 +12,7 @@ const SAMPLES: Record<CollectionName, Record<string, unknown>> = {
   candidates: candidate({ phone: '+49 30 1', notes: 'Met at the conference.' }),
   applications: application('offer'),
   interviews: interview(),
+  messages: message({ sentTo: 'ada@example.org' }),
 };
 
 /** Every string found anywhere in a value. */

@@ -11,6 +11,7 @@ import {
   interview,
   interviewPlan,
   job,
+  message,
   scorecard,
   user,
 } from '../test-support/fixtures';
@@ -72,9 +73,18 @@ describe('RxDB collections from the shared JSON Schemas', () => {
         }),
       );
       await collections['settings']!.insert(defaultSettings(1));
+      await collections['messages']!.insert(message());
       const counts: Record<string, number> = {};
       for (const name of COLLECTIONS) counts[name] = await collections[name]!.count().exec();
-      expect(counts).toEqual({ jobs: 2, candidates: 1, applications: 1, interviews: 2, users: 1, settings: 1 });
+      expect(counts).toEqual({
+        jobs: 2,
+        candidates: 1,
+        applications: 1,
+        interviews: 2,
+        users: 1,
+        settings: 1,
+        messages: 1,
+      });
       await expect(collections['jobs']!.insert({ ...job({ id: 'job-2' }), title: '' })).rejects.toThrow();
     } finally {
       await database.remove();

@@ -8,12 +8,16 @@ import { COLLECTION_SCHEMAS, type CollectionName } from '../domain/collections';
  *   optional `attributeRatings`.
  */
 export const SCHEMA_VERSIONS: Readonly<Record<CollectionName, number>> = {
-  users: 1,
-  settings: 0,
+  // 1: `role` may be `operator`; 2: optional timeZone and emailNotifications.
+  users: 2,
+  // 1: optional messageTemplates, messageDefaults and timeZone.
+  settings: 1,
   jobs: 1,
-  candidates: 0,
+  // 1: optional timeZone.
+  candidates: 1,
   applications: 0,
   interviews: 1,
+  messages: 0,
 };
 
 /** Fields each collection is queried by on the laptop; each must be required and bounded. */
@@ -24,6 +28,7 @@ export const COLLECTION_INDEXES: Readonly<Record<CollectionName, readonly (strin
   candidates: ['lastName', 'updatedAt'],
   applications: ['jobId', 'candidateId', 'stage'],
   interviews: ['applicationId', 'scheduledAt'],
+  messages: ['candidateId'],
 };
 
 /** The RxDB collection schema of `collection`, derived from its shared JSON Schema. */

@@ -9,6 +9,7 @@ import type { Actor, Role } from '../domain/common/roles';
 import type { Interview, Scorecard } from '../domain/interview/interview-schema';
 import type { InterviewPlan } from '../domain/job/interview-plan-schema';
 import type { Job, JobStatus } from '../domain/job/job-schema';
+import type { Message } from '../domain/message/message-schema';
 import type { User } from '../domain/user/user-schema';
 import type { WriteContext } from '../domain/decide/write-context';
 import { defaultSettings } from '../domain/settings/settings-schema';
@@ -215,6 +216,24 @@ export function context(jobStatus: JobStatus = 'open', overrides: Partial<WriteC
     users: DIRECTORY,
     emailTakenBy: null,
     settings: defaultSettings(NOW),
+    ...overrides,
+  };
+}
+
+/** A queued rejection message by `createdBy` for the application `job-1__cand-1`. */
+export function message(overrides: Partial<Message> = {}): Message {
+  return {
+    id: 'msg-1',
+    updatedAt: NOW - MINUTE,
+    candidateId: 'cand-1',
+    applicationId: applicationId('job-1', 'cand-1'),
+    kind: 'rejection',
+    subject: 'Your application for Senior Backend Engineer',
+    body: 'Dear Ada,\n\nThank you for your time.',
+    status: 'queued',
+    stageChangeAt: iso(-MINUTE),
+    createdBy: 'recruiter-1',
+    createdAt: iso(-MINUTE),
     ...overrides,
   };
 }

@@ -1,3 +1,4 @@
+import type { Message } from '#shared/domain/message/message-schema';
 import type { Application } from '#shared/domain/application/application-schema';
 import type { Candidate } from '#shared/domain/candidate/candidate-schema';
 import type { Interview } from '#shared/domain/interview/interview-schema';
@@ -26,6 +27,7 @@ export interface DemoOrganisation {
   candidates: Candidate[];
   applications: Application[];
   interviews: Interview[];
+  messages: Message[];
 }
 
 /**
@@ -43,7 +45,7 @@ export function buildDemoOrganisation(now: number): DemoOrganisation {
   const candidates = buildDemoCandidates(clock);
   return {
     users: buildDemoUsers(now),
-    settings: [defaultSettings(now)],
+    settings: [{ ...defaultSettings(now), timeZone: 'Europe/Berlin' }],
     jobs: buildDemoJobs(clock).map((job) => {
       const plan = DEMO_INTERVIEW_KITS[job.id];
       return plan ? { ...job, interviewPlan: structuredClone(plan) } : job;
@@ -55,5 +57,7 @@ export function buildDemoOrganisation(now: number): DemoOrganisation {
       candidates,
     ),
     interviews: buildDemoInterviews(clock, DEMO_INTERVIEW_PLANS),
+    // Nothing was sent to the demo's candidates: the team decides what they receive (SPEC §12).
+    messages: [],
   };
 }

@@ -72,6 +72,10 @@ const INDEXES: Partial<Record<DatabaseKey, readonly { name: string; fields: stri
   candidates: [{ name: 'by-email', fields: ['serverMeta.emailKey'] }],
   applications: [{ name: 'by-candidate', fields: ['candidateId'] }],
   interviews: [{ name: 'by-candidate', fields: ['candidateId'] }],
+  messages: [
+    { name: 'by-candidate', fields: ['candidateId'] },
+    { name: 'by-status', fields: ['status'] },
+  ],
   sessions: [{ name: 'by-user', fields: ['userId'] }],
   audit: [{ name: 'by-time', fields: ['at'] }],
 };

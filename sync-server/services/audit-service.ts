@@ -202,14 +202,30 @@ export class AuditProjector implements OrganisationWorker {
   }
 }
 
-/** The audit log, newest first, filtered by user, document and time. */
-export async function queryAudit(
-  store: CouchStore,
-  filter: { userId?: string; docId?: string; since?: number; limit: number },
-): Promise<AuditEntry[]> {
-  const selector: Record<string, FieldCondition> = { at: { $gte: filter.since ?? 0 } };
+/** What the audit log can be filtered by (every field optional but the limit). */
+export interface AuditFilter {
+  readonly userId?: string;
+  readonly docId?: string;
+  readonly collection?: string;
+  readonly outcome?: AuditEntry['outcome'];
+  /** From this time on (ms), inclusive. */
+  readonly since?: number;
+  /** Before this time (ms), exclusive. */
+  readonly until?: number;
+  readonly limit: number;
+}
+
+/** The audit log, newest first, filtered by person, document, collection, outcome and time. */
+export async function queryAudit(store: CouchStore, filter: AuditFilter): Promise<AuditEntry[]> {
+  const at: FieldCondition = {
+    $gte: filter.since ?? 0,
+    ...(filter.until === undefined ? {} : { $lt: filter.until }),
+  };
+  const selector: Record<string, FieldCondition> = { at };
   if (filter.userId) selector['userId'] = filter.userId;
   if (filter.docId) selector['docId'] = filter.docId;
+  if (filter.collection) selector['collection'] = filter.collection;
+  if (filter.outcome) selector['outcome'] = filter.outcome;
   const docs = await store.find('audit', {
     selector,
     sort: [{ at: 'desc' }],
@@ -219,4 +235,22 @@ export async function queryAudit(
   return docs
     .filter(isAuditEntry)
     .map(({ _id: _ignoredId, _rev: _ignoredRev, serverMeta: _ignoredMeta, ...entry }) => entry);
+}
+
+const CSV_COLUMNS = ['at', 'userId', 'collection', 'docId', 'outcome', 'action', 'code', 'reason'] as const;
+
+function csvField(value: string): string {
+  // Quoted when needed; a leading =, +, - or @ is escaped so a spreadsheet never runs it as a formula.
+  const safe = /^[=+\-@]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}
+
+/** The entries as CSV (RFC 4180), times as ISO-8601 UTC, with a header line. */
+export function auditCsv(entries: readonly AuditEntry[]): string {
+  const lines = entries.map((entry) =>
+    CSV_COLUMNS.map((column) =>
+      csvField(column === 'at' ? new Date(entry.at).toISOString() : String(entry[column] ?? '')),
+    ).join(','),
+  );
+  return `${[CSV_COLUMNS.join(','), ...lines].join('\r\n')}\r\n`;
 }

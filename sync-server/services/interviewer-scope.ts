@@ -49,6 +49,9 @@ export function scopedIds(scope: InterviewerScope, collection: CollectionName): 
     case 'users':
     case 'settings':
       return null;
+    // Messages to candidates are for full readers only.
+    case 'messages':
+      return new Set();
   }
 }
 

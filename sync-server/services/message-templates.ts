@@ -1,4 +1,5 @@
-import type { Stage } from '#shared/domain/application/application-schema';
+import type { Message } from '#shared/domain/message/message-schema';
+import { formatWhen } from '#shared/domain/user/time-zone';
 import type { OutboxMessage } from './outbox-entry';
 
 /** What every message may mention: who sends it and where candidates follow their applications. */
@@ -7,68 +8,27 @@ export interface MessageContext {
   readonly organisation: string;
   /** Public base URL of the server, for links (e.g. `https://jobs.example.com`); none when unset. */
   readonly publicUrl: string | null;
-  /** IANA time zone in which times are written in message bodies (invites carry UTC times). */
+  /** The organisation's IANA time zone from the environment: for readers with none of their own. */
   readonly timeZone: string;
-}
-
-function portalLine(context: MessageContext): string {
-  return context.publicUrl
-    ? `\nYou can follow your application at ${context.publicUrl}/careers/#/applications\n`
-    : '';
 }
 
 function signature(context: MessageContext): string {
   return `\nKind regards,\nThe ${context.organisation} hiring team\n`;
 }
 
-/** Per stage: subject and the paragraph a candidate reads. No internal notes or reasons, ever. */
-const STAGE_COPY: Readonly<Record<Exclude<Stage, 'applied'>, { subject: string; body: string }>> = {
-  screening: {
-    subject: 'Your application for {job} is being reviewed',
-    body: 'Good news: our team has started reviewing your application for {job}. We will be in touch about the next steps.',
-  },
-  interview: {
-    subject: 'Interviews for {job}',
-    body: 'We would like to get to know you better: your application for {job} has moved to the interview stage. We will contact you shortly to find times that suit you.',
-  },
-  offer: {
-    subject: 'An offer for {job}',
-    body: 'We are delighted to tell you that we are preparing an offer for the {job} position. Someone from our team will share the details with you personally.',
-  },
-  hired: {
-    subject: 'Welcome aboard!',
-    body: 'Congratulations, and welcome! We are thrilled that you are joining us as {job}. We will be in touch about your first days.',
-  },
-  rejected: {
-    subject: 'Your application for {job}',
-    body:
-      'Thank you for the time and interest you have given to the {job} position. After careful consideration, we have decided not to move forward with your application at this time.\n\n' +
-      'This was not an easy decision, and it is not a judgement of your worth. We would be glad to see you apply for other roles with us in the future, and we wish you every success.',
-  },
-};
-
-/** The candidate's message for reaching `stage` (`applied`: the application was received). */
-export function candidateStageMessage(
-  stage: Stage,
-  input: { to: string; firstName: string; jobTitle: string },
-  context: MessageContext,
+/**
+ * A message a person on the team chose to send (or the server's acknowledgement), as it was written
+ * and previewed: its subject and body exactly, to the candidate's address (SPEC §12).
+ */
+export function candidateMessage(
+  message: Pick<Message, 'kind' | 'subject' | 'body'>,
+  to: string,
 ): OutboxMessage {
-  const greeting = `Dear ${input.firstName},\n\n`;
-  if (stage === 'applied') {
-    return {
-      template: 'application_received',
-      to: [input.to],
-      subject: `We received your application for ${input.jobTitle}`,
-      text: `${greeting}Thank you for applying for ${input.jobTitle}. We have received your application and will review it carefully.\n${portalLine(context)}${signature(context)}`,
-    };
-  }
-  const copy = STAGE_COPY[stage];
-  const fill = (text: string): string => text.replaceAll('{job}', input.jobTitle);
   return {
-    template: `stage_${stage}`,
-    to: [input.to],
-    subject: fill(copy.subject),
-    text: `${greeting}${fill(copy.body)}\n${portalLine(context)}${signature(context)}`,
+    template: `candidate_${message.kind}`,
+    to: [to],
+    subject: message.subject,
+    text: message.body.endsWith('\n') ? message.body : `${message.body}\n`,
   };
 }
 
@@ -98,33 +58,17 @@ export interface InterviewDetails {
   readonly start: Date;
   readonly durationMinutes: number;
   readonly place: string | null;
-}
-
-/** Written in the context's time zone, with the zone named, e.g. "Tuesday 3 March 2026, 14:00 (Europe/Berlin)". */
-export function formatWhen(start: Date, context: MessageContext): string {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: context.timeZone,
-    weekday: 'long',
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).formatToParts(start);
-  const part = (type: Intl.DateTimeFormatPartTypes): string =>
-    parts.find((candidate) => candidate.type === type)?.value ?? '';
-  return `${part('weekday')} ${part('day')} ${part('month')} ${part('year')}, ${part('hour')}:${part('minute')} (${context.timeZone})`;
+  /** The interviewer's time zone: times are written in it, naming it. */
+  readonly timeZone: string;
 }
 
 /** An interviewer's message: scheduled, rescheduled or cancelled (the invite is added by the caller). */
 export function interviewerMessage(
   template: 'interview_scheduled' | 'interview_rescheduled' | 'interview_cancelled',
   details: InterviewDetails,
-  context: MessageContext,
 ): Omit<OutboxMessage, 'invite'> {
   const what = `${details.type.replace('_', ' ')} interview with ${details.candidateName} for ${details.jobTitle}`;
-  const when = formatWhen(details.start, context);
+  const when = formatWhen(details.start, details.timeZone);
   const where = details.place ? `\nWhere: ${details.place}` : '';
   const lead = {
     interview_scheduled: `You are invited to a ${what}.`,

@@ -10,7 +10,8 @@ import type { Organisation } from './organisations';
  * - `SHORTLIST_MAIL_FROM`: the sender, e.g. `Acme Hiring <jobs@acme.example>` (default `Shortlist <no-reply@localhost>`).
  * - `SHORTLIST_NOTIFICATIONS_WORKER`: `1` (default) runs the outbox worker inside the server;
  *   `0` leaves it to `sync-server/worker.ts` running on its own.
- * - `SHORTLIST_TIME_ZONE`: IANA zone for times in message bodies (default `UTC`; invites carry UTC times).
+ * - `SHORTLIST_TIME_ZONE`: IANA zone for times in messages and invites to people who chose none, when the
+ *   organisation's settings name none either (default `UTC`).
  * - `SHORTLIST_PUBLIC_URL`: the server's public base URL, for links in messages (default none).
  * - `SHORTLIST_ORGANISATION`: the organisation's name in candidates' messages (default `Shortlist`).
  */

@@ -11,6 +11,7 @@ export const OUTBOX_DATABASE = 'outbox';
 const OUTBOX_INDEXES = [
   { name: 'by-status-due', fields: ['status', 'nextAttemptAt'] },
   { name: 'by-created', fields: ['createdAt'] },
+  { name: 'by-source', fields: ['source.id'] },
 ];
 
 /** Creates the outbox database and its indexes if missing (idempotent) and returns it. */
@@ -97,4 +98,22 @@ export async function recentEntries(
   return (response.docs as StoredDoc[]).filter(
     (doc): doc is OutboxEntry => isOutboxEntry(doc) && (!options.status || doc.status === options.status),
   );
+}
+
+/** The entries caused by changes of `sourceIds` (the documents of one candidate, say), newest first. */
+export async function entriesFrom(
+  db: DocumentScope<StoredDoc>,
+  sourceIds: readonly string[],
+  limit: number,
+): Promise<OutboxEntry[]> {
+  if (sourceIds.length === 0) return [];
+  const wanted = new Set(sourceIds);
+  const response = await db.find({
+    selector: { 'source.id': { $in: [...wanted] } },
+    use_index: 'by-source',
+    limit,
+  });
+  return (response.docs as StoredDoc[])
+    .filter((doc): doc is OutboxEntry => isOutboxEntry(doc) && wanted.has(doc.source.id))
+    .sort((a, b) => b.createdAt - a.createdAt);
 }

@@ -1,8 +1,16 @@
 import { createHash } from 'node:crypto';
+import { OUTBOX_STATES } from '#shared/sync/admin-protocol';
 import type { StoredDoc } from '../infra/couch-store';
 
 /** The messages Shortlist sends (one template each). */
 export const TEMPLATES = [
+  // What a person chose to send a candidate (SPEC §12), and the server's acknowledgement.
+  'candidate_acknowledgement',
+  'candidate_rejection',
+  'candidate_offer',
+  'candidate_hired',
+  'candidate_interview_invite',
+  // Automatic candidate mails of earlier versions: no longer made, still listed when stored.
   'application_received',
   'stage_screening',
   'stage_interview',
@@ -27,7 +35,7 @@ export type TemplateName = (typeof TEMPLATES)[number];
  * worker died mid-send) becomes `sent` or `pending` when the transport can tell whether it was
  * delivered, else `uncertain`: never resent automatically (an admin may requeue it).
  */
-export const OUTBOX_STATUSES = ['pending', 'sending', 'sent', 'failed', 'uncertain'] as const;
+export const OUTBOX_STATUSES = OUTBOX_STATES;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
 /** An iCalendar invite sent with a message. */
@@ -56,7 +64,7 @@ export interface OutboxEntry extends StoredDoc {
   /** Stable RFC 5322 Message-ID, the same on every attempt. */
   messageId: string;
   /** The document whose change caused the message; `users` for the account mails a person asked for. */
-  source: { collection: 'applications' | 'interviews' | 'users'; id: string };
+  source: { collection: 'applications' | 'interviews' | 'messages' | 'users'; id: string };
   status: OutboxStatus;
   attempts: number;
   /** `pending`: when it is due; `sending`: when the claim expires. */

@@ -1,8 +1,9 @@
 import { hash, verify } from '@node-rs/argon2';
 import { normalizeEmail } from '#shared/domain/common/schema-helpers';
-import type { Role } from '#shared/domain/common/roles';
+import type { Actor, Role } from '#shared/domain/common/roles';
+import { decideOwnPreferences, type UserPreferences } from '#shared/domain/user/user-preferences';
 import type { User } from '#shared/domain/user/user-schema';
-import type { CouchStore, StoredDoc } from '../infra/couch-store';
+import type { CouchStore, StoredDoc, WriteRecord } from '../infra/couch-store';
 import { isTombstone, liveContentOf, toStored } from '../infra/stored-document';
 import { fail, succeed, type Outcome } from './outcome';
 import { accountEmailCheck } from './email-holders';
@@ -259,4 +260,35 @@ export async function patchUser(
     if (written.ok) return succeed(next);
   }
   return fail('conflict', 'conflict', 'The user was changed at the same time by someone else; try again.');
+}
+
+/**
+ * Writes a person's own preferences (time zone, e-mail notifications) on their directory entry, with
+ * the `_rev` just read (retrying lost races), after the shared `decideOwnPreferences`. The directory
+ * replicates read-only, so this is how a person changes what is theirs to change.
+ */
+export async function updateOwnPreferences(
+  store: CouchStore,
+  actor: Actor,
+  preferences: UserPreferences,
+  now: number,
+): Promise<Outcome<User>> {
+  const decision = decideOwnPreferences(actor, preferences);
+  if (!decision.ok) {
+    return fail(
+      decision.code === 'forbidden_role' ? 'forbidden' : 'invalid',
+      decision.code,
+      decision.message,
+    );
+  }
+  for (let attempt = 0; attempt < 5; attempt += 1) {
+    const stored = await store.get('users', actor.id);
+    const user = liveContentOf('users', stored);
+    if (!stored || !user) return fail('not_found', 'not_found', 'No such user.');
+    const next: User = { ...user, ...preferences, updatedAt: now };
+    const write: WriteRecord = { id: randomId('w', 9), at: now, userId: actor.id, action: 'update' };
+    const written = await store.put('users', toStored('users', next, { previous: stored, write }));
+    if (written.ok) return succeed(next);
+  }
+  return fail('conflict', 'conflict', 'Your account was changed at the same time; try again.');
 }

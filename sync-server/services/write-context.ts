@@ -41,6 +41,7 @@ const CONTEXT_LINKS: Partial<Record<CollectionName, readonly ContextLink[]>> = {
     { field: 'applicationId', collection: 'applications' },
     { field: 'jobId', collection: 'jobs' },
   ],
+  messages: [{ field: 'candidateId', collection: 'candidates', onCreateOnly: true }],
 };
 
 /**
@@ -172,6 +173,10 @@ export async function loadWriteContext(
         job: liveContentOf('jobs', job),
         users,
       };
+    }
+    case 'messages': {
+      const candidate = isCreate ? await cache.document('candidates', stringField(doc, 'candidateId')) : null;
+      return { now, candidate: liveContentOf('candidates', candidate) };
     }
     case 'candidates': {
       const email = stringField(doc, 'email');

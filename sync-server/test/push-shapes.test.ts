@@ -94,6 +94,22 @@ async function validDocument(collection: CollectionName): Promise<Doc> {
   const application = applicationDoc(job.id, candidate.id);
   if (collection === 'applications') return application;
   expect((await create(app, manager, 'applications', application)).rejections).toEqual([]);
+  if (collection === 'messages') {
+    const at = new Date().toISOString();
+    return {
+      id: uniqueId('msg'),
+      updatedAt: 0,
+      candidateId: candidate.id,
+      applicationId: application.id,
+      kind: 'rejection',
+      subject: 'Your application',
+      body: 'Dear N, thank you.',
+      status: 'queued',
+      stageChangeAt: at,
+      createdBy: manager.user.id,
+      createdAt: at,
+    };
+  }
   return interviewDoc(application, [interviewerId], {
     scorecards: [
       { interviewerId, rating: 4, recommendation: 'yes', notes: 'n', submittedAt: new Date().toISOString() },

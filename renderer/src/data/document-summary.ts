@@ -18,6 +18,8 @@ export function describeDocument(collection: CollectionName, document: Readonly<
       return `Interview ${text(document, 'type')} on ${text(document, 'scheduledAt').slice(0, 16).replace('T', ' ')}`;
     case 'settings':
       return 'Organisation settings';
+    case 'messages':
+      return `Message “${text(document, 'subject')}”`;
     case 'users':
       return `User ${text(document, 'name')}`;
   }

@@ -9,14 +9,18 @@ const keepAsIs = <T>(document: T): T => document;
  * shared schema changes shape, bump `SCHEMA_VERSIONS` in shared/sync/rx-schemas.ts and add the
  * strategy here (for example `1: (doc) => ({ ...doc, newField: 'default' })`).
  */
+
 export const MIGRATION_STRATEGIES: Readonly<Record<CollectionName, MigrationStrategies>> = {
-  // 1: `role` may also be `operator` (never on a laptop); documents are unchanged.
-  users: { 1: keepAsIs },
-  settings: {},
+  // 1: `role` may also be `operator` (never on a laptop); 2: timeZone, emailNotifications.
+  users: { 1: keepAsIs, 2: keepAsIs },
+  // 1: messageTemplates, messageDefaults, timeZone.
+  settings: { 1: keepAsIs },
   // 1: the optional interview plan.
   jobs: { 1: keepAsIs },
-  candidates: {},
+  // 1: timeZone.
+  candidates: { 1: keepAsIs },
   applications: {},
   // 1: the optional kit, declines, withheld-scorecard authors and attribute ratings.
   interviews: { 1: keepAsIs },
+  messages: {},
 };

@@ -39,5 +39,9 @@ export async function buildWriteContext(
       users: new Map(users.map((user) => [user.id, user.toMutableJSON()])),
     };
   }
+  if (collection === 'messages') {
+    const candidate = await db.candidates.findOne(String(document['candidateId'])).exec();
+    return { now, candidate: candidate?.toMutableJSON() ?? null };
+  }
   return { now };
 }

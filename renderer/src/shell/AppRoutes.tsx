@@ -21,6 +21,8 @@ const MyInterviewsPage = screen(() => import('../features/interviews/MyInterview
 const InterviewPage = screen(() => import('../features/interviews/InterviewPage'), 'InterviewPage');
 const RefusedChangesPage = screen(() => import('../features/sync/RefusedChangesPage'), 'RefusedChangesPage');
 const PipelinePage = screen(() => import('../features/pipeline/PipelinePage'), 'PipelinePage');
+const AdminPage = screen(() => import('../features/admin/AdminPage'), 'AdminPage');
+const PreferencesPage = screen(() => import('../features/preferences/PreferencesPage'), 'PreferencesPage');
 
 /** The screens, by client-side route (the server answers every /app/* path with the app). */
 export function AppRoutes() {
@@ -42,6 +44,9 @@ export function AppRoutes() {
         <Route path="/candidates/:candidateId/edit" element={<CandidateEditPage />} />
         <Route path="/applications/:applicationId" element={<ApplicationPage />} />
         <Route path="/refused" element={<RefusedChangesPage />} />
+        <Route path="/admin" element={<AdminPage />} />
+        <Route path="/admin/:section" element={<AdminPage />} />
+        <Route path="/preferences" element={<PreferencesPage />} />
         <Route path="*" element={<Typography>This page does not exist.</Typography>} />
       </Routes>
     </Suspense>

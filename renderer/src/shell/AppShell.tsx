@@ -8,8 +8,10 @@ import { UserMenu } from '../features/session/UserMenu';
 import { useCurrentUser } from '../data/hooks/use-database';
 import { AppRoutes } from './AppRoutes';
 import { DesktopIntegration } from './DesktopIntegration';
+import { TimeZoneFromSystem } from '../features/preferences/TimeZoneFromSystem';
 import { NavigationList } from './NavigationList';
 import { isPipelineWindow, pipelineWindowHome } from '../ui/window-kind';
+import { TimeZoneProvider } from '../ui/TimeZoneProvider';
 
 const NAV_WIDTH = 220;
 
@@ -24,10 +26,6 @@ function BackToBoard() {
   );
 }
 
-/**
- * Navigation, the always-visible sync status, and the current screen. A desktop pipeline window shows
- * its board alone: the main window has the navigation.
- */
 /** The signed-in person's organisation (SPEC §10), beside the product's name. */
 function OrganisationName() {
   const name = useCurrentUser().organisationName;
@@ -39,42 +37,49 @@ function OrganisationName() {
   );
 }
 
+/**
+ * Navigation, the always-visible sync status, and the current screen. A desktop pipeline window shows
+ * its board alone: the main window has the navigation.
+ */
 export function AppShell() {
   return (
-    <Box sx={{ display: 'flex', minHeight: '100vh' }}>
-      <AppBar position="fixed" sx={{ zIndex: (theme) => theme.zIndex.drawer + 1 }}>
-        <Toolbar sx={{ gap: 2 }}>
-          <Typography variant="h6" component="div" sx={{ flexGrow: 1 }} noWrap>
-            {isPipelineWindow ? 'Shortlist · Pipeline' : 'Shortlist'}
-            <OrganisationName />
-          </Typography>
-          <BackToBoard />
-          <SyncStatusIndicator />
-          <UserMenu />
-        </Toolbar>
-      </AppBar>
-      {!isPipelineWindow && (
-        <Box
-          component="nav"
-          aria-label="Main"
-          sx={{
-            width: NAV_WIDTH,
-            flexShrink: 0,
-            borderRight: 1,
-            borderColor: 'divider',
-            pt: 9,
-            bgcolor: 'grey.50',
-          }}
-        >
-          <NavigationList />
+    <TimeZoneProvider>
+      <Box sx={{ display: 'flex', minHeight: '100vh' }}>
+        <AppBar position="fixed" sx={{ zIndex: (theme) => theme.zIndex.drawer + 1 }}>
+          <Toolbar sx={{ gap: 2 }}>
+            <Typography variant="h6" component="div" sx={{ flexGrow: 1 }} noWrap>
+              {isPipelineWindow ? 'Shortlist · Pipeline' : 'Shortlist'}
+              <OrganisationName />
+            </Typography>
+            <BackToBoard />
+            <SyncStatusIndicator />
+            <UserMenu />
+          </Toolbar>
+        </AppBar>
+        {!isPipelineWindow && (
+          <Box
+            component="nav"
+            aria-label="Main"
+            sx={{
+              width: NAV_WIDTH,
+              flexShrink: 0,
+              borderRight: 1,
+              borderColor: 'divider',
+              pt: 9,
+              bgcolor: 'grey.50',
+            }}
+          >
+            <NavigationList />
+          </Box>
+        )}
+        <Box component="main" sx={{ flexGrow: 1, p: 3, pt: 10, minWidth: 0 }}>
+          <FirstDownloadProgress />
+          <SessionBanner />
+          <AppRoutes />
+          <DesktopIntegration />
+          <TimeZoneFromSystem />
         </Box>
-      )}
-      <Box component="main" sx={{ flexGrow: 1, p: 3, pt: 10, minWidth: 0 }}>
-        <FirstDownloadProgress />
-        <SessionBanner />
-        <AppRoutes />
-        <DesktopIntegration />
       </Box>
-    </Box>
+    </TimeZoneProvider>
   );
 }

@@ -3,11 +3,13 @@ import EventIcon from '@mui/icons-material/Event';
 import PeopleIcon from '@mui/icons-material/People';
 import ReportIcon from '@mui/icons-material/ReportProblem';
 import WorkIcon from '@mui/icons-material/Work';
+import AdminPanelSettingsIcon from '@mui/icons-material/AdminPanelSettings';
+import TuneIcon from '@mui/icons-material/Tune';
 import { Badge, List, ListItemButton, ListItemIcon, ListItemText } from '@mui/material';
 import type { ReactNode } from 'react';
 import { Link, useLocation } from 'react-router';
-import { useCurrentUser } from '../data/hooks/use-database';
 import { useRefusedCount } from '../data/hooks/use-sync-data';
+import { useActor } from '../data/hooks/use-database';
 
 interface NavItem {
   readonly to: string;
@@ -17,11 +19,12 @@ interface NavItem {
   readonly forInterviewers: boolean;
 }
 
-/** The main sections (for interviewers: their interviews and their refused changes). */
+/** The main sections (for interviewers: their interviews, refused changes and preferences); the admin console for admins only. */
 export function NavigationList() {
   const { pathname } = useLocation();
   const refusedCount = useRefusedCount();
-  const isInterviewer = useCurrentUser().role === 'interviewer';
+  const actor = useActor();
+  const isInterviewer = actor.role === 'interviewer';
   const allItems: NavItem[] = [
     { to: '/', label: 'Dashboard', icon: <DashboardIcon />, forInterviewers: false },
     { to: '/my-interviews', label: 'My interviews', icon: <EventIcon />, forInterviewers: true },
@@ -37,6 +40,10 @@ export function NavigationList() {
       ),
       forInterviewers: true,
     },
+    { to: '/preferences', label: 'Preferences', icon: <TuneIcon />, forInterviewers: true },
+    ...(actor.role === 'admin'
+      ? [{ to: '/admin', label: 'Admin', icon: <AdminPanelSettingsIcon />, forInterviewers: false }]
+      : []),
   ];
   const items = isInterviewer ? allItems.filter((item) => item.forInterviewers) : allItems;
   return (

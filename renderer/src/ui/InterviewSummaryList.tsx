@@ -1,9 +1,9 @@
 import { List, ListItem, ListItemButton, ListItemText, Typography } from '@mui/material';
 import { Link } from 'react-router';
-import { format } from 'date-fns';
 import type { Interview } from '#shared/domain/interview/interview-schema';
 import { humanize } from './labels';
 import { StatusChip } from './StatusChip';
+import { useFormatShort } from './use-time-zone';
 
 interface InterviewSummaryListProps {
   readonly interviews: readonly Interview[];
@@ -12,6 +12,7 @@ interface InterviewSummaryListProps {
 
 /** Interviews in short: when, what kind, with whom, status, submitted scorecards; each opens its page. */
 export function InterviewSummaryList({ interviews, personName }: InterviewSummaryListProps) {
+  const formatShort = useFormatShort();
   if (interviews.length === 0)
     return <Typography sx={{ color: 'text.secondary' }}>No interviews.</Typography>;
   return (
@@ -20,7 +21,7 @@ export function InterviewSummaryList({ interviews, personName }: InterviewSummar
         <ListItem key={interview.id} disablePadding secondaryAction={<StatusChip value={interview.status} />}>
           <ListItemButton component={Link} to={`/interviews/${interview.id}`} sx={{ px: 1, borderRadius: 1 }}>
             <ListItemText
-              primary={`${humanize(interview.type)} · ${format(Date.parse(interview.scheduledAt), 'EEE d MMM yyyy, HH:mm')} · ${interview.durationMinutes} min`}
+              primary={`${humanize(interview.type)} · ${formatShort(interview.scheduledAt, true)} · ${interview.durationMinutes} min`}
               secondary={`With ${interview.interviewerIds.map(personName).join(', ')} · ${interview.scorecards.length} scorecard${
                 interview.scorecards.length === 1 ? '' : 's'
               }${interview.location ? ` · ${interview.location}` : ''}${interview.meetingUrl ? ` · ${interview.meetingUrl}` : ''}`}

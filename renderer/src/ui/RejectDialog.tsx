@@ -11,24 +11,48 @@ import {
 } from '@mui/material';
 import { useState } from 'react';
 import { activeRejectionReasons } from '#shared/domain/settings/settings-schema';
-import { useSettings } from '../data/hooks/use-documents';
+import { useActor, useCurrentUser } from '../data/hooks/use-database';
+import { useApplication, useCandidate, useJob, useSettings } from '../data/hooks/use-documents';
+import { draftProblem, type MessageDraft } from './message-draft';
+import { messageValues } from './message-values';
+import { CandidateMessageComposer, isMessageOffered } from './CandidateMessageComposer';
+import { useMessageDraft } from './use-message-draft';
 
 interface RejectDialogProps {
   readonly candidateName: string;
-  /** Called with the id of one of the organisation's reasons, and the note. */
-  readonly onReject: (reason: string, note: string) => void;
+  /** The application being rejected: its candidate and job fill the message. */
+  readonly applicationId: string;
+  /**
+   * Called with the id of one of the organisation's reasons, the note, and the message to send with
+   * the rejection (its `send` off: none).
+   */
+  readonly onReject: (reason: string, note: string, message: MessageDraft) => void;
   readonly onClose: () => void;
 }
 
-/** Rejecting needs one of the organisation's reasons, and may add a note (SPEC §3). */
-export function RejectDialog({ candidateName, onReject, onClose }: RejectDialogProps) {
+/**
+ * Rejecting needs one of the organisation's reasons, and may add a note (SPEC §3); the person also
+ * decides whether the candidate gets a message, and which words (SPEC §12).
+ */
+export function RejectDialog({ candidateName, applicationId, onReject, onClose }: RejectDialogProps) {
+  const actor = useActor();
+  const user = useCurrentUser();
   const settings = useSettings();
+  const application = useApplication(applicationId);
+  const candidate = useCandidate(application?.candidateId ?? '');
+  const job = useJob(application?.jobId ?? '');
   const reasons = settings ? activeRejectionReasons(settings) : [];
   const [reason, setReason] = useState('');
   const [note, setNote] = useState('');
+  const [draft, setDraft] = useMessageDraft(
+    'rejection',
+    messageValues({ candidate, job, senderName: user.name }),
+  );
   const hasReason = reasons.some((option) => option.id === reason);
+  const mayMessage = isMessageOffered(actor, 'rejection', candidate);
+  const problem = mayMessage ? draftProblem(draft) : null;
   return (
-    <Dialog open onClose={onClose} aria-labelledby="reject-title" fullWidth>
+    <Dialog open onClose={onClose} aria-labelledby="reject-title" fullWidth maxWidth="sm">
       <DialogTitle id="reject-title">Reject {candidateName}</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ mt: 1 }}>
@@ -61,6 +85,7 @@ export function RejectDialog({ candidateName, onReject, onClose }: RejectDialogP
             helperText="For the team; the candidate does not see it."
             slotProps={{ htmlInput: { maxLength: 2_000 } }}
           />
+          <CandidateMessageComposer kind="rejection" candidate={candidate} draft={draft} onChange={setDraft} />
         </Stack>
       </DialogContent>
       <DialogActions>
@@ -68,10 +93,10 @@ export function RejectDialog({ candidateName, onReject, onClose }: RejectDialogP
         <Button
           variant="contained"
           color="error"
-          disabled={!hasReason}
-          onClick={() => onReject(reason, note)}
+          disabled={!hasReason || problem !== null}
+          onClick={() => onReject(reason, note, mayMessage ? draft : { ...draft, send: false })}
         >
-          Reject
+          {mayMessage && draft.send ? 'Reject and send' : 'Reject'}
         </Button>
       </DialogActions>
     </Dialog>

@@ -1,7 +1,7 @@
 import { List, ListItem, ListItemText } from '@mui/material';
-import { format } from 'date-fns';
 import type { StageHistoryEntry } from '#shared/domain/application/application-schema';
 import { humanize } from './labels';
+import { useFormatShort } from './use-time-zone';
 
 interface StageTimelineProps {
   readonly history: readonly StageHistoryEntry[];
@@ -11,6 +11,8 @@ interface StageTimelineProps {
 
 /** An application's stage history, oldest first: what, when, by whom, with the note. */
 export function StageTimeline({ history, personName, label = 'Stage history' }: StageTimelineProps) {
+  // In the person's time zone (theirs, the organisation's, this computer's).
+  const formatShort = useFormatShort();
   return (
     <List dense aria-label={label} sx={{ borderLeft: 2, borderColor: 'primary.light', pl: 1 }}>
       {history.map((entry, index) => (
@@ -19,7 +21,7 @@ export function StageTimeline({ history, personName, label = 'Stage history' }: 
             primary={
               entry.from ? `${humanize(entry.from)} → ${humanize(entry.to)}` : `${humanize(entry.to)} (added)`
             }
-            secondary={`${format(Date.parse(entry.at), 'd MMM yyyy, HH:mm')} · ${personName(entry.by)}${entry.note ? ` · ${entry.note}` : ''}`}
+            secondary={`${formatShort(entry.at)} · ${personName(entry.by)}${entry.note ? ` · ${entry.note}` : ''}`}
           />
         </ListItem>
       ))}

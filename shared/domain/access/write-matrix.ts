@@ -30,6 +30,8 @@ export const WRITE_PERMISSIONS = {
   /** Decline (or take back one's decline of) an interview one is assigned to, with a reason. */
   'interview.declineOwn': ['admin', 'hiring_manager', 'recruiter', 'interviewer'],
   'user.manage': ['admin'],
+  /** Change one's own preferences (time zone, e-mail notifications) on one's directory entry. */
+  'user.editOwnPreferences': ['admin', 'hiring_manager', 'recruiter', 'interviewer'],
   /** The organisation's settings (rejection reasons, …). */
   'settings.edit': ['admin'],
   /** Delete a replicated document (GDPR erasure and clean-up). */

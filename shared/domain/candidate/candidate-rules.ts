@@ -2,6 +2,7 @@ import { changedFields } from '../common/equality';
 import { ALLOWED, refuse, type Decision } from '../common/refusal';
 import type { Actor } from '../common/roles';
 import { roleMay } from '../access/write-matrix';
+import { isTimeZone } from '../user/time-zone';
 import type { Candidate } from './candidate-schema';
 
 /** What a candidate write is judged against beyond the document. */
@@ -15,7 +16,8 @@ const SERVER_MANAGED_FIELDS = ['resume', 'erasedAt'];
 
 /**
  * Whether `actor` may write candidate `after` over `before` (null when new): staff roles only, email
- * unique, résumé and erasure managed by the server, an erased candidate frozen.
+ * unique, résumé and erasure managed by the server, an erased candidate frozen, a time zone that exists
+ * (their messages' times are written in it).
  */
 export function decideCandidateWrite(
   actor: Actor,
@@ -37,5 +39,8 @@ export function decideCandidateWrite(
     return refuse('immutable_field', 'createdBy and createdAt cannot be changed.');
   }
   if (context.emailTakenBy && context.emailTakenBy !== after.id) return refuse('duplicate_email');
+  if (changed.includes('timeZone') && after.timeZone !== undefined && !isTimeZone(after.timeZone)) {
+    return refuse('validation_failed', `timeZone: "${after.timeZone}" is not a time zone such as Europe/Berlin.`);
+  }
   return ALLOWED;
 }

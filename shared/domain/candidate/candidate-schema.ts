@@ -47,6 +47,8 @@ export const CandidateSchema = Type.Object(
     agency: Type.Optional(Text(200)),
     tags: Type.Array(Text(50, 1), { maxItems: 50 }),
     notes: Type.Optional(Text(20_000)),
+    /** The candidate's IANA time zone, for times in their messages (else the organisation's). */
+    timeZone: Type.Optional(Text(64, 1)),
     resume: Type.Optional(ResumeRefSchema),
     /** Set by the server when the candidate's personal data was erased (SPEC §5, GDPR). */
     erasedAt: Type.Optional(IsoDateTime()),

@@ -31,6 +31,8 @@ export const REFUSAL_MESSAGES = {
   delete_forbidden: 'Only an admin may delete documents.',
   read_only_collection: 'This collection is read-only.',
   candidate_erased: 'This candidate was erased at their request and cannot be changed.',
+  message_closed: 'A message that was sent, withdrawn or cancelled cannot be changed.',
+  not_own_message: 'Only the person who wrote a message may change it.',
 } as const satisfies Record<string, string>;
 
 export type RefusalCode = keyof typeof REFUSAL_MESSAGES;

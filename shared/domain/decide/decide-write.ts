@@ -5,6 +5,7 @@ import { refuse, type Decision } from '../common/refusal';
 import type { Actor } from '../common/roles';
 import { decideInterviewWrite } from '../interview/interview-rules';
 import { decideJobWrite } from '../job/job-rules';
+import { decideMessageWrite } from '../message/message-rules';
 import { decideSettingsWrite } from '../settings/settings-rules';
 import { parseDocumentOf, type CollectionName, type DocumentOf } from '../collections';
 import { roleMay } from '../access/write-matrix';
@@ -31,6 +32,7 @@ const DECIDERS: { readonly [C in CollectionName]: Decider<C> } = {
   candidates: decideCandidateWrite,
   applications: decideApplicationWrite,
   interviews: decideInterviewWrite,
+  messages: decideMessageWrite,
 };
 
 /**

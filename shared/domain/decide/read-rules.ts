@@ -65,6 +65,9 @@ export function canRead(
   if (readsEverything(actor)) return true;
   if (actor.role !== 'interviewer' || !scope) return false;
   switch (collection) {
+    // What the team tells a candidate (offers among it) is not an interviewer's business.
+    case 'messages':
+      return false;
     case 'interviews':
       return scope.interviewIds.has(document.id);
     case 'applications':

@@ -36,4 +36,28 @@ describe('the organisation’s settings', () => {
     expect(codeOf(decideSettingsWrite(admin, before, allRetired))).toBe('validation_failed');
     expect(codeOf(decideSettingsWrite(admin, null, { ...before, id: 'other' }))).toBe('id_mismatch');
   });
+
+  it('templates use only their kind’s variables; the time zone is a real one', () => {
+    const admin = actor('admin');
+    const withTemplate = (subject: string, body: string): Settings => ({
+      ...before,
+      messageTemplates: { rejection: { subject, body } },
+    });
+    expect(
+      codeOf(
+        decideSettingsWrite(admin, before, withTemplate('About {{jobTitle}}', 'Dear {{candidateFirstName}}')),
+      ),
+    ).toBe('ok');
+    expect(codeOf(decideSettingsWrite(admin, before, withTemplate('About {{jobTitel}}', 'Hi')))).toBe(
+      'validation_failed',
+    );
+    // An interview's time is for invitations only.
+    expect(codeOf(decideSettingsWrite(admin, before, withTemplate('Hi', 'At {{interviewWhen}}')))).toBe(
+      'validation_failed',
+    );
+    expect(codeOf(decideSettingsWrite(admin, before, { ...before, timeZone: 'Europe/Berlin' }))).toBe('ok');
+    expect(codeOf(decideSettingsWrite(admin, before, { ...before, timeZone: 'Mars/Olympus' }))).toBe(
+      'validation_failed',
+    );
+  });
 });

@@ -13,6 +13,10 @@ export const UserSchema = Type.Object(
     email: Email(),
     role: StringEnum(ROLES),
     active: Type.Boolean(),
+    /** The person's IANA time zone (the app sets it from the OS at first sign-in; they may change it). */
+    timeZone: Type.Optional(Text(64, 1)),
+    /** Whether the person gets e-mail notifications (new assignments, new applications); default on. */
+    emailNotifications: Type.Optional(Type.Boolean()),
   },
   { additionalProperties: false, title: 'User' },
 );

@@ -4,6 +4,7 @@ import type { Candidate } from '#shared/domain/candidate/candidate-schema';
 import { normalizeEmail } from '#shared/domain/common/schema-helpers';
 import { toIso } from '#shared/domain/common/time';
 import type { Interview } from '#shared/domain/interview/interview-schema';
+import type { Message } from '#shared/domain/message/message-schema';
 import { readsEverything } from '#shared/domain/decide/read-rules';
 import type { User } from '#shared/domain/user/user-schema';
 import { eraseResumeFiles, FILES_DATABASE } from '../../services/resume-service';
@@ -30,6 +31,8 @@ export interface ErasureReport {
   readonly interviews: number;
   /** Outbox messages to or about the candidate that were blanked. */
   readonly messages: number;
+  /** Messages on the candidate's page (what the team sent or meant to send them) that were blanked. */
+  readonly candidateMessages: number;
   /** Mail files naming the candidate that were deleted. */
   readonly mailFiles: number;
   /** Whether a portal account of the candidate was anonymised. */
@@ -69,6 +72,7 @@ function erasureRecordId(candidateId: string): string {
 /** The databases erasure rewrites; compacted afterwards so the replaced revisions are gone. */
 const COMPACTED = [
   'candidates',
+  'messages',
   'applications',
   'interviews',
   'users',
@@ -80,8 +84,9 @@ const COMPACTED = [
 /**
  * GDPR erasure (SPEC §5), leaving nothing of the person behind: the candidate's personal fields are
  * replaced by placeholders and marked `erasedAt` (a deleted candidate can be erased too); their
- * applications keep only anonymous stage history (no notes, rejection note or offer) and their
- * interviews' scorecard notes are blanked; their portal account is anonymised and signed out; every
+ * applications keep only anonymous stage history (no notes, rejection note or offer), their
+ * interviews' scorecard notes are blanked, and the messages on their page lose their words and
+ * address (one still queued is cancelled); their portal account is anonymised and signed out; every
  * outbox message to or about them (to anyone) is blanked and its mail file deleted; their résumé and
  * email reservation are deleted; then the databases are compacted, so no earlier revision keeps
  * what was replaced. Every write is marked as an erasure, so no message is derived from it.
@@ -99,12 +104,13 @@ export async function eraseCandidate(
   const person = await personOf(store, stored);
   const record: WriteRecord = { id: randomId('w', 9), at: now, userId: adminId, action: 'erase' };
 
-  const [applications, interviews] = await Promise.all([
+  const [applications, interviews, messages] = await Promise.all([
     store.find('applications', { selector: { candidateId }, limit: 100_000 }),
     store.find('interviews', { selector: { candidateId }, limit: 100_000 }),
+    store.find('messages', { selector: { candidateId }, limit: 100_000 }),
   ]);
   // Messages go first, while the person's address and name are still known.
-  const sources = [...applications, ...interviews].map((doc) => doc._id);
+  const sources = [...applications, ...interviews, ...messages].map((doc) => doc._id);
   const scrubbed = await eraseNotificationsAbout(
     store,
     { ...person, sourceIds: sources },
@@ -124,25 +130,14 @@ export async function eraseCandidate(
     return fail('conflict', 'conflict', 'The candidate was changed at the same moment; try again.');
   await removeConflictLeaves(store, 'candidates', candidateId);
 
-  let applicationCount = 0;
-  for (const doc of applications) {
-    const options = { previous: doc, deleted: isTombstone(doc), write: record };
-    if (
-      (await store.put('applications', toStored('applications', anonymousApplication(doc, now), options))).ok
-    )
-      applicationCount += 1;
-    await removeConflictLeaves(store, 'applications', doc._id);
-  }
-  let interviewCount = 0;
-  for (const doc of interviews) {
-    const options = { previous: doc, deleted: isTombstone(doc), write: record };
-    if ((await store.put('interviews', toStored('interviews', blankedInterview(doc, now), options))).ok)
-      interviewCount += 1;
-    await removeConflictLeaves(store, 'interviews', doc._id);
-  }
-  const portalAccount = person.email
-    ? await anonymiseAccount(store, person.email, now, record, options.deployment)
-    : false;
+  const applicationCount = await rewriteAll(store, 'applications', applications, record, (doc) =>
+    anonymousApplication(doc, now),
+  );
+  const messageCount = await rewriteAll(store, 'messages', messages, record, (doc) => erasedMessage(doc, now));
+  const interviewCount = await rewriteAll(store, 'interviews', interviews, record, (doc) =>
+    blankedInterview(doc, now),
+  );
+  const portalAccount = person.email ? await anonymiseAccount(store, person.email, now, record, options.deployment) : false;
   if (person.email) await release(store, 'candidate-email', person.email, candidateId);
   await eraseResumeFiles(store, candidateId);
 
@@ -165,10 +160,42 @@ export async function eraseCandidate(
     applications: applicationCount,
     interviews: interviewCount,
     messages: scrubbed.messages,
+    candidateMessages: messageCount,
     mailFiles: scrubbed.files,
     portalAccount,
     receipt: await receiptOf(store, erasure),
   });
+}
+
+/** How often erasure re-reads a document that changed under it (e.g. the change capture marking a message). */
+const ERASURE_ATTEMPTS = 5;
+
+/**
+ * Rewrites each of `docs` as `erase` says, leaving no conflict leaf behind; answers how many were
+ * written. A document that changed since it was read (another writer, the change capture) is read
+ * again and erased in its new version: an erasure never leaves a version it lost a race with.
+ */
+async function rewriteAll(
+  store: CouchStore,
+  collection: 'applications' | 'interviews' | 'messages',
+  docs: readonly StoredDoc[],
+  record: WriteRecord,
+  erase: (doc: StoredDoc) => Readonly<Record<string, unknown>>,
+): Promise<number> {
+  let written = 0;
+  for (const doc of docs) {
+    let current: StoredDoc | null = doc;
+    for (let attempt = 0; current && attempt < ERASURE_ATTEMPTS; attempt += 1) {
+      const options = { previous: current, deleted: isTombstone(current), write: record };
+      if ((await store.put(collection, toStored(collection, erase(current), options))).ok) {
+        written += 1;
+        break;
+      }
+      current = await store.get(collection, doc._id);
+    }
+    await removeConflictLeaves(store, collection, doc._id);
+  }
+  return written;
 }
 
 /** The name and email of the person a stored candidate is (or was, for one deleted earlier). */
@@ -228,6 +255,20 @@ function anonymousApplication(doc: StoredDoc, now: number): Application {
   };
 }
 
+/** A message to the erased person: its words and address gone; one not sent yet never will be. */
+function erasedMessage(doc: StoredDoc, now: number): Message {
+  const { sentTo: _sentTo, statusNote: _statusNote, ...message } = contentOf('messages', doc);
+  return {
+    ...message,
+    updatedAt: now,
+    subject: 'Erased',
+    body: 'Erased',
+    ...(message.status === 'queued'
+      ? { status: 'cancelled' as const, statusNote: 'The candidate was erased at their request.' }
+      : {}),
+  };
+}
+
 function blankedInterview(doc: StoredDoc, now: number): Interview {
   const interview = contentOf('interviews', doc);
   return {
@@ -240,7 +281,7 @@ function blankedInterview(doc: StoredDoc, now: number): Interview {
 /** Deletes the leaves of `id` that lost a conflict: their bodies would keep what was erased. */
 async function removeConflictLeaves(
   store: CouchStore,
-  database: 'candidates' | 'applications' | 'interviews',
+  database: 'candidates' | 'applications' | 'interviews' | 'messages',
   id: string,
 ): Promise<void> {
   for (const rev of await store.conflictingRevs(database, id)) await store.remove(database, id, rev);

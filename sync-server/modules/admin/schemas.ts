@@ -1,6 +1,12 @@
 import Type from 'typebox';
-import { DigitsSchema } from '../../plugins/schemas';
 import { ApiErrorSchema } from '#shared/sync/protocol';
+
+export {
+  AuditEntrySchema,
+  AuditQuerySchema,
+  ErasureReceiptSchema,
+  ErasureReportSchema,
+} from '#shared/sync/admin-protocol';
 
 /** The error answers every admin route may give. */
 export const AdminErrors = {
@@ -10,55 +16,8 @@ export const AdminErrors = {
   404: ApiErrorSchema,
 };
 
-/** `GET /api/admin/audit` filters. */
-export const AuditQuerySchema = Type.Object({
-  userId: Type.Optional(Type.String({ maxLength: 200 })),
-  docId: Type.Optional(Type.String({ maxLength: 200 })),
-  since: Type.Optional(DigitsSchema('Only entries at or after this time (ms since epoch).')),
-  limit: Type.Optional(DigitsSchema('At most this many entries (1–1000, default 100).')),
-});
-
-/** One audited write. */
-export const AuditEntrySchema = Type.Object({
-  at: Type.Integer(),
-  userId: Type.String(),
-  collection: Type.String(),
-  docId: Type.String(),
-  outcome: Type.String(),
-  action: Type.String(),
-  code: Type.Optional(Type.String()),
-  reason: Type.Optional(Type.String()),
-});
-
 /** `GET /api/admin/stats` (the same figures as the integration API's dashboard). */
 export { DashboardStatsSchema as AdminStatsSchema } from '../../plugins/schemas';
-
-/** Which signed-in devices have pulled an erasure. */
-export const ErasureReceiptSchema = Type.Object({
-  candidateId: Type.String(),
-  erasedAt: Type.Integer(),
-  devices: Type.Array(
-    Type.Object({
-      sessionId: Type.String(),
-      userId: Type.String(),
-      userName: Type.String(),
-      role: Type.String(),
-      lastCaughtUpAt: Type.Union([Type.Integer(), Type.Null()]),
-      hasErasure: Type.Boolean(),
-    }),
-  ),
-});
-
-/** What an erasure removed. */
-export const ErasureReportSchema = Type.Object({
-  erased: Type.Literal(true),
-  applications: Type.Integer(),
-  interviews: Type.Integer(),
-  messages: Type.Integer(),
-  mailFiles: Type.Integer(),
-  portalAccount: Type.Boolean(),
-  receipt: ErasureReceiptSchema,
-});
 
 /** A document id in the path. */
 export const IdParamsSchema = Type.Object({ id: Type.String({ minLength: 1, maxLength: 200 }) });

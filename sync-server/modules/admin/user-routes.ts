@@ -3,7 +3,9 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import { UserSchema } from '#shared/domain/user/user-schema';
 import { actorOf, organisationOf, storeOf } from '../../plugins/auth';
-import { badRequest, notFound, unwrap } from '../../plugins/api-error';
+import { badRequest, conflict, notFound, unwrap } from '../../plugins/api-error';
+import { linkBaseOf } from '../../plugins/link-base';
+import type { IdentityService } from '../../services/identity-service';
 import { recordAudit } from '../../services/audit-service';
 import { revokeUserSessions } from '../../services/session-service';
 import { createAccount, getUser, listUsers, patchUser, setPassword } from '../../services/user-service';
@@ -20,7 +22,10 @@ const errors = {
 const UserParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 200 }) });
 
 /** `/api/admin/users*`: accounts, roles, deactivation, sessions and passwords. */
-export function adminUserRoutes(root: FastifyInstance): Promise<void> {
+export function adminUserRoutes(
+  root: FastifyInstance,
+  options: { identity: IdentityService; publicUrl: string | null },
+): Promise<void> {
   const app = root.withTypeProvider<TypeBoxTypeProvider>();
   const audit = (request: FastifyRequest, userId: string, reason: string): Promise<void> =>
     recordAudit(storeOf(request), [
@@ -165,6 +170,39 @@ export function adminUserRoutes(root: FastifyInstance): Promise<void> {
       unwrap(await setPassword(storeOf(request), request.params.id, request.body.password));
       await audit(request, request.params.id, 'set password');
       return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/users/:id/password-reset',
+    {
+      schema: {
+        tags: ['admin'],
+        summary: 'Mail the user a link to choose a new password (works once, for an hour)',
+        description:
+          'The same link as "Forgot your password?". 409 `account_disabled` for a deactivated account; ' +
+          '409 `no_link_base` when the server cannot build a trustworthy link (set SHORTLIST_PUBLIC_URL).',
+        security: BEARER,
+        params: UserParams,
+        response: { 202: Type.Object({ status: Type.Literal('sent'), email: Type.String() }), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const user = await getUser(storeOf(request), request.params.id);
+      if (!user) throw notFound('No such user.');
+      if (!user.active)
+        throw conflict('The account is deactivated: reactivate it first.', 'account_disabled');
+      const base = linkBaseOf(request, options.publicUrl);
+      if (!base) {
+        throw conflict(
+          'No trustworthy link can be built for this server: set SHORTLIST_PUBLIC_URL.',
+          'no_link_base',
+        );
+      }
+      const sent = await options.identity.requestPasswordReset(user.email, base, Date.now());
+      if (!sent) throw conflict('The link could not be sent to this account.', 'not_sent');
+      await audit(request, user.id, 'sent a password reset link');
+      return reply.status(202).send({ status: 'sent' as const, email: user.email });
     },
   );
   return Promise.resolve();

@@ -5,7 +5,7 @@ import { actorOf, authenticate, organisationOf, organisationSuspended } from '..
 import { badRequest, conflict, notFound, type ApiError } from '../../plugins/api-error';
 import type { Organisation } from '../../services/organisations';
 import type { AttemptLimiter } from '../../services/attempt-limiter';
-import type { IdentityService } from './identity-service';
+import type { IdentityService } from '../../services/identity-service';
 import { BEARER, errorResponses, NewEmailSchema, PersonNameSchema } from '../../plugins/schemas';
 import {
   ApiErrorSchema,
@@ -16,7 +16,7 @@ import {
   PasswordSchema,
 } from '#shared/sync/protocol';
 import { enforceLimits, holdUntil, type IdentityLimits } from './auth-limits';
-import { linkBaseOf } from './link-base';
+import { linkBaseOf } from '../../plugins/link-base';
 
 /** What `identityRoutes` needs. */
 export interface IdentityRoutesOptions {

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { IdentityMail } from '../../services/identity-mail';
 import { AttemptLimiter } from '../../services/attempt-limiter';
-import { IdentityService } from './identity-service';
+import { IdentityService } from '../../services/identity-service';
 import { DEFAULT_IDENTITY_LIMITS, type IdentityLimits, type LoginLimits } from './auth-limits';
 import { identityRoutes } from './identity-routes';
 import { sessionRoutes } from './session-routes';

@@ -1,16 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
-import type { User } from '#shared/domain/user/user-schema';
 import type { CouchStore } from '../../infra/couch-store';
-import { actorOf, authenticate, organisationSuspended } from '../../plugins/auth';
+import { actorOf, authenticate, organisationSuspended, storeOf } from '../../plugins/auth';
 import { unauthorized, unwrap } from '../../plugins/api-error';
 import type { AttemptLimiter } from '../../services/attempt-limiter';
 import { FIRST_ORGANISATION_ID, PLATFORM_ORGANISATION_ID } from '../../services/organisation-ids';
 import type { Organisation } from '../../services/organisations';
 import { getSession, openSession, revokeSession, rotateRefreshToken } from '../../services/session-service';
 import { hashRefreshToken, refreshTokenParts } from '../../services/tokens';
-import { accountStatus, getUser, verifyCredentials } from '../../services/user-service';
+import { accountStatus, getUser, updateOwnPreferences, verifyCredentials } from '../../services/user-service';
+import { UserPreferencesSchema } from '#shared/domain/user/user-preferences';
+import { UserSchema, type User } from '#shared/domain/user/user-schema';
 import { BEARER, errorResponses } from '../../plugins/schemas';
 import {
   AccountSchema,
@@ -179,6 +180,25 @@ export function sessionRoutes(
       const store = request.organisation?.store ?? app.organisations.platform;
       return accountAnswer({ organisation: request.organisation, store }, actorOf(request));
     },
+  );
+  app.patch(
+    '/me',
+    {
+      onRequest: authenticate(app, ['admin', 'hiring_manager', 'recruiter', 'interviewer']),
+      schema: {
+        tags: ['auth'],
+        summary: 'Change one’s own preferences: time zone and e-mail notifications',
+        description:
+          'Writes the fields on the signed-in person’s directory entry (which replicates read-only): ' +
+          '`timeZone` (an IANA zone, e.g. Europe/Berlin; times in the app, their messages and invites use it) ' +
+          'and `emailNotifications` (false: no e-mail notifications of new assignments or applications).',
+        security: BEARER,
+        body: UserPreferencesSchema,
+        response: { 200: UserSchema, ...errorResponses(400, 401, 403, 409) },
+      },
+    },
+    async (request) =>
+      unwrap(await updateOwnPreferences(storeOf(request), actorOf(request), request.body, Date.now())),
   );
   return Promise.resolve();
 }

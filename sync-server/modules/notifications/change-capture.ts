@@ -2,10 +2,11 @@ import type { StoredDoc } from '../../infra/couch-store';
 import { captureApplication } from './application-capture';
 import type { CaptureContext } from './capture-context';
 import { captureInterview } from './interview-capture';
+import { captureMessage, sweepQueuedMessages } from './message-capture';
 import { getOutboxDoc, putOutboxDoc } from '../../services/outbox-database';
 
-/** The collections whose changes cause messages. */
-const CAPTURED = ['applications', 'interviews'] as const;
+/** The collections whose changes cause messages (messages last: they wait for the others' changes). */
+const CAPTURED = ['applications', 'interviews', 'messages'] as const;
 type CapturedCollection = (typeof CAPTURED)[number];
 
 /** Where the capture of one collection's `_changes` feed stands, kept in the outbox database. */
@@ -24,7 +25,7 @@ function checkpointId(collection: CapturedCollection): string {
 }
 
 /**
- * Change-data capture: follows the `_changes` feeds of applications and interviews (normal feed,
+ * Change-data capture: follows the `_changes` feeds of applications, interviews and messages (normal feed,
  * no filters, from a checkpoint kept in CouchDB) and derives outbox entries with deterministic ids.
  * CouchDB has no multi-document transactions, so "written with the change" means: every accepted
  * change is in the feed, and the entries it calls for are added (idempotently) before the checkpoint
@@ -52,11 +53,27 @@ export class ChangeCapture {
     }
   }
 
-  /** Reads every change since the checkpoints and derives their messages; answers how many were added. */
+  /**
+   * Reads every change since the checkpoints and derives their messages, then looks again at the
+   * messages still waiting for their change; answers how many entries were added.
+   */
   async runOnce(signal?: AbortSignal): Promise<number> {
     let added = 0;
     for (const collection of CAPTURED) added += await this.drain(collection, signal);
+    if (!signal?.aborted) added += await sweepQueuedMessages(this.context);
     return added;
+  }
+
+  private captureRow(collection: CapturedCollection, doc: StoredDoc, notifyFrom: number): Promise<number> {
+    switch (collection) {
+      case 'applications':
+        return captureApplication(this.context, doc, notifyFrom);
+      case 'interviews':
+        return captureInterview(this.context, doc, notifyFrom);
+      case 'messages':
+        // A queued message is sent whenever it syncs, however long it was offline.
+        return captureMessage(this.context, doc);
+    }
   }
 
   private async drain(collection: CapturedCollection, signal?: AbortSignal): Promise<number> {
@@ -75,10 +92,7 @@ export class ChangeCapture {
       );
       for (const row of page.results) {
         if (row.id.startsWith('_design/') || !row.doc || row.deleted) continue;
-        added +=
-          collection === 'applications'
-            ? await captureApplication(this.context, row.doc, checkpoint.notifyFrom)
-            : await captureInterview(this.context, row.doc, checkpoint.notifyFrom);
+        added += await this.captureRow(collection, row.doc, checkpoint.notifyFrom);
       }
       const seq = String(page.last_seq);
       if (seq !== checkpoint.seq) {

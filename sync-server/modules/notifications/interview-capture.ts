@@ -2,7 +2,13 @@ import type { Interview } from '#shared/domain/interview/interview-schema';
 import type { StoredDoc } from '../../infra/couch-store';
 import { contentOf, isTombstone, liveContentOf } from '../../infra/stored-document';
 import { buildInvite } from './calendar-invite';
-import { parseMailbox, reachableUser, type CaptureContext } from './capture-context';
+import {
+  loadSettings,
+  parseMailbox,
+  reachableUser,
+  readerTimeZone,
+  type CaptureContext,
+} from './capture-context';
 import { interviewerMessage, type InterviewDetails } from '../../services/message-templates';
 import { addNewEntries, getOutboxDoc, putOutboxDoc } from '../../services/outbox-database';
 import { newEntry, type OutboxEntry } from '../../services/outbox-entry';
@@ -61,6 +67,33 @@ function noticesFor(before: InterviewNotice | null, interview: Interview): Notic
   return notices;
 }
 
+/**
+ * Whether the interview was stored before notifications started. Such an interview has no record of
+ * what its interviewers were told (they heard of it, if at all, before); its first change since is
+ * taken as that record, and is news only where it differs from it: a scorecard pushed to an old
+ * interview changes no time, place or interviewer, so it tells nobody anything.
+ */
+function predatesNotifications(stored: StoredDoc, notifyFrom: number): boolean {
+  const firstStoredAt = stored.serverMeta?.firstStoredAt;
+  if (firstStoredAt !== undefined) return firstStoredAt < notifyFrom;
+  // Loaded in bulk (demo, imports): a first revision is new; a later one is an old document edited.
+  return Number.parseInt(stored._rev ?? '1', 10) > 1;
+}
+
+/** What the interviewers of an interview stored before notifications are taken to have been told. */
+function baselineOf(interview: Interview): InterviewNotice {
+  return {
+    _id: noticeId(interview.id),
+    kind: 'interview-notice',
+    sequence: 0,
+    scheduled: interview.status === 'scheduled',
+    scheduledAt: interview.scheduledAt,
+    durationMinutes: interview.durationMinutes,
+    place: placeOf(interview),
+    interviewerIds: interview.interviewerIds,
+  };
+}
+
 /** The interview as notifications see it: a deleted one is a cancelled one. */
 function effectiveInterview(stored: StoredDoc): Interview {
   const interview = contentOf('interviews', stored);
@@ -82,9 +115,16 @@ export async function captureInterview(
   if (stored.serverMeta?.writes?.at(-1)?.action === 'erase') return 0;
   const interview = effectiveInterview(stored);
   for (let attempt = 0; attempt < 5; attempt += 1) {
-    const before = await getOutboxDoc<InterviewNotice>(context.outbox, noticeId(interview.id));
+    const recorded = await getOutboxDoc<InterviewNotice>(context.outbox, noticeId(interview.id));
     // Interviews untouched since notifications started were announced before them, if at all.
-    if (!before && interview.updatedAt < notifyFrom) return 0;
+    if (!recorded && interview.updatedAt < notifyFrom) return 0;
+    const isBaseline = !recorded && predatesNotifications(stored, notifyFrom);
+    if (isBaseline) {
+      // Record what they were told (with nothing new to tell), so later changes compare with it.
+      if ((await putOutboxDoc(context.outbox, baselineOf(interview))) !== null) return 0;
+      continue;
+    }
+    const before = recorded;
     const notices = noticesFor(before, interview);
     const isScheduled = interview.status === 'scheduled';
     if (notices.length === 0 && before && before.scheduled === isScheduled) return 0;
@@ -120,6 +160,7 @@ async function addNotices(
   const candidateName = candidate ? `${candidate.firstName} ${candidate.lastName}`.trim() : 'a candidate';
   const jobTitle = job?.title ?? 'a job';
   const now = context.now();
+  const settings = await loadSettings(context.store);
   const organizer = parseMailbox(context.mailFrom);
   const source = { collection: 'interviews', id: interview.id } as const;
   const entries: OutboxEntry[] = [];
@@ -138,8 +179,9 @@ async function addNotices(
       start,
       durationMinutes: isCancel && before ? before.durationMinutes : interview.durationMinutes,
       place: isCancel && before ? before.place : placeOf(interview),
+      timeZone: readerTimeZone(context, settings, interviewer.timeZone),
     };
-    const message = interviewerMessage(notice.template, details, context.messages);
+    const message = interviewerMessage(notice.template, details);
     const invite = buildInvite(isCancel ? 'CANCEL' : 'REQUEST', {
       interviewId: interview.id,
       sequence,
@@ -152,6 +194,7 @@ async function addNotices(
       organizer,
       attendee: { name: interviewer.name, email: interviewer.email },
       stamp: new Date(interview.updatedAt),
+      timeZone: details.timeZone,
     });
     const entryId = interviewEntryId(interview.id, sequence, interviewer.id);
     entries.push(newEntry(entryId, { ...message, invite }, source, context.mailFrom, now));

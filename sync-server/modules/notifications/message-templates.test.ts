@@ -1,38 +1,35 @@
 import { describe, expect, it } from 'vitest';
-import { STAGES } from '#shared/domain/application/application-schema';
+import { MESSAGE_KINDS } from '#shared/domain/message/message-schema';
+import { DEFAULT_MESSAGE_TEMPLATES, fillTemplate } from '#shared/domain/message/message-templates';
+import { formatWhen } from '#shared/domain/user/time-zone';
 import { buildInvite, interviewUid } from './calendar-invite';
 import { parseMailbox } from './capture-context';
-import {
-  candidateStageMessage,
-  formatWhen,
-  interviewerMessage,
-  type MessageContext,
-} from '../../services/message-templates';
+import { candidateMessage, interviewerMessage } from '../../services/message-templates';
 import { messageIdFor } from '../../services/outbox-entry';
 
-const context: MessageContext = {
-  organisation: 'Acme',
-  publicUrl: 'https://jobs.acme.example',
-  timeZone: 'America/New_York',
+const values = {
+  candidateFirstName: 'Ada',
+  candidateName: 'Ada L',
+  jobTitle: 'Backend Engineer',
+  senderName: 'Rita',
 };
-const input = { to: 'ada@example.org', firstName: 'Ada', jobTitle: 'Backend Engineer' };
 
 describe('candidate messages', () => {
-  it.each(STAGES.map((stage) => [stage]))('%s has its own template, addressed to the candidate', (stage) => {
-    const message = candidateStageMessage(stage, input, context);
-    expect(message.template).toBe(stage === 'applied' ? 'application_received' : `stage_${stage}`);
+  it.each(MESSAGE_KINDS.map((kind) => [kind]))('%s is sent as written, to the candidate', (kind) => {
+    const filled = fillTemplate(DEFAULT_MESSAGE_TEMPLATES[kind], values);
+    const message = candidateMessage({ kind, ...filled }, 'ada@example.org');
+    expect(message.template).toBe(`candidate_${kind}`);
     expect(message.to).toEqual(['ada@example.org']);
-    expect(message.subject).toContain(stage === 'hired' ? 'Welcome' : 'Backend Engineer');
+    expect(message.subject).toContain(kind === 'hired' ? 'Welcome' : 'Backend Engineer');
     expect(message.text).toMatch(/^Dear Ada,/);
-    expect(message.text).toContain('The Acme hiring team');
-    expect(message.text).toContain('https://jobs.acme.example/careers/#/applications');
+    expect(message.text).toBe(`${filled.body}\n`);
   });
 
   it('words a rejection kindly, without any reason', () => {
-    const message = candidateStageMessage('rejected', input, context);
-    expect(message.text).toContain('Thank you for the time and interest');
-    expect(message.text).toContain('not a judgement of your worth');
-    expect(message.text).not.toMatch(/reason|because|score/i);
+    const message = fillTemplate(DEFAULT_MESSAGE_TEMPLATES.rejection, values);
+    expect(message.body).toContain('Thank you for the time and interest');
+    expect(message.body).toContain('not a judgement of your worth');
+    expect(message.body).not.toMatch(/reason|because|score/i);
   });
 });
 
@@ -40,21 +37,18 @@ describe('interviewer messages and invites', () => {
   const start = new Date('2026-03-10T15:00:00.000Z');
 
   it('writes times in the configured zone, naming it', () => {
-    expect(formatWhen(start, context)).toBe('Tuesday 10 March 2026, 11:00 (America/New_York)');
-    const message = interviewerMessage(
-      'interview_rescheduled',
-      {
-        to: 'i@acme.example',
-        interviewerName: 'Ivy',
-        candidateName: 'Ada L',
-        jobTitle: 'Backend Engineer',
-        type: 'hiring_manager',
-        start,
-        durationMinutes: 30,
-        place: 'Room 2',
-      },
-      context,
-    );
+    expect(formatWhen(start, 'America/New_York')).toBe('Tuesday 10 March 2026, 11:00 (America/New_York)');
+    const message = interviewerMessage('interview_rescheduled', {
+      to: 'i@acme.example',
+      interviewerName: 'Ivy',
+      candidateName: 'Ada L',
+      jobTitle: 'Backend Engineer',
+      type: 'hiring_manager',
+      start,
+      durationMinutes: 30,
+      place: 'Room 2',
+      timeZone: 'America/New_York',
+    });
     expect(message.subject).toBe(
       'Interview rescheduled: Ada L, Tuesday 10 March 2026, 11:00 (America/New_York)',
     );
@@ -86,6 +80,27 @@ describe('interviewer messages and invites', () => {
     const cancel = buildInvite('CANCEL', event).ics;
     expect(cancel).toContain('METHOD:CANCEL');
     expect(cancel).toContain('STATUS:CANCELLED');
+  });
+
+  it('writes an invite in its attendee’s time zone, saying which (10:00 in Berlin is not 09:00 UTC)', () => {
+    const berlin = buildInvite('REQUEST', {
+      interviewId: 'int-2',
+      sequence: 0,
+      start: new Date('2026-03-03T09:00:00.000Z'),
+      durationMinutes: 60,
+      summary: 'Interview',
+      description: 'Details',
+      location: null,
+      url: 'https://meet.example.com/x',
+      organizer: parseMailbox('jobs@acme.example'),
+      attendee: { name: 'Ivy', email: 'i@acme.example' },
+      stamp: new Date('2026-03-01T09:00:00.000Z'),
+      timeZone: 'Europe/Berlin',
+    }).ics;
+    expect(berlin).toContain('DTSTART;TZID=Europe/Berlin:20260303T100000');
+    expect(berlin).toContain('DTEND;TZID=Europe/Berlin:20260303T110000');
+    expect(berlin).toMatch(/BEGIN:VTIMEZONE\r?\nTZID:Europe\/Berlin/);
+    expect(interviewUid('int-2', 'candidate')).not.toBe(interviewUid('int-2'));
   });
 
   it('gives every entry a stable Message-ID in the sender’s domain', () => {

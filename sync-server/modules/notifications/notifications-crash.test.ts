@@ -5,6 +5,8 @@ import type { DocumentScope } from 'nano';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applicationId, type Application } from '#shared/domain/application/application-schema';
+import { acknowledgementId, type Message } from '#shared/domain/message/message-schema';
+import { messageEntryId } from './message-capture';
 import type { StoredDoc } from '../../infra/couch-store';
 import {
   buildTestApp,
@@ -22,7 +24,13 @@ import { notificationsPlugin } from './plugin';
 import { ensureOutboxDatabase, getOutboxDoc, putOutboxDoc } from '../../services/outbox-database';
 import { eraseNotificationsFor } from '../../services/outbox-erasure';
 import { newEntry, type OutboxEntry } from '../../services/outbox-entry';
-import { FAST_TIMING, mailsTo, testSettings, waitFor } from '../../test/support/notification-fixture';
+import {
+  FAST_TIMING,
+  mailsTo,
+  testSettings,
+  waitFor,
+  queuedAcknowledgement,
+} from '../../test/support/notification-fixture';
 import { headerOf, startSmtpSink, type SmtpSink } from '../../test/support/smtp-sink';
 
 let store: TestStore;
@@ -67,7 +75,10 @@ async function worker(transport: MailTransport, leaseMs = 300): Promise<Notifica
   return created;
 }
 
-/** An application just received, for a new candidate with this email. */
+/**
+ * An application just received, for a new candidate with this email, with its acknowledgement queued
+ * (as the server writes it for a portal application).
+ */
 async function applicationFor(email: string): Promise<string> {
   const person = testCandidate({ email });
   await seed(app, 'candidates', person);
@@ -83,8 +94,12 @@ async function applicationFor(email: string): Promise<string> {
     createdBy: recruiter.user.id,
     createdAt: now,
   } satisfies Application);
+  await seed(app, 'messages', queuedAcknowledgement(id, person.id, job.title));
   return id;
 }
+
+/** The outbox id of the acknowledgement of application `id`. */
+const acknowledgementEntry = (id: string): string => messageEntryId(acknowledgementId(id));
 
 /** A transport that counts sends around another one. */
 function counting(inner: MailTransport): MailTransport & { sends: string[] } {
@@ -121,7 +136,7 @@ describe('a worker crash mid-send', () => {
     const id = await applicationFor('crash.smtp@example.org');
     const round = first.runOnce();
     await waitFor('the first send', () => mailsTo(smtp.received, 'crash.smtp@example.org').length === 1);
-    const entryId = `${id}:history:0`;
+    const entryId = acknowledgementEntry(id);
     expect((await entryOf(entryId))?.status).toBe('sending');
 
     await new Promise((resolve) => setTimeout(resolve, 350)); // the dead worker's lease runs out
@@ -198,11 +213,11 @@ describe('idempotence', () => {
     const two = await worker(files, 60_000);
     const ids = await Promise.all([1, 2, 3, 4, 5].map((n) => applicationFor(`race${n}@example.org`)));
     await Promise.all([one.runOnce(), two.runOnce(), one.runOnce(), two.runOnce()]);
-    const expected = ids.map((id) => `${id}:history:0`).sort();
+    const expected = ids.map(acknowledgementEntry).sort();
     expect(files.sends.filter((id) => expected.includes(id)).sort()).toEqual(expected);
 
-    // Replay both feeds from the start: the deterministic ids are already there.
-    for (const collection of ['applications', 'interviews']) {
+    // Replay every feed from the start: the deterministic ids are already there.
+    for (const collection of ['applications', 'interviews', 'messages']) {
       const checkpoint = await getOutboxDoc(outbox, `capture-checkpoint:${collection}`);
       if (checkpoint) await putOutboxDoc(outbox, { ...checkpoint, seq: '0' });
     }
@@ -265,6 +280,18 @@ describe('without SMTP', () => {
         createdBy: staff.user.id,
         createdAt: now,
       } satisfies Application);
+      await seed(fileApp, 'messages', {
+        id: 'msg-eml',
+        updatedAt: Date.now(),
+        candidateId: person.id,
+        applicationId: applicationId(job.id, person.id),
+        kind: 'acknowledgement',
+        subject: 'We received your application for Site Reliability Engineer',
+        body: 'Dear Ada,\n\nThank you.',
+        status: 'queued',
+        createdBy: 'system',
+        createdAt: now,
+      } satisfies Message);
       const [file] = await waitFor(
         'the .eml file',
         () =>

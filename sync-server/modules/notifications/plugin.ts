@@ -32,8 +32,9 @@ import { notificationWorkers } from './organisation-notifications';
 import { settingsOfOrganisation, type NotificationSettings } from '../../services/notifications-config';
 import { getOutboxDoc, OUTBOX_DATABASE, putOutboxDoc, recentEntries } from '../../services/outbox-database';
 import { ownDatabase } from '../../infra/own-database';
-import { isOutboxEntry, OUTBOX_STATUSES, TEMPLATES, type OutboxEntry } from '../../services/outbox-entry';
+import { isOutboxEntry, OUTBOX_STATUSES, type OutboxEntry } from '../../services/outbox-entry';
 import { StringEnum } from '#shared/domain/common/schema-helpers';
+import { OutboxDetailSchema, OutboxListingSchema, OutboxSummarySchema } from '#shared/sync/admin-protocol';
 
 export interface NotificationsPluginOptions {
   readonly settings: NotificationSettings;
@@ -42,26 +43,8 @@ export interface NotificationsPluginOptions {
   readonly identityMail?: IdentityMail;
 }
 
-const EntrySummarySchema = Type.Object({
-  id: Type.String(),
-  template: StringEnum(TEMPLATES),
-  to: Type.Array(Type.String()),
-  subject: Type.String(),
-  status: StringEnum(OUTBOX_STATUSES),
-  attempts: Type.Integer(),
-  createdAt: Type.Integer(),
-  sentAt: Type.Optional(Type.Integer()),
-  lastError: Type.Optional(Type.String()),
-  file: Type.Optional(Type.String()),
-  hasInvite: Type.Boolean(),
-});
-
-const EntryDetailSchema = Type.Object({
-  ...EntrySummarySchema.properties,
-  text: Type.String(),
-  messageId: Type.String(),
-  invite: Type.Optional(Type.Object({ method: Type.String(), ics: Type.String() })),
-});
+const EntrySummarySchema = OutboxSummarySchema;
+const EntryDetailSchema = OutboxDetailSchema;
 
 const EntryParamsSchema = Type.Object({
   id: Type.String({ minLength: 1, maxLength: 300, pattern: '^[^_]' }),
@@ -118,11 +101,7 @@ export function notificationsPlugin(
           limit: Type.Optional(DigitsSchema('At most this many (1–500, default 100).')),
         }),
         response: {
-          200: Type.Object({
-            delivery: StringEnum(['smtp', 'file'] as const),
-            mailDirectory: Type.Union([Type.String(), Type.Null()]),
-            entries: Type.Array(EntrySummarySchema),
-          }),
+          200: OutboxListingSchema,
           ...errorResponses(400, 401, 403),
         },
       },

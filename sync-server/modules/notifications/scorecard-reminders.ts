@@ -9,7 +9,8 @@ import type { User } from '#shared/domain/user/user-schema';
 import type { CouchStore, StoredDoc } from '../../infra/couch-store';
 import { ensureIndex } from '../../infra/ensure-database';
 import { liveContentOf } from '../../infra/stored-document';
-import { formatWhen, type MessageContext } from '../../services/message-templates';
+import { formatWhen } from '#shared/domain/user/time-zone';
+import type { MessageContext } from '../../services/message-templates';
 import { addNewEntries } from '../../services/outbox-database';
 import { newEntry, type OutboxEntry, type OutboxMessage } from '../../services/outbox-entry';
 import { reachableUser, type CaptureContext } from './capture-context';
@@ -85,7 +86,7 @@ export function scorecardReminderMessage(
   },
   context: MessageContext,
 ): OutboxMessage {
-  const when = formatWhen(new Date(input.interview.scheduledAt), context);
+  const when = formatWhen(input.interview.scheduledAt, context.timeZone);
   const link = context.publicUrl
     ? `\nWrite it now: ${context.publicUrl}/app/interviews/${input.interview.id}\n`
     : '';

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import ICAL from 'ical.js';
 import type { StoredDoc } from '../../infra/couch-store';
+import { acknowledgementId, type Message } from '#shared/domain/message/message-schema';
 import type { NotificationSettings } from '../../services/notifications-config';
 import type { ReceivedMail } from './smtp-sink';
 import { headerOf, partsOf } from './smtp-sink';
@@ -47,7 +48,7 @@ export async function waitFor<T>(
 /** Changes a stored replicated document as an accepted write would (with its `_rev`, `updatedAt` bumped). */
 export async function updateStored(
   app: FastifyInstance,
-  collection: 'applications' | 'interviews' | 'candidates' | 'jobs',
+  collection: 'applications' | 'interviews' | 'candidates' | 'jobs' | 'users' | 'messages',
   id: string,
   change: (doc: StoredDoc) => StoredDoc,
 ): Promise<void> {
@@ -82,6 +83,8 @@ export function inviteOf(mail: ReceivedMail): {
   const ics = partsOf(mail.raw, 'text/calendar')[0];
   if (!ics) throw new Error(`no invite in ${headerOf(mail.raw, 'Subject') ?? 'mail'}`);
   const calendar = new ICAL.Component(ICAL.parse(ics) as unknown[]);
+  // Times written in a zone are read with the VTIMEZONE the invite carries.
+  for (const zone of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(zone);
   const event = calendar.getFirstSubcomponent('vevent');
   if (!event) throw new Error('no VEVENT');
   const start = event.getFirstPropertyValue('dtstart');
@@ -92,5 +95,21 @@ export function inviteOf(mail: ReceivedMail): {
     sequence: Number(event.getFirstPropertyValue('sequence')),
     start: start.toJSDate(),
     status: String(event.getFirstPropertyValue('status')),
+  };
+}
+
+/** A queued acknowledgement of application `applicationId`, as the server writes one for a portal application. */
+export function queuedAcknowledgement(applicationId: string, candidateId: string, jobTitle: string): Message {
+  return {
+    id: acknowledgementId(applicationId),
+    updatedAt: Date.now(),
+    candidateId,
+    applicationId,
+    kind: 'acknowledgement',
+    subject: `We received your application for ${jobTitle}`,
+    body: 'Dear Ada,\n\nThank you for applying.',
+    status: 'queued',
+    createdBy: 'system',
+    createdAt: new Date().toISOString(),
   };
 }

@@ -223,3 +223,25 @@ export class ServerApi {
     });
   }
 }
+
+/**
+ * A fresh open job (made by the hiring manager) with one new candidate of recruiter1's applied to it
+ * and moved to `stage`; recruiter1's API is returned for more of the same.
+ */
+export async function candidateAtStage(
+  request: APIRequestContext,
+  candidateName: { readonly firstName: string; readonly lastName: string; readonly jobTitle: string },
+  stage: Exclude<Stage, 'hired' | 'rejected'> = 'applied',
+): Promise<{
+  recruiter: ServerApi;
+  job: WireDocument<Job>;
+  candidate: WireDocument<Candidate>;
+  application: WireDocument<Application>;
+}> {
+  const recruiter = await ServerApi.as(request, 'recruiter1@example.com');
+  const manager = await ServerApi.as(request, 'hr.manager@example.com');
+  const job = await manager.createJob(`${candidateName.jobTitle} ${uniqueSuffix()}`, 'open');
+  const candidate = await recruiter.createCandidate(candidateName.firstName, candidateName.lastName);
+  const application = await recruiter.createApplication(job, candidate, stage);
+  return { recruiter, job, candidate, application };
+}

@@ -15,7 +15,7 @@ function mailDirectory(): string {
 }
 
 /** The plain-text bodies of the mails to `address` whose subject matches, in no particular order. */
-function mailsTo(address: string, subject: RegExp): string[] {
+export function mailsTo(address: string, subject: RegExp): string[] {
   let names: string[];
   try {
     // Each organisation but the first has a folder of its own in it.

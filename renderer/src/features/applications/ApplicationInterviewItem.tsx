@@ -10,6 +10,7 @@ import { ScorecardDetails } from '../../ui/ScorecardDetails';
 import { StatusChip } from '../../ui/StatusChip';
 import { MeetingPlace } from '../../ui/MeetingPlace';
 import { formatInZone } from '../../ui/time-zones';
+import { useFormatShort } from '../../ui/use-time-zone';
 
 interface ApplicationInterviewItemProps {
   readonly interview: Interview;
@@ -36,7 +37,8 @@ export function ApplicationInterviewItem({
   onReschedule,
   onCancel,
 }: ApplicationInterviewItemProps) {
-  const label = `${humanize(interview.type)} interview, ${format(Date.parse(interview.scheduledAt), 'd MMM yyyy, HH:mm')}`;
+  const formatShort = useFormatShort();
+  const label = `${humanize(interview.type)} interview, ${formatShort(interview.scheduledAt)}`;
   const isScheduled = interview.status === 'scheduled';
   const declines = isScheduled ? currentDeclines(interview) : [];
   const owing = interview.interviewerIds

@@ -1,12 +1,12 @@
 import { Alert, Button, Card, CardContent, MenuItem, Stack, TextField, Typography } from '@mui/material';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import {
   OFFER_STATUSES,
   type Application,
   type OfferStatus,
 } from '#shared/domain/application/application-schema';
 import { roleMay } from '#shared/domain/access/write-matrix';
-import { useActor, useDb } from '../../data/hooks/use-database';
+import { useActor, useCurrentUser, useDb } from '../../data/hooks/use-database';
 import { saveDocument } from '../../data/local-writes';
 import { humanize } from '../../ui/labels';
 import { plainMessage } from '../../ui/plain-message';
@@ -17,14 +17,49 @@ import {
   type OfferFormValues,
 } from './offer-form-model';
 import { isOfferEditable } from '#shared/domain/application/application-machine';
+import { mayComposeMessage } from '#shared/domain/message/message-rules';
+import { useCandidate, useJob } from '../../data/hooks/use-documents';
+import { saveComposedMessage } from '../../ui/candidate-messages';
+import { draftProblem, type MessageDraft } from '../../ui/message-draft';
+import { messageValues } from '../../ui/message-values';
+import { CandidateMessageComposer, isMessageOffered } from '../../ui/CandidateMessageComposer';
+import { useMessageDraft } from '../../ui/use-message-draft';
+
+/** The message that may go with extending the offer, filled from the offer as it is about to be saved. */
+function OfferMessage({
+  application,
+  values,
+  onChange,
+}: {
+  readonly application: Application;
+  readonly values: OfferFormValues;
+  readonly onChange: (draft: MessageDraft | null) => void;
+}) {
+  const user = useCurrentUser();
+  const candidate = useCandidate(application.candidateId);
+  const job = useJob(application.jobId);
+  const [draft, setDraft] = useMessageDraft(
+    'offer',
+    messageValues({ candidate, job, senderName: user.name, application: { offer: formToOffer(values) } }),
+  );
+  const actor = useActor();
+  const isOffered = isMessageOffered(actor, 'offer', candidate);
+  // The card saves what the composer shows, including the draft it opened with.
+  useEffect(() => onChange(isOffered ? draft : null), [draft, isOffered, onChange]);
+  return <CandidateMessageComposer kind="offer" candidate={candidate} draft={draft} onChange={setDraft} />;
+}
 
 /** The offer, for roles that see it; editable at the offer stage by roles that may. */
 export function OfferCard({ application }: { readonly application: Application }) {
   const db = useDb();
   const actor = useActor();
   const [values, setValues] = useState(() => offerToForm(application.offer));
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [feedback, setFeedback] = useState<{ ok: boolean; text: string } | null>(null);
   const mayEdit = roleMay(actor.role, 'application.editOffer') && isOfferEditable(application.stage);
+  const [message, setMessageDraft] = useState<MessageDraft | null>(null);
+  // Extending the offer is when the candidate may hear of it (SPEC §12).
+  const isExtending =
+    mayComposeMessage(actor, 'offer') && values.status === 'extended' && application.offer?.status !== 'extended';
   const { offer } = application;
   const set = (field: keyof OfferFormValues) => (event: { target: { value: string } }) =>
     setValues((current) => ({ ...current, [field]: event.target.value }));
@@ -34,12 +69,25 @@ export function OfferCard({ application }: { readonly application: Application }
       ...application,
       offer: formToOffer(values),
     });
-    setMessage(
-      decision.ok
-        ? { ok: true, text: 'Offer saved.' }
-        : { ok: false, text: plainMessage(decision.message, LABELS) },
+    if (!decision.ok) {
+      setFeedback({ ok: false, text: plainMessage(decision.message, LABELS) });
+      return;
+    }
+    const sent = isExtending
+      ? await saveComposedMessage(db, actor, message, {
+          kind: 'offer',
+          candidateId: application.candidateId,
+          applicationId: application.id,
+        })
+      : { ok: true as const };
+    setMessageDraft(null);
+    setFeedback(
+      sent.ok
+        ? { ok: true, text: isExtending && message?.send ? 'Offer saved; the message goes out with it.' : 'Offer saved.' }
+        : { ok: false, text: `The offer was saved, but not the message: ${sent.message}` },
     );
   };
+  const messageProblem = isExtending && message ? draftProblem(message) : null;
 
   return (
     <Card variant="outlined" component="section" aria-label="Offer">
@@ -116,8 +164,16 @@ export function OfferCard({ application }: { readonly application: Application }
                 ))}
               </TextField>
             </Stack>
-            {message && <Alert severity={message.ok ? 'success' : 'error'}>{message.text}</Alert>}
-            <Button variant="contained" sx={{ alignSelf: 'flex-start' }} onClick={() => void save()}>
+            {isExtending && (
+              <OfferMessage application={application} values={values} onChange={setMessageDraft} />
+            )}
+            {feedback && <Alert severity={feedback.ok ? 'success' : 'error'}>{feedback.text}</Alert>}
+            <Button
+              variant="contained"
+              sx={{ alignSelf: 'flex-start' }}
+              disabled={messageProblem !== null}
+              onClick={() => void save()}
+            >
               Save offer
             </Button>
           </Stack>

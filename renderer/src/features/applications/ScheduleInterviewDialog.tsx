@@ -24,6 +24,7 @@ import type { User } from '#shared/domain/user/user-schema';
 import { useActor, useDb } from '../../data/hooks/use-database';
 import { useInterviews } from '../../data/hooks/use-documents';
 import { newDocumentId, saveDocument } from '../../data/local-writes';
+import { InviteComposer, useInviteMessage } from '../../ui/InviteComposer';
 import { humanize } from '../../ui/labels';
 import { DiscardChangesDialog } from '../../ui/DiscardChangesDialog';
 import { plainMessage } from '../../ui/plain-message';
@@ -105,6 +106,9 @@ export function ScheduleInterviewDialog({
     });
   };
 
+  // A new interview may come with an invitation to the candidate (SPEC §12).
+  const invite = useInviteMessage(application, interview === null ? fields : null);
+
   const save = async () => {
     if (fields.interviewerIds.length === 0) {
       setError('Pick at least one interviewer.');
@@ -125,6 +129,11 @@ export function ScheduleInterviewDialog({
     const decision = await saveDocument(db, actor, 'interviews', interview, result.interview);
     if (!decision.ok) {
       setError(plainMessage(decision.message, FIELD_LABELS));
+      return;
+    }
+    const sent = await invite.save(result.interview.id);
+    if (!sent.ok) {
+      setError(`The interview was saved, but not the invitation: ${sent.message}`);
       return;
     }
     onClose();
@@ -206,13 +215,14 @@ export function ScheduleInterviewDialog({
             helperText="A room, or a link such as https://meet.example.com/abc"
             onChange={(event) => setFields({ ...fields, place: event.target.value })}
           />
+          <InviteComposer invite={invite} />
           {error && <Alert severity="error">{error}</Alert>}
         </Stack>
       </DialogContent>
       <DialogActions>
         <Button onClick={close}>Close</Button>
-        <Button variant="contained" onClick={() => void save()}>
-          {interview ? 'Save new time' : 'Schedule'}
+        <Button variant="contained" disabled={invite.problem !== null} onClick={() => void save()}>
+          {interview ? 'Save new time' : invite.willSend ? 'Schedule and send' : 'Schedule'}
         </Button>
       </DialogActions>
       {isConfirmingDiscard && (

@@ -6,10 +6,13 @@ import type { Job } from '#shared/domain/job/job-schema';
 import { roleMay } from '#shared/domain/access/write-matrix';
 import { useActor, useDb } from '../../data/hooks/use-database';
 import { saveDocument } from '../../data/local-writes';
+import { saveStageMessage } from '../../ui/candidate-messages';
 import { humanize } from '../../ui/labels';
+import type { MessageDraft } from '../../ui/message-draft';
 import { RejectDialog } from '../../ui/RejectDialog';
 import { moveToStage } from '#shared/domain/application/application-commands';
 import { isPipelineOpen } from '#shared/domain/job/job-machine';
+import { HireDialog } from '../../ui/HireDialog';
 
 interface StageActionsProps {
   readonly application: Application;
@@ -22,14 +25,27 @@ export function StageActions({ application, job, candidateName }: StageActionsPr
   const db = useDb();
   const actor = useActor();
   const [error, setError] = useState<string | null>(null);
-  const [isRejecting, setIsRejecting] = useState(false);
+  const [asking, setAsking] = useState<'rejected' | 'hired' | null>(null);
   const moves = allowedStageMoves(application.stage, actor, job.status);
 
-  const move = async (to: Stage, reason?: string, note?: string) => {
-    const after = moveToStage(application, to, actor, { reason, note }, { at: new Date() });
+  const move = async (
+    to: Stage,
+    details: { reason?: string; note?: string } = {},
+    message?: MessageDraft,
+  ) => {
+    const after = moveToStage(application, to, actor, details, { at: new Date() });
     const decision = await saveDocument(db, actor, 'applications', application, after);
-    setError(decision.ok ? null : decision.message);
-    setIsRejecting(false);
+    setAsking(null);
+    if (!decision.ok) {
+      setError(decision.message);
+      return;
+    }
+    // The message goes with this very change: written only once the change is.
+    const kind = to === 'rejected' ? 'rejection' : to === 'hired' ? 'hired' : null;
+    const sent = kind ? await saveStageMessage(db, actor, message ?? null, application.id, kind) : null;
+    setError(
+      sent && !sent.decision.ok ? `The move was saved, but not the message: ${sent.decision.message}` : null,
+    );
   };
 
   const isPaused =
@@ -41,11 +57,15 @@ export function StageActions({ application, job, candidateName }: StageActionsPr
       <Stack direction="row" sx={{ gap: 1, flexWrap: 'wrap' }}>
         {moves.map((to) =>
           to === 'rejected' ? (
-            <Button key={to} color="error" variant="outlined" onClick={() => setIsRejecting(true)}>
+            <Button key={to} color="error" variant="outlined" onClick={() => setAsking('rejected')}>
               Reject
             </Button>
           ) : (
-            <Button key={to} variant="contained" onClick={() => void move(to)}>
+            <Button
+              key={to}
+              variant="contained"
+              onClick={() => (to === 'hired' ? setAsking('hired') : void move(to))}
+            >
               Move to {humanize(to)}
             </Button>
           ),
@@ -58,11 +78,19 @@ export function StageActions({ application, job, candidateName }: StageActionsPr
         </Alert>
       )}
       {error && <Alert severity="error">{error}</Alert>}
-      {isRejecting && (
+      {asking === 'rejected' && (
         <RejectDialog
           candidateName={candidateName}
-          onClose={() => setIsRejecting(false)}
-          onReject={(reason, note) => void move('rejected', reason, note)}
+          applicationId={application.id}
+          onClose={() => setAsking(null)}
+          onReject={(reason, note, message) => void move('rejected', { reason, note }, message)}
+        />
+      )}
+      {asking === 'hired' && (
+        <HireDialog
+          applicationId={application.id}
+          onClose={() => setAsking(null)}
+          onHire={(message) => void move('hired', {}, message)}
         />
       )}
     </Stack>

@@ -5,6 +5,7 @@ import {
   type CandidateSource,
 } from '#shared/domain/candidate/candidate-schema';
 import { humanize } from '../../ui/labels';
+import { TimeZoneField } from '../../ui/TimeZoneField';
 import { CANDIDATE_FIELD_LABELS as LABELS, type CandidateFormValues } from './candidate-form-model';
 
 interface CandidateFormProps {
@@ -54,7 +55,16 @@ export function CandidateForm({ initial, submitLabel, onSubmit }: CandidateFormP
         {field('email', { required: true, type: 'email' })}
         {field('phone', { type: 'tel' })}
       </Stack>
-      {field('location')}
+      <Stack direction="row" sx={{ gap: 2 }}>
+        {field('location')}
+        <TimeZoneField
+          label={LABELS['timeZone'] ?? 'Time zone'}
+          value={values.timeZone || null}
+          onChange={(timeZone) => setValues((current) => ({ ...current, timeZone }))}
+          onClear={() => setValues((current) => ({ ...current, timeZone: '' }))}
+          helperText="For the times in their messages; none: the organisation's"
+        />
+      </Stack>
       <Stack direction="row" sx={{ gap: 2 }}>
         {field('currentCompany')}
         {field('currentTitle')}

@@ -17,7 +17,10 @@ import { InterviewSummaryList } from '../../ui/InterviewSummaryList';
 import { ResumeCard } from '../../ui/ResumeCard';
 import { AddToJobDialog } from './AddToJobDialog';
 import { CandidateApplications } from './CandidateApplications';
+import { CandidateMessages } from './CandidateMessages';
+import { CandidateNotifications } from './CandidateNotifications';
 import { isPipelineOpen } from '#shared/domain/job/job-machine';
+import { readsEverything } from '#shared/domain/decide/read-rules';
 
 /** A candidate: profile, applications with their timelines, interviews. */
 export function CandidatePage() {
@@ -92,6 +95,18 @@ export function CandidatePage() {
         Interviews
       </Typography>
       <InterviewSummaryList interviews={interviews} personName={personName} />
+      {readsEverything(actor) && (
+        <>
+          <Typography variant="h6" component="h2">
+            Messages
+          </Typography>
+          <CandidateMessages candidateId={candidate.id} personName={personName} />
+          <Typography variant="h6" component="h2">
+            E-mails to the team about this candidate
+          </Typography>
+          <CandidateNotifications candidateId={candidate.id} />
+        </>
+      )}
       {isAdding && (
         <AddToJobDialog candidate={candidate} jobs={openJobs} onClose={() => setIsAdding(false)} />
       )}

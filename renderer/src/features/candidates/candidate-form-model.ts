@@ -7,6 +7,8 @@ export interface CandidateFormValues {
   email: string;
   phone: string;
   location: string;
+  /** An IANA zone for the times in the candidate's messages; empty: the organisation's. */
+  timeZone: string;
   currentCompany: string;
   currentTitle: string;
   yearsExperience: string;
@@ -24,6 +26,7 @@ export const CANDIDATE_FIELD_LABELS: Readonly<Record<string, string>> = {
   email: 'Email',
   phone: 'Phone',
   location: 'Location',
+  timeZone: 'Time zone',
   currentCompany: 'Current company',
   currentTitle: 'Current title',
   yearsExperience: 'Years of experience',
@@ -38,6 +41,7 @@ export const CANDIDATE_FIELD_LABELS: Readonly<Record<string, string>> = {
 const TEXT_FIELDS = [
   'phone',
   'location',
+  'timeZone',
   'currentCompany',
   'currentTitle',
   'referredBy',
@@ -53,6 +57,7 @@ export function candidateToForm(candidate: Candidate | null): CandidateFormValue
     email: candidate?.email ?? '',
     phone: text('phone'),
     location: text('location'),
+    timeZone: text('timeZone'),
     currentCompany: text('currentCompany'),
     currentTitle: text('currentTitle'),
     yearsExperience: candidate?.yearsExperience?.toString() ?? '',

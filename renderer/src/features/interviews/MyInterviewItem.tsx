@@ -1,11 +1,11 @@
 import { Chip, ListItem, ListItemText, Stack, Typography } from '@mui/material';
-import { format } from 'date-fns';
 import { Link } from 'react-router';
 import type { Interview } from '#shared/domain/interview/interview-schema';
 import type { ScorecardState } from '#shared/domain/interview/scorecard-due';
 import { humanize } from '../../ui/labels';
 import { MeetingPlace } from '../../ui/MeetingPlace';
 import { ScorecardDueChip } from './ScorecardDueChip';
+import { useFormatShort } from '../../ui/use-time-zone';
 
 interface MyInterviewItemProps {
   readonly interview: Interview;
@@ -26,7 +26,7 @@ export function MyInterviewItem({
   hasDeclined,
 }: MyInterviewItemProps) {
   const hasSubmitted = scorecard === 'submitted';
-  const at = Date.parse(interview.scheduledAt);
+  const formatShort = useFormatShort();
   return (
     <ListItem divider aria-label={`${candidateName} — ${jobTitle}`} sx={{ alignItems: 'flex-start' }}>
       <ListItemText
@@ -38,7 +38,7 @@ export function MyInterviewItem({
         secondary={
           <Stack component="span" direction="row" sx={{ gap: 1, flexWrap: 'wrap', alignItems: 'center' }}>
             <Typography component="span" variant="body2">
-              {humanize(interview.type)} · {format(at, 'EEE d MMM yyyy, HH:mm')} · {interview.durationMinutes}{' '}
+              {humanize(interview.type)} · {formatShort(interview.scheduledAt, true)} · {interview.durationMinutes}{' '}
               min ·
             </Typography>
             <MeetingPlace interview={interview} />

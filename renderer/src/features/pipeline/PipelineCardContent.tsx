@@ -1,10 +1,10 @@
 import CloudUploadOutlinedIcon from '@mui/icons-material/CloudUploadOutlined';
 import EventOutlinedIcon from '@mui/icons-material/EventOutlined';
 import { Box, Chip, Link as MuiLink, Stack, Tooltip, Typography } from '@mui/material';
-import { format } from 'date-fns';
 import { memo } from 'react';
 import { Link } from 'react-router';
 import { humanize } from '../../ui/labels';
+import { useFormatShort } from '../../ui/use-time-zone';
 import type { PipelineCard } from './pipeline-cards';
 
 /** Height of a card on the board; the columns are virtualised with fixed rows. */
@@ -23,6 +23,7 @@ export const PipelineCardContent = memo(function PipelineCardContent({
   readonly card: PipelineCard;
   readonly isOverlay?: boolean;
 }) {
+  const formatShort = useFormatShort();
   const isStale = card.daysInStage >= 14 && card.stage !== 'hired' && card.stage !== 'rejected';
   const work = [card.currentTitle, card.currentCompany].filter(Boolean).join(' · ');
   return (
@@ -101,7 +102,7 @@ export const PipelineCardContent = memo(function PipelineCardContent({
         <EventOutlinedIcon sx={{ fontSize: 15 }} />
         <Typography variant="caption" noWrap>
           {card.nextInterviewAt
-            ? `Interview ${format(card.nextInterviewAt, 'EEE d MMM, HH:mm')}`
+            ? `Interview ${formatShort(card.nextInterviewAt, true, false)}`
             : 'No interview scheduled'}
         </Typography>
       </Stack>

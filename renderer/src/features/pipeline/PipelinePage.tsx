@@ -9,6 +9,7 @@ import { humanize } from '../../ui/labels';
 import { StatusChip } from '../../ui/StatusChip';
 import { useNow } from '../../ui/use-now';
 import { RejectDialog } from '../../ui/RejectDialog';
+import { HireDialog } from '../../ui/HireDialog';
 import { buildCards, type PipelineCard } from './pipeline-cards';
 import {
   buildColumns,
@@ -155,9 +156,13 @@ export function PipelinePage() {
       {moves.rejecting && (
         <RejectDialog
           candidateName={moves.rejecting.name}
+          applicationId={moves.rejecting.id}
           onClose={moves.cancelRejection}
           onReject={moves.confirmRejection}
         />
+      )}
+      {moves.hiring && (
+        <HireDialog applicationId={moves.hiring.id} onClose={moves.cancelHire} onHire={moves.confirmHire} />
       )}
       <MoveFeedbackSnackbar
         feedback={moves.feedback}

@@ -6,6 +6,8 @@ import type { DropDecision } from './drop-rules';
 import type { PipelineCard } from './pipeline-cards';
 import { markDrop, markMoveSaved, markMoveWriting } from './pipeline-metrics';
 import { undoMove, writeMove, type BoardMove, type WrittenMove } from './pipeline-moves';
+import { saveStageMessage, withdrawMessage } from '../../ui/candidate-messages';
+import type { MessageDraft } from '../../ui/message-draft';
 
 /** What the board tells the person after a drop or an undo. */
 export type MoveFeedback =
@@ -17,7 +19,11 @@ export interface BoardMoves {
   readonly onDrop: (card: PipelineCard, to: Stage, decision: DropDecision) => void;
   /** The card waiting for a rejection reason, if any. */
   readonly rejecting: PipelineCard | null;
-  readonly confirmRejection: (reason: string, note: string) => void;
+  /** The card waiting for its hire to be confirmed (and its message chosen), if any. */
+  readonly hiring: PipelineCard | null;
+  readonly confirmHire: (message: MessageDraft) => void;
+  readonly cancelHire: () => void;
+  readonly confirmRejection: (reason: string, note: string, message: MessageDraft) => void;
   readonly cancelRejection: () => void;
   readonly feedback: MoveFeedback | null;
   readonly dismissFeedback: () => void;
@@ -38,13 +44,16 @@ export function useBoardMoves(): BoardMoves {
   const db = useDb();
   const actor = useActor();
   const [rejecting, setRejecting] = useState<PipelineCard | null>(null);
+  const [hiring, setHiring] = useState<PipelineCard | null>(null);
   const [feedback, setFeedback] = useState<MoveFeedback | null>(null);
   const [lastWritten, setLastWritten] = useState<WrittenMove | null>(null);
   const [shown, setShown] = useState<BoardMove | null>(null);
   const latest = useRef({ db, actor });
   latest.current = { db, actor };
+  // The message written with the last move, taken back with it if it is undone.
+  const lastMessageId = useRef<string | null>(null);
 
-  const move = useCallback((card: PipelineCard, to: Stage, details: StageMoveDetails = {}) => {
+  const move = useCallback((card: PipelineCard, to: Stage, details: StageMoveDetails = {}, message?: MessageDraft) => {
     markDrop(card.id);
     const next: BoardMove = {
       applicationId: card.id,
@@ -60,6 +69,15 @@ export function useBoardMoves(): BoardMoves {
       if (outcome.ok) {
         markMoveSaved();
         setLastWritten(outcome.written);
+        lastMessageId.current = null;
+        if ((to === 'rejected' || to === 'hired') && message?.send) {
+          const { db: database, actor: mover } = latest.current;
+          const kind = to === 'rejected' ? 'rejection' : 'hired';
+          void saveStageMessage(database, mover, message, card.id, kind).then((saved) => {
+            lastMessageId.current = saved.messageId;
+            if (!saved.decision.ok) setFeedback({ kind: 'refused', message: saved.decision.message });
+          });
+        }
         return;
       }
       setShown((current) => (current === next ? null : current));
@@ -71,23 +89,37 @@ export function useBoardMoves(): BoardMoves {
     (card: PipelineCard, to: Stage, decision: DropDecision) => {
       if (decision.kind === 'refused') setFeedback({ kind: 'refused', message: decision.message });
       else if (decision.kind === 'move' && decision.needsReason) setRejecting(card);
+      // Hired is final, and the candidate may get a welcome: the person confirms and chooses.
+      else if (decision.kind === 'move' && to === 'hired') setHiring(card);
       else if (decision.kind === 'move') move(card, to);
     },
     [move],
   );
 
   const confirmRejection = useCallback(
-    (reason: string, note: string) => {
-      if (rejecting) move(rejecting, 'rejected', { reason, note });
+    (reason: string, note: string, message: MessageDraft) => {
+      if (rejecting) move(rejecting, 'rejected', { reason, note }, message);
       setRejecting(null);
     },
     [rejecting, move],
   );
 
+  const confirmHire = useCallback(
+    (message: MessageDraft) => {
+      if (hiring) move(hiring, 'hired', {}, message);
+      setHiring(null);
+    },
+    [hiring, move],
+  );
+
   const undo = useCallback(() => {
     if (!lastWritten) return;
     setLastWritten(null);
+    const messageId = lastMessageId.current;
+    lastMessageId.current = null;
     void undoMove(latest.current.db, lastWritten).then((outcome) => {
+      // The message went with the move: it is taken back too (the server would never send it anyway).
+      if (outcome.ok && messageId) void withdrawMessage(latest.current.db, latest.current.actor, messageId);
       setFeedback(
         outcome.ok
           ? { kind: 'undone', move: lastWritten.move }
@@ -101,6 +133,9 @@ export function useBoardMoves(): BoardMoves {
     rejecting,
     confirmRejection,
     cancelRejection: useCallback(() => setRejecting(null), []),
+    hiring,
+    confirmHire,
+    cancelHire: useCallback(() => setHiring(null), []),
     feedback,
     dismissFeedback: useCallback(() => setFeedback(null), []),
     lastMove: lastWritten?.move ?? null,

@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import type { LinkBase } from './identity-service';
+import type { LinkBase } from '../services/identity-service';
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '::1']);
 

@@ -1,17 +1,17 @@
 import type { User } from '#shared/domain/user/user-schema';
-import type { CouchStore } from '../../infra/couch-store';
-import type { AccountDirectory } from '../../services/account-directory';
-import type { IdentityMail } from '../../services/identity-mail';
+import type { CouchStore } from '../infra/couch-store';
+import type { AccountDirectory } from './account-directory';
+import type { IdentityMail } from './identity-mail';
 import {
   emailVerificationMessage,
   passwordResetMessage,
   registrationAttemptMessage,
-} from '../../services/message-templates';
-import { FIRST_ORGANISATION_ID, PLATFORM_ORGANISATION_ID } from '../../services/organisation-ids';
-import type { Organisation, OrganisationDirectory } from '../../services/organisations';
-import { OneTimeTokens } from '../../services/one-time-tokens';
-import { ONE_TIME_TOKEN_LENGTH } from '../../services/tokens';
-import { revokeUserSessions } from '../../services/session-service';
+} from './message-templates';
+import { FIRST_ORGANISATION_ID, PLATFORM_ORGANISATION_ID } from './organisation-ids';
+import type { Organisation, OrganisationDirectory } from './organisations';
+import { OneTimeTokens } from './one-time-tokens';
+import { ONE_TIME_TOKEN_LENGTH } from './tokens';
+import { revokeUserSessions } from './session-service';
 import {
   accountStatus,
   createAccount,
@@ -19,11 +19,11 @@ import {
   hashPassword,
   markEmailVerified,
   setPassword,
-} from '../../services/user-service';
+} from './user-service';
 
 /**
  * Where mailed links point: the server's public base URL (`https://jobs.example.com`), or null when
- * none can be trusted for this request (then no link is mailed; see `routes/auth/link-base.ts`).
+ * none can be trusted for this request (then no link is mailed; see `plugins/link-base.ts`).
  */
 export type LinkBase = string | null;
 
