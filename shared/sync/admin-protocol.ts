@@ -133,15 +133,15 @@ export interface NewAccount {
 }
 
 /** One e-mail about a candidate, as their page lists it: to whom, what, when, whether it went out. */
-export const CandidateNotificationSchema = Type.Object({
-  id: Type.String(),
-  template: Type.String(),
-  to: Type.Array(Type.String()),
-  subject: Type.String(),
-  status: StringEnum(OUTBOX_STATES),
-  createdAt: Type.Integer(),
-  sentAt: Type.Optional(Type.Integer()),
-});
+export const CandidateNotificationSchema = Type.Pick(OutboxSummarySchema, [
+  'id',
+  'template',
+  'to',
+  'subject',
+  'status',
+  'createdAt',
+  'sentAt',
+]);
 export type CandidateNotification = Static<typeof CandidateNotificationSchema>;
 
 /** `GET /api/candidates/{id}/notifications`, newest first. */

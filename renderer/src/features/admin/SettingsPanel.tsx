@@ -1,6 +1,5 @@
 import {
   Alert,
-  Autocomplete,
   Button,
   Card,
   CardContent,
@@ -23,10 +22,9 @@ import { useActor, useDb } from '../../data/hooks/use-database';
 import { useSettings } from '../../data/hooks/use-documents';
 import { saveDocument } from '../../data/local-writes';
 import { PendingChip } from '../../ui/PendingChip';
+import { TimeZoneField } from '../../ui/TimeZoneField';
 import { formToSettings, reasonId, settingsToForm, type SettingsForm } from './settings-form';
 import { TemplateEditor } from './TemplateEditor';
-
-const TIME_ZONES: readonly string[] = Intl.supportedValuesOf('timeZone');
 
 /** The form over the settings document as it is now. */
 function SettingsEditor({ settings }: { readonly settings: Settings }) {
@@ -182,12 +180,11 @@ function SettingsEditor({ settings }: { readonly settings: Settings }) {
             Times in messages and invitations are written in the reader’s zone: a candidate’s own if known, else
             this one. People who chose none see times in it too.
           </Typography>
-          <Autocomplete
-            options={TIME_ZONES}
+          <TimeZoneField
+            label="Time zone"
             value={form.timeZone || null}
-            onChange={(_event, zone) => setForm({ ...form, timeZone: zone ?? '' })}
-            renderInput={(params) => <TextField {...params} label="Time zone" />}
-            sx={{ maxWidth: 360 }}
+            onChange={(timeZone) => setForm({ ...form, timeZone })}
+            onClear={() => setForm({ ...form, timeZone: '' })}
           />
         </CardContent>
       </Card>
