@@ -132,7 +132,7 @@ function decideHistory(
   if (!context.job || context.job.id !== after.jobId) return refuse('not_found', 'The job does not exist.');
   const move = decideStageChange(
     before.stage,
-    { to: after.stage, rejectionReason: after.rejection?.reason },
+    { to: after.stage, rejectionReason: after.rejection?.reason, offerStatus: after.offer?.status },
     actor,
     context.job.status,
   );

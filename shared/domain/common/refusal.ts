@@ -23,6 +23,7 @@ export const REFUSAL_MESSAGES = {
   interview_cancelled: 'The interview was cancelled.',
   unknown_interviewer: 'Interviewers must be active staff members.',
   offer_not_allowed: 'An offer can only be changed while the application is at the offer stage.',
+  offer_not_accepted: 'Hiring needs an offer the candidate has accepted.',
   duplicate_email: 'Another candidate already has this email address.',
   delete_forbidden: 'Only an admin may delete documents.',
   read_only_collection: 'This collection is read-only.',
