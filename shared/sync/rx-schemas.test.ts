@@ -1,14 +1,16 @@
 import { defaultSettings } from '../domain/settings/settings-schema';
 import { addRxPlugin, createRxDatabase, type RxJsonSchema } from 'rxdb';
 import { disableWarnings, RxDBDevModePlugin } from 'rxdb/plugins/dev-mode';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { wrappedValidateAjvStorage } from 'rxdb/plugins/validate-ajv';
 import { describe, expect, it } from 'vitest';
 import { application, candidate, interview, job, user } from '../test-support/fixtures';
 import { COLLECTIONS } from '../domain/collections';
-import { toRxJsonSchema } from './rx-schemas';
+import { SCHEMA_VERSIONS, toRxJsonSchema } from './rx-schemas';
 
 addRxPlugin(RxDBDevModePlugin);
+addRxPlugin(RxDBMigrationSchemaPlugin);
 disableWarnings();
 
 describe('RxDB collections from the shared JSON Schemas', () => {
@@ -21,7 +23,16 @@ describe('RxDB collections from the shared JSON Schemas', () => {
     try {
       const collections = await database.addCollections(
         Object.fromEntries(
-          COLLECTIONS.map((name) => [name, { schema: toRxJsonSchema(name) as RxJsonSchema<unknown> }]),
+          COLLECTIONS.map((name) => [
+            name,
+            {
+              schema: toRxJsonSchema(name) as RxJsonSchema<unknown>,
+              // The renderer's strategies live in the renderer; any will do to create fresh collections.
+              migrationStrategies: Object.fromEntries(
+                Array.from({ length: SCHEMA_VERSIONS[name] }, (_, step) => [step + 1, (doc: unknown) => doc]),
+              ),
+            },
+          ]),
         ),
       );
       await collections['jobs']!.insert(job());

@@ -7,9 +7,9 @@ import { COLLECTION_SCHEMAS, type CollectionName } from '../domain/collections';
 export const SCHEMA_VERSIONS: Readonly<Record<CollectionName, number>> = {
   users: 0,
   settings: 0,
-  jobs: 0,
-  candidates: 0,
-  applications: 0,
+  jobs: 1,
+  candidates: 1,
+  applications: 1,
   interviews: 0,
 };
 
