@@ -3,11 +3,7 @@ import { useState, type ChangeEvent } from 'react';
 import type { Candidate } from '#shared/domain/candidate/candidate-schema';
 import { useCurrentUser } from '../data/hooks/use-database';
 import { resumeFileProblem } from '../data/files/resume-upload-state';
-import {
-  discardQueuedUpload,
-  queueResumeUpload,
-  useResumeUploadStore,
-} from '../data/files/resume-uploads';
+import { discardQueuedUpload, queueResumeUpload, useResumeUploadStore } from '../data/files/resume-uploads';
 import { useResume } from '../data/files/use-resume';
 
 interface ResumeCardProps {

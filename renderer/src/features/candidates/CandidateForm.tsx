@@ -1,9 +1,6 @@
 import { Alert, Button, MenuItem, Stack, TextField } from '@mui/material';
 import { useState, type FormEvent } from 'react';
-import {
-  CANDIDATE_SOURCES,
-  type CandidateSource,
-} from '#shared/domain/candidate/candidate-schema';
+import { CANDIDATE_SOURCES, type CandidateSource } from '#shared/domain/candidate/candidate-schema';
 import { humanize } from '../../ui/labels';
 import { CANDIDATE_FIELD_LABELS as LABELS, type CandidateFormValues } from './candidate-form-model';
 
