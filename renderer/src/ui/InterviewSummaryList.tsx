@@ -1,6 +1,6 @@
 import { List, ListItem, ListItemButton, ListItemText, Typography } from '@mui/material';
 import { Link } from 'react-router';
-import { format } from 'date-fns';
+import { formatDateTime } from './formatting';
 import type { Interview } from '#shared/domain/interview/interview-schema';
 import { humanize } from './labels';
 import { StatusChip } from './StatusChip';
@@ -20,7 +20,7 @@ export function InterviewSummaryList({ interviews, personName }: InterviewSummar
         <ListItem key={interview.id} disablePadding secondaryAction={<StatusChip value={interview.status} />}>
           <ListItemButton component={Link} to={`/interviews/${interview.id}`} sx={{ px: 1, borderRadius: 1 }}>
             <ListItemText
-              primary={`${humanize(interview.type)} · ${format(Date.parse(interview.scheduledAt), 'EEE d MMM yyyy, HH:mm')} · ${interview.durationMinutes} min`}
+              primary={`${humanize(interview.type)} · ${formatDateTime(interview.scheduledAt)} · ${interview.durationMinutes} min`}
               secondary={`With ${interview.interviewerIds.map(personName).join(', ')} · ${interview.scorecards.length} scorecard${
                 interview.scorecards.length === 1 ? '' : 's'
               }${interview.location ? ` · ${interview.location}` : ''}${interview.meetingUrl ? ` · ${interview.meetingUrl}` : ''}`}

@@ -1,5 +1,5 @@
 import { List, ListItem, ListItemText } from '@mui/material';
-import { format } from 'date-fns';
+import { formatDateTime } from './formatting';
 import type { StageHistoryEntry } from '#shared/domain/application/application-schema';
 import { humanize } from './labels';
 
@@ -19,7 +19,7 @@ export function StageTimeline({ history, personName, label = 'Stage history' }: 
             primary={
               entry.from ? `${humanize(entry.from)} → ${humanize(entry.to)}` : `${humanize(entry.to)} (added)`
             }
-            secondary={`${format(Date.parse(entry.at), 'd MMM yyyy, HH:mm')} · ${personName(entry.by)}${entry.note ? ` · ${entry.note}` : ''}`}
+            secondary={`${formatDateTime(entry.at)} · ${personName(entry.by)}${entry.note ? ` · ${entry.note}` : ''}`}
           />
         </ListItem>
       ))}

@@ -12,7 +12,7 @@ export interface MergePair {
  * deterministic, so two laptops merging the same pair offline, whichever way round a person picked
  * them, make the same writes; the server refuses any other choice.
  */
-export function firstCreated(first: Candidate, second: Candidate): Candidate {
+export function firstCreated<T extends Pick<Candidate, 'id' | 'createdAt'>>(first: T, second: T): T {
   const order =
     first.createdAt === second.createdAt
       ? first.id.localeCompare(second.id)

@@ -17,6 +17,7 @@ import { InterviewSummaryList } from '../../ui/InterviewSummaryList';
 import { ResumeCard } from '../../ui/ResumeCard';
 import { AddToJobDialog } from './AddToJobDialog';
 import { CandidateApplications } from './CandidateApplications';
+import { MergedIntoNotice, MergedRecords } from './MergedRecords';
 import { isPipelineOpen } from '#shared/domain/job/job-machine';
 
 /** A candidate: profile, applications with their timelines, interviews. */
@@ -35,7 +36,7 @@ export function CandidatePage() {
   const openJobs = [...jobs.values()].filter(
     (job) => isPipelineOpen(job.status) && !appliedJobIds.has(job.id),
   );
-  const mayEdit = roleMay(actor.role, 'candidate.edit') && !candidate.erasedAt;
+  const mayEdit = roleMay(actor.role, 'candidate.edit') && !candidate.erasedAt && !candidate.mergedInto;
   const personName = (id: string) => nameOf(users, id);
 
   return (
@@ -57,6 +58,7 @@ export function CandidatePage() {
           </>
         }
       />
+      <MergedIntoNotice candidate={candidate} />
       <Card variant="outlined" component="section" aria-label="Profile">
         <CardContent>
           <Typography>Email: {candidate.email}</Typography>
@@ -92,6 +94,7 @@ export function CandidatePage() {
         Interviews
       </Typography>
       <InterviewSummaryList interviews={interviews} personName={personName} />
+      <MergedRecords candidateId={candidate.id} personName={personName} />
       {isAdding && (
         <AddToJobDialog candidate={candidate} jobs={openJobs} onClose={() => setIsAdding(false)} />
       )}

@@ -10,7 +10,7 @@ import {
   Typography,
 } from '@mui/material';
 import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
-import { format } from 'date-fns';
+import { formatDateTime } from '../../ui/formatting';
 import { useState } from 'react';
 import { useDb } from '../../data/hooks/use-database';
 import type { RefusedChange } from '../../data/local-schemas';
@@ -38,7 +38,7 @@ export function RefusedChangeCard({ change }: { readonly change: RefusedChange }
           {change.message}
         </Typography>
         <Typography variant="caption" color="text.secondary">
-          Refused {format(change.refusedAt, 'd MMM yyyy, HH:mm:ss')} · reason code {change.code}
+          Refused {formatDateTime(change.refusedAt)} · reason code {change.code}
         </Typography>
         <Accordion sx={{ mt: 1 }} disableGutters>
           <AccordionSummary expandIcon={<ExpandMoreIcon />}>Your version</AccordionSummary>

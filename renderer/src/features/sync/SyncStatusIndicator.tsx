@@ -7,6 +7,7 @@ import { format, formatDistance, isSameDay } from 'date-fns';
 import { usePendingCount, useSyncMeta } from '../../data/hooks/use-sync-data';
 import { useSyncStatusStore } from '../../data/sync/sync-status-store';
 import { useNow } from '../../ui/use-now';
+import { MergeFinisher } from './MergeFinisher';
 
 /** When the server last answered a pull: the clock time (the date too if not today). */
 function lastSyncLabel(lastSyncAt: number, now: number): string {
@@ -43,6 +44,7 @@ export function SyncStatusIndicator() {
     .join(' · ');
   return (
     <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }} role="status" aria-label="Sync status">
+      <MergeFinisher />
       <Chip
         size="small"
         color={isOnline ? 'success' : 'default'}
