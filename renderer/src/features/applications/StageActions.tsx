@@ -1,6 +1,10 @@
 import { Alert, Button, Stack } from '@mui/material';
 import { useState } from 'react';
-import { allowedStageMoves, isTerminalStage } from '#shared/domain/application/application-machine';
+import {
+  allowedStageMoves,
+  decideHireReadiness,
+  isTerminalStage,
+} from '#shared/domain/application/application-machine';
 import type { Application, Stage } from '#shared/domain/application/application-schema';
 import type { Job } from '#shared/domain/job/job-schema';
 import { roleMay } from '#shared/domain/access/write-matrix';
@@ -8,6 +12,8 @@ import { useActor, useDb } from '../../data/hooks/use-database';
 import { saveDocument } from '../../data/local-writes';
 import { humanize } from '../../ui/labels';
 import { RejectDialog } from '../../ui/RejectDialog';
+import { HireDialog } from '../../ui/HireDialog';
+import { useApplicationsForJob } from '../../data/hooks/use-documents';
 import { moveToStage } from '#shared/domain/application/application-commands';
 import { isPipelineOpen } from '#shared/domain/job/job-machine';
 
@@ -23,13 +29,17 @@ export function StageActions({ application, job, candidateName }: StageActionsPr
   const actor = useActor();
   const [error, setError] = useState<string | null>(null);
   const [isRejecting, setIsRejecting] = useState(false);
+  const [isHiring, setIsHiring] = useState(false);
+  const hiredBefore = (useApplicationsForJob(job.id) ?? []).filter((each) => each.stage === 'hired').length;
   const moves = allowedStageMoves(application.stage, actor, job.status);
+  const hireReadiness = decideHireReadiness(application.offer?.status);
 
   const move = async (to: Stage, reason?: string, note?: string) => {
     const after = moveToStage(application, to, actor, { reason, note }, { at: new Date() });
     const decision = await saveDocument(db, actor, 'applications', application, after);
     setError(decision.ok ? null : decision.message);
     setIsRejecting(false);
+    return decision;
   };
 
   const isPaused =
@@ -44,6 +54,15 @@ export function StageActions({ application, job, candidateName }: StageActionsPr
             <Button key={to} color="error" variant="outlined" onClick={() => setIsRejecting(true)}>
               Reject
             </Button>
+          ) : to === 'hired' ? (
+            <Button
+              key={to}
+              variant="contained"
+              disabled={!hireReadiness.ok}
+              onClick={() => setIsHiring(true)}
+            >
+              Hire…
+            </Button>
           ) : (
             <Button key={to} variant="contained" onClick={() => void move(to)}>
               Move to {humanize(to)}
@@ -51,6 +70,7 @@ export function StageActions({ application, job, candidateName }: StageActionsPr
           ),
         )}
       </Stack>
+      {moves.includes('hired') && !hireReadiness.ok && <Alert severity="info">{hireReadiness.message}</Alert>}
       {isPaused && (
         <Alert severity="info">
           The job is {humanize(job.status).toLowerCase()}, so this application cannot move forward until it
@@ -58,6 +78,18 @@ export function StageActions({ application, job, candidateName }: StageActionsPr
         </Alert>
       )}
       {error && <Alert severity="error">{error}</Alert>}
+      {isHiring && (
+        <HireDialog
+          candidateName={candidateName}
+          job={job}
+          hiredBefore={hiredBefore}
+          onHire={async () => {
+            const decision = await move('hired');
+            return decision.ok ? null : decision.message;
+          }}
+          onClose={() => setIsHiring(false)}
+        />
+      )}
       {isRejecting && (
         <RejectDialog
           candidateName={candidateName}

@@ -71,7 +71,7 @@ export function PipelineBoard({ columns, counts, cardsById, actor, jobStatus, on
   );
   const decisionFor = useCallback((card: PipelineCard | null, to: Stage | null): DropDecision | null => {
     if (!card || !to) return null;
-    return decideDrop(card.stage, to, latest.current.actor, latest.current.jobStatus);
+    return decideDrop(card.stage, to, latest.current.actor, latest.current.jobStatus, card.offerStatus);
   }, []);
 
   const announcements = useMemo<Announcements>(
@@ -120,7 +120,7 @@ export function PipelineBoard({ columns, counts, cardsById, actor, jobStatus, on
     if (!dragged) return IDLE;
     return Object.fromEntries(
       STAGES.map((stage) => {
-        const decision = decideDrop(dragged.stage, stage, actor, jobStatus);
+        const decision = decideDrop(dragged.stage, stage, actor, jobStatus, dragged.offerStatus);
         const state: ColumnDropState =
           decision.kind === 'none' ? 'source' : decision.kind === 'move' ? 'allowed' : 'blocked';
         return [stage, { state, reason: decision.kind === 'refused' ? decision.message : null }];

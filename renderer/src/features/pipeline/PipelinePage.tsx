@@ -9,6 +9,7 @@ import { humanize } from '../../ui/labels';
 import { StatusChip } from '../../ui/StatusChip';
 import { useNow } from '../../ui/use-now';
 import { RejectDialog } from '../../ui/RejectDialog';
+import { HireDialog } from '../../ui/HireDialog';
 import { buildCards, type PipelineCard } from './pipeline-cards';
 import {
   buildColumns,
@@ -157,6 +158,15 @@ export function PipelinePage() {
           candidateName={moves.rejecting.name}
           onClose={moves.cancelRejection}
           onReject={moves.confirmRejection}
+        />
+      )}
+      {moves.hiring && (
+        <HireDialog
+          candidateName={moves.hiring.name}
+          job={job}
+          hiredBefore={counts.hired}
+          onHire={moves.confirmHire}
+          onClose={moves.cancelHire}
         />
       )}
       <MoveFeedbackSnackbar

@@ -1,10 +1,7 @@
 import SearchIcon from '@mui/icons-material/Search';
 import UndoIcon from '@mui/icons-material/Undo';
 import { Button, InputAdornment, MenuItem, Stack, TextField } from '@mui/material';
-import {
-  CANDIDATE_SOURCES,
-  type CandidateSource,
-} from '#shared/domain/candidate/candidate-schema';
+import { CANDIDATE_SOURCES, type CandidateSource } from '#shared/domain/candidate/candidate-schema';
 import { humanize } from '../../ui/labels';
 import {
   DAYS_IN_STAGE_CHOICES,

@@ -19,6 +19,11 @@ export interface BoardMoves {
   readonly rejecting: PipelineCard | null;
   readonly confirmRejection: (reason: string, note: string) => void;
   readonly cancelRejection: () => void;
+  /** The card waiting for the hire to be confirmed, if any. */
+  readonly hiring: PipelineCard | null;
+  /** Hires the waiting card; answers why it was refused, or null. */
+  readonly confirmHire: () => Promise<string | null>;
+  readonly cancelHire: () => void;
   readonly feedback: MoveFeedback | null;
   readonly dismissFeedback: () => void;
   /** The last move written on this board (the page offers to undo it while it is still local). */
@@ -38,6 +43,7 @@ export function useBoardMoves(): BoardMoves {
   const db = useDb();
   const actor = useActor();
   const [rejecting, setRejecting] = useState<PipelineCard | null>(null);
+  const [hiring, setHiring] = useState<PipelineCard | null>(null);
   const [feedback, setFeedback] = useState<MoveFeedback | null>(null);
   const [lastWritten, setLastWritten] = useState<WrittenMove | null>(null);
   const [shown, setShown] = useState<BoardMove | null>(null);
@@ -71,6 +77,7 @@ export function useBoardMoves(): BoardMoves {
     (card: PipelineCard, to: Stage, decision: DropDecision) => {
       if (decision.kind === 'refused') setFeedback({ kind: 'refused', message: decision.message });
       else if (decision.kind === 'move' && decision.needsReason) setRejecting(card);
+      else if (decision.kind === 'move' && decision.needsConfirmation) setHiring(card);
       else if (decision.kind === 'move') move(card, to);
     },
     [move],
@@ -83,6 +90,20 @@ export function useBoardMoves(): BoardMoves {
     },
     [rejecting, move],
   );
+
+  const confirmHire = useCallback(async () => {
+    if (!hiring) return 'Nothing to hire.';
+    markDrop(hiring.id);
+    const outcome = await writeMove(latest.current.db, latest.current.actor, {
+      applicationId: hiring.id,
+      candidateName: hiring.name,
+      from: hiring.stage,
+      to: 'hired',
+      details: {},
+    });
+    if (outcome.ok) setLastWritten(outcome.written);
+    return outcome.ok ? null : outcome.message;
+  }, [hiring]);
 
   const undo = useCallback(() => {
     if (!lastWritten) return;
@@ -101,6 +122,9 @@ export function useBoardMoves(): BoardMoves {
     rejecting,
     confirmRejection,
     cancelRejection: useCallback(() => setRejecting(null), []),
+    hiring,
+    confirmHire,
+    cancelHire: useCallback(() => setHiring(null), []),
     feedback,
     dismissFeedback: useCallback(() => setFeedback(null), []),
     lastMove: lastWritten?.move ?? null,
