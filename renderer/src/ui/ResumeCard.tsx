@@ -7,7 +7,7 @@ import { discardQueuedUpload, queueResumeUpload, useResumeUploadStore } from '..
 import { useResume } from '../data/files/use-resume';
 
 interface ResumeCardProps {
-  readonly candidate: Pick<Candidate, 'id' | 'resume'>;
+  readonly candidate: Pick<Candidate, 'id' | 'resume' | 'updatedAt'>;
   /** Whether this person may upload (those who may edit candidates). */
   readonly mayUpload: boolean;
 }
@@ -15,7 +15,7 @@ interface ResumeCardProps {
 /** The candidate's résumé, readable offline once downloaded; with an upload that queues when offline. */
 export function ResumeCard({ candidate, mayUpload }: ResumeCardProps) {
   const user = useCurrentUser();
-  const view = useResume(candidate.id, candidate.resume);
+  const view = useResume(candidate.id, candidate.resume, candidate.updatedAt);
   const queued = useResumeUploadStore((state) => state.uploads[candidate.id]);
   const [problem, setProblem] = useState<string | null>(null);
 

@@ -89,7 +89,12 @@ export function CandidatePage() {
       <Typography variant="h6" component="h2">
         Applications
       </Typography>
-      <CandidateApplications applications={applications} jobs={jobs} personName={personName} />
+      <CandidateApplications
+        applications={applications}
+        jobs={jobs}
+        personName={personName}
+        candidateName={`${candidate.firstName} ${candidate.lastName}`}
+      />
       <Typography variant="h6" component="h2">
         Interviews
       </Typography>
