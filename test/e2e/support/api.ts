@@ -202,6 +202,17 @@ export class ServerApi {
     return application;
   }
 
+  /** Uploads a résumé for a candidate, as the app does (`PUT /api/files/candidates/{id}/resume`). */
+  async uploadResume(candidateId: string, fileName: string, bytes: Buffer): Promise<void> {
+    const response = await this.request.put(
+      apiUrl(
+        `/api/files/candidates/${encodeURIComponent(candidateId)}/resume?fileName=${encodeURIComponent(fileName)}`,
+      ),
+      { headers: { ...this.headers, 'content-type': 'application/octet-stream' }, data: bytes },
+    );
+    expect(response.status(), `upload of ${fileName}`).toBeLessThan(300);
+  }
+
   async moveStage(application: WireDocument<Application>, to: Stage): Promise<WireDocument<Application>> {
     const at = new Date().toISOString();
     return this.push('applications', application, {
