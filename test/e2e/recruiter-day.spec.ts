@@ -2,7 +2,8 @@ import type { Page } from '@playwright/test';
 import { expect, test } from './support/test';
 import { ServerApi, uniqueSuffix } from './support/api';
 import { linkMailedTo } from './support/mailbox';
-import { DEMO_PASSWORD, signIn } from './support/session';
+import { DEMO_PASSWORD, expectSynced, signIn, syncStatus } from './support/session';
+import { openContext, setOffline } from './support/network';
 
 /**
  * The recruiter's day (issue 18): the résumé preview and upload, duplicates and their merge, hiring
@@ -229,6 +230,79 @@ test.describe('the recruiter’s day', () => {
         { timeout: 20_000 },
       )
       .toEqual([true, true, true]);
+  });
+
+  test('a refused change says what happened, in words, arrives with a toast, and is applied again once allowed', async ({
+    browser,
+    request,
+  }) => {
+    const manager = await ServerApi.as(request, 'hr.manager@example.com');
+    const job = await manager.createJob(`Explained ${uniqueSuffix()}`, 'open');
+    const paused = await manager.createCandidate('Paula', `Paused ${uniqueSuffix()}`);
+    const rejected = await manager.createCandidate('Rhea', `Rejected ${uniqueSuffix()}`);
+    const pausedApplication = await manager.createApplication(job, paused, 'screening');
+    const rejectedApplication = await manager.createApplication(job, rejected, 'screening');
+
+    const context = await openContext(browser);
+    const page = await context.newPage();
+    await signIn(page, 'recruiter1@example.com');
+    await setOffline(context, true);
+    await expect(syncStatus(page)).toContainText('Offline');
+    for (const application of [pausedApplication, rejectedApplication]) {
+      await page.goto(`./applications/${application.id}`);
+      await page.getByRole('button', { name: 'Move to Interview' }).click();
+      await expect(page.getByRole('list', { name: 'Stage history' })).toContainText('Screening → Interview');
+    }
+    // Meanwhile: the job goes on hold, and the other application is rejected by the hiring manager.
+    await manager.setJobStatus(job, 'on_hold');
+    const at = new Date().toISOString();
+    await manager.push('applications', rejectedApplication, {
+      ...rejectedApplication,
+      stage: 'rejected',
+      stageHistory: [
+        ...rejectedApplication.stageHistory,
+        { from: 'screening', to: 'rejected', by: manager.userId, at, recordedAt: at },
+      ],
+      rejection: { atStage: 'screening', reason: 'stronger-candidate' },
+    });
+
+    await setOffline(context, false);
+    const toast = page.getByRole('alert').filter({ hasText: 'The server did not accept your change' });
+    await expect(toast).toBeVisible({ timeout: 30_000 });
+    await toast.getByRole('button', { name: 'See why' }).click();
+    await expect(page).toHaveURL(/\/refused$/);
+    const pausedCard = page.getByLabel(new RegExp(`^Refused: Application of Paula ${paused.lastName}`));
+    await expect(pausedCard.getByLabel('What happened')).toHaveText(
+      `The job was put on hold (${job.title}), so your change could not be made.`,
+    );
+    const differences = pausedCard.getByRole('table', { name: 'What differs' });
+    await expect(differences.getByRole('row').filter({ hasText: 'Stage' }).first()).toContainText(
+      'InterviewScreening',
+    );
+    // The raw version stays folded away, for copying; the explanation is what shows.
+    await expect(pausedCard.locator('pre')).toBeHidden();
+    const rejectedCard = page.getByLabel(new RegExp(`^Refused: Application of Rhea ${rejected.lastName}`));
+    await expect(rejectedCard.getByLabel('What happened')).toHaveText(
+      /^Priya Raman rejected this application at \d\d:\d\d, while your change was waiting to be sent\.$/,
+      { timeout: 20_000 },
+    );
+    await expect(rejectedCard.getByRole('button', { name: 'Apply my change again' })).toHaveCount(0);
+    await page.screenshot({ path: test.info().outputPath('refused-explained.png'), fullPage: true });
+
+    // The job reopens: the paused move is allowed again, and made again.
+    await expect(pausedCard.getByRole('button', { name: 'Apply my change again' })).toHaveCount(0);
+    const onHold = await manager.find('jobs', job.id);
+    if (!onHold) throw new Error('the job is gone');
+    await manager.setJobStatus(onHold, 'open');
+    await pausedCard.getByRole('button', { name: 'Apply my change again' }).click({ timeout: 30_000 });
+    await expect(pausedCard).toHaveCount(0);
+    await expectSynced(page);
+    await expect
+      .poll(async () => (await manager.find('applications', pausedApplication.id))?.stage, {
+        timeout: 20_000,
+      })
+      .toBe('interview');
+    await context.close();
   });
 
   test('the careers page keeps the form through signing in, in every tab, and staff see the applicant’s name', async ({

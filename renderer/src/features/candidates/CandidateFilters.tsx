@@ -16,6 +16,10 @@ interface CandidateFiltersProps {
   readonly onDelete: (name: string) => void;
 }
 
+/** Select values for "no saved view" and "any job" (MUI shows an empty value as a blank field). */
+const NO_VIEW = '\u0000none';
+const ANY_JOB = '\u0000any';
+
 const SORT_LABELS: Record<(typeof CANDIDATE_SORTS)[number], string> = {
   name: 'Name',
   newest: 'Newest first',
@@ -50,14 +54,16 @@ export function CandidateFilters({
         <TextField
           select
           label="Saved view"
-          value={current?.name ?? ''}
+          value={current?.name ?? NO_VIEW}
           sx={{ minWidth: 200 }}
           onChange={(event) => {
-            const saved = savedViews.find((each) => each.name === event.target.value);
+            const saved = savedViews.find(
+              (each) => each.name === event.target.value && event.target.value !== NO_VIEW,
+            );
             onChange(saved ? saved.view : ALL_CANDIDATES);
           }}
         >
-          <MenuItem value="">All candidates</MenuItem>
+          <MenuItem value={NO_VIEW}>{current ? 'All candidates' : 'None'}</MenuItem>
           {savedViews.map((saved) => (
             <MenuItem key={saved.name} value={saved.name}>
               {saved.name}
@@ -83,11 +89,11 @@ export function CandidateFilters({
         <TextField
           select
           label="Job"
-          value={view.jobId}
+          value={view.jobId || ANY_JOB}
           sx={{ minWidth: 200 }}
-          onChange={(event) => set('jobId', event.target.value)}
+          onChange={(event) => set('jobId', event.target.value === ANY_JOB ? '' : event.target.value)}
         >
-          <MenuItem value="">Any job</MenuItem>
+          <MenuItem value={ANY_JOB}>Any job</MenuItem>
           {jobs.map((job) => (
             <MenuItem key={job.id} value={job.id}>
               {job.title}

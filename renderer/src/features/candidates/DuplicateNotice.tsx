@@ -25,12 +25,12 @@ export function DuplicateNotice({ values, candidateId, entries }: DuplicateNotic
       <AlertTitle>This may be someone already here</AlertTitle>
       <List dense disablePadding>
         {found.map(({ candidate, reasons }) => (
-          <ListItem key={candidate.id} disableGutters>
+          <ListItem key={candidate.id} disableGutters sx={{ display: 'list-item' }}>
             <MuiLink component={Link} to={`/candidates/${candidate.id}`}>
               {candidate.name}
-            </MuiLink>
-            &nbsp;— {[candidate.currentCompany, candidate.email].filter(Boolean).join(', ')} (
-            {reasonsText(reasons)})
+            </MuiLink>{' '}
+            — {[candidate.currentCompany, candidate.email].filter(Boolean).join(', ')} ({reasonsText(reasons)}
+            )
           </ListItem>
         ))}
       </List>

@@ -8,6 +8,7 @@ import { usePendingCount, useSyncMeta } from '../../data/hooks/use-sync-data';
 import { useSyncStatusStore } from '../../data/sync/sync-status-store';
 import { useNow } from '../../ui/use-now';
 import { MergeFinisher } from './MergeFinisher';
+import { RefusalToast } from './RefusalToast';
 
 /** When the server last answered a pull: the clock time (the date too if not today). */
 function lastSyncLabel(lastSyncAt: number, now: number): string {
@@ -45,6 +46,7 @@ export function SyncStatusIndicator() {
   return (
     <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }} role="status" aria-label="Sync status">
       <MergeFinisher />
+      <RefusalToast />
       <Chip
         size="small"
         color={isOnline ? 'success' : 'default'}
