@@ -42,6 +42,7 @@ function boardOrganisation(organisation: Organisation, now: number): Organisatio
     candidates,
     applications,
     interviews: [],
+    comments: [],
     jobId: job.id,
   };
 }

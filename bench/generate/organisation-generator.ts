@@ -1,3 +1,4 @@
+import type { Comment } from '#shared/domain/comment/comment-schema';
 import { moveToStage, newApplication } from '#shared/domain/application/application-commands';
 import { applicationId, type Application, type Stage } from '#shared/domain/application/application-schema';
 import { CANDIDATE_SOURCES, type Candidate } from '#shared/domain/candidate/candidate-schema';
@@ -36,6 +37,8 @@ export interface Organisation {
   candidates: Candidate[];
   applications: Application[];
   interviews: Interview[];
+  /** None generated: the benchmarks measure what people wait for, which comments do not add to. */
+  comments: Comment[];
 }
 
 const DAY = 86_400_000;
@@ -90,7 +93,15 @@ export function generateOrganisation({ scale, seed, now }: GeneratorOptions): Or
     recruiters,
     now,
   );
-  return { users, settings: [defaultSettings(now)], jobs, candidates, applications, interviews };
+  return {
+    users,
+    settings: [defaultSettings(now)],
+    jobs,
+    candidates,
+    applications,
+    interviews,
+    comments: [],
+  };
 }
 
 function iso(ms: number): string {

@@ -8,9 +8,18 @@ import { InterviewSchema, type Interview } from './interview/interview-schema';
 import { JobSchema, type Job } from './job/job-schema';
 import { SettingsSchema, type Settings } from './settings/settings-schema';
 import { UserSchema, type User } from './user/user-schema';
+import { CommentSchema, type Comment } from './comment/comment-schema';
 
 /** The replicated collections of SPEC §2, in the order a client should pull them. */
-export const COLLECTIONS = ['users', 'settings', 'jobs', 'candidates', 'applications', 'interviews'] as const;
+export const COLLECTIONS = [
+  'users',
+  'settings',
+  'jobs',
+  'candidates',
+  'applications',
+  'interviews',
+  'comments',
+] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];
 
 /** The document type of each collection. */
@@ -21,6 +30,7 @@ export interface CollectionDocuments {
   candidates: Candidate;
   applications: Application;
   interviews: Interview;
+  comments: Comment;
 }
 export type DocumentOf<C extends CollectionName> = CollectionDocuments[C];
 export type AnyDocument = CollectionDocuments[CollectionName];
@@ -33,6 +43,7 @@ export const COLLECTION_SCHEMAS: Readonly<Record<CollectionName, TSchema>> = {
   candidates: CandidateSchema,
   applications: ApplicationSchema,
   interviews: InterviewSchema,
+  comments: CommentSchema,
 };
 
 /**

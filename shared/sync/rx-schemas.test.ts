@@ -41,6 +41,15 @@ describe('RxDB collections from the shared JSON Schemas', () => {
       await collections['interviews']!.insert(interview());
       await collections['users']!.insert(user('admin-1', 'admin'));
       await collections['settings']!.insert(defaultSettings(1));
+      await collections['comments']!.insert({
+        id: 'comment-1',
+        updatedAt: 1,
+        candidateId: 'cand-1',
+        body: 'Strong on systems design.',
+        mentions: [],
+        createdBy: 'recruiter-1',
+        createdAt: '2026-03-01T10:00:00.000Z',
+      });
       for (const name of COLLECTIONS) expect(await collections[name]!.count().exec()).toBe(1);
       await expect(collections['jobs']!.insert({ ...job({ id: 'job-2' }), title: '' })).rejects.toThrow();
     } finally {

@@ -11,6 +11,7 @@ export const SCHEMA_VERSIONS: Readonly<Record<CollectionName, number>> = {
   candidates: 1,
   applications: 1,
   interviews: 0,
+  comments: 0,
 };
 
 /** Fields each collection is queried by on the laptop; each must be required and bounded. */
@@ -21,6 +22,7 @@ export const COLLECTION_INDEXES: Readonly<Record<CollectionName, readonly (strin
   candidates: ['lastName', 'updatedAt'],
   applications: ['jobId', 'candidateId', 'stage'],
   interviews: ['applicationId', 'scheduledAt'],
+  comments: ['candidateId'],
 };
 
 /** The RxDB collection schema of `collection`, derived from its shared JSON Schema. */

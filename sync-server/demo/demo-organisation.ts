@@ -1,11 +1,13 @@
 import type { Application } from '#shared/domain/application/application-schema';
 import type { Candidate } from '#shared/domain/candidate/candidate-schema';
+import type { Comment } from '#shared/domain/comment/comment-schema';
 import type { Interview } from '#shared/domain/interview/interview-schema';
 import type { Job } from '#shared/domain/job/job-schema';
 import type { User } from '#shared/domain/user/user-schema';
 import { defaultSettings, type Settings } from '#shared/domain/settings/settings-schema';
 import { buildDemoApplications } from './demo-applications';
 import { buildDemoCandidates } from './demo-candidates';
+import { buildDemoComments } from './demo-comments';
 import { DEMO_INTERVIEW_PLANS } from './demo-interview-plans';
 import { buildDemoInterviews } from './demo-interviews';
 import { buildDemoJobs } from './demo-jobs';
@@ -25,6 +27,7 @@ export interface DemoOrganisation {
   candidates: Candidate[];
   applications: Application[];
   interviews: Interview[];
+  comments: Comment[];
 }
 
 /**
@@ -50,5 +53,6 @@ export function buildDemoOrganisation(now: number): DemoOrganisation {
       candidates,
     ),
     interviews: buildDemoInterviews(clock, DEMO_INTERVIEW_PLANS),
+    comments: buildDemoComments(clock),
   };
 }

@@ -64,6 +64,7 @@ const INDEXES: Partial<Record<DatabaseKey, readonly { name: string; fields: stri
   candidates: [{ name: 'by-email', fields: ['serverMeta.emailKey'] }],
   applications: [{ name: 'by-candidate', fields: ['candidateId'] }],
   interviews: [{ name: 'by-candidate', fields: ['candidateId'] }],
+  comments: [{ name: 'by-candidate', fields: ['candidateId'] }],
   sessions: [{ name: 'by-user', fields: ['userId'] }],
   audit: [{ name: 'by-time', fields: ['at'] }],
 };

@@ -49,6 +49,8 @@ export function scopedIds(scope: InterviewerScope, collection: CollectionName): 
     case 'users':
     case 'settings':
       return null;
+    case 'comments':
+      return new Set<string>();
   }
 }
 

@@ -179,6 +179,8 @@ export async function loadWriteContext(
       ]);
       return { now, emailTakenBy, mergeTarget: liveContentOf('candidates', target) };
     }
+    case 'comments':
+      return { now, users: await cache.staff() };
     default:
       return { now };
   }

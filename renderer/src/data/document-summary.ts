@@ -20,5 +20,7 @@ export function describeDocument(collection: CollectionName, document: Readonly<
       return 'Organisation settings';
     case 'users':
       return `User ${text(document, 'name')}`;
+    case 'comments':
+      return `Comment “${text(document, 'body').slice(0, 60)}”`;
   }
 }

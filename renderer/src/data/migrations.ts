@@ -17,4 +17,5 @@ export const MIGRATION_STRATEGIES: Readonly<Record<CollectionName, MigrationStra
   candidates: { 1: unchanged },
   applications: { 1: unchanged },
   interviews: {},
+  comments: {},
 };

@@ -47,5 +47,9 @@ export async function buildWriteContext(
       users: new Map(users.map((user) => [user.id, user.toMutableJSON()])),
     };
   }
+  if (collection === 'comments') {
+    const users = await db.users.find().exec();
+    return { now, users: new Map(users.map((user) => [user.id, user.toMutableJSON()])) };
+  }
   return { now };
 }

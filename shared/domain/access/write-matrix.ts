@@ -27,6 +27,8 @@ export const WRITE_PERMISSIONS = {
   'interview.schedule': ['admin', 'hiring_manager', 'recruiter'],
   /** Add or edit one's own scorecard, on an interview one is assigned to. */
   'interview.writeOwnScorecard': ['admin', 'hiring_manager', 'recruiter', 'interviewer'],
+  /** Comment on a candidate (the timeline), mentioning colleagues. */
+  'comment.write': ['admin', 'hiring_manager', 'recruiter'],
   'user.manage': ['admin'],
   /** The organisation's settings (rejection reasons, …). */
   'settings.edit': ['admin'],

@@ -6,6 +6,7 @@ import type { Actor } from '../common/roles';
 import { decideInterviewWrite } from '../interview/interview-rules';
 import { decideJobWrite } from '../job/job-rules';
 import { decideSettingsWrite } from '../settings/settings-rules';
+import { decideCommentWrite } from '../comment/comment-rules';
 import { parseDocumentOf, type CollectionName, type DocumentOf } from '../collections';
 import { roleMay } from '../access/write-matrix';
 import type { WriteContext } from './write-context';
@@ -31,6 +32,7 @@ const DECIDERS: { readonly [C in CollectionName]: Decider<C> } = {
   candidates: decideCandidateWrite,
   applications: decideApplicationWrite,
   interviews: decideInterviewWrite,
+  comments: decideCommentWrite,
 };
 
 /**

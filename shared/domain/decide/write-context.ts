@@ -1,6 +1,7 @@
 import type { ApplicationWriteContext } from '../application/application-rules';
 import type { CandidateWriteContext } from '../candidate/candidate-rules';
 import type { InterviewWriteContext } from '../interview/interview-rules';
+import type { CommentWriteContext } from '../comment/comment-rules';
 
 /**
  * What any write is judged against beyond the document itself: what each aggregate's rules ask for
@@ -8,4 +9,7 @@ import type { InterviewWriteContext } from '../interview/interview-rules';
  * not what the client believes), the app from its local database. A lookup a rule needs but finds
  * missing is a refusal (`not_found`), never a pass.
  */
-export type WriteContext = ApplicationWriteContext & CandidateWriteContext & InterviewWriteContext;
+export type WriteContext = ApplicationWriteContext &
+  CandidateWriteContext &
+  InterviewWriteContext &
+  CommentWriteContext;

@@ -69,6 +69,7 @@ const COMPACTED = [
   'candidates',
   'applications',
   'interviews',
+  'comments',
   'users',
   'credentials',
   FILES_DATABASE,
@@ -97,12 +98,13 @@ export async function eraseCandidate(
   const person = await personOf(store, stored);
   const record: WriteRecord = { id: randomId('w', 9), at: now, userId: adminId, action: 'erase' };
 
-  const [applications, interviews] = await Promise.all([
+  const [applications, interviews, comments] = await Promise.all([
     store.find('applications', { selector: { candidateId }, limit: 100_000 }),
     store.find('interviews', { selector: { candidateId }, limit: 100_000 }),
+    store.find('comments', { selector: { candidateId }, limit: 100_000 }),
   ]);
   // Messages go first, while the person's address and name are still known.
-  const sources = [...applications, ...interviews].map((doc) => doc._id);
+  const sources = [...applications, ...interviews, ...comments].map((doc) => doc._id);
   const scrubbed = await eraseNotificationsAbout(
     store,
     { ...person, sourceIds: sources },
@@ -137,6 +139,15 @@ export async function eraseCandidate(
     if ((await store.put('interviews', toStored('interviews', blankedInterview(doc, now), options))).ok)
       interviewCount += 1;
     await removeConflictLeaves(store, 'interviews', doc._id);
+  }
+  // The team's comments on the person are about them: they go, as tombstones with neutral values.
+  for (const doc of comments) {
+    const options = { previous: doc, deleted: true, write: record };
+    await store.put(
+      'comments',
+      toStored('comments', { ...contentOf('comments', doc), updatedAt: now }, options),
+    );
+    await removeConflictLeaves(store, 'comments', doc._id);
   }
   const portalAccount = person.email ? await anonymiseAccount(store, person.email, now, record) : false;
   if (person.email) await release(store, 'candidate-email', person.email, candidateId);
@@ -236,7 +247,7 @@ function blankedInterview(doc: StoredDoc, now: number): Interview {
 /** Deletes the leaves of `id` that lost a conflict: their bodies would keep what was erased. */
 async function removeConflictLeaves(
   store: CouchStore,
-  database: 'candidates' | 'applications' | 'interviews',
+  database: 'candidates' | 'applications' | 'interviews' | 'comments',
   id: string,
 ): Promise<void> {
   for (const rev of await store.conflictingRevs(database, id)) await store.remove(database, id, rev);

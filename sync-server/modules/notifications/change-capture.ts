@@ -1,11 +1,12 @@
 import type { StoredDoc } from '../../infra/couch-store';
 import { captureApplication } from './application-capture';
 import type { CaptureContext } from './capture-context';
+import { captureComment } from './comment-capture';
 import { captureInterview } from './interview-capture';
 import { getOutboxDoc, putOutboxDoc } from '../../services/outbox-database';
 
 /** The collections whose changes cause messages. */
-const CAPTURED = ['applications', 'interviews'] as const;
+const CAPTURED = ['applications', 'interviews', 'comments'] as const;
 type CapturedCollection = (typeof CAPTURED)[number];
 
 /** Where the capture of one collection's `_changes` feed stands, kept in the outbox database. */
@@ -19,12 +20,24 @@ interface CaptureCheckpoint extends StoredDoc {
 
 const PAGE_SIZE = 100;
 
+/** What each captured collection's changes call for. */
+const CAPTURERS: Readonly<
+  Record<
+    CapturedCollection,
+    (context: CaptureContext, stored: StoredDoc, notifyFrom: number) => Promise<number>
+  >
+> = {
+  applications: captureApplication,
+  interviews: captureInterview,
+  comments: captureComment,
+};
+
 function checkpointId(collection: CapturedCollection): string {
   return `capture-checkpoint:${collection}`;
 }
 
 /**
- * Change-data capture: follows the `_changes` feeds of applications and interviews (normal feed,
+ * Change-data capture: follows the `_changes` feeds of applications, interviews and comments (normal feed,
  * no filters, from a checkpoint kept in CouchDB) and derives outbox entries with deterministic ids.
  * CouchDB has no multi-document transactions, so "written with the change" means: every accepted
  * change is in the feed, and the entries it calls for are added (idempotently) before the checkpoint
@@ -75,10 +88,7 @@ export class ChangeCapture {
       );
       for (const row of page.results) {
         if (row.id.startsWith('_design/') || !row.doc || row.deleted) continue;
-        added +=
-          collection === 'applications'
-            ? await captureApplication(this.context, row.doc, checkpoint.notifyFrom)
-            : await captureInterview(this.context, row.doc, checkpoint.notifyFrom);
+        added += await CAPTURERS[collection](this.context, row.doc, checkpoint.notifyFrom);
       }
       const seq = String(page.last_seq);
       if (seq !== checkpoint.seq) {

@@ -27,6 +27,8 @@ function currentQuery(db: ShortlistDatabase, collection: CollectionName, id: str
       return db.settings.findOne(id);
     case 'users':
       return db.users.findOne(id);
+    case 'comments':
+      return db.comments.findOne(id);
   }
 }
 
