@@ -42,16 +42,17 @@ describe('who may comment', () => {
 });
 
 describe('mentions', () => {
-  it('only active staff, each once, and only where the directory is known', () => {
+  it('only active colleagues who read comments (not interviewers), each once, where the directory is known', () => {
     const by = actor('recruiter');
     const mention = (mentions: string[], users: typeof DIRECTORY | null = DIRECTORY) =>
       codeOf(decideCommentWrite(by, null, comment({ mentions }), users ? { users } : {}));
-    expect(mention(['hiring_manager-1', 'interviewer-1'])).toBe('ok');
+    expect(mention(['hiring_manager-1', 'admin-1'])).toBe('ok');
+    expect(mention(['interviewer-1'])).toBe('unknown_mention');
     expect(mention(['interviewer-gone'])).toBe('unknown_mention');
     expect(mention(['candidate-user'])).toBe('unknown_mention');
     expect(mention(['nobody'])).toBe('unknown_mention');
-    expect(mention(['interviewer-1', 'interviewer-1'])).toBe('validation_failed');
-    expect(mention(['interviewer-1'], null)).toBe('not_found');
+    expect(mention(['recruiter-1', 'recruiter-1'])).toBe('validation_failed');
+    expect(mention(['recruiter-1'], null)).toBe('not_found');
     expect(mention([], null)).toBe('ok');
   });
 
@@ -59,8 +60,9 @@ describe('mentions', () => {
     const people = [
       user('ana', 'recruiter', { name: 'Ana' }),
       user('ana-lima', 'recruiter', { name: 'Ana Lima' }),
-      user('bo', 'interviewer', { name: 'Bo' }),
-      user('gone', 'interviewer', { name: 'Gone Person', active: false }),
+      user('bo', 'hiring_manager', { name: 'Bo' }),
+      user('iv', 'interviewer', { name: 'Ivo' }),
+      user('gone', 'recruiter', { name: 'Gone Person', active: false }),
     ];
     expect(mentionsIn('@bo and @Ana Lima, then @ana again and @Ana Lima', people)).toEqual([
       'bo',
@@ -68,6 +70,6 @@ describe('mentions', () => {
       'ana',
     ]);
     expect(mentionsIn('@Bob is not Bo; mail bo@example.com', people)).toEqual([]);
-    expect(mentionsIn('@Gone Person', people)).toEqual([]);
+    expect(mentionsIn('@Gone Person and @Ivo', people)).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { changedFields } from '../common/equality';
 import { ALLOWED, refuse, type Decision } from '../common/refusal';
-import { isStaffRole, type Actor } from '../common/roles';
+import type { Actor } from '../common/roles';
 import { roleMay } from '../access/write-matrix';
 import type { User } from '../user/user-schema';
 import type { Comment } from './comment-schema';
@@ -17,7 +17,7 @@ const EDITABLE = ['body', 'mentions', 'editedAt'];
 /**
  * Whether `actor` may write comment `after` over `before` (null when new): the roles that work on
  * candidates comment; a comment is its author's (`createdBy`, which the server sets) and only they
- * change its text; everyone it mentions is an active staff member, each once.
+ * change its text; everyone it mentions is an active colleague who reads comments, each once.
  */
 export function decideCommentWrite(
   actor: Actor,
@@ -39,7 +39,10 @@ export function decideCommentWrite(
   return decideMentions(after.mentions, context.users);
 }
 
-/** Every mention is an active staff member of the directory, named once. */
+/**
+ * Every mention is an active member of the directory who works on candidates (and so reads the
+ * timeline), named once. Interviewers are not: the team's comments would sway their judgement.
+ */
 export function decideMentions(
   mentions: readonly string[],
   users: ReadonlyMap<string, User> | undefined,
@@ -51,17 +54,25 @@ export function decideMentions(
   if (!users) return refuse('not_found', 'The staff directory is not known here.');
   const unknown = mentions.find((id) => {
     const user = users.get(id);
-    return !user || !user.active || !isStaffRole(user.role);
+    return !user || !isMentionable(user);
   });
   return unknown ? refuse('unknown_mention') : ALLOWED;
+}
+
+/** Whether `user` may be mentioned: active, and in a role that reads the team's comments. */
+export function isMentionable(user: Pick<User, 'active' | 'role'>): boolean {
+  return user.active && roleMay(user.role, 'comment.write');
 }
 
 /**
  * The people a comment's text mentions: `@` followed by a staff member's name (the longest name
  * that matches wins, so "@Ana Lima" is Ana Lima, not Ana), in order, each once.
  */
-export function mentionsIn(body: string, users: readonly Pick<User, 'id' | 'name' | 'active'>[]): string[] {
-  const byLength = [...users].filter((user) => user.active).sort((a, b) => b.name.length - a.name.length);
+export function mentionsIn(
+  body: string,
+  users: readonly Pick<User, 'id' | 'name' | 'active' | 'role'>[],
+): string[] {
+  const byLength = users.filter(isMentionable).sort((a, b) => b.name.length - a.name.length);
   const found: string[] = [];
   const lower = body.toLowerCase();
   for (let at = lower.indexOf('@'); at !== -1; at = lower.indexOf('@', at + 1)) {

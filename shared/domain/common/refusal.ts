@@ -27,7 +27,7 @@ export const REFUSAL_MESSAGES = {
   candidate_merged: 'This candidate was merged into another record; make the change there.',
   application_merged: 'This application was merged into another one; make the change there.',
   merge_invalid: 'This merge of duplicate candidates is not consistent.',
-  unknown_mention: 'Only active staff members can be mentioned.',
+  unknown_mention: 'Only active colleagues who work on candidates can be mentioned (not interviewers).',
   duplicate_email: 'Another candidate already has this email address.',
   delete_forbidden: 'Only an admin may delete documents.',
   read_only_collection: 'This collection is read-only.',

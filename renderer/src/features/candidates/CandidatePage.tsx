@@ -2,7 +2,6 @@ import { Button, Card, CardContent, Chip, Stack, Typography } from '@mui/materia
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { roleMay } from '#shared/domain/access/write-matrix';
-import { useActor } from '../../data/hooks/use-database';
 import {
   useApplicationsForCandidate,
   useCandidate,
@@ -17,10 +16,13 @@ import { InterviewSummaryList } from '../../ui/InterviewSummaryList';
 import { ResumeCard } from '../../ui/ResumeCard';
 import { AddToJobDialog } from './AddToJobDialog';
 import { CandidateApplications } from './CandidateApplications';
+import { CandidateTimeline } from './CandidateTimeline';
 import { MergedIntoNotice, MergedRecords } from './MergedRecords';
+import { useActor, useDb } from '../../data/hooks/use-database';
+import { useCandidateIndex } from '../../data/search/candidate-index';
 import { isPipelineOpen } from '#shared/domain/job/job-machine';
 
-/** A candidate: profile, applications with their timelines, interviews. */
+/** A candidate: profile, applications with their timelines, interviews, the whole timeline with comments. */
 export function CandidatePage() {
   const { candidateId = '' } = useParams();
   const actor = useActor();
@@ -28,7 +30,10 @@ export function CandidatePage() {
   const applications = useApplicationsForCandidate(candidateId) ?? [];
   const interviews = useInterviewsForCandidate(candidateId) ?? [];
   const jobs = new Map((useJobs() ?? []).map((job) => [job.id, job]));
-  const users = new Map((useUsers() ?? []).map((user) => [user.id, user]));
+  const userList = useUsers() ?? [];
+  const users = new Map(userList.map((user) => [user.id, user]));
+  const { entries } = useCandidateIndex(useDb());
+  const mergedIds = entries.filter((entry) => entry.mergedInto === candidateId).map((entry) => entry.id);
   const [isAdding, setIsAdding] = useState(false);
   if (candidate === undefined) return null;
   if (candidate === null) return <Typography>This candidate is not on this device.</Typography>;
@@ -99,6 +104,16 @@ export function CandidatePage() {
         Interviews
       </Typography>
       <InterviewSummaryList interviews={interviews} personName={personName} />
+      <CandidateTimeline
+        candidate={candidate}
+        mergedIds={mergedIds}
+        applications={applications}
+        interviews={interviews}
+        jobs={jobs}
+        users={userList}
+        personName={personName}
+        mayComment={roleMay(actor.role, 'comment.write') && !candidate.erasedAt && !candidate.mergedInto}
+      />
       <MergedRecords candidateId={candidate.id} personName={personName} />
       {isAdding && (
         <AddToJobDialog candidate={candidate} jobs={openJobs} onClose={() => setIsAdding(false)} />
