@@ -1,6 +1,7 @@
 import { expect, type APIRequestContext } from '@playwright/test';
 import type { Application, Stage } from '#shared/domain/application/application-schema';
 import type { Candidate } from '#shared/domain/candidate/candidate-schema';
+import type { Comment } from '#shared/domain/comment/comment-schema';
 import type { Interview } from '#shared/domain/interview/interview-schema';
 import type { Job, JobStatus } from '#shared/domain/job/job-schema';
 import type { User } from '#shared/domain/user/user-schema';
@@ -18,6 +19,7 @@ interface Documents {
   readonly candidates: Candidate;
   readonly applications: Application;
   readonly interviews: Interview;
+  readonly comments: Comment;
   readonly users: User;
 }
 type Collection = keyof Documents;
