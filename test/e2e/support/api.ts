@@ -138,6 +138,20 @@ export class ServerApi {
     return stored;
   }
 
+  /** Writes many new documents in one push (test set-up at scale); fails the test when any is refused. */
+  async pushMany<C extends Exclude<Collection, 'users'>>(
+    collection: C,
+    documents: readonly Documents[C][],
+  ): Promise<void> {
+    const response = await this.request.post(apiUrl(`/api/sync/${collection}/push`), {
+      headers: this.headers,
+      data: documents.map((document) => ({ newDocumentState: { ...document, _deleted: false } })),
+    });
+    expect(response.status(), `push ${collection}`).toBe(200);
+    const body = (await response.json()) as PushResponse<Documents[C]>;
+    expect(body.rejections, `push of ${documents.length} ${collection}`).toEqual([]);
+  }
+
   /** A new job (an open one is created and approved at once: hiring manager or admin only). */
   async createJob(title: string, status: 'draft' | 'open'): Promise<WireDocument<Job>> {
     const id = `e2e-job-${uniqueSuffix()}`;

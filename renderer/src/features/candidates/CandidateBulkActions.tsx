@@ -1,19 +1,10 @@
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
-  MenuItem,
-  Stack,
-  TextField,
-  Typography,
-} from '@mui/material';
+import { Button, Stack, Typography } from '@mui/material';
 import { useState } from 'react';
 import type { Job } from '#shared/domain/job/job-schema';
 import { useActor, useDb } from '../../data/hooks/use-database';
 import type { BulkOutcome } from '../../ui/bulk-outcome';
-import { addCandidatesToJob, tagCandidates, type PickedCandidate } from './candidate-bulk';
+import { BulkJobDialog, BulkTagDialog } from '../../ui/BulkDialogs';
+import { addCandidatesToJob, tagCandidates, type PickedCandidate } from '../../ui/bulk-writes';
 
 interface CandidateBulkActionsProps {
   readonly picked: readonly PickedCandidate[];
@@ -28,8 +19,7 @@ export function CandidateBulkActions({ picked, jobs, onDone, onClear }: Candidat
   const db = useDb();
   const actor = useActor();
   const [dialog, setDialog] = useState<'tag' | 'job' | null>(null);
-  const [tag, setTag] = useState('');
-  const [jobId, setJobId] = useState('');
+  const count = `${picked.length} candidates`;
   const [isWorking, setIsWorking] = useState(false);
 
   const run = async (work: () => Promise<BulkOutcome>, verb: string) => {
@@ -62,68 +52,23 @@ export function CandidateBulkActions({ picked, jobs, onDone, onClear }: Candidat
         Add to job…
       </Button>
       <Button onClick={onClear}>Clear selection</Button>
-      <Dialog
-        open={dialog === 'tag'}
-        onClose={() => setDialog(null)}
-        aria-labelledby="bulk-tag-title"
-        fullWidth
-      >
-        <DialogTitle id="bulk-tag-title">Tag {picked.length} candidates</DialogTitle>
-        <DialogContent>
-          <TextField
-            label="Tag"
-            value={tag}
-            onChange={(event) => setTag(event.target.value)}
-            fullWidth
-            sx={{ mt: 1 }}
-            slotProps={{ htmlInput: { maxLength: 50 } }}
-          />
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={() => setDialog(null)}>Cancel</Button>
-          <Button
-            variant="contained"
-            disabled={!tag.trim() || isWorking}
-            onClick={() => void run(() => tagCandidates(db, actor, picked, tag), 'tagged')}
-          >
-            Add tag
-          </Button>
-        </DialogActions>
-      </Dialog>
-      <Dialog
-        open={dialog === 'job'}
-        onClose={() => setDialog(null)}
-        aria-labelledby="bulk-job-title"
-        fullWidth
-      >
-        <DialogTitle id="bulk-job-title">Add {picked.length} candidates to a job</DialogTitle>
-        <DialogContent>
-          <TextField
-            select
-            label="Job"
-            value={jobId}
-            onChange={(event) => setJobId(event.target.value)}
-            fullWidth
-            sx={{ mt: 1 }}
-          >
-            {jobs.map((job) => (
-              <MenuItem key={job.id} value={job.id}>
-                {job.title}
-              </MenuItem>
-            ))}
-          </TextField>
-        </DialogContent>
-        <DialogActions>
-          <Button onClick={() => setDialog(null)}>Cancel</Button>
-          <Button
-            variant="contained"
-            disabled={!jobId || isWorking}
-            onClick={() => void run(() => addCandidatesToJob(db, actor, picked, jobId), 'added')}
-          >
-            Add to job
-          </Button>
-        </DialogActions>
-      </Dialog>
+      {dialog === 'tag' && (
+        <BulkTagDialog
+          count={count}
+          isWorking={isWorking}
+          onClose={() => setDialog(null)}
+          onTag={(tag) => void run(() => tagCandidates(db, actor, picked, tag), 'tagged')}
+        />
+      )}
+      {dialog === 'job' && (
+        <BulkJobDialog
+          count={count}
+          jobs={jobs}
+          isWorking={isWorking}
+          onClose={() => setDialog(null)}
+          onAdd={(jobId) => void run(() => addCandidatesToJob(db, actor, picked, jobId), 'added')}
+        />
+      )}
     </Stack>
   );
 }

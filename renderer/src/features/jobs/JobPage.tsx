@@ -92,7 +92,7 @@ export function JobPage() {
         </Typography>
         {mayAdd && <Button onClick={() => setIsAdding(true)}>Add candidate</Button>}
       </Stack>
-      <JobApplicationsTable applications={applications} />
+      <JobApplicationsTable jobId={job.id} applications={applications} />
       {isAdding && <AddCandidateToJobDialog job={job} onClose={() => setIsAdding(false)} />}
     </Stack>
   );
