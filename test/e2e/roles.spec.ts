@@ -79,7 +79,9 @@ async function expectApprovalAndHiring(
   await expect(page).toHaveURL(new RegExp(`/applications/${application.id}$`));
   await expect(page.getByRole('region', { name: 'Offer' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Reject' })).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Move to Hired' })).toHaveCount(offered ? 1 : 0);
+  // Hiring is offered (with its confirmation), held back while the offer is only extended (SPEC §3).
+  await expect(page.getByRole('button', { name: 'Hire…' })).toHaveCount(offered ? 1 : 0);
+  if (offered) await expect(page.getByRole('button', { name: 'Hire…' })).toBeDisabled();
 }
 
 test.describe('each demo role signs in and sees what it should', () => {
