@@ -98,7 +98,7 @@ export const PipelineCardContent = memo(function PipelineCardContent({
         sx={{
           gap: 0.5,
           alignItems: 'center',
-          color: card.nextInterviewAt ? 'primary.main' : 'text.disabled',
+          color: card.nextInterviewAt ? 'primary.main' : 'text.secondary',
         }}
       >
         <EventOutlinedIcon sx={{ fontSize: 15 }} />

@@ -163,7 +163,7 @@ export const PipelineColumn = memo(function PipelineColumn({
       )}
       <Box ref={scrollRef} sx={{ flexGrow: 1, minHeight: 0, overflowY: 'auto', px: 1, pb: 1 }}>
         {cards.length === 0 ? (
-          <Typography variant="body2" sx={{ color: 'text.disabled', textAlign: 'center', py: 3 }}>
+          <Typography variant="body2" sx={{ color: 'text.secondary', textAlign: 'center', py: 3 }}>
             {total === 0 ? 'No applications' : 'None match the filters'}
           </Typography>
         ) : (
