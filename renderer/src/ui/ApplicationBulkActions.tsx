@@ -1,12 +1,12 @@
-import { Button, Menu, MenuItem, Stack, Typography } from '@mui/material';
+import { Button, Menu, MenuItem } from '@mui/material';
 import { useState } from 'react';
 import { roleMay } from '#shared/domain/access/write-matrix';
 import type { Stage } from '#shared/domain/application/application-schema';
 import type { Job } from '#shared/domain/job/job-schema';
 import { useActor, useDb } from '../data/hooks/use-database';
 import type { BulkOutcome } from './bulk-outcome';
-import { addCandidatesToJob, moveApplications, tagCandidates, type PickedApplication } from './bulk-writes';
-import { BulkJobDialog, BulkTagDialog } from './BulkDialogs';
+import { BulkActionBar, TagAndJobActions, useBulkRun } from './BulkActionBar';
+import { moveApplications, type PickedApplication } from './bulk-writes';
 import { humanize } from './labels';
 import { RejectDialog } from './RejectDialog';
 
@@ -29,39 +29,22 @@ interface ApplicationBulkActionsProps {
 export function ApplicationBulkActions({ picked, jobs, onDone, onClear }: ApplicationBulkActionsProps) {
   const db = useDb();
   const actor = useActor();
+  const { isWorking, run } = useBulkRun(onDone);
   const [menu, setMenu] = useState<HTMLElement | null>(null);
-  const [dialog, setDialog] = useState<'reject' | 'tag' | 'job' | null>(null);
-  const [isWorking, setIsWorking] = useState(false);
+  const [isRejecting, setIsRejecting] = useState(false);
   const count = `${picked.length} candidate${picked.length === 1 ? '' : 's'}`;
   const candidates = [...new Map(picked.map((each) => [each.candidateId, each])).values()].map((each) => ({
     id: each.candidateId,
     name: each.name,
   }));
-
-  const run = async (work: () => Promise<BulkOutcome>, verb: string) => {
-    setIsWorking(true);
+  const move = (to: Stage, details: { reason?: string; note?: string }, verb: string) => {
     setMenu(null);
-    const outcome = await work();
-    setIsWorking(false);
-    setDialog(null);
-    onDone(outcome, verb);
+    setIsRejecting(false);
+    void run(() => moveApplications(db, actor, picked, to, details), verb);
   };
 
   return (
-    <Stack
-      direction="row"
-      component="section"
-      aria-label="Bulk actions"
-      sx={{
-        gap: 1,
-        alignItems: 'center',
-        flexWrap: 'wrap',
-        p: 1,
-        bgcolor: 'action.selected',
-        borderRadius: 1,
-      }}
-    >
-      <Typography sx={{ mr: 1 }}>{picked.length} selected</Typography>
+    <BulkActionBar count={picked.length} onClear={onClear}>
       {roleMay(actor.role, 'application.advance') && (
         <Button variant="outlined" disabled={isWorking} onClick={(event) => setMenu(event.currentTarget)}>
           Move to…
@@ -69,56 +52,24 @@ export function ApplicationBulkActions({ picked, jobs, onDone, onClear }: Applic
       )}
       <Menu open={menu !== null} anchorEl={menu} onClose={() => setMenu(null)}>
         {BULK_STAGES.map((stage) => (
-          <MenuItem
-            key={stage}
-            onClick={() => void run(() => moveApplications(db, actor, picked, stage, {}), 'moved')}
-          >
+          <MenuItem key={stage} onClick={() => move(stage, {}, 'moved')}>
             {humanize(stage)}
           </MenuItem>
         ))}
       </Menu>
       {roleMay(actor.role, 'application.reject') && (
-        <Button variant="outlined" color="error" disabled={isWorking} onClick={() => setDialog('reject')}>
+        <Button variant="outlined" color="error" disabled={isWorking} onClick={() => setIsRejecting(true)}>
           Reject…
         </Button>
       )}
-      {roleMay(actor.role, 'candidate.edit') && (
-        <Button variant="outlined" disabled={isWorking} onClick={() => setDialog('tag')}>
-          Tag…
-        </Button>
-      )}
-      {roleMay(actor.role, 'application.create') && (
-        <Button variant="outlined" disabled={isWorking} onClick={() => setDialog('job')}>
-          Add to job…
-        </Button>
-      )}
-      <Button onClick={onClear}>Clear selection</Button>
-      {dialog === 'reject' && (
+      <TagAndJobActions candidates={candidates} jobs={jobs} isWorking={isWorking} run={run} />
+      {isRejecting && (
         <RejectDialog
           candidateName={count}
-          onClose={() => setDialog(null)}
-          onReject={(reason, note) =>
-            void run(() => moveApplications(db, actor, picked, 'rejected', { reason, note }), 'rejected')
-          }
+          onClose={() => setIsRejecting(false)}
+          onReject={(reason, note) => move('rejected', { reason, note }, 'rejected')}
         />
       )}
-      {dialog === 'tag' && (
-        <BulkTagDialog
-          count={count}
-          isWorking={isWorking}
-          onClose={() => setDialog(null)}
-          onTag={(tag) => void run(() => tagCandidates(db, actor, candidates, tag), 'tagged')}
-        />
-      )}
-      {dialog === 'job' && (
-        <BulkJobDialog
-          count={count}
-          jobs={jobs}
-          isWorking={isWorking}
-          onClose={() => setDialog(null)}
-          onAdd={(jobId) => void run(() => addCandidatesToJob(db, actor, candidates, jobId), 'added')}
-        />
-      )}
-    </Stack>
+    </BulkActionBar>
   );
 }

@@ -1,4 +1,5 @@
 import {
+  Alert,
   Button,
   Dialog,
   DialogActions,
@@ -44,40 +45,59 @@ export function BulkTagDialog({ count, isWorking, onTag, onClose }: BulkTagDialo
   );
 }
 
-interface BulkJobDialogProps {
-  readonly count: string;
+interface ChooseJobDialogProps {
+  /** The dialog's title, e.g. "Add 12 candidates to a job". */
+  readonly title: string;
   /** The open jobs to choose from. */
   readonly jobs: readonly Job[];
   readonly isWorking: boolean;
-  readonly onAdd: (jobId: string) => void;
+  /** Why the last attempt failed, if it did. */
+  readonly error?: string | null;
+  readonly onChoose: (jobId: string) => void;
   readonly onClose: () => void;
 }
 
-/** Asks for the job to add many candidates to at once. */
-export function BulkJobDialog({ count, jobs, isWorking, onAdd, onClose }: BulkJobDialogProps) {
-  const [jobId, setJobId] = useState('');
+/** Asks for the job to add one or many candidates to. */
+export function ChooseJobDialog({
+  title,
+  jobs,
+  isWorking,
+  error = null,
+  onChoose,
+  onClose,
+}: ChooseJobDialogProps) {
+  const [jobId, setJobId] = useState(jobs[0]?.id ?? '');
   return (
-    <Dialog open onClose={onClose} aria-labelledby="bulk-job-title" fullWidth>
-      <DialogTitle id="bulk-job-title">Add {count} to a job</DialogTitle>
+    <Dialog open onClose={onClose} aria-labelledby="choose-job-title" fullWidth>
+      <DialogTitle id="choose-job-title">{title}</DialogTitle>
       <DialogContent>
-        <TextField
-          select
-          label="Job"
-          value={jobId}
-          onChange={(event) => setJobId(event.target.value)}
-          fullWidth
-          sx={{ mt: 1 }}
-        >
-          {jobs.map((job) => (
-            <MenuItem key={job.id} value={job.id}>
-              {job.title}
-            </MenuItem>
-          ))}
-        </TextField>
+        {jobs.length === 0 ? (
+          <Alert severity="info">There is no open job to add to.</Alert>
+        ) : (
+          <TextField
+            select
+            label="Job"
+            value={jobId}
+            onChange={(event) => setJobId(event.target.value)}
+            fullWidth
+            sx={{ mt: 1 }}
+          >
+            {jobs.map((job) => (
+              <MenuItem key={job.id} value={job.id}>
+                {job.title}
+              </MenuItem>
+            ))}
+          </TextField>
+        )}
+        {error && (
+          <Alert severity="error" sx={{ mt: 1 }}>
+            {error}
+          </Alert>
+        )}
       </DialogContent>
       <DialogActions>
         <Button onClick={onClose}>Cancel</Button>
-        <Button variant="contained" disabled={!jobId || isWorking} onClick={() => onAdd(jobId)}>
+        <Button variant="contained" disabled={!jobId || isWorking} onClick={() => onChoose(jobId)}>
           Add to job
         </Button>
       </DialogActions>
