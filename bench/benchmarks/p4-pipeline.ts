@@ -43,6 +43,7 @@ function boardOrganisation(organisation: Organisation, now: number): Organisatio
     applications,
     interviews: [],
     messages: [],
+    comments: [],
     jobId: job.id,
   };
 }

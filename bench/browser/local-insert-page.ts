@@ -3,10 +3,11 @@
  * organisation as the server holds (same scale, seed and time), then bulk-inserts it into a fresh RxDB
  * database on the app's storage (Dexie/IndexedDB) with the app's collection schemas, no network.
  */
-import { createRxDatabase, type RxJsonSchema } from 'rxdb';
+import { addRxPlugin, createRxDatabase, type RxJsonSchema } from 'rxdb';
+import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { COLLECTIONS } from '#shared/domain/collections';
-import { toRxJsonSchema } from '#shared/sync/rx-schemas';
+import { SCHEMA_VERSIONS, toRxJsonSchema } from '#shared/sync/rx-schemas';
 import { generateOrganisation, type GeneratorOptions } from '../generate/organisation-generator';
 
 /** What the page answers: total and per-collection insert times. */
@@ -15,6 +16,13 @@ export interface LocalInsertResult {
   readonly ms: number;
   readonly perCollection: Readonly<Record<string, { readonly documents: number; readonly ms: number }>>;
 }
+
+// Collections past version 0 need the migration plugin and a strategy per version, as in the app.
+// The database is new, so no strategy ever runs: each keeps the document as it is.
+addRxPlugin(RxDBMigrationSchemaPlugin);
+const keep = (doc: unknown): unknown => doc;
+const strategiesUpTo = (version: number) =>
+  Object.fromEntries(Array.from({ length: version }, (_, index) => [index + 1, keep]));
 
 /** Documents per `bulkInsert`, as a fast local import would write them. */
 const CHUNK = 1_000;
@@ -29,7 +37,13 @@ async function insertLocally(options: GeneratorOptions): Promise<LocalInsertResu
   try {
     const collections = await db.addCollections(
       Object.fromEntries(
-        COLLECTIONS.map((name) => [name, { schema: toRxJsonSchema(name) as RxJsonSchema<unknown> }]),
+        COLLECTIONS.map((name) => [
+          name,
+          {
+            schema: toRxJsonSchema(name) as RxJsonSchema<unknown>,
+            migrationStrategies: strategiesUpTo(SCHEMA_VERSIONS[name]),
+          },
+        ]),
       ),
     );
     const perCollection: Record<string, { documents: number; ms: number }> = {};

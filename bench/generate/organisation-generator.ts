@@ -1,4 +1,5 @@
 import type { Message } from '#shared/domain/message/message-schema';
+import type { Comment } from '#shared/domain/comment/comment-schema';
 import { moveToStage, newApplication } from '#shared/domain/application/application-commands';
 import { applicationId, type Application, type Stage } from '#shared/domain/application/application-schema';
 import { CANDIDATE_SOURCES, type Candidate } from '#shared/domain/candidate/candidate-schema';
@@ -38,6 +39,8 @@ export interface Organisation {
   applications: Application[];
   interviews: Interview[];
   messages: Message[];
+  /** None generated: the benchmarks measure what people wait for, which comments do not add to. */
+  comments: Comment[];
 }
 
 const DAY = 86_400_000;
@@ -92,7 +95,16 @@ export function generateOrganisation({ scale, seed, now }: GeneratorOptions): Or
     recruiters,
     now,
   );
-  return { users, settings: [defaultSettings(now)], jobs, candidates, applications, interviews, messages: [] };
+  return {
+    users,
+    settings: [defaultSettings(now)],
+    jobs,
+    candidates,
+    applications,
+    interviews,
+    messages: [],
+    comments: [],
+  };
 }
 
 function iso(ms: number): string {

@@ -2,7 +2,8 @@
  * The Content-Security-Policy sent with every `app://` response. Scripts only from the app itself
  * (no inline scripts, no eval); inline styles are allowed because the UI library (MUI/Emotion)
  * injects `<style>` elements at run time. Network connections go to the app itself and to the
- * configured sync server origin only (its REST API and its Server-Sent Events stream).
+ * configured sync server origin only (its REST API and its Server-Sent Events stream). Frames show
+ * only `blob:` documents: the résumé preview, made in the page from a downloaded or cached file.
  */
 export function contentSecurityPolicy(syncServerOrigins: readonly string[]): string {
   const connect = ["'self'", ...new Set(syncServerOrigins.map(toOrigin))].join(' ');
@@ -14,7 +15,7 @@ export function contentSecurityPolicy(syncServerOrigins: readonly string[]): str
     "font-src 'self' data:",
     `connect-src ${connect}`,
     "worker-src 'self' blob:",
-    "frame-src 'none'",
+    'frame-src blob:',
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'none'",

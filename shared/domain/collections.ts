@@ -9,6 +9,7 @@ import { JobSchema, type Job } from './job/job-schema';
 import { MessageSchema, type Message } from './message/message-schema';
 import { SettingsSchema, type Settings } from './settings/settings-schema';
 import { UserSchema, type User } from './user/user-schema';
+import { CommentSchema, type Comment } from './comment/comment-schema';
 
 /** The replicated collections of SPEC §2, in the order a client should pull them. */
 export const COLLECTIONS = [
@@ -19,6 +20,7 @@ export const COLLECTIONS = [
   'applications',
   'interviews',
   'messages',
+  'comments',
 ] as const;
 export type CollectionName = (typeof COLLECTIONS)[number];
 
@@ -31,6 +33,7 @@ export interface CollectionDocuments {
   applications: Application;
   interviews: Interview;
   messages: Message;
+  comments: Comment;
 }
 export type DocumentOf<C extends CollectionName> = CollectionDocuments[C];
 export type AnyDocument = CollectionDocuments[CollectionName];
@@ -44,6 +47,7 @@ export const COLLECTION_SCHEMAS: Readonly<Record<CollectionName, TSchema>> = {
   applications: ApplicationSchema,
   interviews: InterviewSchema,
   messages: MessageSchema,
+  comments: CommentSchema,
 };
 
 /**

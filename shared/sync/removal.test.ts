@@ -13,6 +13,15 @@ const SAMPLES: Record<CollectionName, Record<string, unknown>> = {
   applications: application('offer'),
   interviews: interview(),
   messages: message({ sentTo: 'ada@example.org' }),
+  comments: {
+    id: 'comment-1',
+    updatedAt: 1,
+    candidateId: 'cand-1',
+    body: 'Strong on systems design.',
+    mentions: ['recruiter-1'],
+    createdBy: 'hiring_manager-1',
+    createdAt: '2026-03-01T10:00:00.000Z',
+  },
 };
 
 /** Every string found anywhere in a value. */

@@ -74,6 +74,15 @@ describe('RxDB collections from the shared JSON Schemas', () => {
       );
       await collections['settings']!.insert(defaultSettings(1));
       await collections['messages']!.insert(message());
+      await collections['comments']!.insert({
+        id: 'comment-1',
+        updatedAt: 1,
+        candidateId: 'cand-1',
+        body: 'Strong on systems design.',
+        mentions: [],
+        createdBy: 'recruiter-1',
+        createdAt: '2026-03-01T10:00:00.000Z',
+      });
       const counts: Record<string, number> = {};
       for (const name of COLLECTIONS) counts[name] = await collections[name]!.count().exec();
       expect(counts).toEqual({
@@ -84,6 +93,7 @@ describe('RxDB collections from the shared JSON Schemas', () => {
         users: 1,
         settings: 1,
         messages: 1,
+        comments: 1,
       });
       await expect(collections['jobs']!.insert({ ...job({ id: 'job-2' }), title: '' })).rejects.toThrow();
     } finally {

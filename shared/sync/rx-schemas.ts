@@ -3,7 +3,7 @@ import { COLLECTION_SCHEMAS, type CollectionName } from '../domain/collections';
 /**
  * Each collection's local schema version. Bump it with a migration strategy in the renderer
  * whenever a shared schema changes shape.
- * - jobs 1: optional `interviewPlan`.
+ * - jobs 1: optional `interviewPlan`; 2: optional `openings`.
  * - interviews 1: optional `kitId`, `declines`, `withheldScorecardAuthors`, and scorecards'
  *   optional `attributeRatings`.
  */
@@ -12,12 +12,15 @@ export const SCHEMA_VERSIONS: Readonly<Record<CollectionName, number>> = {
   users: 2,
   // 1: optional messageTemplates, messageDefaults and timeZone.
   settings: 1,
-  jobs: 1,
-  // 1: optional timeZone.
-  candidates: 1,
-  applications: 0,
+  // 1: optional interviewPlan; 2: optional openings.
+  jobs: 2,
+  // 1: optional timeZone; 2: optional merge marks.
+  candidates: 2,
+  // 1: optional merge marks.
+  applications: 1,
   interviews: 1,
   messages: 0,
+  comments: 0,
 };
 
 /** Fields each collection is queried by on the laptop; each must be required and bounded. */
@@ -29,6 +32,7 @@ export const COLLECTION_INDEXES: Readonly<Record<CollectionName, readonly (strin
   applications: ['jobId', 'candidateId', 'stage'],
   interviews: ['applicationId', 'scheduledAt'],
   messages: ['candidateId'],
+  comments: ['candidateId'],
 };
 
 /** The RxDB collection schema of `collection`, derived from its shared JSON Schema. */

@@ -11,6 +11,7 @@ import { normalizeEmail } from '#shared/domain/common/schema-helpers';
 import { parseIso } from '#shared/domain/common/time';
 import { validateAgainst } from '#shared/domain/common/validate';
 import { roleMay } from '#shared/domain/access/write-matrix';
+import { decideCommentWrite, mentionsIn } from '#shared/domain/comment/comment-rules';
 import { COLLECTION_SCHEMAS, COLLECTIONS } from '#shared/domain/collections';
 import { buildDemoOrganisation, DEMO_PASSWORD, type DemoOrganisation } from './demo-organisation';
 
@@ -206,6 +207,22 @@ describe('demo organisation (SPEC §8)', () => {
     for (const application of demo.applications.filter((candidate) => candidate.jobId === cancelled?.id)) {
       expect(application.stage).toBe('rejected');
     }
+  });
+
+  it('has a few comments on candidates’ timelines, by colleagues who may comment, mentions matching the text', () => {
+    expect(demo.comments.length).toBeGreaterThanOrEqual(3);
+    const users = new Map(demo.users.map((user) => [user.id, user]));
+    const candidateIds = new Set(demo.candidates.map((candidate) => candidate.id));
+    for (const comment of demo.comments) {
+      const author = users.get(comment.createdBy);
+      if (!author) throw new Error(`unknown author ${comment.createdBy}`);
+      expect(candidateIds.has(comment.candidateId)).toBe(true);
+      expect(decideCommentWrite({ id: author.id, role: author.role }, null, comment, { users })).toEqual({
+        ok: true,
+      });
+      expect(comment.mentions).toEqual(mentionsIn(comment.body, demo.users));
+    }
+    expect(demo.comments.some((comment) => comment.mentions.length > 0)).toBe(true);
   });
 
   it('has 14 interviews: 9 completed with scorecards, 4 scheduled, 1 cancelled', () => {

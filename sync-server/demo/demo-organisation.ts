@@ -1,12 +1,14 @@
 import type { Message } from '#shared/domain/message/message-schema';
 import type { Application } from '#shared/domain/application/application-schema';
 import type { Candidate } from '#shared/domain/candidate/candidate-schema';
+import type { Comment } from '#shared/domain/comment/comment-schema';
 import type { Interview } from '#shared/domain/interview/interview-schema';
 import type { Job } from '#shared/domain/job/job-schema';
 import type { User } from '#shared/domain/user/user-schema';
 import { defaultSettings, type Settings } from '#shared/domain/settings/settings-schema';
 import { buildDemoApplications } from './demo-applications';
 import { buildDemoCandidates } from './demo-candidates';
+import { buildDemoComments } from './demo-comments';
 import { DEMO_INTERVIEW_PLANS } from './demo-interview-plans';
 import { DEMO_INTERVIEW_KITS } from './demo-interview-kits';
 import { buildDemoInterviews } from './demo-interviews';
@@ -28,6 +30,7 @@ export interface DemoOrganisation {
   applications: Application[];
   interviews: Interview[];
   messages: Message[];
+  comments: Comment[];
 }
 
 /**
@@ -59,5 +62,6 @@ export function buildDemoOrganisation(now: number): DemoOrganisation {
     interviews: buildDemoInterviews(clock, DEMO_INTERVIEW_PLANS),
     // Nothing was sent to the demo's candidates: the team decides what they receive (SPEC §12).
     messages: [],
+    comments: buildDemoComments(clock),
   };
 }

@@ -76,6 +76,7 @@ const INDEXES: Partial<Record<DatabaseKey, readonly { name: string; fields: stri
     { name: 'by-candidate', fields: ['candidateId'] },
     { name: 'by-status', fields: ['status'] },
   ],
+  comments: [{ name: 'by-candidate', fields: ['candidateId'] }],
   sessions: [{ name: 'by-user', fields: ['userId'] }],
   audit: [{ name: 'by-time', fields: ['at'] }],
 };

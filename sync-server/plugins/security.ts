@@ -24,6 +24,8 @@ export const securityPlugin = fp(
           imgSrc: ["'self'", 'data:', 'blob:'],
           connectSrc: ["'self'"],
           fontSrc: ["'self'", 'data:'],
+          // The résumé preview frames a PDF the app made into a blob: URL (downloaded or cached).
+          frameSrc: ["'self'", 'blob:'],
           objectSrc: ["'none'"],
           frameAncestors: ["'none'"],
         },

@@ -49,9 +49,10 @@ export function scopedIds(scope: InterviewerScope, collection: CollectionName): 
     case 'users':
     case 'settings':
       return null;
-    // Messages to candidates are for full readers only.
+    // Messages to candidates and the team's comments are for full readers only.
     case 'messages':
-      return new Set();
+    case 'comments':
+      return new Set<string>();
   }
 }
 

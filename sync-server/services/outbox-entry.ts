@@ -22,6 +22,7 @@ export const TEMPLATES = [
   'interview_rescheduled',
   'interview_cancelled',
   'scorecard_reminder',
+  'comment_mention',
   'email_verification',
   'password_reset',
   'registration_attempt',
@@ -64,7 +65,7 @@ export interface OutboxEntry extends StoredDoc {
   /** Stable RFC 5322 Message-ID, the same on every attempt. */
   messageId: string;
   /** The document whose change caused the message; `users` for the account mails a person asked for. */
-  source: { collection: 'applications' | 'interviews' | 'messages' | 'users'; id: string };
+  source: { collection: 'applications' | 'interviews' | 'messages' | 'comments' | 'users'; id: string };
   status: OutboxStatus;
   attempts: number;
   /** `pending`: when it is due; `sending`: when the claim expires. */

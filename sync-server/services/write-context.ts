@@ -148,17 +148,25 @@ export async function loadWriteContext(
 ): Promise<WriteContext> {
   switch (collection) {
     case 'applications': {
-      const [job, candidate, settings] = await Promise.all([
+      const mergedFrom = isCreate ? stringField(doc, 'mergedFrom') : null;
+      const [job, candidate, settings, source] = await Promise.all([
         cache.document('jobs', stringField(doc, 'jobId')),
-        isCreate ? cache.document('candidates', stringField(doc, 'candidateId')) : null,
+        isCreate || stringField(doc, 'mergedInto')
+          ? cache.document('candidates', stringField(doc, 'candidateId'))
+          : null,
         // The rejection reasons; read by id (one document, cached for the whole push).
         doc['stage'] === 'rejected' ? cache.document('settings', SETTINGS_ID) : null,
+        cache.document('applications', mergedFrom),
       ]);
+      const mergeSource = liveContentOf('applications', source);
+      const sourceCandidate = mergeSource ? await cache.document('candidates', mergeSource.candidateId) : null;
       return {
         now,
         job: liveContentOf('jobs', job),
         candidate: liveContentOf('candidates', candidate),
         settings: liveContentOf('settings', settings),
+        mergeSource,
+        mergeSourceCandidate: liveContentOf('candidates', sourceCandidate),
       };
     }
     case 'interviews': {
@@ -180,8 +188,14 @@ export async function loadWriteContext(
     }
     case 'candidates': {
       const email = stringField(doc, 'email');
-      return { now, emailTakenBy: email ? await cache.emailOwner(email, doc['id']) : null };
+      const [emailTakenBy, target] = await Promise.all([
+        email ? cache.emailOwner(email, doc['id']) : null,
+        cache.document('candidates', stringField(doc, 'mergedInto')),
+      ]);
+      return { now, emailTakenBy, mergeTarget: liveContentOf('candidates', target) };
     }
+    case 'comments':
+      return { now, users: await cache.staff() };
     default:
       return { now };
   }

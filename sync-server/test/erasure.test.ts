@@ -77,7 +77,7 @@ async function outboxCount(): Promise<number> {
   return list.json<{ entries: unknown[] }>().entries.length;
 }
 
-/** A candidate in a pipeline, with a résumé, notes, an offer, an interview with a scorecard and messages sent. */
+/** A candidate in a pipeline, with a résumé, notes, an offer, an interview with a scorecard, a comment and messages sent. */
 async function personInPipeline(): Promise<{ candidate: Doc; application: Doc; interview: Doc }> {
   const candidate = candidateDoc({
     ...PERSON,
@@ -109,6 +109,16 @@ async function personInPipeline(): Promise<{ candidate: Doc; application: Doc; i
   }
   const interview = interviewDoc(application, [interviewer.user.id]);
   expect((await create(app, recruiter, 'interviews', interview)).rejections).toEqual([]);
+  const comment = {
+    id: `comment-${candidate.id}`,
+    updatedAt: Date.now(),
+    candidateId: candidate.id,
+    body: '@Priya Raman Grace Hopperlind could start in May.',
+    mentions: ['user-hr-manager'],
+    createdBy: recruiter.user.id,
+    createdAt: new Date().toISOString(),
+  };
+  expect((await create(app, recruiter, 'comments', comment)).rejections).toEqual([]);
   const upload = await app.inject({
     method: 'PUT',
     url: `/api/files/candidates/${candidate.id}/resume?fileName=grace-hopperlind.pdf`,
@@ -123,6 +133,9 @@ async function personInPipeline(): Promise<{ candidate: Doc; application: Doc; i
   );
   // The messages (to the candidate, and the invite naming her to the interviewer) are written.
   await waitFor('mail files naming the candidate', () => mailFilesText().includes('hopperlind'));
+  await waitFor('the mention notice naming the candidate', () =>
+    mailFilesText().includes('could start in may'),
+  );
   return { candidate, application, interview };
 }
 

@@ -91,6 +91,16 @@ async function validDocument(collection: CollectionName): Promise<Doc> {
   if (collection === 'candidates') return candidate;
   expect((await create(app, manager, 'jobs', job)).rejections).toEqual([]);
   expect((await create(app, manager, 'candidates', candidate)).rejections).toEqual([]);
+  if (collection === 'comments')
+    return {
+      id: uniqueId('comment'),
+      updatedAt: 0,
+      candidateId: candidate.id,
+      body: 'Strong on systems design.',
+      mentions: [],
+      createdBy: manager.user.id,
+      createdAt: new Date().toISOString(),
+    };
   const application = applicationDoc(job.id, candidate.id);
   if (collection === 'applications') return application;
   expect((await create(app, manager, 'applications', application)).rejections).toEqual([]);

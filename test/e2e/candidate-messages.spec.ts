@@ -105,7 +105,7 @@ test('hiring from the board asks first, and sends the welcome only when the pers
   // A drop on Hired moves nothing until the person confirms; cancelling leaves the card where it was.
   await moveRight('Toni Quiet');
   const quietDialog = page.getByRole('dialog', { name: 'Hire Toni Quiet' });
-  await expect(quietDialog.getByText('Hired is final')).toBeVisible();
+  await expect(quietDialog.getByText(/Hiring is final/)).toBeVisible();
   await quietDialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(card('Toni Quiet')).toBeVisible();
   await expect(column('Offer').getByRole('button', { name: /^Toni Quiet,/ })).toBeVisible();
@@ -117,13 +117,13 @@ test('hiring from the board asks first, and sends the welcome only when the pers
     new RegExp(`^Dear Sasha,[^]*${job.title}`),
   );
   await page.screenshot({ path: test.info().outputPath('board-hire-dialog.png') });
-  await dialog.getByRole('button', { name: 'Hire and send' }).click();
+  await dialog.getByRole('button', { name: 'Hire Sasha Welcomed and send' }).click();
   await expect(column('Hired').getByRole('button', { name: /^Sasha Welcomed,/ })).toBeVisible();
 
   await moveRight('Toni Quiet');
   await page
     .getByRole('dialog', { name: 'Hire Toni Quiet' })
-    .getByRole('button', { name: 'Hire', exact: true })
+    .getByRole('button', { name: 'Hire Toni Quiet', exact: true })
     .click();
   await expect(column('Hired').getByRole('button', { name: /^Toni Quiet,/ })).toBeVisible();
   await expectSynced(page);

@@ -242,6 +242,30 @@ test.describe('the pipeline board', () => {
     await page.screenshot({ path: test.info().outputPath('pipeline-demo-board.png') });
   });
 
+  test('a drag started on a card’s name moves the card; a click on the name opens the application', async ({
+    page,
+    request,
+  }) => {
+    const fixture = await createBoard(request, ['Mary Jackson', 'Evelyn Boyd']);
+    await signIn(page, 'recruiter1@example.com');
+    await openBoard(page, fixture);
+    const name = page.getByRole('link', { name: 'Open application of Mary Jackson' });
+    const from = await name.boundingBox();
+    const target = await column(page, 'Screening').boundingBox();
+    if (!from || !target) throw new Error('The name or the column is not on screen.');
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(from.x + from.width / 2 + 12, from.y + from.height / 2, { steps: 3 });
+    await page.mouse.move(target.x + target.width / 2, target.y + 160, { steps: 12 });
+    await page.mouse.up();
+    await expect(card(column(page, 'Screening'), 'Mary Jackson')).toBeVisible();
+    await expect.poll(() => stageOnServer(request, fixture, 0), { timeout: 15_000 }).toBe('screening');
+    await expect(page).toHaveURL(new RegExp(`/jobs/${fixture.jobId}/pipeline$`));
+
+    await page.getByRole('link', { name: 'Open application of Evelyn Boyd' }).click();
+    await expect(page).toHaveURL(new RegExp(`/applications/${fixture.applicationIds[1] ?? ''}$`));
+  });
+
   test('a pipeline window shows the board alone, with a way back from an opened application', async ({
     page,
     request,

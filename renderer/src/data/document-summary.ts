@@ -22,5 +22,7 @@ export function describeDocument(collection: CollectionName, document: Readonly<
       return `Message “${text(document, 'subject')}”`;
     case 'users':
       return `User ${text(document, 'name')}`;
+    case 'comments':
+      return `Comment “${text(document, 'body').slice(0, 60)}”`;
   }
 }

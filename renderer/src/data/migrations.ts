@@ -15,12 +15,14 @@ export const MIGRATION_STRATEGIES: Readonly<Record<CollectionName, MigrationStra
   users: { 1: keepAsIs, 2: keepAsIs },
   // 1: messageTemplates, messageDefaults, timeZone.
   settings: { 1: keepAsIs },
-  // 1: the optional interview plan.
-  jobs: { 1: keepAsIs },
-  // 1: timeZone.
-  candidates: { 1: keepAsIs },
-  applications: {},
+  // 1: the optional interview plan; 2: the optional openings.
+  jobs: { 1: keepAsIs, 2: keepAsIs },
+  // 1: timeZone; 2: the optional merge marks.
+  candidates: { 1: keepAsIs, 2: keepAsIs },
+  // 1: the optional merge marks.
+  applications: { 1: keepAsIs },
   // 1: the optional kit, declines, withheld-scorecard authors and attribute ratings.
   interviews: { 1: keepAsIs },
   messages: {},
+  comments: {},
 };

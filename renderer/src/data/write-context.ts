@@ -14,17 +14,27 @@ export async function buildWriteContext(
 ): Promise<WriteContext> {
   const now = Date.now();
   if (collection === 'applications') {
-    const [job, candidate, settings] = await Promise.all([
+    const mergedFrom = document['mergedFrom'];
+    const [job, candidate, settings, source] = await Promise.all([
       db.jobs.findOne(String(document['jobId'])).exec(),
       db.candidates.findOne(String(document['candidateId'])).exec(),
       db.settings.findOne(SETTINGS_ID).exec(),
+      typeof mergedFrom === 'string' ? db.applications.findOne(mergedFrom).exec() : null,
     ]);
+    const sourceCandidate = source ? await db.candidates.findOne(source.candidateId).exec() : null;
     return {
       now,
       job: job?.toMutableJSON() ?? null,
       candidate: candidate?.toMutableJSON() ?? null,
       settings: settings?.toMutableJSON() ?? null,
+      mergeSource: source?.toMutableJSON() ?? null,
+      mergeSourceCandidate: sourceCandidate?.toMutableJSON() ?? null,
     };
+  }
+  if (collection === 'candidates') {
+    const mergedInto = document['mergedInto'];
+    const target = typeof mergedInto === 'string' ? await db.candidates.findOne(mergedInto).exec() : null;
+    return { now, mergeTarget: target?.toMutableJSON() ?? null };
   }
   if (collection === 'interviews') {
     const [application, job, users] = await Promise.all([
@@ -42,6 +52,10 @@ export async function buildWriteContext(
   if (collection === 'messages') {
     const candidate = await db.candidates.findOne(String(document['candidateId'])).exec();
     return { now, candidate: candidate?.toMutableJSON() ?? null };
+  }
+  if (collection === 'comments') {
+    const users = await db.users.find().exec();
+    return { now, users: new Map(users.map((user) => [user.id, user.toMutableJSON()])) };
   }
   return { now };
 }

@@ -15,7 +15,11 @@ const JobPage = screen(() => import('../features/jobs/JobPage'), 'JobPage');
 const JobEditPage = screen(() => import('../features/jobs/JobEditPage'), 'JobEditPage');
 const CandidatesPage = screen(() => import('../features/candidates/CandidatesPage'), 'CandidatesPage');
 const CandidatePage = screen(() => import('../features/candidates/CandidatePage'), 'CandidatePage');
-const CandidateEditPage = screen(() => import('../features/candidates/CandidateEditPage'), 'CandidateEditPage');
+const DuplicatesPage = screen(() => import('../features/candidates/DuplicatesPage'), 'DuplicatesPage');
+const CandidateEditPage = screen(
+  () => import('../features/candidates/CandidateEditPage'),
+  'CandidateEditPage',
+);
 const ApplicationPage = screen(() => import('../features/applications/ApplicationPage'), 'ApplicationPage');
 const MyInterviewsPage = screen(() => import('../features/interviews/MyInterviewsPage'), 'MyInterviewsPage');
 const InterviewPage = screen(() => import('../features/interviews/InterviewPage'), 'InterviewPage');
@@ -40,6 +44,7 @@ export function AppRoutes() {
         <Route path="/jobs/:jobId/pipeline" element={<PipelinePage />} />
         <Route path="/candidates" element={<CandidatesPage />} />
         <Route path="/candidates/new" element={<CandidateEditPage />} />
+        <Route path="/candidates/duplicates" element={<DuplicatesPage />} />
         <Route path="/candidates/:candidateId" element={<CandidatePage />} />
         <Route path="/candidates/:candidateId/edit" element={<CandidateEditPage />} />
         <Route path="/applications/:applicationId" element={<ApplicationPage />} />

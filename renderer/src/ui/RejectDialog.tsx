@@ -20,8 +20,11 @@ import { useMessageDraft } from './use-message-draft';
 
 interface RejectDialogProps {
   readonly candidateName: string;
-  /** The application being rejected: its candidate and job fill the message. */
-  readonly applicationId: string;
+  /**
+   * The application being rejected: its candidate and job fill the message. Without one (a rejection
+   * of many at once) no message is offered, so none is sent.
+   */
+  readonly applicationId?: string;
   /**
    * Called with the id of one of the organisation's reasons, the note, and the message to send with
    * the rejection (its `send` off: none).
@@ -38,7 +41,7 @@ export function RejectDialog({ candidateName, applicationId, onReject, onClose }
   const actor = useActor();
   const user = useCurrentUser();
   const settings = useSettings();
-  const application = useApplication(applicationId);
+  const application = useApplication(applicationId ?? '');
   const candidate = useCandidate(application?.candidateId ?? '');
   const job = useJob(application?.jobId ?? '');
   const reasons = settings ? activeRejectionReasons(settings) : [];

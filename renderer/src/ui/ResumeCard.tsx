@@ -3,15 +3,11 @@ import { useState, type ChangeEvent } from 'react';
 import type { Candidate } from '#shared/domain/candidate/candidate-schema';
 import { useLocalDataId } from '../data/hooks/use-database';
 import { resumeFileProblem } from '../data/files/resume-upload-state';
-import {
-  discardQueuedUpload,
-  queueResumeUpload,
-  useResumeUploadStore,
-} from '../data/files/resume-uploads';
+import { discardQueuedUpload, queueResumeUpload, useResumeUploadStore } from '../data/files/resume-uploads';
 import { useResume } from '../data/files/use-resume';
 
 interface ResumeCardProps {
-  readonly candidate: Pick<Candidate, 'id' | 'resume'>;
+  readonly candidate: Pick<Candidate, 'id' | 'resume' | 'updatedAt'>;
   /** Whether this person may upload (those who may edit candidates). */
   readonly mayUpload: boolean;
 }
@@ -19,7 +15,7 @@ interface ResumeCardProps {
 /** The candidate's résumé, readable offline once downloaded; with an upload that queues when offline. */
 export function ResumeCard({ candidate, mayUpload }: ResumeCardProps) {
   const localDataId = useLocalDataId();
-  const view = useResume(candidate.id, candidate.resume);
+  const view = useResume(candidate.id, candidate.resume, candidate.updatedAt);
   const queued = useResumeUploadStore((state) => state.uploads[candidate.id]);
   const [problem, setProblem] = useState<string | null>(null);
 

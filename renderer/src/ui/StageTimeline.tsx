@@ -7,12 +7,27 @@ interface StageTimelineProps {
   readonly history: readonly StageHistoryEntry[];
   readonly personName: (id: string) => string;
   readonly label?: string;
+  /**
+   * The candidate's name, for entries made by someone the staff directory does not know (a
+   * candidate applying through the careers page), instead of their account id.
+   */
+  readonly applicantName?: string;
 }
 
 /** An application's stage history, oldest first: what, when, by whom, with the note. */
-export function StageTimeline({ history, personName, label = 'Stage history' }: StageTimelineProps) {
+export function StageTimeline({
+  history,
+  personName,
+  label = 'Stage history',
+  applicantName,
+}: StageTimelineProps) {
   // In the person's time zone (theirs, the organisation's, this computer's).
   const formatShort = useFormatShort();
+  // `personName` answers the id itself for anyone outside the staff directory.
+  const byWhom = (id: string) => {
+    const name = personName(id);
+    return name === id && applicantName ? `${applicantName}, through the careers page` : name;
+  };
   return (
     <List dense aria-label={label} sx={{ borderLeft: 2, borderColor: 'primary.light', pl: 1 }}>
       {history.map((entry, index) => (
@@ -21,7 +36,7 @@ export function StageTimeline({ history, personName, label = 'Stage history' }: 
             primary={
               entry.from ? `${humanize(entry.from)} → ${humanize(entry.to)}` : `${humanize(entry.to)} (added)`
             }
-            secondary={`${formatShort(entry.at)} · ${personName(entry.by)}${entry.note ? ` · ${entry.note}` : ''}`}
+            secondary={`${formatShort(entry.at)} · ${byWhom(entry.by)}${entry.note ? ` · ${entry.note}` : ''}`}
           />
         </ListItem>
       ))}

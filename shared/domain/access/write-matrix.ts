@@ -29,6 +29,8 @@ export const WRITE_PERMISSIONS = {
   'interview.writeOwnScorecard': ['admin', 'hiring_manager', 'recruiter', 'interviewer'],
   /** Decline (or take back one's decline of) an interview one is assigned to, with a reason. */
   'interview.declineOwn': ['admin', 'hiring_manager', 'recruiter', 'interviewer'],
+  /** Comment on a candidate (the timeline), mentioning colleagues. */
+  'comment.write': ['admin', 'hiring_manager', 'recruiter'],
   'user.manage': ['admin'],
   /** Change one's own preferences (time zone, e-mail notifications) on one's directory entry. */
   'user.editOwnPreferences': ['admin', 'hiring_manager', 'recruiter', 'interviewer'],

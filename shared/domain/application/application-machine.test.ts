@@ -3,7 +3,7 @@ import { ROLES, type Role } from '../common/roles';
 import { decideWrite } from '../decide/decide-write';
 import { actor, application, context, moved } from '../../test-support/fixtures';
 import { allowedStageMoves, decideStageChange } from './application-machine';
-import { STAGES, type Stage } from './application-schema';
+import { STAGES, type Application, type Stage } from './application-schema';
 import type { JobStatus } from '../job/job-schema';
 
 // Written from SPEC §3, independently of the implementation's tables.
@@ -17,6 +17,11 @@ const SPEC_MOVES: ReadonlySet<string> = new Set([
   'interview>rejected',
   'offer>rejected',
 ]);
+/** `app` with its offer (if any) accepted by the candidate. */
+function acceptedOffer(app: Application): Application {
+  return app.offer ? { ...app, offer: { ...app.offer, status: 'accepted' } } : app;
+}
+
 const MAY_ADVANCE: readonly Role[] = ['admin', 'hiring_manager', 'recruiter'];
 const MAY_HIRE: readonly Role[] = ['admin', 'hiring_manager'];
 const MAY_REJECT: readonly Role[] = ['admin', 'hiring_manager', 'recruiter'];
@@ -42,7 +47,7 @@ describe('stage machine: every role × every stage pair', () => {
   it.each(roleStagePairs)('$role: $from → $to is $expected', ({ role, from, to, expected }) => {
     const decision = decideStageChange(
       from,
-      { to, rejectionReason: 'Went with another candidate' },
+      { to, rejectionReason: 'Went with another candidate', offerStatus: 'accepted' },
       actor(role),
       'open',
     );
@@ -54,7 +59,7 @@ describe('stage moves judged as whole-document writes, every role × every move'
   const moves = roleStagePairs.filter(({ from, to }) => from !== to);
 
   it.each(moves)('$role: $from → $to', ({ role, from, to, expected }) => {
-    const before = application(from);
+    const before = acceptedOffer(application(from));
     const decision = decideWrite(actor(role), 'applications', before, moved(before, to), context('open'));
     // Interviewers and candidates may change no application at all once it exists.
     const wholeDocumentExpectation = MAY_ADVANCE.includes(role) ? expected : 'forbidden_role';
@@ -74,7 +79,7 @@ describe('job status gates the pipeline', () => {
   it.each(jobStatuses.flatMap((status) => forward.map(([from, to]) => ({ status, from, to }))))(
     'forward $from → $to on a $status job',
     ({ status, from, to }) => {
-      const decision = decideStageChange(from, { to }, actor('admin'), status);
+      const decision = decideStageChange(from, { to, offerStatus: 'accepted' }, actor('admin'), status);
       expect(decision.ok ? 'ok' : decision.code).toBe(status === 'open' ? 'ok' : 'job_not_open');
     },
   );
@@ -99,6 +104,26 @@ describe('job status gates the pipeline', () => {
       );
       expect(decision.ok ? 'ok' : decision.code).toBe('reason_required');
     }
+  });
+});
+
+describe('hiring needs an accepted offer (SPEC §3 as amended)', () => {
+  it.each([undefined, 'draft', 'extended', 'declined'] as const)('refuses hiring with an offer %s', (status) => {
+    const decision = decideStageChange('offer', { to: 'hired', offerStatus: status }, actor('admin'), 'open');
+    expect(decision.ok ? 'ok' : decision.code).toBe('offer_not_accepted');
+  });
+
+  it('refuses a whole-document hire while the offer is still extended', () => {
+    const before = application('offer');
+    expect(before.offer?.status).toBe('extended');
+    const decision = decideWrite(actor('hiring_manager'), 'applications', before, moved(before, 'hired'), context());
+    expect(decision.ok ? 'ok' : decision.code).toBe('offer_not_accepted');
+  });
+
+  it('allows the hire once the offer is accepted, even in the same write', () => {
+    const before = application('offer');
+    const after = acceptedOffer(moved(before, 'hired'));
+    expect(decideWrite(actor('hiring_manager'), 'applications', before, after, context()).ok).toBe(true);
   });
 });
 

@@ -3,7 +3,7 @@ import { ALLOWED, refuse, type Decision } from '../common/refusal';
 import { isPipelineOpen } from '../job/job-machine';
 import type { JobStatus } from '../job/job-schema';
 import { roleMay, type WriteAction } from '../access/write-matrix';
-import { STAGES, type Stage } from './application-schema';
+import { STAGES, type OfferStatus, type Stage } from './application-schema';
 
 /**
  * The application stage machine of SPEC §3:
@@ -46,6 +46,8 @@ export interface StageChangeRequest {
   readonly to: Stage;
   /** Required when rejecting. */
   readonly rejectionReason?: string;
+  /** The offer's status once the change is made (hiring needs `accepted`). */
+  readonly offerStatus?: OfferStatus;
 }
 
 /**
@@ -72,7 +74,8 @@ export function decideStageMove(current: Stage, to: Stage, actor: Actor, jobStat
 
 /**
  * Whether `actor` may move an application from stage `current` as `requested`, on a job in
- * `jobStatus`: the move itself (`decideStageMove`), then what it asks for: rejecting needs a reason.
+ * `jobStatus`: the move itself (`decideStageMove`), then what it asks for: rejecting needs a reason,
+ * hiring an accepted offer (`decideHireReadiness`).
  */
 export function decideStageChange(
   current: Stage,
@@ -85,7 +88,18 @@ export function decideStageChange(
   if (requested.to === 'rejected' && !requested.rejectionReason?.trim()) {
     return refuse('reason_required', 'Rejecting needs a reason.');
   }
+  if (requested.to === 'hired') return decideHireReadiness(requested.offerStatus);
   return ALLOWED;
+}
+
+/** Hiring needs the candidate to have accepted the offer (SPEC §3: `offer → hired`). */
+export function decideHireReadiness(offerStatus: OfferStatus | undefined): Decision {
+  if (offerStatus === 'accepted') return ALLOWED;
+  if (!offerStatus) return refuse('offer_not_accepted', 'Hiring needs an offer; none has been written yet.');
+  return refuse(
+    'offer_not_accepted',
+    `Hiring needs the candidate to accept the offer; it is ${offerStatus} for now.`,
+  );
 }
 
 function invalidTransitionMessage(from: Stage, to: Stage): string {

@@ -9,17 +9,18 @@ import { activeRejectionReasons, type Settings } from '../settings/settings-sche
 import { isPipelineOpen } from '../job/job-machine';
 import { decideStageChange, INITIAL_STAGE, isOfferEditable } from './application-machine';
 import { applicationId, type Application, type StageHistoryEntry } from './application-schema';
+import { decideApplicationMergeWrite, type MergeWriteContext } from '../candidate/candidate-merge-rules';
 
 /**
  * What an application write is judged against beyond the document (filled from current versions: the
  * store's on the server, the local database's in the app). A lookup found missing is a refusal.
  */
-export interface ApplicationWriteContext {
+export interface ApplicationWriteContext extends MergeWriteContext {
   /** The deciding side's clock, in ms (the server's, for the server). */
   readonly now: number;
   /** The job applied to. */
   readonly job?: Job | null;
-  /** The candidate applying (read only when an application is created). */
+  /** The candidate applying (read when an application is created or merged). */
   readonly candidate?: Candidate | null;
   /** A `candidate` actor (portal): the id of the candidate record linked to their account. */
   readonly actorCandidateId?: string | null;
@@ -43,6 +44,9 @@ export function decideApplicationWrite(
   if (after.id !== applicationId(after.jobId, after.candidateId)) {
     return refuse('id_mismatch', 'An application id must be <jobId>__<candidateId>.');
   }
+  const changed = before ? changedFields(before, after, ['updatedAt']) : [];
+  const merge = decideApplicationMergeWrite(actor, before, after, changed, context);
+  if (merge) return merge;
   return before ? decideUpdate(actor, before, after, context) : decideCreate(actor, after, context);
 }
 
@@ -61,6 +65,7 @@ function decideCreate(actor: Actor, after: Application, context: ApplicationWrit
   if (!candidate || candidate.id !== after.candidateId)
     return refuse('not_found', 'The candidate does not exist.');
   if (candidate.erasedAt) return refuse('candidate_erased');
+  if (candidate.mergedInto) return refuse('candidate_merged');
   if (after.stage !== INITIAL_STAGE) {
     return refuse('invalid_transition', 'A new application starts at applied.');
   }
@@ -132,7 +137,7 @@ function decideHistory(
   if (!context.job || context.job.id !== after.jobId) return refuse('not_found', 'The job does not exist.');
   const move = decideStageChange(
     before.stage,
-    { to: after.stage, rejectionReason: after.rejection?.reason },
+    { to: after.stage, rejectionReason: after.rejection?.reason, offerStatus: after.offer?.status },
     actor,
     context.job.status,
   );

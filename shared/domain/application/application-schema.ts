@@ -59,6 +59,10 @@ export const OfferSchema = Type.Object(
 );
 export type Offer = Static<typeof OfferSchema>;
 
+/** An application id: `<jobId>__<candidateId>`, two ids and the separator. */
+const ApplicationId = () =>
+  Type.String({ minLength: 3, maxLength: ID_MAX_LENGTH * 2 + 2, pattern: ID_PATTERN });
+
 /** Separator of the deterministic application id `<jobId>__<candidateId>`. */
 export const APPLICATION_ID_SEPARATOR = '__';
 
@@ -69,7 +73,7 @@ export const APPLICATION_ID_SEPARATOR = '__';
 export const ApplicationSchema = Type.Object(
   {
     ...documentBase,
-    id: Type.String({ minLength: 3, maxLength: ID_MAX_LENGTH * 2 + 2, pattern: ID_PATTERN }),
+    id: ApplicationId(),
     jobId: Id(),
     candidateId: Id(),
     stage: StringEnum(STAGES),
@@ -77,6 +81,13 @@ export const ApplicationSchema = Type.Object(
     rejection: Type.Optional(RejectionSchema),
     offer: Type.Optional(OfferSchema),
     source: Type.Optional(StringEnum(CANDIDATE_SOURCES)),
+    /**
+     * Set when the candidate was merged into another: the id of the survivor's application to the same
+     * job, which carries on. This one is kept, frozen, so both histories stay readable.
+     */
+    mergedInto: Type.Optional(ApplicationId()),
+    /** On an application re-keyed to a merge's survivor: the merged application it was copied from. */
+    mergedFrom: Type.Optional(ApplicationId()),
     createdBy: Id(),
     createdAt: IsoDateTime(),
   },

@@ -4,9 +4,10 @@ import type { Actor } from '../common/roles';
 import { roleMay } from '../access/write-matrix';
 import { isTimeZone } from '../user/time-zone';
 import type { Candidate } from './candidate-schema';
+import { decideCandidateMergeWrite, type MergeWriteContext } from './candidate-merge-rules';
 
 /** What a candidate write is judged against beyond the document. */
-export interface CandidateWriteContext {
+export interface CandidateWriteContext extends MergeWriteContext {
   /** The id of a candidate that already has this email (case-insensitive), if any. */
   readonly emailTakenBy?: string | null;
 }
@@ -17,7 +18,7 @@ const SERVER_MANAGED_FIELDS = ['resume', 'erasedAt'];
 /**
  * Whether `actor` may write candidate `after` over `before` (null when new): staff roles only, email
  * unique, résumé and erasure managed by the server, an erased candidate frozen, a time zone that exists
- * (their messages' times are written in it).
+ * (their messages' times are written in it), a merge as `decideCandidateMergeWrite` says.
  */
 export function decideCandidateWrite(
   actor: Actor,
@@ -30,6 +31,8 @@ export function decideCandidateWrite(
     ? changedFields(before, after, ['updatedAt'])
     : Object.keys(after).filter((field) => after[field as keyof Candidate] !== undefined);
   if (before && changed.length === 0) return ALLOWED;
+  const merge = decideCandidateMergeWrite(actor, before, after, changed, context);
+  if (merge) return merge;
   if (!roleMay(actor.role, 'candidate.edit')) {
     return refuse('forbidden_role', 'Your role may not create or edit candidates.');
   }

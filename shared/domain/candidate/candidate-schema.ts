@@ -52,6 +52,13 @@ export const CandidateSchema = Type.Object(
     resume: Type.Optional(ResumeRefSchema),
     /** Set by the server when the candidate's personal data was erased (SPEC §5, GDPR). */
     erasedAt: Type.Optional(IsoDateTime()),
+    /**
+     * Set when this record was merged into another as a duplicate: the survivor's id. A merged record
+     * is kept (its history stays readable) and frozen; the survivor is chosen by `mergeSurvivor`.
+     */
+    mergedInto: Type.Optional(Id()),
+    /** When the merge was made (the person's time, like a stage change's `at`). */
+    mergedAt: Type.Optional(IsoDateTime()),
     createdBy: Id(),
     createdAt: IsoDateTime(),
   },

@@ -202,7 +202,7 @@ describe('interviews and scorecards', () => {
 
 describe('application documents', () => {
   it('only a hiring manager or admin moves offer → hired', () => {
-    const offer = application('offer');
+    const offer = application('offer', { offer: { baseSalary: 90_000, currency: 'EUR', status: 'accepted' } });
     expect(
       code(decideWrite(actor('recruiter'), 'applications', offer, moved(offer, 'hired'), context())),
     ).toBe('forbidden_role');

@@ -7,6 +7,7 @@ import { decideInterviewWrite } from '../interview/interview-rules';
 import { decideJobWrite } from '../job/job-rules';
 import { decideMessageWrite } from '../message/message-rules';
 import { decideSettingsWrite } from '../settings/settings-rules';
+import { decideCommentWrite } from '../comment/comment-rules';
 import { parseDocumentOf, type CollectionName, type DocumentOf } from '../collections';
 import { roleMay } from '../access/write-matrix';
 import type { WriteContext } from './write-context';
@@ -33,6 +34,7 @@ const DECIDERS: { readonly [C in CollectionName]: Decider<C> } = {
   applications: decideApplicationWrite,
   interviews: decideInterviewWrite,
   messages: decideMessageWrite,
+  comments: decideCommentWrite,
 };
 
 /**

@@ -76,6 +76,9 @@ export function canRead(
       return scope.jobIds.has(document.id);
     case 'candidates':
       return scope.candidateIds.has(document.id);
+    case 'comments':
+      // The team's comments are for those who run the hiring; interviewers judge on their own.
+      return false;
   }
 }
 

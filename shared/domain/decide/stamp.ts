@@ -6,7 +6,9 @@ import type { IncomingDocument } from './decide-write';
 /**
  * Sets the fields only the server may set (SPEC §2–§3), whatever the client sent: `updatedAt`,
  * `createdBy` of a new document, and `by` and `recordedAt` of every stage-history entry this write
- * adds. Earlier entries are left as sent, so tampering with them is still seen and refused.
+ * adds. Earlier entries are left as sent, so tampering with them is still seen and refused. An
+ * application carried on under a merge's survivor (`mergedFrom`) keeps the merged one's story as it
+ * was recorded; the rules refuse it unless that story is copied exactly.
  */
 export function stampServerFields(
   collection: CollectionName,
@@ -16,6 +18,7 @@ export function stampServerFields(
   now: number,
 ): IncomingDocument {
   const stamped: IncomingDocument = { ...after, updatedAt: now };
+  if (collection === 'applications' && !before && typeof after['mergedFrom'] === 'string') return stamped;
   if (!before) stamped['createdBy'] = actor.id;
   if (collection === 'applications' && Array.isArray(after['stageHistory'])) {
     const keptCount = before && 'stageHistory' in before ? before.stageHistory.length : 0;

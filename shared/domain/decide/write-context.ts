@@ -2,6 +2,7 @@ import type { ApplicationWriteContext } from '../application/application-rules';
 import type { CandidateWriteContext } from '../candidate/candidate-rules';
 import type { InterviewWriteContext } from '../interview/interview-rules';
 import type { MessageWriteContext } from '../message/message-rules';
+import type { CommentWriteContext } from '../comment/comment-rules';
 
 /**
  * What any write is judged against beyond the document itself: what each aggregate's rules ask for
@@ -12,4 +13,5 @@ import type { MessageWriteContext } from '../message/message-rules';
 export type WriteContext = ApplicationWriteContext &
   CandidateWriteContext &
   InterviewWriteContext &
-  MessageWriteContext;
+  MessageWriteContext &
+  CommentWriteContext;

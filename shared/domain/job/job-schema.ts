@@ -29,6 +29,8 @@ export const JobSchema = Type.Object(
     currency: Type.Optional(Type.String({ pattern: '^[A-Z]{3}$', maxLength: 3 })),
     status: StringEnum(JOB_STATUSES),
     closedReason: Type.Optional(StringEnum(CLOSED_REASONS)),
+    /** How many people the job hires; once that many are hired the app offers to close it as filled. */
+    openings: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000 })),
     hiringManagerId: Type.Optional(Id()),
     recruiterIds: Type.Array(Id(), { maxItems: 50 }),
     interviewPlan: Type.Optional(InterviewPlanSchema),

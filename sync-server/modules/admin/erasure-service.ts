@@ -75,6 +75,7 @@ const COMPACTED = [
   'messages',
   'applications',
   'interviews',
+  'comments',
   'users',
   'credentials',
   FILES_DATABASE,
@@ -104,13 +105,14 @@ export async function eraseCandidate(
   const person = await personOf(store, stored);
   const record: WriteRecord = { id: randomId('w', 9), at: now, userId: adminId, action: 'erase' };
 
-  const [applications, interviews, messages] = await Promise.all([
+  const [applications, interviews, messages, comments] = await Promise.all([
     store.find('applications', { selector: { candidateId }, limit: 100_000 }),
     store.find('interviews', { selector: { candidateId }, limit: 100_000 }),
     store.find('messages', { selector: { candidateId }, limit: 100_000 }),
+    store.find('comments', { selector: { candidateId }, limit: 100_000 }),
   ]);
   // Messages go first, while the person's address and name are still known.
-  const sources = [...applications, ...interviews, ...messages].map((doc) => doc._id);
+  const sources = [...applications, ...interviews, ...messages, ...comments].map((doc) => doc._id);
   const scrubbed = await eraseNotificationsAbout(
     store,
     { ...person, sourceIds: sources },
@@ -133,11 +135,24 @@ export async function eraseCandidate(
   const applicationCount = await rewriteAll(store, 'applications', applications, record, (doc) =>
     anonymousApplication(doc, now),
   );
-  const messageCount = await rewriteAll(store, 'messages', messages, record, (doc) => erasedMessage(doc, now));
+  const messageCount = await rewriteAll(store, 'messages', messages, record, (doc) =>
+    erasedMessage(doc, now),
+  );
   const interviewCount = await rewriteAll(store, 'interviews', interviews, record, (doc) =>
     blankedInterview(doc, now),
   );
-  const portalAccount = person.email ? await anonymiseAccount(store, person.email, now, record, options.deployment) : false;
+  // The team's comments on the person are about them: they go, as tombstones with neutral values.
+  for (const doc of comments) {
+    const options = { previous: doc, deleted: true, write: record };
+    await store.put(
+      'comments',
+      toStored('comments', { ...contentOf('comments', doc), updatedAt: now }, options),
+    );
+    await removeConflictLeaves(store, 'comments', doc._id);
+  }
+  const portalAccount = person.email
+    ? await anonymiseAccount(store, person.email, now, record, options.deployment)
+    : false;
   if (person.email) await release(store, 'candidate-email', person.email, candidateId);
   await eraseResumeFiles(store, candidateId);
 
@@ -281,7 +296,7 @@ function blankedInterview(doc: StoredDoc, now: number): Interview {
 /** Deletes the leaves of `id` that lost a conflict: their bodies would keep what was erased. */
 async function removeConflictLeaves(
   store: CouchStore,
-  database: 'candidates' | 'applications' | 'interviews' | 'messages',
+  database: 'candidates' | 'applications' | 'interviews' | 'messages' | 'comments',
   id: string,
 ): Promise<void> {
   for (const rev of await store.conflictingRevs(database, id)) await store.remove(database, id, rev);

@@ -1,12 +1,13 @@
 import type { StoredDoc } from '../../infra/couch-store';
 import { captureApplication } from './application-capture';
 import type { CaptureContext } from './capture-context';
+import { captureComment } from './comment-capture';
 import { captureInterview } from './interview-capture';
 import { captureMessage, sweepQueuedMessages } from './message-capture';
 import { getOutboxDoc, putOutboxDoc } from '../../services/outbox-database';
 
 /** The collections whose changes cause messages (messages last: they wait for the others' changes). */
-const CAPTURED = ['applications', 'interviews', 'messages'] as const;
+const CAPTURED = ['applications', 'interviews', 'comments', 'messages'] as const;
 type CapturedCollection = (typeof CAPTURED)[number];
 
 /** Where the capture of one collection's `_changes` feed stands, kept in the outbox database. */
@@ -20,12 +21,26 @@ interface CaptureCheckpoint extends StoredDoc {
 
 const PAGE_SIZE = 100;
 
+/** What each captured collection's changes call for. */
+const CAPTURERS: Readonly<
+  Record<
+    CapturedCollection,
+    (context: CaptureContext, stored: StoredDoc, notifyFrom: number) => Promise<number>
+  >
+> = {
+  applications: captureApplication,
+  interviews: captureInterview,
+  comments: captureComment,
+  // A queued message is sent whenever it syncs, however long it was offline.
+  messages: (context, doc) => captureMessage(context, doc),
+};
+
 function checkpointId(collection: CapturedCollection): string {
   return `capture-checkpoint:${collection}`;
 }
 
 /**
- * Change-data capture: follows the `_changes` feeds of applications, interviews and messages (normal feed,
+ * Change-data capture: follows the `_changes` feeds of applications, interviews, comments and messages (normal feed,
  * no filters, from a checkpoint kept in CouchDB) and derives outbox entries with deterministic ids.
  * CouchDB has no multi-document transactions, so "written with the change" means: every accepted
  * change is in the feed, and the entries it calls for are added (idempotently) before the checkpoint
@@ -64,18 +79,6 @@ export class ChangeCapture {
     return added;
   }
 
-  private captureRow(collection: CapturedCollection, doc: StoredDoc, notifyFrom: number): Promise<number> {
-    switch (collection) {
-      case 'applications':
-        return captureApplication(this.context, doc, notifyFrom);
-      case 'interviews':
-        return captureInterview(this.context, doc, notifyFrom);
-      case 'messages':
-        // A queued message is sent whenever it syncs, however long it was offline.
-        return captureMessage(this.context, doc);
-    }
-  }
-
   private async drain(collection: CapturedCollection, signal?: AbortSignal): Promise<number> {
     let added = 0;
     for (;;) {
@@ -92,7 +95,7 @@ export class ChangeCapture {
       );
       for (const row of page.results) {
         if (row.id.startsWith('_design/') || !row.doc || row.deleted) continue;
-        added += await this.captureRow(collection, row.doc, checkpoint.notifyFrom);
+        added += await CAPTURERS[collection](this.context, row.doc, checkpoint.notifyFrom);
       }
       const seq = String(page.last_seq);
       if (seq !== checkpoint.seq) {

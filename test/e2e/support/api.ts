@@ -1,6 +1,7 @@
 import { expect, type APIRequestContext } from '@playwright/test';
 import type { Application, Stage } from '#shared/domain/application/application-schema';
 import type { Candidate } from '#shared/domain/candidate/candidate-schema';
+import type { Comment } from '#shared/domain/comment/comment-schema';
 import type { Interview } from '#shared/domain/interview/interview-schema';
 import type { Job, JobStatus } from '#shared/domain/job/job-schema';
 import type { User } from '#shared/domain/user/user-schema';
@@ -18,6 +19,7 @@ interface Documents {
   readonly candidates: Candidate;
   readonly applications: Application;
   readonly interviews: Interview;
+  readonly comments: Comment;
   readonly users: User;
 }
 type Collection = keyof Documents;
@@ -145,6 +147,20 @@ export class ServerApi {
     expect(response.status(), `creating ${email}`).toBe(201);
   }
 
+  /** Writes many new documents in one push (test set-up at scale); fails the test when any is refused. */
+  async pushMany<C extends Exclude<Collection, 'users'>>(
+    collection: C,
+    documents: readonly Documents[C][],
+  ): Promise<void> {
+    const response = await this.request.post(apiUrl(`/api/sync/${collection}/push`), {
+      headers: this.headers,
+      data: documents.map((document) => ({ newDocumentState: { ...document, _deleted: false } })),
+    });
+    expect(response.status(), `push ${collection}`).toBe(200);
+    const body = (await response.json()) as PushResponse<Documents[C]>;
+    expect(body.rejections, `push of ${documents.length} ${collection}`).toEqual([]);
+  }
+
   /** A new job (an open one is created and approved at once: hiring manager or admin only). */
   async createJob(title: string, status: 'draft' | 'open'): Promise<WireDocument<Job>> {
     const id = `e2e-job-${uniqueSuffix()}`;
@@ -209,6 +225,17 @@ export class ServerApi {
       application = await this.moveStage(application, next);
     }
     return application;
+  }
+
+  /** Uploads a résumé for a candidate, as the app does (`PUT /api/files/candidates/{id}/resume`). */
+  async uploadResume(candidateId: string, fileName: string, bytes: Buffer): Promise<void> {
+    const response = await this.request.put(
+      apiUrl(
+        `/api/files/candidates/${encodeURIComponent(candidateId)}/resume?fileName=${encodeURIComponent(fileName)}`,
+      ),
+      { headers: { ...this.headers, 'content-type': 'application/octet-stream' }, data: bytes },
+    );
+    expect(response.status(), `upload of ${fileName}`).toBeLessThan(300);
   }
 
   async moveStage(application: WireDocument<Application>, to: Stage): Promise<WireDocument<Application>> {

@@ -51,3 +51,14 @@ export async function linkMailedTo(address: string, subject: RegExp): Promise<st
     .toBe(true);
   return link ?? '';
 }
+
+/** Waits for mails to `address` with a matching subject and answers their plain-text bodies. */
+export async function textsMailedTo(address: string, subject: RegExp): Promise<string[]> {
+  await expect
+    .poll(() => mailsTo(address, subject).length, {
+      message: `a mail to ${address} matching ${String(subject)}`,
+      timeout: 20_000,
+    })
+    .toBeGreaterThan(0);
+  return mailsTo(address, subject);
+}

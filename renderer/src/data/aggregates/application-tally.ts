@@ -107,6 +107,17 @@ export class ApplicationTally {
     this.entries.delete(id);
   }
 
+  /** The candidates with an application to `jobId` at `stage` (null for either: any). */
+  candidatesWith(jobId: string | null, stage: Stage | null): Set<string> {
+    const found = new Set<string>();
+    for (const { summary } of this.entries.values()) {
+      if ((jobId === null || summary.jobId === jobId) && (stage === null || summary.stage === stage)) {
+        found.add(summary.candidateId);
+      }
+    }
+    return found;
+  }
+
   applicationsByStage(): Record<Stage, number> {
     return { ...this.byStage };
   }

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { ResumeRef } from '#shared/domain/candidate/candidate-schema';
 import { useLocalDataId } from '../hooks/use-database';
 import { useSyncStatusStore } from '../sync/sync-status-store';
-import { useResumeCacheWrites } from './file-store';
+import { readCachedResume, useResumeCacheWrites, type CachedResume } from './file-store';
 import { loadResume } from './resume-cache';
 
 /** A résumé ready to show: an object URL over the cached bytes. */
@@ -16,26 +16,36 @@ export type ResumeView =
  * The candidate's résumé from the local cache, downloaded (and cached) when missing or outdated.
  * Looked at again when the network comes back and when this candidate's cached copy is written (an
  * upload sent, a download finished elsewhere), so "not on this device yet" does not outlive the fact.
+ * A file uploaded here after `knownAt` (the candidate version this screen has) shows at once, before
+ * the candidate's new résumé reference comes back from the server.
  */
-export function useResume(candidateId: string, resume: ResumeRef | undefined): ResumeView {
+export function useResume(candidateId: string, resume: ResumeRef | undefined, knownAt = 0): ResumeView {
   const localDataId = useLocalDataId();
   const [view, setView] = useState<ResumeView>({ status: resume ? 'loading' : 'none' });
   const sha256 = resume?.sha256;
   const isOnline = useSyncStatusStore((state) => state.isOnline);
   const cacheWrites = useResumeCacheWrites((state) => state.writes[candidateId] ?? 0);
   useEffect(() => {
-    if (!resume) {
-      setView({ status: 'none' });
-      return undefined;
-    }
     let url: string | null = null;
     let isCurrent = true;
+    const show = (cached: CachedResume, isStale: boolean) => {
+      url = URL.createObjectURL(cached.blob);
+      setView({ status: 'ready', url, fileName: cached.fileName, contentType: cached.contentType, isStale });
+    };
+    if (!resume) {
+      setView({ status: 'none' });
+      void readCachedResume(localDataId, candidateId).then((cached) => {
+        if (isCurrent && cached && cached.cachedAt > knownAt) show(cached, false);
+      });
+      return () => {
+        isCurrent = false;
+        if (url) URL.revokeObjectURL(url);
+      };
+    }
     setView({ status: 'loading' });
     loadResume(localDataId, candidateId, resume).then(
       ({ cached, isStale }) => {
-        if (!isCurrent) return;
-        url = URL.createObjectURL(cached.blob);
-        setView({ status: 'ready', url, fileName: cached.fileName, contentType: cached.contentType, isStale });
+        if (isCurrent) show(cached, isStale);
       },
       () => {
         if (isCurrent) {
@@ -51,6 +61,6 @@ export function useResume(candidateId: string, resume: ResumeRef | undefined): R
       if (url) URL.revokeObjectURL(url);
     };
     // The reference's hash says which file it is; the rest of the object may be a new instance.
-  }, [localDataId, candidateId, sha256, isOnline, cacheWrites]);
+  }, [localDataId, candidateId, sha256, isOnline, cacheWrites, knownAt]);
   return view;
 }

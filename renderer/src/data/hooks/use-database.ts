@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import type { Actor } from '#shared/domain/common/roles';
 import type { ShortlistDatabase } from '../database';
 import { useDatabaseStore } from '../database-store';
@@ -27,6 +28,7 @@ export function useCurrentUser(): SessionUser {
 
 /** The signed-in person as the shared rules see them. */
 export function useActor(): Actor {
-  const user = useCurrentUser();
-  return { id: user.id, role: user.role };
+  const { id, role } = useCurrentUser();
+  // The same object while the person is the same, so effects that depend on it run once.
+  return useMemo(() => ({ id, role }), [id, role]);
 }

@@ -1,6 +1,7 @@
 import { asyncScheduler, map, throttleTime, type Observable } from 'rxjs';
 import type { Application } from '#shared/domain/application/application-schema';
 import type { Candidate } from '#shared/domain/candidate/candidate-schema';
+import type { Comment } from '#shared/domain/comment/comment-schema';
 import type { Interview } from '#shared/domain/interview/interview-schema';
 import type { Job } from '#shared/domain/job/job-schema';
 import type { User } from '#shared/domain/user/user-schema';
@@ -81,3 +82,9 @@ export const useInterviewsForApplication = (applicationId: string): Interview[] 
   useLiveDocuments((db) => db.interviews.find({ selector: { applicationId }, sort: [{ scheduledAt: 'asc' }] }), [applicationId]);
 export const useInterviewsForCandidate = (candidateId: string): Interview[] | undefined =>
   useLiveDocuments((db) => db.interviews.find({ selector: { candidateId } }), [candidateId]);
+/** The comments on any of `candidateIds` (a candidate and the records merged into it). */
+export const useCommentsForCandidates = (candidateIds: readonly string[]): Comment[] | undefined =>
+  useLiveDocuments(
+    (db) => db.comments.find({ selector: { candidateId: { $in: [...candidateIds] } } }),
+    [candidateIds.join('\n')],
+  );

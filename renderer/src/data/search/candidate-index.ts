@@ -1,8 +1,10 @@
 import { useSyncExternalStore } from 'react';
 import type { ShortlistDatabase } from '../database';
-import { compareEntries, toSearchEntry, type CandidateSearchEntry } from './candidate-search';
+import { compareEntries, toSearchEntry, wordIndexOf, type CandidateSearchEntry } from './candidate-search';
 
 const PUBLISH_DELAY_MS = 150;
+/** Quiet time after a publish before the word index of the new snapshot is built ahead of a search. */
+const WARM_DELAY_MS = 400;
 
 /**
  * An in-memory search index of the candidates, kept current from the collection's change events:
@@ -14,6 +16,7 @@ class CandidateIndex {
   private isLoaded = false;
   private readonly listeners = new Set<() => void>();
   private publishTimer: ReturnType<typeof setTimeout> | null = null;
+  private warmTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(db: ShortlistDatabase) {
     db.candidates.$.subscribe((event) => {
@@ -50,6 +53,12 @@ class CandidateIndex {
     this.publishTimer = null;
     this.snapshot = [...this.entries.values()].sort(compareEntries);
     this.listeners.forEach((listener) => listener());
+    if (this.warmTimer) clearTimeout(this.warmTimer);
+    const snapshot = this.snapshot;
+    this.warmTimer = setTimeout(() => {
+      this.warmTimer = null;
+      wordIndexOf(snapshot);
+    }, WARM_DELAY_MS);
   }
 }
 

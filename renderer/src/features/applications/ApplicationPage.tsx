@@ -72,7 +72,11 @@ export function ApplicationPage() {
         <Typography variant="h6" component="h2" id="history-title">
           History
         </Typography>
-        <StageTimeline history={application.stageHistory} personName={(id) => nameOf(users, id)} />
+        <StageTimeline
+          history={application.stageHistory}
+          personName={(id) => nameOf(users, id)}
+          applicantName={candidateName}
+        />
       </section>
       <ApplicationInterviews application={application} job={job ?? null} interviews={interviews} />
     </Stack>

@@ -1,4 +1,5 @@
 import { Alert, Button, Card, CardContent, MenuItem, Stack, TextField, Typography } from '@mui/material';
+import { formatMoney } from '../../ui/formatting';
 import { useEffect, useState } from 'react';
 import {
   OFFER_STATUSES,
@@ -97,7 +98,7 @@ export function OfferCard({ application }: { readonly application: Application }
         </Typography>
         {offer && !mayEdit && (
           <Typography>
-            {offer.baseSalary} {offer.currency}
+            {formatMoney(offer.baseSalary, offer.currency)}
             {offer.bonusPct !== undefined ? ` + ${offer.bonusPct}% bonus` : ''}
             {offer.equity ? ` + ${offer.equity}` : ''} · {humanize(offer.status)}
             {offer.startDate ? ` · starts ${offer.startDate}` : ''}

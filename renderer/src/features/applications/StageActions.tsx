@@ -1,6 +1,10 @@
 import { Alert, Button, Stack } from '@mui/material';
 import { useState } from 'react';
-import { allowedStageMoves, isTerminalStage } from '#shared/domain/application/application-machine';
+import {
+  allowedStageMoves,
+  decideHireReadiness,
+  isTerminalStage,
+} from '#shared/domain/application/application-machine';
 import type { Application, Stage } from '#shared/domain/application/application-schema';
 import type { Job } from '#shared/domain/job/job-schema';
 import { roleMay } from '#shared/domain/access/write-matrix';
@@ -10,9 +14,9 @@ import { saveStageMessage } from '../../ui/candidate-messages';
 import { humanize } from '../../ui/labels';
 import type { MessageDraft } from '../../ui/message-draft';
 import { RejectDialog } from '../../ui/RejectDialog';
+import { HireDialog } from '../../ui/HireDialog';
 import { moveToStage } from '#shared/domain/application/application-commands';
 import { isPipelineOpen } from '#shared/domain/job/job-machine';
-import { HireDialog } from '../../ui/HireDialog';
 
 interface StageActionsProps {
   readonly application: Application;
@@ -27,6 +31,7 @@ export function StageActions({ application, job, candidateName }: StageActionsPr
   const [error, setError] = useState<string | null>(null);
   const [asking, setAsking] = useState<'rejected' | 'hired' | null>(null);
   const moves = allowedStageMoves(application.stage, actor, job.status);
+  const hireReadiness = decideHireReadiness(application.offer?.status);
 
   const move = async (
     to: Stage,
@@ -35,10 +40,10 @@ export function StageActions({ application, job, candidateName }: StageActionsPr
   ) => {
     const after = moveToStage(application, to, actor, details, { at: new Date() });
     const decision = await saveDocument(db, actor, 'applications', application, after);
-    setAsking(null);
+    if (to !== 'hired') setAsking(null);
     if (!decision.ok) {
       setError(decision.message);
-      return;
+      return decision.message;
     }
     // The message goes with this very change: written only once the change is.
     const kind = to === 'rejected' ? 'rejection' : to === 'hired' ? 'hired' : null;
@@ -46,6 +51,7 @@ export function StageActions({ application, job, candidateName }: StageActionsPr
     setError(
       sent && !sent.decision.ok ? `The move was saved, but not the message: ${sent.decision.message}` : null,
     );
+    return null;
   };
 
   const isPaused =
@@ -60,17 +66,27 @@ export function StageActions({ application, job, candidateName }: StageActionsPr
             <Button key={to} color="error" variant="outlined" onClick={() => setAsking('rejected')}>
               Reject
             </Button>
+          ) : to === 'hired' ? (
+            <Button
+              key={to}
+              variant="contained"
+              disabled={!hireReadiness.ok}
+              onClick={() => setAsking('hired')}
+            >
+              Hire…
+            </Button>
           ) : (
             <Button
               key={to}
               variant="contained"
-              onClick={() => (to === 'hired' ? setAsking('hired') : void move(to))}
+              onClick={() => void move(to)}
             >
               Move to {humanize(to)}
             </Button>
           ),
         )}
       </Stack>
+      {moves.includes('hired') && !hireReadiness.ok && <Alert severity="info">{hireReadiness.message}</Alert>}
       {isPaused && (
         <Alert severity="info">
           The job is {humanize(job.status).toLowerCase()}, so this application cannot move forward until it
@@ -90,7 +106,7 @@ export function StageActions({ application, job, candidateName }: StageActionsPr
         <HireDialog
           applicationId={application.id}
           onClose={() => setAsking(null)}
-          onHire={(message) => void move('hired', {}, message)}
+          onHire={(message) => move('hired', {}, message)}
         />
       )}
     </Stack>

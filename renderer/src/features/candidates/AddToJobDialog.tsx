@@ -1,16 +1,7 @@
-import {
-  Alert,
-  Button,
-  Dialog,
-  DialogActions,
-  DialogContent,
-  DialogTitle,
-  MenuItem,
-  TextField,
-} from '@mui/material';
 import { useState } from 'react';
 import type { Candidate } from '#shared/domain/candidate/candidate-schema';
 import type { Job } from '#shared/domain/job/job-schema';
+import { ChooseJobDialog } from '../../ui/BulkDialogs';
 import { useAddToJob } from '../../ui/use-add-to-job';
 
 interface AddToJobDialogProps {
@@ -23,51 +14,25 @@ interface AddToJobDialogProps {
 /** Adds the candidate to an open job. */
 export function AddToJobDialog({ candidate, jobs, onClose }: AddToJobDialogProps) {
   const addToJob = useAddToJob();
-  const [jobId, setJobId] = useState(jobs[0]?.id ?? '');
   const [error, setError] = useState<string | null>(null);
+  const [isWorking, setIsWorking] = useState(false);
 
-  const add = async () => {
+  const add = async (jobId: string) => {
+    setIsWorking(true);
     const refusal = await addToJob(jobId, candidate.id);
+    setIsWorking(false);
     if (refusal) setError(refusal);
     else onClose();
   };
 
   return (
-    <Dialog open onClose={onClose} aria-labelledby="add-to-job-title" fullWidth>
-      <DialogTitle id="add-to-job-title">
-        Add {candidate.firstName} {candidate.lastName} to a job
-      </DialogTitle>
-      <DialogContent>
-        {jobs.length === 0 ? (
-          <Alert severity="info">There is no open job this candidate has not applied to.</Alert>
-        ) : (
-          <TextField
-            select
-            label="Job"
-            value={jobId}
-            onChange={(event) => setJobId(event.target.value)}
-            fullWidth
-            sx={{ mt: 1 }}
-          >
-            {jobs.map((job) => (
-              <MenuItem key={job.id} value={job.id}>
-                {job.title}
-              </MenuItem>
-            ))}
-          </TextField>
-        )}
-        {error && (
-          <Alert severity="error" sx={{ mt: 1 }}>
-            {error}
-          </Alert>
-        )}
-      </DialogContent>
-      <DialogActions>
-        <Button onClick={onClose}>Cancel</Button>
-        <Button variant="contained" disabled={!jobId} onClick={() => void add()}>
-          Add to job
-        </Button>
-      </DialogActions>
-    </Dialog>
+    <ChooseJobDialog
+      title={`Add ${candidate.firstName} ${candidate.lastName} to a job`}
+      jobs={jobs}
+      isWorking={isWorking}
+      error={error}
+      onChoose={(jobId) => void add(jobId)}
+      onClose={onClose}
+    />
   );
 }

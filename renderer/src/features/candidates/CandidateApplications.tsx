@@ -9,10 +9,17 @@ interface CandidateApplicationsProps {
   readonly applications: readonly Application[];
   readonly jobs: ReadonlyMap<string, Job>;
   readonly personName: (id: string) => string;
+  /** The candidate's name, for entries they made through the careers page. */
+  readonly candidateName: string;
 }
 
 /** A candidate's applications, each with its stage-history timeline. */
-export function CandidateApplications({ applications, jobs, personName }: CandidateApplicationsProps) {
+export function CandidateApplications({
+  applications,
+  jobs,
+  personName,
+  candidateName,
+}: CandidateApplicationsProps) {
   if (applications.length === 0)
     return <Typography sx={{ color: 'text.secondary' }}>No applications.</Typography>;
   return (
@@ -34,6 +41,7 @@ export function CandidateApplications({ applications, jobs, personName }: Candid
               <StageTimeline
                 history={application.stageHistory}
                 personName={personName}
+                applicantName={candidateName}
                 label={`Stage history for ${title}`}
               />
             </CardContent>

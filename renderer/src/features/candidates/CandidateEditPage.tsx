@@ -14,6 +14,7 @@ import {
   type CandidateFormValues,
 } from './candidate-form-model';
 import { CandidateForm } from './CandidateForm';
+import { DuplicateNotice } from './DuplicateNotice';
 
 /** Creates or edits a candidate. */
 export function CandidateEditPage() {
@@ -26,6 +27,8 @@ export function CandidateEditPage() {
   const before = candidateId ? existing : null;
   if (before === undefined) return null;
   if (candidateId && before === null) return <Typography>This candidate is not on this device.</Typography>;
+  if (before?.mergedInto)
+    return <Typography>This record was merged into another and can no longer be edited.</Typography>;
 
   const save = async (values: CandidateFormValues): Promise<string | null> => {
     const after = formToCandidate(values, before, actor, before?.id ?? newDocumentId('cand'), new Date());
@@ -48,6 +51,9 @@ export function CandidateEditPage() {
         initial={candidateToForm(before)}
         submitLabel={before ? 'Save candidate' : 'Create candidate'}
         onSubmit={save}
+        renderNotice={(values) => (
+          <DuplicateNotice values={values} candidateId={before?.id ?? null} entries={entries} />
+        )}
       />
     </Stack>
   );

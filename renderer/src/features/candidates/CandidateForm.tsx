@@ -1,9 +1,6 @@
 import { Alert, Button, MenuItem, Stack, TextField } from '@mui/material';
-import { useState, type FormEvent } from 'react';
-import {
-  CANDIDATE_SOURCES,
-  type CandidateSource,
-} from '#shared/domain/candidate/candidate-schema';
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { CANDIDATE_SOURCES, type CandidateSource } from '#shared/domain/candidate/candidate-schema';
 import { humanize } from '../../ui/labels';
 import { TimeZoneField } from '../../ui/TimeZoneField';
 import { CANDIDATE_FIELD_LABELS as LABELS, type CandidateFormValues } from './candidate-form-model';
@@ -12,12 +9,14 @@ interface CandidateFormProps {
   readonly initial: CandidateFormValues;
   readonly submitLabel: string;
   readonly onSubmit: (values: CandidateFormValues) => Promise<string | null>;
+  /** Shown above the submit button, from what is typed so far (likely duplicates). */
+  readonly renderNotice?: (values: CandidateFormValues) => ReactNode;
 }
 
 type TextField = Exclude<keyof CandidateFormValues, 'source'>;
 
 /** A candidate's profile fields, checked by the shared schema and rules on save. */
-export function CandidateForm({ initial, submitLabel, onSubmit }: CandidateFormProps) {
+export function CandidateForm({ initial, submitLabel, onSubmit, renderNotice }: CandidateFormProps) {
   const [values, setValues] = useState(initial);
   const [error, setError] = useState<string | null>(null);
   const field = (
@@ -92,6 +91,7 @@ export function CandidateForm({ initial, submitLabel, onSubmit }: CandidateFormP
       </Stack>
       {field('tags', { helperText: 'Separated by commas' })}
       {field('notes', { multiline: true })}
+      {renderNotice?.(values)}
       <Button type="submit" variant="contained" sx={{ alignSelf: 'flex-start' }}>
         {submitLabel}
       </Button>

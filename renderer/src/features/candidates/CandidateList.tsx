@@ -1,14 +1,24 @@
-import { Box, ListItemButton, ListItemText } from '@mui/material';
+import { Box, Checkbox, ListItemButton, ListItemText } from '@mui/material';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef } from 'react';
 import { Link } from 'react-router';
-import type { CandidateSearchEntry } from '../../data/search/candidate-search';
+import type { CandidateSearchEntry, TermMatch } from '../../data/search/candidate-search';
+import { Highlighted } from '../../ui/Highlighted';
 import { humanize } from '../../ui/labels';
 
 const ROW_HEIGHT = 64;
 
+interface CandidateListProps {
+  readonly entries: readonly CandidateSearchEntry[];
+  /** The search terms, to mark what matched. */
+  readonly terms?: readonly TermMatch[];
+  /** The selected candidates, when the list offers selection. */
+  readonly selected?: ReadonlySet<string>;
+  readonly onToggle?: (id: string) => void;
+}
+
 /** A virtualised list: only the rows in view are in the page, however many candidates match. */
-export function CandidateList({ entries }: { readonly entries: readonly CandidateSearchEntry[] }) {
+export function CandidateList({ entries, terms = [], selected, onToggle }: CandidateListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: entries.length,
@@ -20,7 +30,7 @@ export function CandidateList({ entries }: { readonly entries: readonly Candidat
     <Box
       ref={scrollRef}
       sx={{
-        height: 'calc(100vh - 300px)',
+        height: 'calc(100vh - 340px)',
         minHeight: 300,
         overflow: 'auto',
         border: 1,
@@ -36,6 +46,9 @@ export function CandidateList({ entries }: { readonly entries: readonly Candidat
         {virtualizer.getVirtualItems().map((row) => {
           const entry = entries[row.index];
           if (!entry) return null;
+          const details = [entry.currentTitle, entry.currentCompany, entry.location, entry.email]
+            .filter(Boolean)
+            .join(' · ');
           return (
             <Box
               role="listitem"
@@ -47,14 +60,26 @@ export function CandidateList({ entries }: { readonly entries: readonly Candidat
                 right: 0,
                 height: ROW_HEIGHT,
                 transform: `translateY(${row.start}px)`,
+                display: 'flex',
+                alignItems: 'center',
               }}
             >
+              {selected && onToggle && (
+                <Checkbox
+                  checked={selected.has(entry.id)}
+                  onChange={() => onToggle(entry.id)}
+                  slotProps={{ input: { 'aria-label': `Select ${entry.name}` } }}
+                />
+              )}
               <ListItemButton component={Link} to={`/candidates/${entry.id}`} sx={{ height: ROW_HEIGHT }}>
                 <ListItemText
-                  primary={entry.name}
-                  secondary={[entry.currentTitle, entry.currentCompany, entry.email, humanize(entry.source)]
-                    .filter(Boolean)
-                    .join(' · ')}
+                  primary={<Highlighted text={entry.name} terms={terms} />}
+                  secondary={
+                    <>
+                      <Highlighted text={details} terms={terms} />
+                      {` · ${humanize(entry.source)}`}
+                    </>
+                  }
                 />
               </ListItemButton>
             </Box>

@@ -2,12 +2,12 @@ import { Button, Card, CardContent, Chip, Stack, Typography } from '@mui/materia
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { roleMay } from '#shared/domain/access/write-matrix';
-import { useActor } from '../../data/hooks/use-database';
 import {
   useApplicationsForCandidate,
   useCandidate,
   useInterviewsForCandidate,
   useJobs,
+  useLiveDocuments,
   useUsers,
 } from '../../data/hooks/use-documents';
 import { humanize, nameOf } from '../../ui/labels';
@@ -19,10 +19,16 @@ import { AddToJobDialog } from './AddToJobDialog';
 import { CandidateApplications } from './CandidateApplications';
 import { CandidateMessages } from './CandidateMessages';
 import { CandidateNotifications } from './CandidateNotifications';
+import { CandidateTimeline } from './CandidateTimeline';
+import type { TimelineMessage } from './candidate-timeline';
+import { SYSTEM_AUTHOR } from '#shared/domain/message/message-schema';
+import { MergedIntoNotice, MergedRecords } from './MergedRecords';
+import { useActor, useDb } from '../../data/hooks/use-database';
+import { useCandidateIndex } from '../../data/search/candidate-index';
 import { isPipelineOpen } from '#shared/domain/job/job-machine';
 import { readsEverything } from '#shared/domain/decide/read-rules';
 
-/** A candidate: profile, applications with their timelines, interviews. */
+/** A candidate: profile, applications with their timelines, interviews, the whole timeline with comments. */
 export function CandidatePage() {
   const { candidateId = '' } = useParams();
   const actor = useActor();
@@ -30,15 +36,32 @@ export function CandidatePage() {
   const applications = useApplicationsForCandidate(candidateId) ?? [];
   const interviews = useInterviewsForCandidate(candidateId) ?? [];
   const jobs = new Map((useJobs() ?? []).map((job) => [job.id, job]));
-  const users = new Map((useUsers() ?? []).map((user) => [user.id, user]));
+  const userList = useUsers() ?? [];
+  const users = new Map(userList.map((user) => [user.id, user]));
+  const { entries } = useCandidateIndex(useDb());
+  const mergedIds = entries.filter((entry) => entry.mergedInto === candidateId).map((entry) => entry.id);
   const [isAdding, setIsAdding] = useState(false);
+  // Messages to the candidate join the timeline (SPEC §12); the Messages section below has their detail.
+  const messages = useLiveDocuments(
+    (database) => database.messages.find({ selector: { candidateId } }),
+    [candidateId],
+  );
+  const timelineMessages: TimelineMessage[] = (messages ?? [])
+    .filter((message) => message.status === 'sent' || message.status === 'queued')
+    .map((message) => ({
+      id: message.id,
+      at: message.sentAt ?? message.createdAt,
+      direction: 'outbound' as const,
+      subject: message.subject,
+      ...(message.createdBy === SYSTEM_AUTHOR ? {} : { by: message.createdBy }),
+    }));
   if (candidate === undefined) return null;
   if (candidate === null) return <Typography>This candidate is not on this device.</Typography>;
   const appliedJobIds = new Set(applications.map((application) => application.jobId));
   const openJobs = [...jobs.values()].filter(
     (job) => isPipelineOpen(job.status) && !appliedJobIds.has(job.id),
   );
-  const mayEdit = roleMay(actor.role, 'candidate.edit') && !candidate.erasedAt;
+  const mayEdit = roleMay(actor.role, 'candidate.edit') && !candidate.erasedAt && !candidate.mergedInto;
   const personName = (id: string) => nameOf(users, id);
 
   return (
@@ -60,6 +83,7 @@ export function CandidatePage() {
           </>
         }
       />
+      <MergedIntoNotice candidate={candidate} />
       <Card variant="outlined" component="section" aria-label="Profile">
         <CardContent>
           <Typography>Email: {candidate.email}</Typography>
@@ -90,11 +114,28 @@ export function CandidatePage() {
       <Typography variant="h6" component="h2">
         Applications
       </Typography>
-      <CandidateApplications applications={applications} jobs={jobs} personName={personName} />
+      <CandidateApplications
+        applications={applications}
+        jobs={jobs}
+        personName={personName}
+        candidateName={`${candidate.firstName} ${candidate.lastName}`}
+      />
       <Typography variant="h6" component="h2">
         Interviews
       </Typography>
       <InterviewSummaryList interviews={interviews} personName={personName} />
+      <CandidateTimeline
+        candidate={candidate}
+        mergedIds={mergedIds}
+        applications={applications}
+        interviews={interviews}
+        jobs={jobs}
+        users={userList}
+        personName={personName}
+        messages={timelineMessages}
+        mayComment={roleMay(actor.role, 'comment.write') && !candidate.erasedAt && !candidate.mergedInto}
+      />
+      <MergedRecords candidateId={candidate.id} personName={personName} />
       {readsEverything(actor) && (
         <>
           <Typography variant="h6" component="h2">

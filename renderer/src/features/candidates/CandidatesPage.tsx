@@ -1,68 +1,117 @@
-import { Button, MenuItem, Stack, TextField, Typography } from '@mui/material';
+import { Button, Stack, Typography } from '@mui/material';
 import { useDeferredValue, useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { CANDIDATE_SOURCES, type CandidateSource } from '#shared/domain/candidate/candidate-schema';
 import { roleMay } from '#shared/domain/access/write-matrix';
+import { isPipelineOpen } from '#shared/domain/job/job-machine';
 import { useActor, useDb } from '../../data/hooks/use-database';
+import { useJobs } from '../../data/hooks/use-documents';
+import { useApplicationTally } from '../../data/hooks/use-application-tally';
 import { useCandidateIndex } from '../../data/search/candidate-index';
-import { searchCandidates } from '../../data/search/candidate-search';
-import { humanize } from '../../ui/labels';
+import { findCandidates } from '../../data/search/candidate-search';
+import type { BulkOutcome } from '../../ui/bulk-outcome';
+import { BulkOutcomeAlert } from '../../ui/BulkOutcomeAlert';
 import { PageHeader } from '../../ui/PageHeader';
+import { CandidateBulkActions } from './CandidateBulkActions';
+import { CandidateFilters } from './CandidateFilters';
 import { CandidateList } from './CandidateList';
+import { ALL_CANDIDATES, deleteView, loadSavedViews, saveView, type CandidateView } from './saved-views';
 
-/** Every candidate, searchable by name, email, skills and company; virtualised for 50,000. */
+/**
+ * Every candidate: searched by anything visible (typos forgiven, matches marked), filtered by source,
+ * job, stage, tag and date added, sorted, with saved views; many can be picked and tagged or added to
+ * a job at once. Virtualised for 50,000.
+ */
 export function CandidatesPage() {
   const db = useDb();
   const actor = useActor();
   const { entries, isLoaded } = useCandidateIndex(db);
-  const [query, setQuery] = useState('');
-  const [source, setSource] = useState<CandidateSource | 'all'>('all');
-  const deferredQuery = useDeferredValue(query);
-  const results = useMemo(
-    () => searchCandidates(entries, deferredQuery, source === 'all' ? null : source),
-    [entries, deferredQuery, source],
+  const jobs = useJobs() ?? [];
+  const tally = useApplicationTally();
+  const [view, setView] = useState<CandidateView>(ALL_CANDIDATES);
+  const [savedViews, setSavedViews] = useState(() => loadSavedViews(localStorage, actor.id));
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const [outcome, setOutcome] = useState<{ outcome: BulkOutcome; verb: string } | null>(null);
+  const deferredView = useDeferredValue(view);
+  const among = useMemo(() => {
+    const { jobId, stage } = deferredView;
+    if (!jobId && stage === 'all') return null;
+    return tally?.tally.candidatesWith(jobId || null, stage === 'all' ? null : stage) ?? new Set<string>();
+    // The tally object stays the same; its version says when it moved.
+  }, [deferredView.jobId, deferredView.stage, tally?.version]);
+  const result = useMemo(
+    () =>
+      findCandidates(entries, {
+        query: deferredView.query,
+        source: deferredView.source === 'all' ? null : deferredView.source,
+        tag: deferredView.tag.trim() || null,
+        addedFrom: deferredView.addedFrom || null,
+        addedTo: deferredView.addedTo || null,
+        among,
+        sort: deferredView.sort,
+      }),
+    [entries, deferredView, among],
   );
+  const total = useMemo(() => entries.filter((entry) => !entry.mergedInto).length, [entries]);
+  const mayEdit = roleMay(actor.role, 'candidate.edit');
+  const picked = result.entries.filter((entry) => selected.has(entry.id));
+  const toggle = (id: string) =>
+    setSelected((current) => {
+      const next = new Set(current);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
 
   return (
     <Stack spacing={2}>
       <PageHeader
         title="Candidates"
         actions={
-          roleMay(actor.role, 'candidate.edit') && (
-            <Button variant="contained" component={Link} to="/candidates/new">
-              New candidate
-            </Button>
+          mayEdit && (
+            <>
+              <Button component={Link} to="/candidates/duplicates">
+                Possible duplicates
+              </Button>
+              <Button variant="contained" component={Link} to="/candidates/new">
+                New candidate
+              </Button>
+            </>
           )
         }
       />
-      <Stack direction="row" sx={{ gap: 2, flexWrap: 'wrap' }}>
-        <TextField
-          label="Search candidates"
-          type="search"
-          value={query}
-          onChange={(event) => setQuery(event.target.value)}
-          helperText="Name, email, skills or company"
-          sx={{ minWidth: 320 }}
-        />
-        <TextField
-          select
-          label="Source"
-          value={source}
-          sx={{ minWidth: 180 }}
-          onChange={(event) => setSource(event.target.value as CandidateSource | 'all')}
-        >
-          <MenuItem value="all">All sources</MenuItem>
-          {CANDIDATE_SOURCES.map((each) => (
-            <MenuItem key={each} value={each}>
-              {humanize(each)}
-            </MenuItem>
-          ))}
-        </TextField>
+      <CandidateFilters
+        view={view}
+        onChange={setView}
+        jobs={jobs}
+        savedViews={savedViews}
+        onSave={(name) => setSavedViews(saveView(localStorage, actor.id, name, view))}
+        onDelete={(name) => setSavedViews(deleteView(localStorage, actor.id, name))}
+      />
+      <Stack direction="row" sx={{ gap: 2, alignItems: 'center' }}>
+        <Typography role="status" variant="body2">
+          {isLoaded ? `${result.entries.length} of ${total} candidates` : 'Loading candidates…'}
+        </Typography>
+        {mayEdit && result.entries.length > 0 && (
+          <Button size="small" onClick={() => setSelected(new Set(result.entries.map((entry) => entry.id)))}>
+            Select all {result.entries.length}
+          </Button>
+        )}
       </Stack>
-      <Typography role="status" variant="body2">
-        {isLoaded ? `${results.length} of ${entries.length} candidates` : 'Loading candidates…'}
-      </Typography>
-      <CandidateList entries={results} />
+      {mayEdit && picked.length > 0 && (
+        <CandidateBulkActions
+          picked={picked}
+          jobs={jobs.filter((job) => isPipelineOpen(job.status))}
+          onDone={(done, verb) => setOutcome({ outcome: done, verb })}
+          onClear={() => setSelected(new Set())}
+        />
+      )}
+      {outcome && (
+        <BulkOutcomeAlert outcome={outcome.outcome} verb={outcome.verb} onClose={() => setOutcome(null)} />
+      )}
+      <CandidateList
+        entries={result.entries}
+        terms={result.terms}
+        {...(mayEdit ? { selected, onToggle: toggle } : {})}
+      />
     </Stack>
   );
 }

@@ -101,6 +101,13 @@ export function JobForm({ initial, users, submitLabel, onSubmit }: JobFormProps)
           value={values.currency}
           onChange={set('currency')}
         />
+        <TextField
+          label={LABELS['openings']}
+          helperText="People to hire; 1 if empty"
+          type="number"
+          value={values.openings}
+          onChange={set('openings')}
+        />
       </Stack>
       <TextField
         select

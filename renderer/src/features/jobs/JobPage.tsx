@@ -7,6 +7,7 @@ import { useActor } from '../../data/hooks/use-database';
 import { useApplicationsForJob, useJob, useUsers } from '../../data/hooks/use-documents';
 import { desktopBridge } from '../../data/session/desktop-bridge';
 import { humanize, nameOf } from '../../ui/labels';
+import { formatSalaryRange } from '../../ui/formatting';
 import { PageHeader } from '../../ui/PageHeader';
 import { PendingChip } from '../../ui/PendingChip';
 import { StatusChip } from '../../ui/StatusChip';
@@ -16,11 +17,6 @@ import { InterviewPlanCard } from './InterviewPlanCard';
 import { JobStatusActions } from './JobStatusActions';
 import { isJobFinal, isPipelineOpen } from '#shared/domain/job/job-machine';
 import { isPipelineWindow } from '../../ui/window-kind';
-
-function salaryText(min?: number, max?: number, currency?: string): string {
-  if (min === undefined && max === undefined) return 'Not given';
-  return `${min ?? '…'} – ${max ?? '…'} ${currency ?? ''}`.trim();
-}
 
 /** A job: details, the status changes this user may make, its applications. */
 export function JobPage() {
@@ -73,7 +69,9 @@ export function JobPage() {
           <Typography variant="h6" component="h2">
             Details
           </Typography>
-          <Typography>Salary: {salaryText(job.salaryMin, job.salaryMax, job.currency)}</Typography>
+          <Typography>
+            Salary: {formatSalaryRange(job.salaryMin, job.salaryMax, job.currency) ?? 'Not given'}
+          </Typography>
           <Typography>Hiring manager: {nameOf(users, job.hiringManagerId)}</Typography>
           <Typography>
             Recruiters: {job.recruiterIds.map((id) => nameOf(users, id)).join(', ') || '—'}
@@ -99,7 +97,7 @@ export function JobPage() {
         </Typography>
         {mayAdd && <Button onClick={() => setIsAdding(true)}>Add candidate</Button>}
       </Stack>
-      <JobApplicationsTable applications={applications} />
+      <JobApplicationsTable jobId={job.id} applications={applications} />
       {isAdding && <AddCandidateToJobDialog job={job} onClose={() => setIsAdding(false)} />}
     </Stack>
   );

@@ -1,14 +1,4 @@
-import {
-  Button,
-  MenuItem,
-  Stack,
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableRow,
-  TextField,
-} from '@mui/material';
+import { Button, MenuItem, Stack, TextField } from '@mui/material';
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { JOB_STATUSES } from '#shared/domain/job/job-schema';
@@ -20,9 +10,11 @@ import { useJobs } from '../../data/hooks/use-documents';
 import { humanize } from '../../ui/labels';
 import { PageHeader } from '../../ui/PageHeader';
 import { StatusChip } from '../../ui/StatusChip';
+import { VirtualTable, type VirtualColumn } from '../../ui/VirtualTable';
+import type { Job } from '#shared/domain/job/job-schema';
 import { departmentsOf, filterJobs, NO_JOB_FILTERS, type JobFilters } from './job-filters';
 
-/** Every job, with filters and search. */
+/** Every job, with filters and search; the list draws only the rows in view. */
 export function JobsPage() {
   const actor = useActor();
   const jobs = useJobs();
@@ -33,6 +25,22 @@ export function JobsPage() {
   // An interviewer's laptop holds only their interviews' applications: counts would look like the job's.
   const showsCounts = readsEverything(actor);
   const update = (patch: Partial<JobFilters>) => setFilters((current) => ({ ...current, ...patch }));
+  const columns: VirtualColumn<Job>[] = [
+    { key: 'title', header: 'Title', cell: (job) => <Link to={`/jobs/${job.id}`}>{job.title}</Link> },
+    { key: 'department', header: 'Department', cell: (job) => job.department },
+    { key: 'location', header: 'Location', cell: (job) => job.location },
+    { key: 'status', header: 'Status', cell: (job) => <StatusChip value={job.status} /> },
+    ...(showsCounts
+      ? [
+          {
+            key: 'applications',
+            header: 'Applications',
+            align: 'right' as const,
+            cell: (job: Job) => counts?.get(job.id) ?? 0,
+          },
+        ]
+      : []),
+  ];
 
   return (
     <Stack spacing={2}>
@@ -82,32 +90,7 @@ export function JobsPage() {
           ))}
         </TextField>
       </Stack>
-      <Table size="small" aria-label="Jobs">
-        <TableHead>
-          <TableRow>
-            <TableCell>Title</TableCell>
-            <TableCell>Department</TableCell>
-            <TableCell>Location</TableCell>
-            <TableCell>Status</TableCell>
-            {showsCounts && <TableCell align="right">Applications</TableCell>}
-          </TableRow>
-        </TableHead>
-        <TableBody>
-          {visible.map((job) => (
-            <TableRow key={job.id} hover>
-              <TableCell>
-                <Link to={`/jobs/${job.id}`}>{job.title}</Link>
-              </TableCell>
-              <TableCell>{job.department}</TableCell>
-              <TableCell>{job.location}</TableCell>
-              <TableCell>
-                <StatusChip value={job.status} />
-              </TableCell>
-              {showsCounts && <TableCell align="right">{counts?.get(job.id) ?? 0}</TableCell>}
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+      <VirtualTable label="Jobs" rows={visible} rowKey={(job) => job.id} columns={columns} />
     </Stack>
   );
 }

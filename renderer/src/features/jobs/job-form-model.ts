@@ -12,6 +12,7 @@ export interface JobFormValues {
   salaryMin: string;
   salaryMax: string;
   currency: string;
+  openings: string;
   hiringManagerId: string;
 }
 
@@ -25,6 +26,7 @@ export const JOB_FIELD_LABELS: Readonly<Record<string, string>> = {
   salaryMin: 'Minimum salary',
   salaryMax: 'Maximum salary',
   currency: 'Currency',
+  openings: 'Openings',
   hiringManagerId: 'Hiring manager',
 };
 
@@ -39,6 +41,7 @@ export function jobToForm(job: Job | null): JobFormValues {
     salaryMin: job?.salaryMin?.toString() ?? '',
     salaryMax: job?.salaryMax?.toString() ?? '',
     currency: job?.currency ?? '',
+    openings: job?.openings?.toString() ?? '',
     hiringManagerId: job?.hiringManagerId ?? '',
   };
 }
@@ -81,6 +84,7 @@ export function formToJob(
     salaryMin: optionalNumber(values.salaryMin),
     salaryMax: optionalNumber(values.salaryMax),
     currency: values.currency.trim().toUpperCase() || undefined,
+    openings: optionalNumber(values.openings),
     hiringManagerId: values.hiringManagerId || undefined,
   });
 }

@@ -24,7 +24,7 @@ import { decideDrop, isMovable, type DropDecision } from './drop-rules';
 import type { PipelineCard } from './pipeline-cards';
 import type { PipelineColumns } from './pipeline-filters';
 import { PipelineCardContent } from './PipelineCardContent';
-import { PipelineColumn, type ColumnDropState } from './PipelineColumn';
+import { PipelineColumn, type BoardSelection, type ColumnDropState } from './PipelineColumn';
 
 interface PipelineBoardProps {
   readonly columns: PipelineColumns;
@@ -34,6 +34,8 @@ interface PipelineBoardProps {
   readonly jobStatus: JobStatus;
   /** A card was dropped on another column; `decision` says whether and how it may move. */
   readonly onDrop: (card: PipelineCard, to: Stage, decision: DropDecision) => void;
+  /** Set while cards are being picked for a bulk action (dragging is off meanwhile). */
+  readonly selection?: BoardSelection | null;
 }
 
 function asStage(id: UniqueIdentifier | undefined): Stage | null {
@@ -55,7 +57,15 @@ const IDLE: Readonly<Record<Stage, { state: ColumnDropState; reason: string | nu
  * mounted across live updates (cards are keyed by application id), so another person's change never
  * interrupts a drag. Columns the shared rules do not allow are shown disabled while dragging.
  */
-export function PipelineBoard({ columns, counts, cardsById, actor, jobStatus, onDrop }: PipelineBoardProps) {
+export function PipelineBoard({
+  columns,
+  counts,
+  cardsById,
+  actor,
+  jobStatus,
+  onDrop,
+  selection = null,
+}: PipelineBoardProps) {
   const [activeCard, setActiveCard] = useState<PipelineCard | null>(null);
   const latest = useRef({ cardsById, actor, jobStatus, onDrop });
   latest.current = { cardsById, actor, jobStatus, onDrop };
@@ -71,7 +81,7 @@ export function PipelineBoard({ columns, counts, cardsById, actor, jobStatus, on
   );
   const decisionFor = useCallback((card: PipelineCard | null, to: Stage | null): DropDecision | null => {
     if (!card || !to) return null;
-    return decideDrop(card.stage, to, latest.current.actor, latest.current.jobStatus);
+    return decideDrop(card.stage, to, latest.current.actor, latest.current.jobStatus, card.offerStatus);
   }, []);
 
   const announcements = useMemo<Announcements>(
@@ -120,7 +130,7 @@ export function PipelineBoard({ columns, counts, cardsById, actor, jobStatus, on
     if (!dragged) return IDLE;
     return Object.fromEntries(
       STAGES.map((stage) => {
-        const decision = decideDrop(dragged.stage, stage, actor, jobStatus);
+        const decision = decideDrop(dragged.stage, stage, actor, jobStatus, dragged.offerStatus);
         const state: ColumnDropState =
           decision.kind === 'none' ? 'source' : decision.kind === 'move' ? 'allowed' : 'blocked';
         return [stage, { state, reason: decision.kind === 'refused' ? decision.message : null }];
@@ -151,6 +161,7 @@ export function PipelineBoard({ columns, counts, cardsById, actor, jobStatus, on
             dropState={dropStates[stage].state}
             blockedReason={dropStates[stage].reason}
             isMovable={isMovable(stage, actor, jobStatus)}
+            selection={selection}
           />
         ))}
       </Box>

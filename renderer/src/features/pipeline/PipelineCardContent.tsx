@@ -50,9 +50,12 @@ export const PipelineCardContent = memo(function PipelineCardContent({
           aria-label={`Open application of ${card.name}`}
           underline="hover"
           color="text.primary"
-          onPointerDown={(event) => event.stopPropagation()}
+          // A press on the name may start a drag like anywhere on the card (the sensor waits for
+          // the pointer to move); only a click without moving opens the application. The browser's
+          // own link dragging would take the gesture away from the board.
+          draggable={false}
           onKeyDown={(event) => event.stopPropagation()}
-          sx={{ fontWeight: 600, fontSize: 15, flexGrow: 1, minWidth: 0 }}
+          sx={{ fontWeight: 600, fontSize: 15, minWidth: 0, mr: 'auto' }}
           noWrap
         >
           {card.name}
@@ -96,7 +99,7 @@ export const PipelineCardContent = memo(function PipelineCardContent({
         sx={{
           gap: 0.5,
           alignItems: 'center',
-          color: card.nextInterviewAt ? 'primary.main' : 'text.disabled',
+          color: card.nextInterviewAt ? 'primary.main' : 'text.secondary',
         }}
       >
         <EventOutlinedIcon sx={{ fontSize: 15 }} />

@@ -1,6 +1,6 @@
 import BlockIcon from '@mui/icons-material/Block';
 import { useDroppable } from '@dnd-kit/core';
-import { Box, Stack, Typography } from '@mui/material';
+import { Box, Checkbox, Stack, Typography } from '@mui/material';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useRef } from 'react';
 import type { Stage } from '#shared/domain/application/application-schema';
@@ -10,6 +10,13 @@ import { PipelineCardView } from './PipelineCardView';
 import { CARD_HEIGHT } from './PipelineCardContent';
 
 const CARD_GAP = 8;
+
+/** Cards picked for a bulk action, while the board is in selection mode. */
+export interface BoardSelection {
+  readonly selected: ReadonlySet<string>;
+  /** Picks (`on`) or unpicks the cards `ids`. */
+  readonly onToggle: (ids: readonly string[], on: boolean) => void;
+}
 
 /** While a card is dragged: its own column, a column it may go to, or one it may not. */
 export type ColumnDropState = 'idle' | 'source' | 'allowed' | 'blocked';
@@ -32,6 +39,8 @@ interface PipelineColumnProps {
   /** Why the dragged card may not go here, when it may not. */
   readonly blockedReason: string | null;
   readonly isMovable: boolean;
+  /** Set while cards are being picked for a bulk action. */
+  readonly selection?: BoardSelection | null;
 }
 
 /** One stage: its count, and its cards in a virtualised list (thousands stay smooth). */
@@ -42,6 +51,7 @@ export const PipelineColumn = memo(function PipelineColumn({
   dropState,
   blockedReason,
   isMovable,
+  selection = null,
 }: PipelineColumnProps) {
   const { setNodeRef, isOver } = useDroppable({ id: stage });
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -56,6 +66,8 @@ export const PipelineColumn = memo(function PipelineColumn({
   const countText = cards.length === total ? String(total) : `${cards.length} of ${total}`;
   const isBlocked = dropState === 'blocked';
   const isTarget = dropState === 'allowed';
+  const isAllPicked =
+    selection !== null && cards.length > 0 && cards.every((card) => selection.selected.has(card.id));
   return (
     <Box
       ref={setNodeRef}
@@ -124,6 +136,20 @@ export const PipelineColumn = memo(function PipelineColumn({
         >
           {countText}
         </Box>
+        {selection && cards.length > 0 && (
+          <Checkbox
+            size="small"
+            sx={{ ml: 'auto', p: 0.5 }}
+            checked={isAllPicked}
+            onChange={() =>
+              selection.onToggle(
+                cards.map((card) => card.id),
+                !isAllPicked,
+              )
+            }
+            slotProps={{ input: { 'aria-label': `Select all shown in ${label}` } }}
+          />
+        )}
       </Stack>
       {isBlocked && (
         <Stack
@@ -137,7 +163,7 @@ export const PipelineColumn = memo(function PipelineColumn({
       )}
       <Box ref={scrollRef} sx={{ flexGrow: 1, minHeight: 0, overflowY: 'auto', px: 1, pb: 1 }}>
         {cards.length === 0 ? (
-          <Typography variant="body2" sx={{ color: 'text.disabled', textAlign: 'center', py: 3 }}>
+          <Typography variant="body2" sx={{ color: 'text.secondary', textAlign: 'center', py: 3 }}>
             {total === 0 ? 'No applications' : 'None match the filters'}
           </Typography>
         ) : (
@@ -162,7 +188,16 @@ export const PipelineColumn = memo(function PipelineColumn({
                     transform: `translateY(${item.start}px)`,
                   }}
                 >
-                  <PipelineCardView card={card} isMovable={isMovable} />
+                  <PipelineCardView card={card} isMovable={isMovable && !selection} />
+                  {selection && (
+                    <Checkbox
+                      size="small"
+                      checked={selection.selected.has(card.id)}
+                      onChange={(event) => selection.onToggle([card.id], event.target.checked)}
+                      slotProps={{ input: { 'aria-label': `Select ${card.name}` } }}
+                      sx={{ position: 'absolute', right: 2, bottom: 2, p: 0.5, bgcolor: 'background.paper' }}
+                    />
+                  )}
                 </Box>
               );
             })}

@@ -3,13 +3,18 @@ import { Alert, Box, Button, Chip, LinearProgress, Stack, Typography } from '@mu
 import { useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useActor } from '../../data/hooks/use-database';
-import { useJob } from '../../data/hooks/use-documents';
+import { useJob, useJobs } from '../../data/hooks/use-documents';
 import { useRefusedCount } from '../../data/hooks/use-sync-data';
 import { humanize } from '../../ui/labels';
 import { StatusChip } from '../../ui/StatusChip';
 import { useNow } from '../../ui/use-now';
 import { RejectDialog } from '../../ui/RejectDialog';
 import { HireDialog } from '../../ui/HireDialog';
+import { ApplicationBulkActions } from '../../ui/ApplicationBulkActions';
+import type { BulkOutcome } from '../../ui/bulk-outcome';
+import { BulkOutcomeAlert } from '../../ui/BulkOutcomeAlert';
+import { roleMay } from '#shared/domain/access/write-matrix';
+import type { BoardSelection } from './PipelineColumn';
 import { buildCards, type PipelineCard } from './pipeline-cards';
 import {
   buildColumns,
@@ -43,6 +48,26 @@ export function PipelinePage() {
   const [filters, setFilters] = useState<PipelineFilters>(NO_FILTERS);
   const [sortOrder, setSortOrder] = useState<SortOrder>('longest_in_stage');
   const deferredFilters = useDeferredValue(filters);
+  const otherJobs = (useJobs() ?? []).filter((each) => each.id !== jobId && isPipelineOpen(each.status));
+  const [selected, setSelected] = useState<ReadonlySet<string> | null>(null);
+  const [bulkOutcome, setBulkOutcome] = useState<{ outcome: BulkOutcome; verb: string } | null>(null);
+  const selection = useMemo<BoardSelection | null>(
+    () =>
+      selected && {
+        selected,
+        onToggle: (ids, on) =>
+          setSelected((current) => {
+            const next = new Set(current);
+            for (const id of ids) {
+              if (on) next.add(id);
+              else next.delete(id);
+            }
+            return next;
+          }),
+      },
+    [selected],
+  );
+  const mayPick = roleMay(actor.role, 'application.advance') || roleMay(actor.role, 'application.reject');
 
   const previousCards = useRef<ReadonlyMap<string, PipelineCard>>(new Map());
   const cardsById = useMemo(() => {
@@ -138,7 +163,30 @@ export function PipelinePage() {
         tags={tags}
         undoLabel={undoable ? `Undo: ${undoable.candidateName} to ${humanize(undoable.to)}` : null}
         onUndo={moves.undo}
+        isSelecting={selected !== null}
+        onSelectingChange={mayPick ? (on) => setSelected(on ? new Set() : null) : null}
       />
+      {bulkOutcome && (
+        <BulkOutcomeAlert
+          outcome={bulkOutcome.outcome}
+          verb={bulkOutcome.verb}
+          onClose={() => setBulkOutcome(null)}
+        />
+      )}
+      {selected && selected.size > 0 && (
+        <ApplicationBulkActions
+          picked={[...selected].flatMap((id) => {
+            const card = cardsById.get(id);
+            return card ? [{ id, candidateId: card.candidateId, name: card.name }] : [];
+          })}
+          jobs={otherJobs}
+          onClear={() => setSelected(new Set())}
+          onDone={(outcome, verb) => {
+            setBulkOutcome({ outcome, verb });
+            setSelected(new Set());
+          }}
+        />
+      )}
       <Box sx={{ flexGrow: 1, minHeight: 0 }}>
         {applications === undefined ? (
           <LinearProgress aria-label="Loading applications" />
@@ -150,6 +198,7 @@ export function PipelinePage() {
             actor={actor}
             jobStatus={job.status}
             onDrop={moves.onDrop}
+            selection={selection}
           />
         )}
       </Box>

@@ -1,10 +1,7 @@
 import SearchIcon from '@mui/icons-material/Search';
 import UndoIcon from '@mui/icons-material/Undo';
 import { Button, InputAdornment, MenuItem, Stack, TextField } from '@mui/material';
-import {
-  CANDIDATE_SOURCES,
-  type CandidateSource,
-} from '#shared/domain/candidate/candidate-schema';
+import { CANDIDATE_SOURCES, type CandidateSource } from '#shared/domain/candidate/candidate-schema';
 import { humanize } from '../../ui/labels';
 import {
   DAYS_IN_STAGE_CHOICES,
@@ -25,6 +22,10 @@ interface PipelineToolbarProps {
   /** Set while the last move can be undone. */
   readonly undoLabel: string | null;
   readonly onUndo: () => void;
+  /** Whether cards are being picked for a bulk action. */
+  readonly isSelecting: boolean;
+  /** Turns picking on or off; null when this person may not act on many cards. */
+  readonly onSelectingChange: ((on: boolean) => void) | null;
 }
 
 const ANY = '';
@@ -37,7 +38,7 @@ function isSortOrder(value: string): value is SortOrder {
   return (SORT_ORDERS as readonly string[]).includes(value);
 }
 
-/** Filters (text, source, tag, days in stage), the order within columns, and undo of the last move. */
+/** Filters (text, source, tag, days in stage), the order within columns, picking cards for bulk actions, and undo of the last move. */
 export function PipelineToolbar({
   filters,
   onFiltersChange,
@@ -46,6 +47,8 @@ export function PipelineToolbar({
   tags,
   undoLabel,
   onUndo,
+  isSelecting,
+  onSelectingChange,
 }: PipelineToolbarProps) {
   const set = (change: Partial<PipelineFilters>) => onFiltersChange({ ...filters, ...change });
   const select = { size: 'small', select: true, sx: { minWidth: 150 } } as const;
@@ -129,6 +132,16 @@ export function PipelineToolbar({
       {hasFilters(filters) && (
         <Button size="small" onClick={() => onFiltersChange(NO_FILTERS)}>
           Clear filters
+        </Button>
+      )}
+      {onSelectingChange && (
+        <Button
+          size="small"
+          variant={isSelecting ? 'contained' : 'outlined'}
+          aria-pressed={isSelecting}
+          onClick={() => onSelectingChange(!isSelecting)}
+        >
+          {isSelecting ? 'Done selecting' : 'Select cards'}
         </Button>
       )}
       {undoLabel && (

@@ -22,8 +22,22 @@ describe('dropping a card on a column', () => {
     ['offer', 'hired', recruiter, 'forbidden_role'],
     ['applied', 'screening', interviewer, 'forbidden_role'],
   ])('%s → %s by %o: %s', (from, to, actor, expected) => {
-    const decision = decideDrop(from, to, actor, 'open');
+    const decision = decideDrop(from, to, actor, 'open', 'accepted');
     expect(decision.kind === 'refused' ? decision.code : decision.kind).toBe(expected);
+  });
+
+  it('refuses a hire until the offer is accepted, and asks to confirm one', () => {
+    for (const status of [undefined, 'draft', 'extended', 'declined'] as const) {
+      expect(decideDrop('offer', 'hired', manager, 'open', status)).toMatchObject({
+        kind: 'refused',
+        code: 'offer_not_accepted',
+      });
+    }
+    expect(decideDrop('offer', 'hired', manager, 'open', 'accepted')).toEqual({
+      kind: 'move',
+      needsReason: false,
+      needsConfirmation: true,
+    });
   });
 
   it('gives the shared rule’s reason for a refusal', () => {

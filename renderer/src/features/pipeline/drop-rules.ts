@@ -1,5 +1,9 @@
-import { allowedStageMoves, decideStageMove } from '#shared/domain/application/application-machine';
-import type { Stage } from '#shared/domain/application/application-schema';
+import {
+  allowedStageMoves,
+  decideHireReadiness,
+  decideStageMove,
+} from '#shared/domain/application/application-machine';
+import type { OfferStatus, Stage } from '#shared/domain/application/application-schema';
 import type { Actor } from '#shared/domain/common/roles';
 import type { RefusalCode } from '#shared/domain/common/refusal';
 import type { JobStatus } from '#shared/domain/job/job-schema';
@@ -7,18 +11,26 @@ import type { JobStatus } from '#shared/domain/job/job-schema';
 /** What dropping a card on a column means: no move, a move (maybe asking for a reason), or a refusal. */
 export type DropDecision =
   | { readonly kind: 'none' }
-  | { readonly kind: 'move'; readonly needsReason: boolean }
+  | { readonly kind: 'move'; readonly needsReason: boolean; readonly needsConfirmation?: true }
   | { readonly kind: 'refused'; readonly code: RefusalCode; readonly message: string };
 
 /**
  * Whether `actor` may drop a card at `from` on the `to` column of a job in `jobStatus`. The shared
- * rules decide (`decideStageMove`); the rejection reason is asked for after the drop.
+ * rules decide (`decideStageMove`, and for hiring `decideHireReadiness` on the card's offer); the
+ * rejection reason is asked for after the drop, and a hire is confirmed first.
  */
-export function decideDrop(from: Stage, to: Stage, actor: Actor, jobStatus: JobStatus): DropDecision {
+export function decideDrop(
+  from: Stage,
+  to: Stage,
+  actor: Actor,
+  jobStatus: JobStatus,
+  offerStatus?: OfferStatus,
+): DropDecision {
   if (from === to) return { kind: 'none' };
-  const decision = decideStageMove(from, to, actor, jobStatus);
+  const move = decideStageMove(from, to, actor, jobStatus);
+  const decision = move.ok && to === 'hired' ? decideHireReadiness(offerStatus) : move;
   return decision.ok
-    ? { kind: 'move', needsReason: to === 'rejected' }
+    ? { kind: 'move', needsReason: to === 'rejected', ...(to === 'hired' ? { needsConfirmation: true } : {}) }
     : { kind: 'refused', code: decision.code, message: decision.message };
 }
 

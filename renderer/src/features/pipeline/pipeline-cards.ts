@@ -1,5 +1,5 @@
 import { differenceInCalendarDays } from 'date-fns';
-import type { Application, Stage } from '#shared/domain/application/application-schema';
+import type { Application, OfferStatus, Stage } from '#shared/domain/application/application-schema';
 import type { Candidate, CandidateSource } from '#shared/domain/candidate/candidate-schema';
 import type { Interview } from '#shared/domain/interview/interview-schema';
 
@@ -21,6 +21,8 @@ export interface PipelineCard {
   readonly nextInterviewAt: string | null;
   /** The application has a local change the server has not accepted yet. */
   readonly isPending: boolean;
+  /** The offer's status, when one is written (hiring needs it accepted). */
+  readonly offerStatus?: OfferStatus;
   /** Name, company, title and tags, lowercased, for the text filter. */
   readonly searchText: string;
 }
@@ -71,6 +73,7 @@ function toCard(
     daysInStage: Math.max(0, differenceInCalendarDays(now, enteredStageAt)),
     nextInterviewAt,
     isPending,
+    ...(application.offer ? { offerStatus: application.offer.status } : {}),
     searchText: [name, currentCompany, currentTitle, ...tags].join('\n').toLowerCase(),
   };
 }
@@ -88,6 +91,7 @@ function isSameCard(a: PipelineCard, b: PipelineCard): boolean {
     a.daysInStage === b.daysInStage &&
     a.nextInterviewAt === b.nextInterviewAt &&
     a.isPending === b.isPending &&
+    a.offerStatus === b.offerStatus &&
     a.tags.length === b.tags.length &&
     a.tags.every((tag, index) => tag === b.tags[index])
   );
@@ -104,6 +108,8 @@ export function buildCards(
   const upcoming = nextInterviews(inputs.interviews, inputs.now);
   const cards = new Map<string, PipelineCard>();
   for (const application of inputs.applications) {
+    // A merged application carries on as its survivor's; only that one is on the board.
+    if (application.mergedInto) continue;
     const card = toCard(
       application,
       inputs.candidates.get(application.candidateId),

@@ -21,7 +21,8 @@ export interface BoardMoves {
   readonly rejecting: PipelineCard | null;
   /** The card waiting for its hire to be confirmed (and its message chosen), if any. */
   readonly hiring: PipelineCard | null;
-  readonly confirmHire: (message: MessageDraft) => void;
+  /** Hires the waiting card, with the message chosen; answers why it was refused, or null. */
+  readonly confirmHire: (message: MessageDraft) => Promise<string | null>;
   readonly cancelHire: () => void;
   readonly confirmRejection: (reason: string, note: string, message: MessageDraft) => void;
   readonly cancelRejection: () => void;
@@ -53,44 +54,47 @@ export function useBoardMoves(): BoardMoves {
   // The message written with the last move, taken back with it if it is undone.
   const lastMessageId = useRef<string | null>(null);
 
-  const move = useCallback((card: PipelineCard, to: Stage, details: StageMoveDetails = {}, message?: MessageDraft) => {
-    markDrop(card.id);
-    const next: BoardMove = {
-      applicationId: card.id,
-      candidateName: card.name,
-      from: card.stage,
-      to,
-      details,
-    };
-    setShown(next);
-    setFeedback({ kind: 'moved', move: next });
-    markMoveWriting();
-    void writeMove(latest.current.db, latest.current.actor, next).then((outcome) => {
-      if (outcome.ok) {
-        markMoveSaved();
-        setLastWritten(outcome.written);
-        lastMessageId.current = null;
-        if ((to === 'rejected' || to === 'hired') && message?.send) {
-          const { db: database, actor: mover } = latest.current;
-          const kind = to === 'rejected' ? 'rejection' : 'hired';
-          void saveStageMessage(database, mover, message, card.id, kind).then((saved) => {
-            lastMessageId.current = saved.messageId;
-            if (!saved.decision.ok) setFeedback({ kind: 'refused', message: saved.decision.message });
-          });
+  const move = useCallback(
+    (card: PipelineCard, to: Stage, details: StageMoveDetails = {}, message?: MessageDraft) => {
+      markDrop(card.id);
+      const next: BoardMove = {
+        applicationId: card.id,
+        candidateName: card.name,
+        from: card.stage,
+        to,
+        details,
+      };
+      setShown(next);
+      setFeedback({ kind: 'moved', move: next });
+      markMoveWriting();
+      void writeMove(latest.current.db, latest.current.actor, next).then((outcome) => {
+        if (outcome.ok) {
+          markMoveSaved();
+          setLastWritten(outcome.written);
+          lastMessageId.current = null;
+          if ((to === 'rejected' || to === 'hired') && message?.send) {
+            const { db: database, actor: mover } = latest.current;
+            const kind = to === 'rejected' ? 'rejection' : 'hired';
+            void saveStageMessage(database, mover, message, card.id, kind).then((saved) => {
+              lastMessageId.current = saved.messageId;
+              if (!saved.decision.ok) setFeedback({ kind: 'refused', message: saved.decision.message });
+            });
+          }
+          return;
         }
-        return;
-      }
-      setShown((current) => (current === next ? null : current));
-      setFeedback({ kind: 'refused', message: outcome.message });
-    });
-  }, []);
+        setShown((current) => (current === next ? null : current));
+        setFeedback({ kind: 'refused', message: outcome.message });
+      });
+    },
+    [],
+  );
 
   const onDrop = useCallback(
     (card: PipelineCard, to: Stage, decision: DropDecision) => {
       if (decision.kind === 'refused') setFeedback({ kind: 'refused', message: decision.message });
       else if (decision.kind === 'move' && decision.needsReason) setRejecting(card);
       // Hired is final, and the candidate may get a welcome: the person confirms and chooses.
-      else if (decision.kind === 'move' && to === 'hired') setHiring(card);
+      else if (decision.kind === 'move' && decision.needsConfirmation) setHiring(card);
       else if (decision.kind === 'move') move(card, to);
     },
     [move],
@@ -105,11 +109,34 @@ export function useBoardMoves(): BoardMoves {
   );
 
   const confirmHire = useCallback(
-    (message: MessageDraft) => {
-      if (hiring) move(hiring, 'hired', {}, message);
-      setHiring(null);
+    async (message: MessageDraft) => {
+      if (!hiring) return 'Nothing to hire.';
+      markDrop(hiring.id);
+      const outcome = await writeMove(latest.current.db, latest.current.actor, {
+        applicationId: hiring.id,
+        candidateName: hiring.name,
+        from: hiring.stage,
+        to: 'hired',
+        details: {},
+      });
+      if (!outcome.ok) return outcome.message;
+      setLastWritten(outcome.written);
+      lastMessageId.current = null;
+      if (message.send) {
+        // The message goes with this very change: written only once the change is.
+        const saved = await saveStageMessage(
+          latest.current.db,
+          latest.current.actor,
+          message,
+          hiring.id,
+          'hired',
+        );
+        lastMessageId.current = saved.messageId;
+        if (!saved.decision.ok) setFeedback({ kind: 'refused', message: saved.decision.message });
+      }
+      return null;
     },
-    [hiring, move],
+    [hiring],
   );
 
   const undo = useCallback(() => {

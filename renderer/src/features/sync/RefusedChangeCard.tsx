@@ -1,4 +1,5 @@
 import {
+  Alert,
   Accordion,
   AccordionDetails,
   AccordionSummary,
@@ -10,14 +11,21 @@ import {
   Typography,
 } from '@mui/material';
 import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
-import { format } from 'date-fns';
+import { formatDateTime } from '../../ui/formatting';
 import { useState } from 'react';
 import { useDb } from '../../data/hooks/use-database';
 import type { RefusedChange } from '../../data/local-schemas';
+import { useRefusalView } from '../../data/conflicts/use-refusal-explanation';
+import { RefusalDifferences } from './RefusalDifferences';
 
-/** One refused change: what, why, when, the person's version; copy and dismiss. */
+/**
+ * One refused change: what happened meanwhile, in the person's words, the rule's reason, the fields
+ * that differ from what stands now; apply it again where the rules now allow it, copy, dismiss.
+ */
 export function RefusedChangeCard({ change }: { readonly change: RefusedChange }) {
   const db = useDb();
+  const { explanation, applyAgain } = useRefusalView(change);
+  const [againError, setAgainError] = useState<string | null>(null);
   const [isCopied, setIsCopied] = useState(false);
   const copy = () => {
     void navigator.clipboard?.writeText(change.ownVersion).then(() => setIsCopied(true));
@@ -34,11 +42,20 @@ export function RefusedChangeCard({ change }: { readonly change: RefusedChange }
         <Typography variant="subtitle1" component="h2">
           {change.summary}
         </Typography>
+        <Typography sx={{ fontWeight: 500 }} aria-label="What happened">
+          {explanation.headline}
+        </Typography>
         <Typography color="error" role="note">
           {change.message}
         </Typography>
+        <RefusalDifferences differences={explanation.differences} />
+        {againError && (
+          <Alert severity="error" sx={{ mt: 1 }}>
+            {againError}
+          </Alert>
+        )}
         <Typography variant="caption" color="text.secondary">
-          Refused {format(change.refusedAt, 'd MMM yyyy, HH:mm:ss')} · reason code {change.code}
+          Refused {formatDateTime(change.refusedAt)} · reason code {change.code}
         </Typography>
         <Accordion sx={{ mt: 1 }} disableGutters>
           <AccordionSummary expandIcon={<ExpandMoreIcon />}>Your version</AccordionSummary>
@@ -54,6 +71,11 @@ export function RefusedChangeCard({ change }: { readonly change: RefusedChange }
         </Accordion>
       </CardContent>
       <CardActions>
+        {applyAgain && (
+          <Button variant="contained" onClick={() => void applyAgain().then(setAgainError)}>
+            Apply my change again
+          </Button>
+        )}
         <Button onClick={copy}>{isCopied ? 'Copied' : 'Copy your version'}</Button>
         <Button color="inherit" onClick={dismiss}>
           Dismiss

@@ -7,6 +7,8 @@ import { format, formatDistance, isSameDay } from 'date-fns';
 import { usePendingCount, useSyncMeta } from '../../data/hooks/use-sync-data';
 import { useSyncStatusStore } from '../../data/sync/sync-status-store';
 import { useNow } from '../../ui/use-now';
+import { MergeFinisher } from './MergeFinisher';
+import { RefusalToast } from './RefusalToast';
 
 /** When the server last answered a pull: the clock time (the date too if not today). */
 function lastSyncLabel(lastSyncAt: number, now: number): string {
@@ -43,6 +45,8 @@ export function SyncStatusIndicator() {
     .join(' · ');
   return (
     <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }} role="status" aria-label="Sync status">
+      <MergeFinisher />
+      <RefusalToast />
       <Chip
         size="small"
         color={isOnline ? 'success' : 'default'}

@@ -1,4 +1,4 @@
-/* global document, window, fetch, sessionStorage, URLSearchParams */
+/* global document, window, fetch, sessionStorage, localStorage, URLSearchParams, Event */
 // The careers page: open jobs, a job page, sign-up (confirmed by a mailed link) and sign-in, password
 // reset by a mailed link, apply (with a résumé), my applications.
 // Plain JavaScript, no build step; every text goes through textContent (never innerHTML).
@@ -45,11 +45,23 @@ const ORGANISATION_SLUG = (/^\/careers\/([a-z0-9-]+)\//.exec(window.location.pat
 const PORTAL = ORGANISATION_SLUG ? `/api/portal/${ORGANISATION_SLUG}` : '/api/portal';
 const SESSION_KEY = `careers.session.${ORGANISATION_SLUG || ''}`;
 
+/** The signed-in account, kept for this browser (every tab) until signing out or the refresh fails. */
 const session = {
-  get: () => JSON.parse(sessionStorage.getItem(SESSION_KEY) || 'null'),
-  set: (value) => sessionStorage.setItem(SESSION_KEY, JSON.stringify(value)),
-  clear: () => sessionStorage.removeItem(SESSION_KEY),
+  get: () => {
+    try {
+      return JSON.parse(localStorage.getItem(SESSION_KEY) || 'null');
+    } catch {
+      return null;
+    }
+  },
+  set: (value) => localStorage.setItem(SESSION_KEY, JSON.stringify(value)),
+  clear: () => localStorage.removeItem(SESSION_KEY),
 };
+
+// Another tab signing in or out changes what this one shows.
+window.addEventListener('storage', (event) => {
+  if (event.key === SESSION_KEY) renderNav();
+});
 
 /** A verification link opened before signing in: kept for this tab until the person signs in. */
 const pendingVerification = {
@@ -110,12 +122,24 @@ function formatDate(iso) {
   return new Date(iso).toLocaleDateString(undefined, { year: 'numeric', month: 'long', day: 'numeric' });
 }
 
+function money(amount, currency) {
+  if (!currency) return amount.toLocaleString();
+  try {
+    return new Intl.NumberFormat(undefined, { style: 'currency', currency, maximumFractionDigits: 0 }).format(
+      amount,
+    );
+  } catch {
+    return `${amount.toLocaleString()} ${currency}`;
+  }
+}
+
+/** "€85,000 – €105,000", "from €85,000", "up to €105,000", or null when the advert gives none. */
 function salary(job) {
-  if (job.salaryMin === undefined && job.salaryMax === undefined) return null;
-  const parts = [job.salaryMin, job.salaryMax]
-    .filter((value) => value !== undefined)
-    .map((value) => value.toLocaleString());
-  return `${parts.join(' – ')} ${job.currency || ''}`.trim();
+  const { salaryMin: min, salaryMax: max, currency } = job;
+  if (min !== undefined && max !== undefined) return `${money(min, currency)} – ${money(max, currency)}`;
+  if (min !== undefined) return `from ${money(min, currency)}`;
+  if (max !== undefined) return `up to ${money(max, currency)}`;
+  return null;
 }
 
 function show(...nodes) {
@@ -171,10 +195,23 @@ async function showJob(id) {
   const status = el('p', { role: 'status' });
   const coverLetter = el('textarea', { name: 'coverLetter', rows: '6', maxlength: '2000' });
   const resume = el('input', { type: 'file', name: 'resume', accept: '.pdf,.docx,application/pdf' });
+  const submitButton = el(
+    'button',
+    { type: 'submit' },
+    session.get() ? 'Send my application' : 'Sign in to apply',
+  );
+  const signInHere = el('div', { class: 'inline-signin' });
   const apply = async (event) => {
     event.preventDefault();
     if (!session.get()) {
-      window.location.hash = `#/signin?next=${encodeURIComponent(`#/jobs/${id}`)}`;
+      // Signing in here keeps the cover letter and the chosen file in the form above.
+      signInHere.replaceChildren(
+        inlineSignIn(() => {
+          signInHere.replaceChildren();
+          submitButton.textContent = 'Send my application';
+          void apply(new Event('submit'));
+        }),
+      );
       return;
     }
     status.className = '';
@@ -230,8 +267,54 @@ async function showJob(id) {
       { onsubmit: apply },
       el('label', {}, 'Cover letter (optional)', coverLetter),
       el('label', {}, 'Résumé (PDF or Word, up to 10 MB, optional)', resume),
-      el('button', { type: 'submit' }, session.get() ? 'Send my application' : 'Sign in to apply'),
+      submitButton,
       status,
+    ),
+    signInHere,
+  );
+}
+
+/** A sign-in form inside another page (the job's, so what was typed there stays); calls `done` once in. */
+function inlineSignIn(done) {
+  const status = el('p', { role: 'status' });
+  const email = el('input', { name: 'email', type: 'email', autocomplete: 'email', required: '' });
+  const password = el('input', {
+    name: 'password',
+    type: 'password',
+    required: '',
+    autocomplete: 'current-password',
+  });
+  const submit = async (event) => {
+    event.preventDefault();
+    status.className = '';
+    status.textContent = '';
+    try {
+      const signedIn = await api('/api/auth/login', {
+        method: 'POST',
+        json: { email: email.value.trim(), password: password.value },
+      });
+      session.set(signedIn);
+      renderNav();
+      done();
+    } catch (error) {
+      status.className = 'error';
+      status.textContent = error.message;
+    }
+  };
+  return el(
+    'form',
+    { onsubmit: submit, 'aria-label': 'Sign in to apply' },
+    el('h2', {}, 'Sign in to send your application'),
+    el('label', {}, 'Email', email),
+    el('label', {}, 'Password', password),
+    el('button', { type: 'submit' }, 'Sign in and apply'),
+    status,
+    el(
+      'p',
+      {},
+      el('a', { href: '#/register' }, 'Create an account'),
+      ' · ',
+      el('a', { href: '#/forgot' }, 'Forgot your password?'),
     ),
   );
 }

@@ -1,0 +1,172 @@
+import { Button, MenuItem, Stack, TextField } from '@mui/material';
+import { useState } from 'react';
+import { CANDIDATE_SOURCES } from '#shared/domain/candidate/candidate-schema';
+import { STAGES } from '#shared/domain/application/application-schema';
+import type { Job } from '#shared/domain/job/job-schema';
+import { CANDIDATE_SORTS } from '../../data/search/candidate-search';
+import { humanize } from '../../ui/labels';
+import { ALL_CANDIDATES, type CandidateView, type SavedView } from './saved-views';
+
+interface CandidateFiltersProps {
+  readonly view: CandidateView;
+  readonly onChange: (view: CandidateView) => void;
+  readonly jobs: readonly Job[];
+  readonly savedViews: readonly SavedView[];
+  readonly onSave: (name: string) => void;
+  readonly onDelete: (name: string) => void;
+}
+
+/** Select values for "no saved view" and "any job" (MUI shows an empty value as a blank field). */
+const NO_VIEW = '\u0000none';
+const ANY_JOB = '\u0000any';
+
+const SORT_LABELS: Record<(typeof CANDIDATE_SORTS)[number], string> = {
+  name: 'Name',
+  newest: 'Newest first',
+  oldest: 'Oldest first',
+  company: 'Company',
+};
+
+/** The search field, the filters, the order and the saved views of the candidates list. */
+export function CandidateFilters({
+  view,
+  onChange,
+  jobs,
+  savedViews,
+  onSave,
+  onDelete,
+}: CandidateFiltersProps) {
+  const [viewName, setViewName] = useState('');
+  const set = <K extends keyof CandidateView>(field: K, value: CandidateView[K]) =>
+    onChange({ ...view, [field]: value });
+  const current = savedViews.find((saved) => JSON.stringify(saved.view) === JSON.stringify(view));
+  return (
+    <Stack spacing={2}>
+      <Stack direction="row" sx={{ gap: 2, flexWrap: 'wrap' }}>
+        <TextField
+          label="Search candidates"
+          type="search"
+          value={view.query}
+          onChange={(event) => set('query', event.target.value)}
+          helperText="Name, email, phone, place, company, title, skills or tags; typos are forgiven"
+          sx={{ minWidth: 360 }}
+        />
+        <TextField
+          select
+          label="Saved view"
+          value={current?.name ?? NO_VIEW}
+          sx={{ minWidth: 200 }}
+          onChange={(event) => {
+            const saved = savedViews.find(
+              (each) => each.name === event.target.value && event.target.value !== NO_VIEW,
+            );
+            onChange(saved ? saved.view : ALL_CANDIDATES);
+          }}
+        >
+          <MenuItem value={NO_VIEW}>{current ? 'All candidates' : 'None'}</MenuItem>
+          {savedViews.map((saved) => (
+            <MenuItem key={saved.name} value={saved.name}>
+              {saved.name}
+            </MenuItem>
+          ))}
+        </TextField>
+      </Stack>
+      <Stack direction="row" sx={{ gap: 2, flexWrap: 'wrap' }} role="group" aria-label="Filters">
+        <TextField
+          select
+          label="Source"
+          value={view.source}
+          sx={{ minWidth: 150 }}
+          onChange={(event) => set('source', event.target.value as CandidateView['source'])}
+        >
+          <MenuItem value="all">All sources</MenuItem>
+          {CANDIDATE_SOURCES.map((each) => (
+            <MenuItem key={each} value={each}>
+              {humanize(each)}
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField
+          select
+          label="Job"
+          value={view.jobId || ANY_JOB}
+          sx={{ minWidth: 200 }}
+          onChange={(event) => set('jobId', event.target.value === ANY_JOB ? '' : event.target.value)}
+        >
+          <MenuItem value={ANY_JOB}>Any job</MenuItem>
+          {jobs.map((job) => (
+            <MenuItem key={job.id} value={job.id}>
+              {job.title}
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField
+          select
+          label="Stage"
+          value={view.stage}
+          sx={{ minWidth: 140 }}
+          onChange={(event) => set('stage', event.target.value as CandidateView['stage'])}
+        >
+          <MenuItem value="all">Any stage</MenuItem>
+          {STAGES.map((stage) => (
+            <MenuItem key={stage} value={stage}>
+              {humanize(stage)}
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField
+          label="Tag"
+          value={view.tag}
+          sx={{ width: 140 }}
+          onChange={(event) => set('tag', event.target.value)}
+        />
+        <TextField
+          label="Added from"
+          type="date"
+          value={view.addedFrom}
+          onChange={(event) => set('addedFrom', event.target.value)}
+          slotProps={{ inputLabel: { shrink: true } }}
+        />
+        <TextField
+          label="Added to"
+          type="date"
+          value={view.addedTo}
+          onChange={(event) => set('addedTo', event.target.value)}
+          slotProps={{ inputLabel: { shrink: true } }}
+        />
+        <TextField
+          select
+          label="Sort by"
+          value={view.sort}
+          sx={{ minWidth: 150 }}
+          onChange={(event) => set('sort', event.target.value as CandidateView['sort'])}
+        >
+          {CANDIDATE_SORTS.map((sort) => (
+            <MenuItem key={sort} value={sort}>
+              {SORT_LABELS[sort]}
+            </MenuItem>
+          ))}
+        </TextField>
+      </Stack>
+      <Stack direction="row" sx={{ gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
+        <TextField
+          size="small"
+          label="Save this view as"
+          value={viewName}
+          onChange={(event) => setViewName(event.target.value)}
+        />
+        <Button
+          disabled={!viewName.trim()}
+          onClick={() => {
+            onSave(viewName.trim());
+            setViewName('');
+          }}
+        >
+          Save view
+        </Button>
+        {current && <Button onClick={() => onDelete(current.name)}>Delete view “{current.name}”</Button>}
+        <Button onClick={() => onChange(ALL_CANDIDATES)}>Clear filters</Button>
+      </Stack>
+    </Stack>
+  );
+}

@@ -1,0 +1,87 @@
+import { changedFields } from '../common/equality';
+import { ALLOWED, refuse, type Decision } from '../common/refusal';
+import type { Actor } from '../common/roles';
+import { roleMay } from '../access/write-matrix';
+import type { User } from '../user/user-schema';
+import type { Comment } from './comment-schema';
+
+/** What a comment write is judged against beyond the document. */
+export interface CommentWriteContext {
+  /** The staff directory: who may be mentioned. */
+  readonly users?: ReadonlyMap<string, User>;
+}
+
+/** Fields the author may change after writing a comment. */
+const EDITABLE = ['body', 'mentions', 'editedAt'];
+
+/**
+ * Whether `actor` may write comment `after` over `before` (null when new): the roles that work on
+ * candidates comment; a comment is its author's (`createdBy`, which the server sets) and only they
+ * change its text; everyone it mentions is an active colleague who reads comments, each once.
+ */
+export function decideCommentWrite(
+  actor: Actor,
+  before: Comment | null,
+  after: Comment,
+  context: CommentWriteContext,
+): Decision {
+  if (!roleMay(actor.role, 'comment.write')) return refuse('forbidden_role', 'Your role may not comment.');
+  if (before) {
+    const changed = changedFields(before, after, ['updatedAt']);
+    if (changed.length === 0) return ALLOWED;
+    if (before.createdBy !== actor.id)
+      return refuse('forbidden_role', 'Only its author may change a comment.');
+    const fixed = changed.find((field) => !EDITABLE.includes(field));
+    if (fixed) return refuse('immutable_field', `${fixed} cannot be changed after creation.`);
+  } else if (after.createdBy !== actor.id) {
+    return refuse('forbidden_role', 'A comment is written in one’s own name.');
+  }
+  return decideMentions(after.mentions, context.users);
+}
+
+/**
+ * Every mention is an active member of the directory who works on candidates (and so reads the
+ * timeline), named once. Interviewers are not: the team's comments would sway their judgement.
+ */
+export function decideMentions(
+  mentions: readonly string[],
+  users: ReadonlyMap<string, User> | undefined,
+): Decision {
+  if (new Set(mentions).size !== mentions.length) {
+    return refuse('validation_failed', 'Each person is mentioned at most once.');
+  }
+  if (mentions.length === 0) return ALLOWED;
+  if (!users) return refuse('not_found', 'The staff directory is not known here.');
+  const unknown = mentions.find((id) => {
+    const user = users.get(id);
+    return !user || !isMentionable(user);
+  });
+  return unknown ? refuse('unknown_mention') : ALLOWED;
+}
+
+/** Whether `user` may be mentioned: active, and in a role that reads the team's comments. */
+export function isMentionable(user: Pick<User, 'active' | 'role'>): boolean {
+  return user.active && roleMay(user.role, 'comment.write');
+}
+
+/**
+ * The people a comment's text mentions: `@` followed by a staff member's name (the longest name
+ * that matches wins, so "@Ana Lima" is Ana Lima, not Ana), in order, each once.
+ */
+export function mentionsIn(
+  body: string,
+  users: readonly Pick<User, 'id' | 'name' | 'active' | 'role'>[],
+): string[] {
+  const byLength = users.filter(isMentionable).sort((a, b) => b.name.length - a.name.length);
+  const found: string[] = [];
+  const lower = body.toLowerCase();
+  for (let at = lower.indexOf('@'); at !== -1; at = lower.indexOf('@', at + 1)) {
+    const rest = lower.slice(at + 1);
+    const user = byLength.find((each) => {
+      const name = each.name.toLowerCase();
+      return rest.startsWith(name) && !/[\p{L}\p{N}]/u.test(rest.charAt(name.length));
+    });
+    if (user && !found.includes(user.id)) found.push(user.id);
+  }
+  return found;
+}
