@@ -1,12 +1,29 @@
 import { LinearProgress, Typography } from '@mui/material';
-import { lazy, Suspense, type ComponentType } from 'react';
+import { lazy, Suspense, useEffect, type ComponentType } from 'react';
 import { Route, Routes } from 'react-router';
 import { InterviewerHome } from '../features/interviews/InterviewerHome';
 import { ResumeSync } from '../features/interviews/ResumeSync';
 
+/** Every screen's loader, so all of them can be loaded ahead (see `usePreloadedScreens`). */
+const SCREEN_LOADERS: (() => Promise<unknown>)[] = [];
+
 /** A screen loaded on first visit (its code is a separate chunk; the service worker keeps them all offline). */
 function screen<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  SCREEN_LOADERS.push(load);
   return lazy(async () => ({ default: (await load())[name] }));
+}
+
+/**
+ * Loads every screen's code once the app is up, while the network is there: a laptop closed right
+ * after signing in still opens every screen offline, even before the service worker has cached them.
+ */
+function usePreloadedScreens(): void {
+  useEffect(() => {
+    for (const load of SCREEN_LOADERS) {
+      // Offline at start, the service worker answers; failing that, the screen loads on first visit.
+      load().catch(() => undefined);
+    }
+  }, []);
 }
 
 const DashboardPage = screen(() => import('../features/dashboard/DashboardPage'), 'DashboardPage');
@@ -30,6 +47,7 @@ const PreferencesPage = screen(() => import('../features/preferences/Preferences
 
 /** The screens, by client-side route (the server answers every /app/* path with the app). */
 export function AppRoutes() {
+  usePreloadedScreens();
   return (
     <Suspense fallback={<LinearProgress aria-label="Loading screen" />}>
       <ResumeSync />

@@ -170,8 +170,18 @@ async function signOut() {
   window.location.hash = '#/';
 }
 
+/**
+ * Whether the address is still the one a view started at: a view whose data arrives after the person
+ * moved on (signed in, opened another page) must not replace what they are looking at.
+ */
+function isStillAt(hash) {
+  return window.location.hash === hash;
+}
+
 async function showJobs() {
+  const at = window.location.hash;
   const { jobs } = await api(`${PORTAL}/jobs`);
+  if (!isStillAt(at)) return;
   show(
     el('h1', {}, 'Open positions'),
     jobs.length === 0 ? el('p', {}, 'There are no open positions right now.') : null,
@@ -191,7 +201,9 @@ async function showJobs() {
 }
 
 async function showJob(id) {
+  const at = window.location.hash;
   const job = await api(`${PORTAL}/jobs/${encodeURIComponent(id)}`);
+  if (!isStillAt(at)) return;
   const status = el('p', { role: 'status' });
   const coverLetter = el('textarea', { name: 'coverLetter', rows: '6', maxlength: '2000' });
   const resume = el('input', { type: 'file', name: 'resume', accept: '.pdf,.docx,application/pdf' });
@@ -576,7 +588,9 @@ async function showApplications() {
     window.location.hash = '#/signin?next=%23%2Fapplications';
     return;
   }
+  const at = window.location.hash;
   const { applications } = await api(`${PORTAL}/applications`, { auth: true });
+  if (!isStillAt(at)) return;
   show(
     el('h1', {}, 'My applications'),
     verificationNotice(),
