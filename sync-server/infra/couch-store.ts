@@ -229,6 +229,14 @@ export class CouchStore {
   }
 
   /** The rows of a view for one key. */
+  /**
+   * Brings a view's index up to date with the database without reading rows (a view is indexed when
+   * it is asked, so the first reader after many writes otherwise waits for the whole indexing).
+   */
+  async refreshView(key: DatabaseKey, design: string, view: string): Promise<void> {
+    await this.db(key).view(design, view, { limit: 0 });
+  }
+
   async viewByKey(key: DatabaseKey, design: string, view: string, viewKey: string): Promise<ViewRow[]> {
     const response = await this.db(key).view(design, view, { key: viewKey });
     return response.rows.map((row) => ({ id: row.id, key: row.key, value: row.value }));
