@@ -214,19 +214,22 @@ async function readBatchContext(
   now: () => number,
 ): Promise<BatchContext> {
   const sentDocs = writes.filter((_write, index) => !problems[index]).map((write) => write.document);
-  const [stored, scope] = await Promise.all([
-    store.getMany(
-      collection,
-      writes.map((write) => write.document.id),
-    ),
-    actor.role === 'interviewer' ? loadInterviewerScope(store, actor.id) : null,
-  ]);
-  const cache = new WriteContextCache(store);
-  const isCreate = (doc: Readonly<Record<string, unknown>>): boolean => {
+  const storedRead = store.getMany(
+    collection,
+    writes.map((write) => write.document.id),
+  );
+  const isCreate = storedRead.then((stored) => (doc: Readonly<Record<string, unknown>>) => {
     const current = stored.get(String(doc['id']));
     return !current || isTombstone(current);
-  };
-  await cache.prefetch(collection, sentDocs, isCreate);
+  });
+  // A failed read is answered through `storedRead`; this copy only must not go unhandled.
+  isCreate.catch(() => undefined);
+  const cache = new WriteContextCache(store);
+  const [stored, scope] = await Promise.all([
+    storedRead,
+    actor.role === 'interviewer' ? loadInterviewerScope(store, actor.id) : null,
+    cache.prefetch(collection, sentDocs, isCreate),
+  ]);
   return { store, actor, collection, stored, scope, cache, now };
 }
 
