@@ -49,6 +49,8 @@ export interface BenchServerOptions {
   readonly instances?: number;
   /** The embedded store's request timeout (it closes longer requests, longpolls included); default its own. */
   readonly storeRequestTimeoutMs?: number;
+  /** More environment for the sync server processes (an operator's account, say). */
+  readonly env?: Readonly<Record<string, string>>;
 }
 
 /** A port nobody listens on right now (the OS picks it). */
@@ -104,6 +106,11 @@ export async function startBenchServer(options: BenchServerOptions = {}): Promis
             SHORTLIST_DEMO: '0',
             SHORTLIST_JWT_SECRET: jwtSecret,
             COUCHDB_URL: storeUrl,
+            // To profile the server, not the runner: SHORTLIST_BENCH_SERVER_NODE_OPTIONS='--cpu-prof …'.
+            ...(process.env['SHORTLIST_BENCH_SERVER_NODE_OPTIONS']
+              ? { NODE_OPTIONS: process.env['SHORTLIST_BENCH_SERVER_NODE_OPTIONS'] }
+              : {}),
+            ...options.env,
           },
           stdio: ['ignore', logFd, logFd],
         });
