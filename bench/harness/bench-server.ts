@@ -53,6 +53,15 @@ export interface BenchServerOptions {
   readonly env?: Readonly<Record<string, string>>;
 }
 
+/**
+ * Node flags for the sync server processes from `SHORTLIST_BENCH_SERVER_NODE_ARGS` (space-separated),
+ * to profile the server rather than the runner: `--cpu-prof --cpu-prof-dir=/tmp/prof`. (Node does not
+ * take `--cpu-prof` from NODE_OPTIONS.)
+ */
+function serverNodeArgs(): string[] {
+  return (process.env['SHORTLIST_BENCH_SERVER_NODE_ARGS'] ?? '').split(' ').filter((arg) => arg !== '');
+}
+
 /** A port nobody listens on right now (the OS picks it). */
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -96,7 +105,7 @@ export async function startBenchServer(options: BenchServerOptions = {}): Promis
         mkdirSync(instanceDir, { recursive: true });
         const port = await freePort();
         const logFd = openSync(logFile, 'a');
-        const child = spawn(process.execPath, ['--import', 'tsx', SERVER_SCRIPT], {
+        const child = spawn(process.execPath, [...serverNodeArgs(), '--import', 'tsx', SERVER_SCRIPT], {
           cwd: REPO_ROOT,
           env: {
             ...process.env,
@@ -106,10 +115,6 @@ export async function startBenchServer(options: BenchServerOptions = {}): Promis
             SHORTLIST_DEMO: '0',
             SHORTLIST_JWT_SECRET: jwtSecret,
             COUCHDB_URL: storeUrl,
-            // To profile the server, not the runner: SHORTLIST_BENCH_SERVER_NODE_OPTIONS='--cpu-prof …'.
-            ...(process.env['SHORTLIST_BENCH_SERVER_NODE_OPTIONS']
-              ? { NODE_OPTIONS: process.env['SHORTLIST_BENCH_SERVER_NODE_OPTIONS'] }
-              : {}),
             ...options.env,
           },
           stdio: ['ignore', logFd, logFd],
