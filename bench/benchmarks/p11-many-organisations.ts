@@ -12,8 +12,11 @@ import type { Benchmark, BenchmarkSpec } from './context';
 import { measurePush, type PushFigures } from './p1-push';
 import { measureChangeLatency, type ChangeLatencyFigures } from './p5-change-latency';
 
-/** Organisations on the crowded server, the busy one included (issue 15). */
-const ORGANISATIONS = 200;
+/**
+ * Organisations on the crowded server, the busy one included (issue 15): 200, or
+ * `SHORTLIST_BENCH_P11_ORGANISATIONS` (the embedded store holds some 150 in 20,000 file handles).
+ */
+const ORGANISATIONS = Number(process.env['SHORTLIST_BENCH_P11_ORGANISATIONS'] ?? '') || 200;
 /** Creations in flight at once (the operator's API, as a script of an operator would call it). */
 const CREATE_CONCURRENCY = 4;
 const AIM_WITHIN = 0.1;
@@ -90,8 +93,13 @@ async function crowd(
     let admin: User | null = null;
     for await (const stored of store.all('users')) admin = contentOf('users', stored);
     if (!admin) throw new Error(`organisation ${id} has no admin`);
-    const tokens = await openSession(store, server.jwtSecret, admin, Date.now(), id);
-    streams.push(await openStream(server.baseUrl, tokens.accessToken, () => undefined));
+    try {
+      const tokens = await openSession(store, server.jwtSecret, admin, Date.now(), id);
+      streams.push(await openStream(server.baseUrl, tokens.accessToken, () => undefined));
+    } catch (error) {
+      refusal ??= `stream of organisation ${id}: ${error instanceof Error ? error.message : String(error)}`;
+      break;
+    }
   }
   return { streams, createMs, refusal };
 }
@@ -146,6 +154,7 @@ export const p11ManyOrganisations: Benchmark = {
     const p50Worse = worse(alone.latency.latency.p50, crowded.latency.latency.p50, false);
     const p95Worse = worse(alone.latency.latency.p95, crowded.latency.latency.p95, false);
     const clean =
+      ORGANISATIONS === 200 &&
       crowded.created === ORGANISATIONS - 1 &&
       crowded.push.rejections === 0 &&
       crowded.latency.missed === 0 &&
