@@ -7,6 +7,7 @@ import { startBenchServer, type BenchServer } from '../harness/bench-server';
 import { BENCH_PASSWORD, seedOrganisation } from '../harness/seed';
 import { openStream, type SseConnection } from '../harness/sse-client';
 import type { Organisation } from '../generate/organisation-generator';
+import { CpuMeter } from '../harness/process-stats';
 import { roundTo } from '../runner/stats';
 import type { Benchmark, BenchmarkSpec } from './context';
 import { measurePush, type PushFigures } from './p1-push';
@@ -20,6 +21,8 @@ const ORGANISATIONS = Number(process.env['SHORTLIST_BENCH_P11_ORGANISATIONS'] ??
 /** Creations in flight at once (the operator's API, as a script of an operator would call it). */
 const CREATE_CONCURRENCY = 4;
 const AIM_WITHIN = 0.1;
+/** The quiet spell before the load, over which the idle CPU of server and store is measured. */
+const IDLE_MS = 5_000;
 const OPERATOR = { email: 'operator@bench.example', password: 'Operator-Password-123!' };
 
 const SPEC: BenchmarkSpec = {
@@ -109,7 +112,14 @@ async function measureWith(
   organisation: Organisation,
   quiet: number,
   log: (message: string) => void,
-): Promise<Measured & { createMs: number | null; created: number; refusal: string | null }> {
+): Promise<
+  Measured & {
+    createMs: number | null;
+    created: number;
+    refusal: string | null;
+    idleCpu: Record<string, number | null>;
+  }
+> {
   const server = await startBenchServer({
     seed: (store) => seedOrganisation(store, organisation).then(() => undefined),
     env: { SHORTLIST_OPERATOR_EMAIL: OPERATOR.email, SHORTLIST_OPERATOR_PASSWORD: OPERATOR.password },
@@ -124,10 +134,14 @@ async function measureWith(
       ({ streams, createMs, refusal } = await crowd(server, quiet, log));
       if (refusal) log(`P11: creation stopped after ${streams.length}: ${refusal}`);
     }
+    // What the deployment costs doing nothing (heartbeats, stream re-checks, workers), before the load.
+    const idle = new CpuMeter({ server: server.pid, store: server.storePid });
+    await new Promise((resolve) => setTimeout(resolve, IDLE_MS));
+    const idleCpu = idle.read();
     log(`P11: P1 and P5 of the busy organisation beside ${streams.length} others`);
     const push = await measurePush(server, organisation, log);
     const latency = await measureChangeLatency(server, organisation, log);
-    return { push, latency, createMs, created: streams.length, refusal };
+    return { push, latency, createMs, created: streams.length, refusal, idleCpu };
   } finally {
     for (const stream of streams) stream.close();
     await server.stop();
@@ -176,8 +190,16 @@ export const p11ManyOrganisations: Benchmark = {
           creationRefused: crowded.refusal,
           createQuietOrganisationsMs: Math.round(crowded.createMs ?? 0),
           worse: { p1Ratio: ratioWorse, p1PushPerSecond: pushWorse, p5P50: p50Worse, p5P95: p95Worse },
-          alone: { p1: alone.push.figures, p5: alone.latency.figures },
-          crowded: { p1: crowded.push.figures, p5: crowded.latency.figures },
+          alone: {
+            idleCpuPercentOfOneCore: alone.idleCpu,
+            p1: alone.push.figures,
+            p5: alone.latency.figures,
+          },
+          crowded: {
+            idleCpuPercentOfOneCore: crowded.idleCpu,
+            p1: crowded.push.figures,
+            p5: crowded.latency.figures,
+          },
         },
         note:
           'two fresh servers and stores, alone then crowded (same seed); the quiet organisations are made ' +

@@ -59,11 +59,6 @@ export class ScopeIndexKeeper {
     this.running = this.refresh();
   }
 
-  /** Resolves when no refresh is running (for shutdown and tests). */
-  async idle(): Promise<void> {
-    while (this.running) await this.running;
-  }
-
   private async refresh(): Promise<void> {
     try {
       do {
