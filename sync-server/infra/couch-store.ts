@@ -230,7 +230,6 @@ export class CouchStore {
     throw new Error(`The design document ${this.name(key)}/${id} kept changing while it was written.`);
   }
 
-  /** The rows of a view for one key. */
   /**
    * Brings a view's index up to date with the database without reading rows (a view is indexed when
    * it is asked, so the first reader after many writes otherwise waits for the whole indexing).
@@ -239,6 +238,7 @@ export class CouchStore {
     await this.db(key).view(design, view, { limit: 0 });
   }
 
+  /** The rows of a view for one key. */
   async viewByKey(key: DatabaseKey, design: string, view: string, viewKey: string): Promise<ViewRow[]> {
     const response = await this.db(key).view(design, view, { key: viewKey });
     return response.rows.map((row) => ({ id: row.id, key: row.key, value: row.value }));
