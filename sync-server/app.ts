@@ -102,6 +102,9 @@ export async function buildApp(config: AppConfig): Promise<FastifyInstance> {
       customOptions: { removeAdditional: false, coerceTypes: false, useDefaults: true, allErrors: false },
     },
     return503OnClosing: true,
+    // Start-up creates every organisation's databases and migrates stores of any size (a migration
+    // reads whole collections): Fastify's 10 s per plugin fails a large store on a busy machine.
+    pluginTimeout: 10 * 60_000,
   });
   await app.register(errorHandlerPlugin);
   await app.register(securityPlugin);

@@ -10,9 +10,9 @@ import {
   timeSearch,
   waitForStatus,
 } from '../browser/search-probe';
-import type { Organisation } from '../generate/organisation-generator';
 import { startBenchServer } from '../harness/bench-server';
 import { BENCH_PASSWORD, seedOrganisation } from '../harness/seed';
+import { busiestInterviewer } from '../harness/workload';
 import { unavailable, type BenchResult } from '../runner/result';
 import { distribution, roundTo } from '../runner/stats';
 import { changeSeenInApp, P5_BROWSER } from './browser-change';
@@ -26,32 +26,6 @@ const AIM_SEARCH_P95_MS = 30;
 const AIM_START_MS = 1_500;
 const SEARCHES = 40;
 const INDEX_LOAD_TIMEOUT_MS = 10 * 60 * 1_000;
-
-/** The interviewer with the most interviews (the largest slice an interviewer's laptop holds), and its size. */
-function busiestInterviewer(organisation: Organisation): {
-  email: string;
-  interviews: number;
-  documents: number;
-} {
-  const counts = new Map<string, number>();
-  for (const interview of organisation.interviews) {
-    for (const id of interview.interviewerIds) counts.set(id, (counts.get(id) ?? 0) + 1);
-  }
-  const interviewers = organisation.users.filter((user) => user.role === 'interviewer');
-  const best = interviewers.reduce((top, user) =>
-    (counts.get(user.id) ?? 0) > (counts.get(top.id) ?? 0) ? user : top,
-  );
-  // SPEC §3: their interviews, and the application, job and candidate of each, plus the users directory.
-  const own = organisation.interviews.filter((interview) => interview.interviewerIds.includes(best.id));
-  const distinct = (pick: (interview: (typeof own)[number]) => string): number => new Set(own.map(pick)).size;
-  const documents =
-    own.length +
-    distinct((interview) => interview.applicationId) +
-    distinct((interview) => interview.jobId) +
-    distinct((interview) => interview.candidateId) +
-    organisation.users.length;
-  return { email: best.email, interviews: own.length, documents };
-}
 
 /** P2: the recruiter's and an interviewer's first sync through the app, beside the local insert. */
 async function firstSync(

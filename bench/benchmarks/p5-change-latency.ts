@@ -1,10 +1,13 @@
+import { STAGES } from '#shared/domain/application/application-schema';
 import type { CollectionName } from '#shared/domain/collections';
 import { pull, pullAll, push, signIn, type WireDoc } from '../harness/api-client';
-import { startBenchServer } from '../harness/bench-server';
+import { startBenchServer, type BenchServer } from '../harness/bench-server';
 import { BENCH_PASSWORD, seedOrganisation } from '../harness/seed';
 import { openStream } from '../harness/sse-client';
-import { movableApplicationIds, movedForward } from '../harness/workload';
+import { movableApplicationIds, movedForward, nextForwardStage } from '../harness/workload';
 import { distribution } from '../runner/stats';
+import type { Organisation } from '../generate/organisation-generator';
+import type { Figure } from '../runner/result';
 import { firstOfRole, type Benchmark, type BenchmarkSpec } from './context';
 
 const CHANGES = 50;
@@ -70,6 +73,123 @@ const SPEC: BenchmarkSpec = {
   aim: `p50 ≤ ${AIM_P50_MS} ms, p95 ≤ ${AIM_P95_MS} ms`,
 };
 
+/** What P5 measures on a running server. */
+export interface ChangeLatencyFigures {
+  readonly latency: ReturnType<typeof distribution>;
+  readonly missed: number;
+  readonly pullErrors: number;
+  readonly figures: Readonly<Record<string, Figure>>;
+}
+
+/**
+ * P5's measurement on `server`, whose store holds `organisation`: `CHANGES` stage moves pushed by one
+ * recruiter, each timed until a second recruiter's stream-driven pull returns it.
+ */
+export async function measureChangeLatency(
+  server: BenchServer,
+  organisation: Organisation,
+  log: (message: string) => void,
+): Promise<ChangeLatencyFigures> {
+  const closers: (() => void)[] = [];
+  try {
+    const sessionA = await signIn(
+      server.baseUrl,
+      firstOfRole(organisation, 'recruiter', 0).email,
+      BENCH_PASSWORD,
+    );
+    const sessionB = await signIn(
+      server.baseUrl,
+      firstOfRole(organisation, 'recruiter', 1).email,
+      BENCH_PASSWORD,
+    );
+    log('P5: client B takes its first copy of the applications');
+    const initial = await pullAll(server.baseUrl, sessionB.accessToken, 'applications', null, 500);
+    const known = new Map(initial.documents.map((doc) => [doc.id, doc]));
+    const ids = movableApplicationIds(organisation)
+      // Still movable as stored now (a P1 run on the same server moves some on).
+      .filter((id) => {
+        const stage = known.get(id)?.['stage'];
+        return STAGES.some((each) => each === stage && nextForwardStage(each) !== null);
+      })
+      .slice(0, CHANGES);
+    if (ids.length === 0) throw new Error('no movable applications');
+
+    const waiting = new Map<string, { stage: unknown; resolve: (at: number) => void }>();
+    let pullErrors = 0;
+    const replica = new StreamingReplica(
+      server.baseUrl,
+      sessionB.accessToken,
+      'applications',
+      initial.checkpoint,
+      (doc, at) => {
+        const waiter = waiting.get(doc.id);
+        if (waiter && doc['stage'] === waiter.stage) {
+          waiting.delete(doc.id);
+          waiter.resolve(at);
+        }
+      },
+      () => {
+        pullErrors += 1;
+      },
+    );
+    let eventAt = 0;
+    const stream = await openStream(server.baseUrl, sessionB.accessToken, (event, at) => {
+      if (event.type === 'RESYNC' || (event.type === 'change' && event.collection === 'applications')) {
+        eventAt = at;
+        replica.requestPull();
+      }
+    });
+    closers.push(() => stream.close());
+    await new Promise((resolve) => setTimeout(resolve, 500));
+
+    log(`P5: ${ids.length} changes from A to B`);
+    const latencies: number[] = [];
+    const pushMs: number[] = [];
+    const eventMs: number[] = [];
+    let missed = 0;
+    for (const id of ids) {
+      const assumed = known.get(id) as WireDoc;
+      const next = movedForward(assumed, sessionA.user.id, Date.now());
+      const seen = new Promise<number>((resolve) => waiting.set(id, { stage: next['stage'], resolve }));
+      const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), WAIT_PER_CHANGE_MS));
+      const started = performance.now();
+      eventAt = 0;
+      const outcome = await push(server.baseUrl, sessionA.accessToken, 'applications', [
+        { assumedMasterState: assumed, newDocumentState: next },
+      ]);
+      pushMs.push(performance.now() - started);
+      if (outcome.rejections.length > 0 || outcome.conflicts.length > 0)
+        throw new Error(`A's push was refused: ${JSON.stringify(outcome)}`);
+      const seenAt = await Promise.race([seen, timeout]);
+      waiting.delete(id);
+      if (seenAt === null) missed += 1;
+      else {
+        latencies.push(seenAt - started);
+        if (eventAt > 0) eventMs.push(eventAt - started);
+      }
+      await new Promise((resolve) => setTimeout(resolve, PAUSE_BETWEEN_CHANGES_MS));
+    }
+    const latency = distribution(latencies);
+    return {
+      latency,
+      missed,
+      pullErrors,
+      figures: {
+        level: 'protocol',
+        changes: ids.length,
+        seen: latencies.length,
+        missed,
+        pullErrors,
+        latencyMs: { ...latency },
+        pushMs: { ...distribution(pushMs) },
+        eventAfterPushStartMs: { ...distribution(eventMs) },
+      },
+    };
+  } finally {
+    for (const close of closers) close();
+  }
+}
+
 /**
  * P5: a stage move pushed by client A (one recruiter) seen by client B (another recruiter, its own
  * session): B holds `GET /api/sync/stream` and pulls on each change event, as RxDB does. The latency
@@ -81,82 +201,8 @@ export const p5ChangeLatency: Benchmark = {
     const server = await startBenchServer({
       seed: (store) => seedOrganisation(store, organisation).then(() => undefined),
     });
-    const closers: (() => void)[] = [];
     try {
-      const sessionA = await signIn(
-        server.baseUrl,
-        firstOfRole(organisation, 'recruiter', 0).email,
-        BENCH_PASSWORD,
-      );
-      const sessionB = await signIn(
-        server.baseUrl,
-        firstOfRole(organisation, 'recruiter', 1).email,
-        BENCH_PASSWORD,
-      );
-      log('P5: client B takes its first copy of the applications');
-      const initial = await pullAll(server.baseUrl, sessionB.accessToken, 'applications', null, 500);
-      const known = new Map(initial.documents.map((doc) => [doc.id, doc]));
-      const ids = movableApplicationIds(organisation)
-        .filter((id) => known.has(id))
-        .slice(0, CHANGES);
-      if (ids.length === 0) throw new Error('no movable applications');
-
-      const waiting = new Map<string, { stage: unknown; resolve: (at: number) => void }>();
-      let pullErrors = 0;
-      const replica = new StreamingReplica(
-        server.baseUrl,
-        sessionB.accessToken,
-        'applications',
-        initial.checkpoint,
-        (doc, at) => {
-          const waiter = waiting.get(doc.id);
-          if (waiter && doc['stage'] === waiter.stage) {
-            waiting.delete(doc.id);
-            waiter.resolve(at);
-          }
-        },
-        () => {
-          pullErrors += 1;
-        },
-      );
-      let eventAt = 0;
-      const stream = await openStream(server.baseUrl, sessionB.accessToken, (event, at) => {
-        if (event.type === 'RESYNC' || (event.type === 'change' && event.collection === 'applications')) {
-          eventAt = at;
-          replica.requestPull();
-        }
-      });
-      closers.push(() => stream.close());
-      await new Promise((resolve) => setTimeout(resolve, 500));
-
-      log(`P5: ${ids.length} changes from A to B`);
-      const latencies: number[] = [];
-      const pushMs: number[] = [];
-      const eventMs: number[] = [];
-      let missed = 0;
-      for (const id of ids) {
-        const assumed = known.get(id) as WireDoc;
-        const next = movedForward(assumed, sessionA.user.id, Date.now());
-        const seen = new Promise<number>((resolve) => waiting.set(id, { stage: next['stage'], resolve }));
-        const timeout = new Promise<null>((resolve) => setTimeout(() => resolve(null), WAIT_PER_CHANGE_MS));
-        const started = performance.now();
-        eventAt = 0;
-        const outcome = await push(server.baseUrl, sessionA.accessToken, 'applications', [
-          { assumedMasterState: assumed, newDocumentState: next },
-        ]);
-        pushMs.push(performance.now() - started);
-        if (outcome.rejections.length > 0 || outcome.conflicts.length > 0)
-          throw new Error(`A's push was refused: ${JSON.stringify(outcome)}`);
-        const seenAt = await Promise.race([seen, timeout]);
-        waiting.delete(id);
-        if (seenAt === null) missed += 1;
-        else {
-          latencies.push(seenAt - started);
-          if (eventAt > 0) eventMs.push(eventAt - started);
-        }
-        await new Promise((resolve) => setTimeout(resolve, PAUSE_BETWEEN_CHANGES_MS));
-      }
-      const latency = distribution(latencies);
+      const { latency, missed, pullErrors, figures } = await measureChangeLatency(server, organisation, log);
       return [
         {
           id: 'P5',
@@ -166,16 +212,7 @@ export const p5ChangeLatency: Benchmark = {
           aim: SPEC.aim,
           meetsAim:
             missed === 0 && pullErrors === 0 && latency.p50 <= AIM_P50_MS && latency.p95 <= AIM_P95_MS,
-          figures: {
-            level: 'protocol',
-            changes: ids.length,
-            seen: latencies.length,
-            missed,
-            pullErrors,
-            latencyMs: { ...latency },
-            pushMs: { ...distribution(pushMs) },
-            eventAfterPushStartMs: { ...distribution(eventMs) },
-          },
+          figures,
           note:
             'protocol-level (two HTTP clients in the runner, not two browsers): A pushes one stage move; B holds the SSE ' +
             `stream and pulls on each change event like RxDB; ${PAUSE_BETWEEN_CHANGES_MS} ms between changes; ` +
@@ -183,7 +220,6 @@ export const p5ChangeLatency: Benchmark = {
         },
       ];
     } finally {
-      for (const close of closers) close();
       await server.stop();
     }
   },

@@ -49,6 +49,17 @@ export interface BenchServerOptions {
   readonly instances?: number;
   /** The embedded store's request timeout (it closes longer requests, longpolls included); default its own. */
   readonly storeRequestTimeoutMs?: number;
+  /** More environment for the sync server processes (an operator's account, say). */
+  readonly env?: Readonly<Record<string, string>>;
+}
+
+/**
+ * Node flags for the sync server processes from `SHORTLIST_BENCH_SERVER_NODE_ARGS` (space-separated),
+ * to profile the server rather than the runner: `--cpu-prof --cpu-prof-dir=/tmp/prof`. (Node does not
+ * take `--cpu-prof` from NODE_OPTIONS.)
+ */
+function serverNodeArgs(): string[] {
+  return (process.env['SHORTLIST_BENCH_SERVER_NODE_ARGS'] ?? '').split(' ').filter((arg) => arg !== '');
 }
 
 /** A port nobody listens on right now (the OS picks it). */
@@ -94,7 +105,7 @@ export async function startBenchServer(options: BenchServerOptions = {}): Promis
         mkdirSync(instanceDir, { recursive: true });
         const port = await freePort();
         const logFd = openSync(logFile, 'a');
-        const child = spawn(process.execPath, ['--import', 'tsx', SERVER_SCRIPT], {
+        const child = spawn(process.execPath, [...serverNodeArgs(), '--import', 'tsx', SERVER_SCRIPT], {
           cwd: REPO_ROOT,
           env: {
             ...process.env,
@@ -104,6 +115,7 @@ export async function startBenchServer(options: BenchServerOptions = {}): Promis
             SHORTLIST_DEMO: '0',
             SHORTLIST_JWT_SECRET: jwtSecret,
             COUCHDB_URL: storeUrl,
+            ...options.env,
           },
           stdio: ['ignore', logFd, logFd],
         });

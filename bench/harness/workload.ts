@@ -54,3 +54,30 @@ export function dealOut<T>(items: readonly T[], parts: number): T[][] {
   items.forEach((item, index) => hands[index % parts]?.push(item));
   return hands;
 }
+
+/** The interviewer with the most interviews (the largest slice an interviewer's laptop holds), and its size. */
+export function busiestInterviewer(organisation: Organisation): {
+  id: string;
+  email: string;
+  interviews: number;
+  documents: number;
+} {
+  const counts = new Map<string, number>();
+  for (const interview of organisation.interviews) {
+    for (const id of interview.interviewerIds) counts.set(id, (counts.get(id) ?? 0) + 1);
+  }
+  const interviewers = organisation.users.filter((user) => user.role === 'interviewer');
+  const best = interviewers.reduce((top, user) =>
+    (counts.get(user.id) ?? 0) > (counts.get(top.id) ?? 0) ? user : top,
+  );
+  // SPEC §3: their interviews, and the application, job and candidate of each, plus the users directory.
+  const own = organisation.interviews.filter((interview) => interview.interviewerIds.includes(best.id));
+  const distinct = (pick: (interview: (typeof own)[number]) => string): number => new Set(own.map(pick)).size;
+  const documents =
+    own.length +
+    distinct((interview) => interview.applicationId) +
+    distinct((interview) => interview.jobId) +
+    distinct((interview) => interview.candidateId) +
+    organisation.users.length;
+  return { id: best.id, email: best.email, interviews: own.length, documents };
+}

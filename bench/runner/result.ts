@@ -1,5 +1,8 @@
-/** The benchmarks of issue 8 (P1–P7) and issue 13 (P8 soak, P9 two instances), in the order they run. */
-export const BENCHMARK_IDS = ['P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'P7', 'P8', 'P9'] as const;
+/**
+ * The benchmarks of issue 8 (P1–P7), issue 13 (P8 soak, P9 two instances), issue 20 (P10 an
+ * interviewer's first sync) and issue 15 (P11 one busy organisation among 200), in the order they run.
+ */
+export const BENCHMARK_IDS = ['P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'P7', 'P8', 'P9', 'P10', 'P11'] as const;
 export type BenchmarkId = (typeof BENCHMARK_IDS)[number];
 
 export function isBenchmarkId(value: string): value is BenchmarkId {

@@ -47,7 +47,7 @@ describe('parseArgs', () => {
     expect(DEFAULT_OPTIONS).toMatchObject({
       scale: 1,
       durationSeconds: 60,
-      only: ['P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'P7', 'P8', 'P9'],
+      only: ['P1', 'P2', 'P3', 'P4', 'P5', 'P6', 'P7', 'P8', 'P9', 'P10', 'P11'],
     });
   });
 
@@ -71,7 +71,7 @@ describe('parseArgs', () => {
     [['--scale']],
     [['--seed', '1.5']],
     [['--duration', '-3']],
-    [['--only', 'P10']],
+    [['--only', 'P12']],
     [['--only', ',']],
     [['--fast']],
     [['--scale', '--seed', '3']],

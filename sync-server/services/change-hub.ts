@@ -4,6 +4,7 @@ import type { Actor } from '#shared/domain/common/roles';
 import type { SyncStreamEvent } from '#shared/sync/protocol';
 import { UnknownSequenceError, type CouchStore } from '../infra/couch-store';
 import type { DatabaseSubscriber } from '../infra/db-updates-follower';
+import { ScopeIndexKeeper } from './interviewer-scope';
 
 /** Who holds a stream: the signed-in person and the session it belongs to. */
 export interface StreamActor extends Actor {
@@ -52,11 +53,15 @@ export class ChangeHub implements DatabaseSubscriber {
   private isSessionsDirty = false;
   private mustRecheckAll = false;
   private sessionsRun: Promise<void> | null = null;
+  /** Interviewers' pulls read their scope from a view: it is indexed as interviews change, not at the pull. */
+  private readonly scopeIndex: ScopeIndexKeeper;
 
   constructor(
     private readonly store: CouchStore,
     private readonly options: ChangeHubOptions,
-  ) {}
+  ) {
+    this.scopeIndex = new ScopeIndexKeeper(store, options.log);
+  }
 
   /** Starts the heartbeat and notes where the sessions feed is now. */
   start(): void {
@@ -70,6 +75,7 @@ export class ChangeHub implements DatabaseSubscriber {
     });
     this.heartbeatTimer = setInterval(() => void this.heartbeat(), this.options.heartbeatMs);
     this.heartbeatTimer.unref();
+    this.scopeIndex.touch();
   }
 
   /** Ends every stream (on shutdown). */
@@ -118,6 +124,7 @@ export class ChangeHub implements DatabaseSubscriber {
   }
 
   private collectionChanged(collection: CollectionName): void {
+    if (collection === 'interviews') this.scopeIndex.touch();
     this.pending.add(collection);
     this.flushTimer ??= setTimeout(() => this.flush(), 50);
   }

@@ -3,6 +3,7 @@ import { refuse, type Refusal } from '#shared/domain/common/refusal';
 import type { Actor } from '#shared/domain/common/roles';
 import { normalizeEmail } from '#shared/domain/common/schema-helpers';
 import { validateAgainst } from '#shared/domain/common/validate';
+import { Compile } from 'typebox/compile';
 import { decideWrite, type IncomingDocument } from '#shared/domain/decide/decide-write';
 import { documentContent } from '#shared/domain/common/document-content';
 import { restoreWithheld, type InterviewerScope } from '#shared/domain/decide/read-rules';
@@ -193,12 +194,24 @@ function shapeProblem(collection: CollectionName, sent: DocumentWrite['document'
   if (!isStorableId(sent.id)) {
     return refuse('validation_failed', 'id: must be letters, digits, "-" or "_", and not start with "_".');
   }
-  const shape = validateAgainst(
-    COLLECTION_SCHEMAS[collection],
-    documentContent(sent),
-    collection.slice(0, -1),
-  );
+  const content = documentContent(sent);
+  // The compiled check of the same schema answers a well-formed row (most of them) in a fraction of
+  // the interpreter's time; the interpreter names the field of a malformed one.
+  if (compiledSchema(collection).Check(content)) return null;
+  const shape = validateAgainst(COLLECTION_SCHEMAS[collection], content, collection.slice(0, -1));
   return shape.ok ? null : shape;
+}
+
+const COMPILED_SCHEMAS = new Map<CollectionName, ReturnType<typeof Compile>>();
+
+/** The collection schema compiled once per process (the server may `eval`; the renderer may not). */
+function compiledSchema(collection: CollectionName): ReturnType<typeof Compile> {
+  let compiled = COMPILED_SCHEMAS.get(collection);
+  if (!compiled) {
+    compiled = Compile(COLLECTION_SCHEMAS[collection]);
+    COMPILED_SCHEMAS.set(collection, compiled);
+  }
+  return compiled;
 }
 
 /**
@@ -214,19 +227,22 @@ async function readBatchContext(
   now: () => number,
 ): Promise<BatchContext> {
   const sentDocs = writes.filter((_write, index) => !problems[index]).map((write) => write.document);
-  const [stored, scope] = await Promise.all([
-    store.getMany(
-      collection,
-      writes.map((write) => write.document.id),
-    ),
-    actor.role === 'interviewer' ? loadInterviewerScope(store, actor.id) : null,
-  ]);
-  const cache = new WriteContextCache(store);
-  const isCreate = (doc: Readonly<Record<string, unknown>>): boolean => {
+  const storedRead = store.getMany(
+    collection,
+    writes.map((write) => write.document.id),
+  );
+  const isCreate = storedRead.then((stored) => (doc: Readonly<Record<string, unknown>>) => {
     const current = stored.get(String(doc['id']));
     return !current || isTombstone(current);
-  };
-  await cache.prefetch(collection, sentDocs, isCreate);
+  });
+  // A failed read is answered through `storedRead`; this copy only must not go unhandled.
+  isCreate.catch(() => undefined);
+  const cache = new WriteContextCache(store);
+  const [stored, scope] = await Promise.all([
+    storedRead,
+    actor.role === 'interviewer' ? loadInterviewerScope(store, actor.id) : null,
+    cache.prefetch(collection, sentDocs, isCreate),
+  ]);
   return { store, actor, collection, stored, scope, cache, now };
 }
 

@@ -59,16 +59,17 @@ export class WriteContextCache {
 
   /**
    * Reads the linked documents of all these rows in one request per linked collection; `isCreate`
-   * tells which rows create a document.
+   * tells which rows create a document once the rows' own documents are read (links every row needs
+   * are read meanwhile, so a push waits for one round trip, not two).
    */
   async prefetch(
     collection: CollectionName,
     docs: readonly Readonly<Record<string, unknown>>[],
-    isCreate: (doc: Readonly<Record<string, unknown>>) => boolean,
+    isCreate: Promise<(doc: Readonly<Record<string, unknown>>) => boolean>,
   ): Promise<void> {
     await Promise.all(
       (CONTEXT_LINKS[collection] ?? []).map(async (link) => {
-        const linked = link.onCreateOnly ? docs.filter(isCreate) : docs;
+        const linked = link.onCreateOnly ? docs.filter(await isCreate) : docs;
         const ids = [...new Set(linked.map((doc) => stringField(doc, link.field)))].filter(
           (id): id is string => id !== null && !this.documents.has(`${link.collection}/${id}`),
         );

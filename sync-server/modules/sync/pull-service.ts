@@ -1,6 +1,6 @@
 import type { Actor } from '#shared/domain/common/roles';
 import type { InterviewerScope } from '#shared/domain/decide/read-rules';
-import { readsEverything } from '#shared/domain/decide/read-rules';
+import { interviewerScope, readsEverything } from '#shared/domain/decide/read-rules';
 import type { AnyDocument, CollectionName } from '#shared/domain/collections';
 import type { PullResponse, WireDocument } from '#shared/sync/protocol';
 import { neutralTombstone } from '#shared/sync/removal';
@@ -91,8 +91,9 @@ async function pullAsFullReader(
   claims: CheckpointClaims | null,
 ): Promise<PullResponse<AnyDocument>> {
   const { store, actor, collection, limit } = context;
-  // canRead wants a scope for interviewers even where it does not depend on one (the directory).
-  const scope = readsEverything(actor) ? null : await loadInterviewerScope(store, actor.id);
+  // canRead wants a scope for interviewers even where it does not depend on one (the directory and
+  // the settings, the only collections they read whole): an empty one, not their interviews read.
+  const scope = readsEverything(actor) ? null : interviewerScope(actor.id, []);
   const accept = (doc: StoredDoc) => wireForReader(actor, collection, doc, scope);
   const feed =
     (claims ? await readFeedIfKnown(store, collection, claims.seq, limit, accept) : null) ??
