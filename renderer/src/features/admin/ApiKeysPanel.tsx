@@ -24,7 +24,7 @@ import { isStaffRole, ROLE_LABELS, STAFF_ROLES, type StaffRole } from '#shared/d
 import type { ApiKeySummary, CreatedApiKey, NewApiKey } from '#shared/sync/admin-protocol';
 import { useActor } from '../../data/hooks/use-database';
 import { useUsers } from '../../data/hooks/use-documents';
-import { useFormatWhen } from '../../ui/use-time-zone';
+import { useFormatShort } from '../../ui/use-time-zone';
 import { createApiKey, describeFailure, fetchApiKeys, revokeApiKey } from './admin-api';
 import { ConfirmDialog } from './ConfirmDialog';
 import { OneTimeSecretDialog } from './OneTimeSecretDialog';
@@ -35,7 +35,7 @@ import { OneTimeSecretDialog } from './OneTimeSecretDialog';
  * used; revoked after a confirmation.
  */
 export function ApiKeysPanel() {
-  const formatWhen = useFormatWhen();
+  const formatShort = useFormatShort();
   const users = useUsers() ?? [];
   const nameOf = (userId: string) => users.find((user) => user.id === userId)?.name ?? userId;
   const [keys, setKeys] = useState<ApiKeySummary[] | null>(null);
@@ -83,7 +83,7 @@ export function ApiKeysPanel() {
           Keys let scripts and other systems use the API (<code>/api/v1</code>) as one person, with at most their
           role. This list is the server’s: it needs a connection.
         </Typography>
-        <Stack direction="row" spacing={1}>
+        <Stack direction="row" spacing={1} sx={{ flexShrink: 0 }}>
           <Button onClick={load}>Refresh</Button>
           <Button variant="contained" onClick={() => setIsCreating(true)}>
             New API key
@@ -125,18 +125,18 @@ export function ApiKeysPanel() {
                 </TableCell>
                 <TableCell>{nameOf(key.userId)}</TableCell>
                 <TableCell>
-                  {formatWhen(key.createdAt)}
+                  {formatShort(key.createdAt)}
                   <Typography variant="caption" component="div" sx={{ color: 'text.secondary' }}>
                     by {nameOf(key.createdBy)}
                   </Typography>
                 </TableCell>
-                <TableCell>{key.lastUsedAt ? formatWhen(key.lastUsedAt) : 'Never'}</TableCell>
+                <TableCell>{key.lastUsedAt ? formatShort(key.lastUsedAt) : 'Never'}</TableCell>
                 <TableCell>
                   {key.revokedAt ? (
                     <>
                       <Chip size="small" label="Revoked" />
                       <Typography variant="caption" component="div" sx={{ color: 'text.secondary' }}>
-                        {formatWhen(key.revokedAt)}
+                        {formatShort(key.revokedAt)}
                       </Typography>
                     </>
                   ) : (

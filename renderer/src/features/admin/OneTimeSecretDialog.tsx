@@ -63,7 +63,7 @@ export function OneTimeSecretDialog({
                 sx: { fontFamily: 'monospace' },
                 endAdornment: (
                   <InputAdornment position="end">
-                    <IconButton aria-label={`Copy the ${label.toLowerCase()}`} onClick={copy} edge="end">
+                    <IconButton aria-label={`Copy ${label}`} onClick={copy} edge="end">
                       <ContentCopyIcon />
                     </IconButton>
                   </InputAdornment>

@@ -29,7 +29,7 @@ import {
   type WebhookView,
 } from '#shared/sync/admin-protocol';
 import { useUsers } from '../../data/hooks/use-documents';
-import { useFormatWhen } from '../../ui/use-time-zone';
+import { useFormatShort } from '../../ui/use-time-zone';
 import { createWebhook, deleteWebhook, describeFailure, fetchWebhookDeliveries, fetchWebhooks } from './admin-api';
 import { ConfirmDialog } from './ConfirmDialog';
 import { OneTimeSecretDialog } from './OneTimeSecretDialog';
@@ -57,7 +57,7 @@ const DELIVERY_COLOR: Readonly<Record<WebhookDelivery['status'], 'default' | 'su
  * a confirmation; and each one's delivery log.
  */
 export function WebhooksPanel() {
-  const formatWhen = useFormatWhen();
+  const formatShort = useFormatShort();
   const users = useUsers() ?? [];
   const nameOf = (userId: string) => users.find((user) => user.id === userId)?.name ?? userId;
   const [webhooks, setWebhooks] = useState<WebhookView[] | null>(null);
@@ -106,7 +106,7 @@ export function WebhooksPanel() {
           Webhooks post hiring events to another system, signed with their secret. This list is the server’s: it needs
           a connection.
         </Typography>
-        <Stack direction="row" spacing={1}>
+        <Stack direction="row" spacing={1} sx={{ flexShrink: 0 }}>
           <Button onClick={load}>Refresh</Button>
           <Button variant="contained" onClick={() => setIsCreating(true)}>
             New webhook
@@ -142,7 +142,7 @@ export function WebhooksPanel() {
                 <TableCell sx={{ wordBreak: 'break-all' }}>{webhook.url}</TableCell>
                 <TableCell>{webhook.events.join(', ')}</TableCell>
                 <TableCell>
-                  {formatWhen(webhook.createdAt)}
+                  {formatShort(webhook.createdAt)}
                   <Typography variant="caption" component="div" sx={{ color: 'text.secondary' }}>
                     by {nameOf(webhook.createdBy)}
                   </Typography>
@@ -152,7 +152,7 @@ export function WebhooksPanel() {
                     <>
                       <Chip size="small" label="Disabled" color="error" />
                       <Typography variant="caption" component="div" sx={{ color: 'text.secondary' }}>
-                        {formatWhen(webhook.disabledAt)}
+                        {formatShort(webhook.disabledAt)}
                         {webhook.disabledReason ? `: ${webhook.disabledReason}` : ''}
                       </Typography>
                     </>
@@ -222,7 +222,7 @@ export function WebhooksPanel() {
 
 /** One webhook's deliveries, newest first: the event, its status, attempts and the receiver's last answer. */
 function DeliveryLog({ webhook, onClose }: { readonly webhook: WebhookView; readonly onClose: () => void }) {
-  const formatWhen = useFormatWhen();
+  const formatShort = useFormatShort();
   const [deliveries, setDeliveries] = useState<WebhookDelivery[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const load = useCallback(() => {
@@ -273,7 +273,7 @@ function DeliveryLog({ webhook, onClose }: { readonly webhook: WebhookView; read
             {deliveries.map((delivery) => (
               <TableRow key={delivery.id}>
                 <TableCell>{delivery.type}</TableCell>
-                <TableCell>{formatWhen(delivery.createdAt)}</TableCell>
+                <TableCell>{formatShort(delivery.createdAt)}</TableCell>
                 <TableCell>
                   <Chip
                     size="small"
@@ -283,9 +283,9 @@ function DeliveryLog({ webhook, onClose }: { readonly webhook: WebhookView; read
                   />
                   <Typography variant="caption" component="div" sx={{ color: 'text.secondary' }}>
                     {delivery.deliveredAt
-                      ? formatWhen(delivery.deliveredAt)
+                      ? formatShort(delivery.deliveredAt)
                       : delivery.nextAttemptAt
-                        ? `next try ${formatWhen(delivery.nextAttemptAt)}`
+                        ? `next try ${formatShort(delivery.nextAttemptAt)}`
                         : ''}
                   </Typography>
                 </TableCell>
@@ -299,7 +299,7 @@ function DeliveryLog({ webhook, onClose }: { readonly webhook: WebhookView; read
                   )}
                   {delivery.lastAttemptAt && (
                     <Typography variant="caption" component="div" sx={{ color: 'text.secondary' }}>
-                      {formatWhen(delivery.lastAttemptAt)}
+                      {formatShort(delivery.lastAttemptAt)}
                     </Typography>
                   )}
                 </TableCell>
