@@ -8,7 +8,6 @@ import {
   DialogContent,
   DialogTitle,
   FormControlLabel,
-  LinearProgress,
   MenuItem,
   Stack,
   Table,
@@ -19,7 +18,7 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { isStaffRole, ROLE_LABELS, STAFF_ROLES, type StaffRole } from '#shared/domain/common/roles';
 import type { ApiKeySummary, CreatedApiKey, NewApiKey } from '#shared/sync/admin-protocol';
 import { useActor } from '../../data/hooks/use-database';
@@ -28,6 +27,8 @@ import { useFormatShort } from '../../ui/use-time-zone';
 import { createApiKey, describeFailure, fetchApiKeys, revokeApiKey } from './admin-api';
 import { ConfirmDialog } from './ConfirmDialog';
 import { OneTimeSecretDialog } from './OneTimeSecretDialog';
+import { ServerListHeader } from './ServerListHeader';
+import { useServerList } from './use-server-list';
 
 /**
  * API keys for scripts and other systems (SPEC §11; server-only, so it needs a connection): made with
@@ -38,28 +39,12 @@ export function ApiKeysPanel() {
   const formatShort = useFormatShort();
   const users = useUsers() ?? [];
   const nameOf = (userId: string) => users.find((user) => user.id === userId)?.name ?? userId;
-  const [keys, setKeys] = useState<ApiKeySummary[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { items: keys, error, setError, load } = useServerList(fetchApiKeys);
   const [isCreating, setIsCreating] = useState(false);
   const [created, setCreated] = useState<CreatedApiKey | null>(null);
   const [revoking, setRevoking] = useState<ApiKeySummary | null>(null);
   const [isBusy, setIsBusy] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-
-  const load = useCallback(() => {
-    setKeys(null);
-    fetchApiKeys().then(
-      (answer) => {
-        setKeys(answer);
-        setError(null);
-      },
-      (failure: unknown) => {
-        setError(describeFailure(failure));
-        setKeys([]);
-      },
-    );
-  }, []);
-  useEffect(load, [load]);
 
   const revoke = async (key: ApiKeySummary) => {
     setIsBusy(true);
@@ -78,25 +63,22 @@ export function ApiKeysPanel() {
 
   return (
     <Stack spacing={2}>
-      <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'center', gap: 2 }}>
-        <Typography sx={{ color: 'text.secondary' }}>
-          Keys let scripts and other systems use the API (<code>/api/v1</code>) as one person, with at most their
-          role. This list is the server’s: it needs a connection.
-        </Typography>
-        <Stack direction="row" spacing={1} sx={{ flexShrink: 0 }}>
-          <Button onClick={load}>Refresh</Button>
-          <Button variant="contained" onClick={() => setIsCreating(true)}>
-            New API key
-          </Button>
-        </Stack>
-      </Stack>
-      {notice && (
-        <Alert severity="success" onClose={() => setNotice(null)}>
-          {notice}
-        </Alert>
-      )}
-      {error && <Alert severity="warning">{error}</Alert>}
-      {keys === null && <LinearProgress aria-label="Loading the API keys" />}
+      <ServerListHeader
+        description={
+          <>
+            Keys let scripts and other systems use the API (<code>/api/v1</code>) as one person, with at most their
+            role.
+          </>
+        }
+        listName="API keys"
+        newLabel="New API key"
+        isLoading={keys === null}
+        notice={notice}
+        error={error}
+        onNew={() => setIsCreating(true)}
+        onRefresh={load}
+        onNoticeClose={() => setNotice(null)}
+      />
       {keys && (
         <Table size="small" aria-label="API keys">
           <TableHead>

@@ -20,7 +20,7 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useState, type FormEvent } from 'react';
 import {
   WEBHOOK_EVENT_TYPES,
   type CreatedWebhook,
@@ -33,6 +33,8 @@ import { useFormatShort } from '../../ui/use-time-zone';
 import { createWebhook, deleteWebhook, describeFailure, fetchWebhookDeliveries, fetchWebhooks } from './admin-api';
 import { ConfirmDialog } from './ConfirmDialog';
 import { OneTimeSecretDialog } from './OneTimeSecretDialog';
+import { ServerListHeader } from './ServerListHeader';
+import { useServerList } from './use-server-list';
 
 /** What each event means, in the words an admin reads in the form. */
 const EVENT_LABELS: Readonly<Record<WebhookEventType, string>> = {
@@ -60,29 +62,13 @@ export function WebhooksPanel() {
   const formatShort = useFormatShort();
   const users = useUsers() ?? [];
   const nameOf = (userId: string) => users.find((user) => user.id === userId)?.name ?? userId;
-  const [webhooks, setWebhooks] = useState<WebhookView[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { items: webhooks, error, setError, load } = useServerList(fetchWebhooks);
   const [notice, setNotice] = useState<string | null>(null);
   const [isCreating, setIsCreating] = useState(false);
   const [created, setCreated] = useState<CreatedWebhook | null>(null);
   const [deleting, setDeleting] = useState<WebhookView | null>(null);
   const [isBusy, setIsBusy] = useState(false);
   const [log, setLog] = useState<WebhookView | null>(null);
-
-  const load = useCallback(() => {
-    setWebhooks(null);
-    fetchWebhooks().then(
-      (answer) => {
-        setWebhooks(answer);
-        setError(null);
-      },
-      (failure: unknown) => {
-        setError(describeFailure(failure));
-        setWebhooks([]);
-      },
-    );
-  }, []);
-  useEffect(load, [load]);
 
   const remove = async (webhook: WebhookView) => {
     setIsBusy(true);
@@ -101,25 +87,17 @@ export function WebhooksPanel() {
 
   return (
     <Stack spacing={2}>
-      <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'center', gap: 2 }}>
-        <Typography sx={{ color: 'text.secondary' }}>
-          Webhooks post hiring events to another system, signed with their secret. This list is the server’s: it needs
-          a connection.
-        </Typography>
-        <Stack direction="row" spacing={1} sx={{ flexShrink: 0 }}>
-          <Button onClick={load}>Refresh</Button>
-          <Button variant="contained" onClick={() => setIsCreating(true)}>
-            New webhook
-          </Button>
-        </Stack>
-      </Stack>
-      {notice && (
-        <Alert severity="success" onClose={() => setNotice(null)}>
-          {notice}
-        </Alert>
-      )}
-      {error && <Alert severity="warning">{error}</Alert>}
-      {webhooks === null && <LinearProgress aria-label="Loading the webhooks" />}
+      <ServerListHeader
+        description="Webhooks post hiring events to another system, signed with their secret."
+        listName="webhooks"
+        newLabel="New webhook"
+        isLoading={webhooks === null}
+        notice={notice}
+        error={error}
+        onNew={() => setIsCreating(true)}
+        onRefresh={load}
+        onNoticeClose={() => setNotice(null)}
+      />
       {webhooks && (
         <Table size="small" aria-label="Webhooks">
           <TableHead>
@@ -223,22 +201,8 @@ export function WebhooksPanel() {
 /** One webhook's deliveries, newest first: the event, its status, attempts and the receiver's last answer. */
 function DeliveryLog({ webhook, onClose }: { readonly webhook: WebhookView; readonly onClose: () => void }) {
   const formatShort = useFormatShort();
-  const [deliveries, setDeliveries] = useState<WebhookDelivery[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const load = useCallback(() => {
-    setDeliveries(null);
-    fetchWebhookDeliveries(webhook.id).then(
-      (answer) => {
-        setDeliveries(answer);
-        setError(null);
-      },
-      (failure: unknown) => {
-        setError(describeFailure(failure));
-        setDeliveries([]);
-      },
-    );
-  }, [webhook.id]);
-  useEffect(load, [load]);
+  const fetchDeliveries = useCallback(() => fetchWebhookDeliveries(webhook.id), [webhook.id]);
+  const { items: deliveries, error, load } = useServerList(fetchDeliveries);
   return (
     <Stack component="section" aria-label={`Deliveries to ${webhook.url}`} spacing={1}>
       <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'center' }}>
