@@ -46,6 +46,13 @@ test('an admin makes an API key, sees it once, it works on the API, and once rev
   await page.getByRole('button', { name: 'New API key' }).click();
   const form = page.getByRole('dialog', { name: 'New API key' });
   await form.getByLabel('Name').fill(name);
+  await form.getByLabel('Acts for').click();
+  await page.getByRole('option', { name: 'Jordan Ellis (recruiter)' }).click();
+  // A key never has more than the person it acts for: the server's refusal is shown in the form.
+  await form.getByLabel('Role').click();
+  await page.getByRole('option', { name: 'admin' }).click();
+  await form.getByRole('button', { name: 'Create key' }).click();
+  await expect(form.getByRole('alert')).toContainText('at most their role');
   await form.getByLabel('Role').click();
   await page.getByRole('option', { name: 'recruiter' }).click();
   await form.getByRole('button', { name: 'Create key' }).click();
@@ -58,6 +65,9 @@ test('an admin makes an API key, sees it once, it works on the API, and once rev
   await expect(shown.getByRole('status')).toHaveText('Copied.');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(key);
   await page.screenshot({ path: test.info().outputPath('api-key-shown-once.png') });
+  // A stray click beside it does not lose the key.
+  await page.mouse.click(5, 700);
+  await expect(shown).toBeVisible();
   await shown.getByRole('button', { name: 'I have copied it' }).click();
   await expect(shown).toHaveCount(0);
   // The list never shows it again.
@@ -75,6 +85,7 @@ test('an admin makes an API key, sees it once, it works on the API, and once rev
     await expect(row).not.toContainText('Never', { timeout: 1_000 });
   }).toPass({ timeout: 15_000 });
   await expect(row).toContainText('recruiter');
+  await expect(row).toContainText('Jordan Ellis');
   await page.screenshot({ path: test.info().outputPath('api-keys-list.png'), fullPage: true });
 
   await row.getByRole('button', { name: 'Revoke' }).click();

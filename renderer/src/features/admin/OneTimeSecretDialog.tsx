@@ -45,7 +45,16 @@ export function OneTimeSecretDialog({
     );
   };
   return (
-    <Dialog open onClose={onClose} aria-labelledby="secret-title" fullWidth maxWidth="sm">
+    // Only the button closes it: a stray click beside it must not lose the secret.
+    <Dialog
+      open
+      onClose={(_event, reason) => {
+        if (reason !== 'backdropClick') onClose();
+      }}
+      aria-labelledby="secret-title"
+      fullWidth
+      maxWidth="sm"
+    >
       <DialogTitle id="secret-title">{title}</DialogTitle>
       <DialogContent>
         <Stack spacing={2} sx={{ pt: 1 }}>
