@@ -56,6 +56,8 @@ export default defineConfig({
       // The suite signs the demo accounts in many times from one address; limits are tested in the server's tests.
       SHORTLIST_LOGIN_LIMIT_PER_ACCOUNT: '1000',
       SHORTLIST_LOGIN_LIMIT_PER_ADDRESS: '10000',
+      // admin-integrations.spec.ts subscribes a webhook to a receiver it runs on loopback.
+      SHORTLIST_WEBHOOK_ALLOW_PRIVATE: '1',
       // Several people may build and test at once: each can point at its own build.
       ...(process.env['E2E_RENDERER_DIST']
         ? { SHORTLIST_RENDERER_DIST: process.env['E2E_RENDERER_DIST'] }

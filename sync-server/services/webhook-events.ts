@@ -1,16 +1,6 @@
+import type { WebhookEventType } from '#shared/sync/admin-protocol';
 import type { WriteRecord, StoredDoc } from '../infra/couch-store';
 import { liveContentOf } from '../infra/stored-document';
-
-/** The events of SPEC §11, in the order a subscription lists them. */
-export const WEBHOOK_EVENT_TYPES = [
-  'application.created',
-  'application.stage_changed',
-  'application.hired',
-  'interview.scheduled',
-  'scorecard.submitted',
-  'candidate.erased',
-] as const;
-export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 
 /** The collections whose writes cause events. */
 export const EVENT_COLLECTIONS = ['applications', 'interviews', 'candidates'] as const;

@@ -5,7 +5,7 @@ import { couchHttpFor } from '../infra/couch-http';
 import { statusOf, type CouchStore, type StoredDoc } from '../infra/couch-store';
 import { ensureOwnDatabase, ownDatabase } from '../infra/own-database';
 import { fail, succeed, type Outcome } from './outcome';
-import type { WebhookEventType } from './webhook-events';
+import type { DeliveryStatus, WebhookEventType } from '#shared/sync/admin-protocol';
 
 /** Subscriptions and the capture's checkpoints (`<prefix>webhooks`). */
 export const WEBHOOK_DATABASE = 'webhooks';
@@ -26,15 +26,6 @@ export interface SubscriptionDoc extends StoredDoc {
   readonly disabledAt?: number;
   readonly disabledReason?: string;
 }
-
-/**
- * Life of a delivery: `pending` → (claimed by one instance) `sending` → `delivered`; a failed
- * attempt goes back to `pending` with a later `nextAttemptAt` (exponential backoff) until `failed`.
- * A `sending` claim whose lease ran out (its instance died mid-request) is `pending` again: delivery
- * is at least once, and the event id lets receivers drop repeats.
- */
-export const DELIVERY_STATUSES = ['pending', 'sending', 'delivered', 'failed'] as const;
-export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 /** One event for one subscription; its id `<subscriptionId>:<eventId>` makes queueing idempotent. */
 export interface DeliveryDoc extends StoredDoc {

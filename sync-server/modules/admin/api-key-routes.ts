@@ -1,40 +1,12 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
-import { STAFF_ROLES } from '#shared/domain/common/roles';
-import { Id, StringEnum } from '#shared/domain/common/schema-helpers';
+import { ApiKeySummarySchema, CreatedApiKeySchema, NewApiKeySchema } from '#shared/sync/admin-protocol';
 import { unwrap } from '../../plugins/api-error';
 import { actorOf, organisationOf, storeOf } from '../../plugins/auth';
 import { BEARER, errorResponses } from '../../plugins/schemas';
 import { createApiKey, listApiKeys, revokeApiKey } from '../../services/api-keys';
 import { recordAudit } from '../../services/audit-service';
-
-const ApiKeySummarySchema = Type.Object({
-  id: Type.String(),
-  name: Type.String(),
-  role: StringEnum(STAFF_ROLES),
-  readOnly: Type.Boolean(),
-  userId: Type.String({ description: 'The person the key acts for (history and audit name them).' }),
-  createdAt: Type.String(),
-  createdBy: Type.String(),
-  lastUsedAt: Type.Union([Type.String(), Type.Null()]),
-  revokedAt: Type.Union([Type.String(), Type.Null()]),
-});
-
-const NewApiKeySchema = Type.Object(
-  {
-    name: Type.String({ minLength: 1, maxLength: 100, pattern: '\\S', description: 'What the key is for.' }),
-    role: StringEnum(STAFF_ROLES, { description: 'The most the key may do.' }),
-    readOnly: Type.Optional(Type.Boolean({ description: 'Only reads (default false).' })),
-    userId: Type.Optional(
-      Id({
-        description:
-          'The active staff member the key acts for (default: the admin creating it); the key never has more than their role.',
-      }),
-    ),
-  },
-  { additionalProperties: false },
-);
 
 /**
  * `/api/admin/api-keys` (SPEC §11): keys for scripts and other systems. A key is shown once (only its
@@ -65,10 +37,7 @@ export function apiKeyRoutes(root: FastifyInstance): Promise<void> {
         security: BEARER,
         body: { ...NewApiKeySchema, examples: [{ name: 'HR suite sync', role: 'recruiter' }] },
         response: {
-          201: Type.Object({
-            ...ApiKeySummarySchema.properties,
-            key: Type.String({ description: 'Send as `Authorization: Bearer <key>`. Not shown again.' }),
-          }),
+          201: CreatedApiKeySchema,
           ...errorResponses(400, 401, 403, 422),
         },
       },

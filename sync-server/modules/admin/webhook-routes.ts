@@ -1,16 +1,19 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
-import { StringEnum } from '#shared/domain/common/schema-helpers';
+import {
+  CreatedWebhookSchema,
+  NewWebhookSchema,
+  WebhookDeliverySchema,
+  WebhookSchema,
+} from '#shared/sync/admin-protocol';
 import { notFound, unwrap } from '../../plugins/api-error';
 import { actorOf, storeOf } from '../../plugins/auth';
 import { BEARER, DigitsSchema, errorResponses } from '../../plugins/schemas';
 import { recordAudit } from '../../services/audit-service';
-import { WEBHOOK_EVENT_TYPES } from '../../services/webhook-events';
 import {
   createSubscription,
   deleteSubscription,
-  DELIVERY_STATUSES,
   getSubscription,
   webhookDatabasesOf,
   listSubscriptions,
@@ -25,49 +28,6 @@ export interface WebhookTargetPolicy {
   readonly allowPrivate: boolean;
   readonly resolve: HostResolver;
 }
-
-const WebhookSchema = Type.Object({
-  id: Type.String(),
-  url: Type.String(),
-  events: Type.Array(StringEnum(WEBHOOK_EVENT_TYPES)),
-  createdAt: Type.String(),
-  createdBy: Type.String(),
-  consecutiveFailures: Type.Integer({ description: 'Failed attempts in a row (a success resets it).' }),
-  disabledAt: Type.Union([Type.String(), Type.Null()]),
-  disabledReason: Type.Union([Type.String(), Type.Null()], { description: 'Why it was disabled.' }),
-});
-
-const DeliverySchema = Type.Object({
-  id: Type.String(),
-  eventId: Type.String({
-    description: 'Also the `Shortlist-Delivery` header: receivers drop repeats by it.',
-  }),
-  type: StringEnum(WEBHOOK_EVENT_TYPES),
-  status: StringEnum(DELIVERY_STATUSES),
-  attempts: Type.Integer(),
-  createdAt: Type.String(),
-  nextAttemptAt: Type.Union([Type.String(), Type.Null()]),
-  lastAttemptAt: Type.Union([Type.String(), Type.Null()]),
-  lastStatus: Type.Union([Type.Integer(), Type.Null()]),
-  lastError: Type.Union([Type.String(), Type.Null()]),
-  deliveredAt: Type.Union([Type.String(), Type.Null()]),
-});
-
-const NewWebhookSchema = Type.Object(
-  {
-    url: Type.String({
-      minLength: 1,
-      maxLength: 2_000,
-      description: 'Where deliveries are POSTed (http or https).',
-    }),
-    events: Type.Array(StringEnum(WEBHOOK_EVENT_TYPES), {
-      minItems: 1,
-      maxItems: WEBHOOK_EVENT_TYPES.length,
-      uniqueItems: true,
-    }),
-  },
-  { additionalProperties: false },
-);
 
 const WebhookParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
 
@@ -142,10 +102,7 @@ export function webhookRoutes(
           examples: [{ url: 'https://hr.example.com/hooks/shortlist', events: ['application.hired'] }],
         },
         response: {
-          201: Type.Object({
-            ...WebhookSchema.properties,
-            secret: Type.String({ description: 'Not shown again.' }),
-          }),
+          201: CreatedWebhookSchema,
           ...errorResponses(400, 401, 403, 422),
         },
       },
@@ -212,7 +169,7 @@ export function webhookRoutes(
         querystring: Type.Object({
           limit: Type.Optional(DigitsSchema('At most this many (1–500, default 100).')),
         }),
-        response: { 200: Type.Array(DeliverySchema), ...errorResponses(400, 401, 403, 404) },
+        response: { 200: Type.Array(WebhookDeliverySchema), ...errorResponses(400, 401, 403, 404) },
       },
     },
     async (request) => {

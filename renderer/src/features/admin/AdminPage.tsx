@@ -3,12 +3,14 @@ import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { useActor } from '../../data/hooks/use-database';
 import { PageHeader } from '../../ui/PageHeader';
+import { ApiKeysPanel } from './ApiKeysPanel';
 import { AuditPanel } from './AuditPanel';
 import { ErasurePanel } from './ErasurePanel';
 import { ExportPanel } from './ExportPanel';
 import { OutboxPanel } from './OutboxPanel';
 import { SettingsPanel } from './SettingsPanel';
 import { UsersPanel } from './UsersPanel';
+import { WebhooksPanel } from './WebhooksPanel';
 
 /** The console's sections, by URL (`/admin/<section>`). */
 const SECTIONS: readonly { readonly path: string; readonly label: string; readonly panel: () => ReactNode }[] = [
@@ -18,11 +20,14 @@ const SECTIONS: readonly { readonly path: string; readonly label: string; readon
   { path: 'outbox', label: 'Outbox', panel: () => <OutboxPanel /> },
   { path: 'erasure', label: 'Erasure', panel: () => <ErasurePanel /> },
   { path: 'export', label: 'Export', panel: () => <ExportPanel /> },
+  { path: 'api-keys', label: 'API keys', panel: () => <ApiKeysPanel /> },
+  { path: 'webhooks', label: 'Webhooks', panel: () => <WebhooksPanel /> },
 ];
 
 /**
  * The admin console (issue 17): running the deployment from the app. Admins only; the server refuses
- * everyone else anyway. The directory and the settings are on the laptop; the rest is the server's.
+ * everyone else anyway. The directory and the settings are on the laptop; the rest (outbox, API keys,
+ * webhooks and their deliveries) is the server's and needs a connection.
  */
 export function AdminPage() {
   const actor = useActor();
@@ -32,7 +37,7 @@ export function AdminPage() {
   if (!current) return null;
   return (
     <Stack spacing={2}>
-      <PageHeader title="Admin" subtitle="Accounts, audit, messages, outbox, erasure and export" />
+      <PageHeader title="Admin" subtitle="Accounts, audit, messages, outbox, erasure, export and integrations" />
       <Tabs value={current.path} aria-label="Admin sections" variant="scrollable">
         {SECTIONS.map((candidate) => (
           <Tab

@@ -2,7 +2,14 @@ import type { Role } from '#shared/domain/common/roles';
 import type { User } from '#shared/domain/user/user-schema';
 import {
   ADMIN_PATHS,
+  type ApiKeySummary,
   type AuditEntryView,
+  type CreatedApiKey,
+  type CreatedWebhook,
+  type NewApiKey,
+  type NewWebhook,
+  type WebhookDelivery,
+  type WebhookView,
   type AuditQuery,
   type ErasureReceiptView,
   type ErasureReportView,
@@ -68,6 +75,23 @@ export const fetchOutboxEntry = (entryId: string): Promise<OutboxDetail> =>
 export const requeueOutboxEntry = (entryId: string): Promise<OutboxSummary> =>
   authorizedJson(ADMIN_PATHS.requeue(entryId), json('POST', {}));
 
+export const fetchApiKeys = (): Promise<ApiKeySummary[]> => authorizedJson(ADMIN_PATHS.apiKeys);
+
+export const createApiKey = (key: NewApiKey): Promise<CreatedApiKey> =>
+  authorizedJson(ADMIN_PATHS.apiKeys, json('POST', key));
+
+export const revokeApiKey = (keyId: string): Promise<void> => authorizedJson(ADMIN_PATHS.apiKey(keyId), json('DELETE'));
+
+export const fetchWebhooks = (): Promise<WebhookView[]> => authorizedJson(ADMIN_PATHS.webhooks);
+
+export const createWebhook = (webhook: NewWebhook): Promise<CreatedWebhook> =>
+  authorizedJson(ADMIN_PATHS.webhooks, json('POST', webhook));
+
+export const deleteWebhook = (webhookId: string): Promise<void> =>
+  authorizedJson(ADMIN_PATHS.webhook(webhookId), json('DELETE'));
+
+export const fetchWebhookDeliveries = (webhookId: string): Promise<WebhookDelivery[]> =>
+  authorizedJson(`${ADMIN_PATHS.webhookDeliveries(webhookId)}?limit=200`);
 
 /**
  * Downloads a file the server makes (the audit CSV, the NDJSON export) with the access token, and
