@@ -155,7 +155,8 @@ test.describe('hiring from the board', () => {
 });
 
 test.describe('an invitation in the candidate’s own time zone', () => {
-  // The recruiter's computer is in Berlin; the candidate, set to New York on their profile, reads New York time.
+  // The recruiter works in Berlin (computer and preference); the candidate, set to New York on their
+  // profile, reads New York time.
   test.use({ timezoneId: 'Europe/Berlin' });
 
   test('the candidate’s zone set on their profile is the one their invitation is written in, naming it', async ({
@@ -167,6 +168,8 @@ test.describe('an invitation in the candidate’s own time zone', () => {
       { firstName: 'Uma', lastName: 'Zoned', jobTitle: 'Zones' },
       'interview',
     );
+    // The form's time is read in the person's own zone (an earlier test's browser may have set UTC).
+    const previousZone = await recruiter.setOwnTimeZone('Europe/Berlin');
     await signIn(page, 'recruiter1@example.com');
 
     await page.goto(`./candidates/${candidate.id}/edit`);
@@ -206,5 +209,6 @@ test.describe('an invitation in the candidate’s own time zone', () => {
       { timeout: 20_000 },
     );
     await page.screenshot({ path: test.info().outputPath('candidate-page-messages.png'), fullPage: true });
+    if (previousZone) await recruiter.setOwnTimeZone(previousZone);
   });
 });

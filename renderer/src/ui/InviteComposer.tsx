@@ -3,6 +3,7 @@ import type { Candidate } from '#shared/domain/candidate/candidate-schema';
 import type { Decision } from '#shared/domain/common/refusal';
 import type { InterviewType } from '#shared/domain/interview/interview-schema';
 import { toIso } from '#shared/domain/common/time';
+import { instantIn } from '#shared/domain/user/time-zone';
 import { useActor, useCurrentUser, useDb } from '../data/hooks/use-database';
 import { useCandidate, useJob, useSettings } from '../data/hooks/use-documents';
 import { saveComposedMessage } from './candidate-messages';
@@ -39,6 +40,8 @@ export interface InviteMessage {
 export function useInviteMessage(
   application: Pick<Application, 'id' | 'jobId' | 'candidateId'>,
   fields: InviteFields | null,
+  /** The scheduler's zone: the one the form's date and time are typed in. */
+  schedulerZone: string,
 ): InviteMessage {
   const db = useDb();
   const actor = useActor();
@@ -46,7 +49,7 @@ export function useInviteMessage(
   const settings = useSettings();
   const candidate = useCandidate(application.candidateId);
   const job = useJob(application.jobId);
-  const at = fields ? Date.parse(fields.scheduledAt) : Number.NaN;
+  const at = fields ? instantIn(fields.scheduledAt, schedulerZone) : Number.NaN;
   const place = fields?.place.trim() ?? '';
   const values = {
     ...messageValues({ candidate, job, senderName: user.name }),

@@ -87,6 +87,17 @@ export class ServerApi {
     return { authorization: `Bearer ${this.accessToken}` };
   }
 
+  /** Sets this person's own time zone (their preference); answers the one they had, if any. */
+  async setOwnTimeZone(zone: string): Promise<string | undefined> {
+    const me = await this.find('users', this.userId);
+    const response = await this.request.patch(apiUrl('/api/auth/me'), {
+      headers: this.headers,
+      data: { timeZone: zone },
+    });
+    expect(response.status(), `setting the time zone to ${zone}`).toBe(200);
+    return me?.timeZone;
+  }
+
   /** Every document of `collection` this user may read, as the server has them now. */
   async pullAll<C extends Collection>(collection: C): Promise<WireDocument<Documents[C]>[]> {
     const documents: WireDocument<Documents[C]>[] = [];

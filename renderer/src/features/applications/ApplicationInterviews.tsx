@@ -10,7 +10,7 @@ import { useActor, useDb } from '../../data/hooks/use-database';
 import { useUsers } from '../../data/hooks/use-documents';
 import { saveDocument } from '../../data/local-writes';
 import { nameOf } from '../../ui/labels';
-import { viewerTimeZone } from '../../ui/time-zones';
+import { useTimeZone } from '../../ui/use-time-zone';
 import { useNow } from '../../ui/use-now';
 import { ApplicationInterviewItem } from './ApplicationInterviewItem';
 import { ScheduleInterviewDialog } from './ScheduleInterviewDialog';
@@ -36,7 +36,8 @@ export function ApplicationInterviews({ application, job, interviews }: Applicat
   const personName = (id: string) => nameOf(directory, id);
   const plan = job?.interviewPlan;
   const attributeName = (id: string) => plan?.attributes.find((attribute) => attribute.id === id)?.name ?? id;
-  const timeZone = viewerTimeZone(directory.get(actor.id));
+  // The zone the app shows times in (the person's, else the organisation's, else this computer's).
+  const timeZone = useTimeZone();
   const now = useNow(60_000);
   const [editing, setEditing] = useState<Interview | 'new' | null>(null);
   const [error, setError] = useState<string | null>(null);

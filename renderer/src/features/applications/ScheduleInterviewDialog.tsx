@@ -79,7 +79,7 @@ export function ScheduleInterviewDialog({
   const interviews = useInterviews();
   const now = useNow(60_000);
   const [initial] = useState<InterviewFormFields>(() =>
-    interview ? interviewFields(interview) : blankInterviewFields(Date.now()),
+    interview ? interviewFields(interview, timeZone) : blankInterviewFields(Date.now(), timeZone),
   );
   const [fields, setFields] = useState<InterviewFormFields>(initial);
   const [error, setError] = useState<string | null>(null);
@@ -88,8 +88,8 @@ export function ScheduleInterviewDialog({
   const chosen = staff.filter((user) => fields.interviewerIds.includes(user.id));
   const title = interview ? 'Reschedule interview' : 'Schedule interview';
   const warnings = useMemo(
-    () => scheduleWarnings(fields, interview?.id ?? null, interviews ?? [], now),
-    [fields, interview, interviews, now],
+    () => scheduleWarnings(fields, interview?.id ?? null, interviews ?? [], now, timeZone),
+    [fields, interview, interviews, now, timeZone],
   );
 
   const close = () => {
@@ -107,7 +107,7 @@ export function ScheduleInterviewDialog({
   };
 
   // A new interview may come with an invitation to the candidate (SPEC §12).
-  const invite = useInviteMessage(application, interview === null ? fields : null);
+  const invite = useInviteMessage(application, interview === null ? fields : null, timeZone);
 
   const save = async () => {
     if (fields.interviewerIds.length === 0) {
@@ -121,6 +121,7 @@ export function ScheduleInterviewDialog({
       interview,
       () => newDocumentId('interview'),
       Date.now(),
+      timeZone,
     );
     if (!result.ok) {
       setError(result.message);

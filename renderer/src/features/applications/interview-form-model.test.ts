@@ -135,3 +135,49 @@ describe('schedule warnings', () => {
     expect(without.ok && 'kitId' in without.interview).toBe(false);
   });
 });
+
+describe('the form’s time, in the scheduler’s zone (not this computer’s)', () => {
+  const at = Date.UTC(2026, 2, 10, 12, 0);
+  it('reads a typed time in the zone the person chose', () => {
+    const fields = {
+      ...blankInterviewFields(at, 'America/New_York'),
+      scheduledAt: '2026-03-10T10:00',
+      interviewerIds: ['i1'],
+    };
+    const inNewYork = toInterview(fields, application, actor, null, () => 'x', at, 'America/New_York');
+    const inBerlin = toInterview(fields, application, actor, null, () => 'x', at, 'Europe/Berlin');
+    expect(inNewYork).toMatchObject({ ok: true, interview: { scheduledAt: '2026-03-10T14:00:00.000Z' } });
+    expect(inBerlin).toMatchObject({ ok: true, interview: { scheduledAt: '2026-03-10T09:00:00.000Z' } });
+  });
+
+  it('shows an interview’s time as the clock in that zone does, and round-trips it', () => {
+    const created = toInterview(
+      { ...blankInterviewFields(at, 'UTC'), scheduledAt: '2026-03-10T14:00', interviewerIds: ['i1'] },
+      application,
+      actor,
+      null,
+      () => 'x',
+      at,
+      'UTC',
+    );
+    if (!created.ok) throw new Error(created.message);
+    const { interview } = created;
+    const fields = interviewFields(interview, 'America/New_York');
+    expect(fields.scheduledAt).toBe('2026-03-10T10:00');
+    expect(
+      toInterview(fields, application, actor, interview, () => 'x', at, 'America/New_York'),
+    ).toMatchObject({
+      interview: { scheduledAt: interview.scheduledAt },
+    });
+  });
+
+  it('starts a new interview tomorrow at 10:00 on the scheduler’s clock, and judges “in the past” by it', () => {
+    // 23:30 in New York is already tomorrow in Berlin.
+    const lateEvening = Date.UTC(2026, 2, 11, 3, 30);
+    expect(blankInterviewFields(lateEvening, 'America/New_York').scheduledAt).toBe('2026-03-11T10:00');
+    expect(blankInterviewFields(lateEvening, 'Europe/Berlin').scheduledAt).toBe('2026-03-12T10:00');
+    const fields = { ...blankInterviewFields(lateEvening, 'UTC'), scheduledAt: '2026-03-10T23:00' };
+    expect(scheduleWarnings(fields, null, [], lateEvening, 'America/New_York').isPast).toBe(true);
+    expect(scheduleWarnings(fields, null, [], lateEvening, 'Pacific/Honolulu').isPast).toBe(false);
+  });
+});

@@ -1,15 +1,25 @@
-import { format } from 'date-fns';
 import type { Application } from '#shared/domain/application/application-schema';
 import type { Actor } from '#shared/domain/common/roles';
 import { toIso } from '#shared/domain/common/time';
 import type { Interview, InterviewType } from '#shared/domain/interview/interview-schema';
 import { currentDecline } from '#shared/domain/interview/decline-rules';
 import { jsonEqual } from '#shared/domain/common/equality';
+import { instantIn, wallClock } from '#shared/domain/user/time-zone';
+
+/** This computer's zone: the default where no person's zone is given. */
+function deviceZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+/** The moment the form's date and time mean in `zone` (the scheduler's), in ms; NaN when unreadable. */
+export function scheduledInstant(fields: Pick<InterviewFormFields, 'scheduledAt'>, zone: string): number {
+  return instantIn(fields.scheduledAt, zone);
+}
 
 /** The schedule form's fields, as typed. */
 export interface InterviewFormFields {
   type: InterviewType;
-  /** `yyyy-MM-ddTHH:mm`, local time (a `datetime-local` input). */
+  /** `yyyy-MM-ddTHH:mm`, wall-clock time in the scheduler's zone (a `datetime-local` input). */
   scheduledAt: string;
   durationMinutes: string;
   /** A room, or a meeting link (`https://…`): one field, people paste either. */
@@ -19,14 +29,12 @@ export interface InterviewFormFields {
   kitId: string;
 }
 
-/** Blank fields for a new interview: tomorrow at 10:00, an hour. */
-export function blankInterviewFields(now: number): InterviewFormFields {
-  const tomorrow = new Date(now);
-  tomorrow.setDate(tomorrow.getDate() + 1);
-  tomorrow.setHours(10, 0, 0, 0);
+/** Blank fields for a new interview: tomorrow at 10:00 in `zone`, an hour. */
+export function blankInterviewFields(now: number, zone: string = deviceZone()): InterviewFormFields {
+  const tomorrow = wallClock(now + 24 * 60 * 60 * 1000, zone).slice(0, 10);
   return {
     type: 'technical',
-    scheduledAt: format(tomorrow, "yyyy-MM-dd'T'HH:mm"),
+    scheduledAt: `${tomorrow}T10:00`,
     durationMinutes: '60',
     place: '',
     interviewerIds: [],
@@ -34,11 +42,11 @@ export function blankInterviewFields(now: number): InterviewFormFields {
   };
 }
 
-/** The fields of an existing interview, to reschedule it. */
-export function interviewFields(interview: Interview): InterviewFormFields {
+/** The fields of an existing interview, to reschedule it, its time as the clock in `zone` shows it. */
+export function interviewFields(interview: Interview, zone: string = deviceZone()): InterviewFormFields {
   return {
     type: interview.type,
-    scheduledAt: format(Date.parse(interview.scheduledAt), "yyyy-MM-dd'T'HH:mm"),
+    scheduledAt: wallClock(interview.scheduledAt, zone).slice(0, 16),
     durationMinutes: String(interview.durationMinutes),
     place: interview.meetingUrl ?? interview.location ?? '',
     interviewerIds: [...interview.interviewerIds],
@@ -57,8 +65,9 @@ export function toInterview(
   before: Interview | null,
   newId: () => string,
   now: number,
+  zone: string = deviceZone(),
 ): { ok: true; interview: Interview } | { ok: false; message: string } {
-  const at = Date.parse(fields.scheduledAt);
+  const at = scheduledInstant(fields, zone);
   if (Number.isNaN(at)) return { ok: false, message: 'Enter the date and time of the interview.' };
   const place = fields.place.trim();
   const isLink = /^https?:\/\//i.test(place);
@@ -116,8 +125,9 @@ export function scheduleWarnings(
   interviewId: string | null,
   interviews: readonly Interview[],
   now: number,
+  zone: string = deviceZone(),
 ): ScheduleWarnings {
-  const start = Date.parse(fields.scheduledAt);
+  const start = scheduledInstant(fields, zone);
   const minutes = Number(fields.durationMinutes);
   if (Number.isNaN(start)) return { isPast: false, overlaps: [] };
   const end = start + (Number.isFinite(minutes) && minutes > 0 ? minutes : 0) * 60_000;
