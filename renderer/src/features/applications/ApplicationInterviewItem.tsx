@@ -1,5 +1,4 @@
 import { Alert, Button, Chip, ListItem, ListItemText, Stack } from '@mui/material';
-import { format } from 'date-fns';
 import { Link } from 'react-router';
 import type { Interview } from '#shared/domain/interview/interview-schema';
 import { currentDeclines } from '#shared/domain/interview/decline-rules';
@@ -86,7 +85,7 @@ export function ApplicationInterviewItem({
       </Stack>
       {declines.map((decline) => (
         <Alert key={decline.interviewerId} severity="warning" sx={{ mt: 1 }}>
-          {personName(decline.interviewerId)} declined on {format(Date.parse(decline.at), 'd MMM, HH:mm')}:{' '}
+          {personName(decline.interviewerId)} declined on {formatShort(decline.at, false, false)}:{' '}
           {decline.reason}
         </Alert>
       ))}
@@ -96,7 +95,7 @@ export function ApplicationInterviewItem({
           card={card}
           author={personName(card.interviewerId)}
           attributeName={attributeName}
-          submittedAt={format(Date.parse(card.submittedAt), 'd MMM yyyy, HH:mm')}
+          submittedAt={formatShort(card.submittedAt)}
         />
       ))}
     </ListItem>

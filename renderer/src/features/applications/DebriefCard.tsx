@@ -10,7 +10,7 @@ import {
   TableRow,
   Typography,
 } from '@mui/material';
-import { format } from 'date-fns';
+import { useFormatShort } from '../../ui/use-time-zone';
 import type { Interview } from '#shared/domain/interview/interview-schema';
 import type { InterviewPlan } from '#shared/domain/job/interview-plan-schema';
 import { missingScorecards } from '#shared/domain/interview/scorecard-due';
@@ -72,12 +72,13 @@ function RatingCell({
  * interviewer's overall rating and recommendation, and whose scorecards the team still waits for.
  */
 export function DebriefCard({ interviews, plan, personName, now }: DebriefCardProps) {
+  const formatShort = useFormatShort();
   const debrief = buildDebrief(interviews, plan);
   const waiting = missingScorecards(interviews, now);
   const interviewName = (id: string) => {
     const interview = interviews.find((each) => each.id === id);
     return interview
-      ? `${humanize(interview.type)} interview of ${format(Date.parse(interview.scheduledAt), 'd MMM')}`
+      ? `${humanize(interview.type)} interview of ${formatShort(interview.scheduledAt, false, false)}`
       : id;
   };
   return (

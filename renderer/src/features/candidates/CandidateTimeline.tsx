@@ -16,7 +16,7 @@ import type { Interview } from '#shared/domain/interview/interview-schema';
 import type { Job } from '#shared/domain/job/job-schema';
 import type { User } from '#shared/domain/user/user-schema';
 import { useCommentsForCandidates } from '../../data/hooks/use-documents';
-import { formatDateTime } from '../../ui/formatting';
+import { useFormatShort } from '../../ui/use-time-zone';
 import { humanize } from '../../ui/labels';
 import { PendingChip } from '../../ui/PendingChip';
 import { buildTimeline, type TimelineEntry, type TimelineMessage } from './candidate-timeline';
@@ -39,8 +39,9 @@ interface CandidateTimelineProps {
 function describe(
   entry: TimelineEntry,
   personName: (id: string) => string,
+  formatWhen: (at: string) => string,
 ): { primary: string; secondary: string } {
-  const when = formatDateTime(entry.at);
+  const when = formatWhen(entry.at);
   switch (entry.kind) {
     case 'created':
       return { primary: 'Added as a candidate', secondary: `${when} · ${personName(entry.by)}` };
@@ -98,6 +99,8 @@ function EntryLink({ entry }: { readonly entry: TimelineEntry }) {
  */
 export function CandidateTimeline(props: CandidateTimelineProps) {
   const { candidate, mergedIds, personName, mayComment } = props;
+  // In the person's time zone (theirs, the organisation's, this computer's).
+  const formatShort = useFormatShort();
   const comments = useCommentsForCandidates([candidate.id, ...mergedIds]) ?? [];
   const timeline = buildTimeline({
     candidate,
@@ -116,7 +119,7 @@ export function CandidateTimeline(props: CandidateTimelineProps) {
         {mayComment && <CommentComposer candidateId={candidate.id} users={props.users} />}
         <List aria-label="Timeline entries" dense>
           {timeline.map((entry) => {
-            const text = describe(entry, personName);
+            const text = describe(entry, personName, (at) => formatShort(at));
             return (
               <ListItem
                 key={entry.key}

@@ -1,8 +1,8 @@
 import { Alert, Stack, Typography } from '@mui/material';
-import { format } from 'date-fns';
 import type { Interview } from '#shared/domain/interview/interview-schema';
 import { hasSubmittedScorecard, isAssigned } from '#shared/domain/decide/read-rules';
 import { ScorecardDetails } from '../../ui/ScorecardDetails';
+import { useFormatShort } from '../../ui/use-time-zone';
 
 interface InterviewScorecardsProps {
   readonly interview: Interview;
@@ -30,6 +30,7 @@ export function InterviewScorecards({
   attributeName,
   readsEverything,
 }: InterviewScorecardsProps) {
+  const formatShort = useFormatShort();
   const withheldAuthors = (interview.withheldScorecardAuthors ?? []).filter((id) => id !== viewerId);
   const others = interview.scorecards.filter((card) => card.interviewerId !== viewerId || readsEverything);
   const isWithheld =
@@ -69,7 +70,7 @@ export function InterviewScorecards({
                 card={card}
                 author={personName(card.interviewerId)}
                 attributeName={attributeName}
-                submittedAt={format(Date.parse(card.submittedAt), 'd MMM yyyy, HH:mm')}
+                submittedAt={formatShort(card.submittedAt)}
               />
             </div>
           ))}

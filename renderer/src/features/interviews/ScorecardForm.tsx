@@ -11,7 +11,8 @@ import {
   TextField,
   Typography,
 } from '@mui/material';
-import { format } from 'date-fns';
+import { wallClock } from '#shared/domain/user/time-zone';
+import { useTimeZone } from '../../ui/use-time-zone';
 import { useEffect, useRef, useState } from 'react';
 import {
   RECOMMENDATIONS,
@@ -49,6 +50,7 @@ interface ScorecardFormProps {
  * window), then submitted as a local write through the shared rules; replication sends it.
  */
 export function ScorecardForm({ interview, attributes }: ScorecardFormProps) {
+  const zone = useTimeZone();
   const db = useDb();
   const actor = useActor();
   const submitted = interview.scorecards.find((card) => card.interviewerId === actor.id);
@@ -218,7 +220,7 @@ export function ScorecardForm({ interview, attributes }: ScorecardFormProps) {
         </Button>
         <Typography role="status" sx={{ color: 'text.secondary' }}>
           {savedAt
-            ? `Draft saved on this device at ${format(savedAt, 'HH:mm:ss')}`
+            ? `Draft saved on this device at ${wallClock(savedAt, zone).slice(11, 19)}`
             : submitted
               ? 'Submitted'
               : ''}

@@ -11,7 +11,7 @@ import {
   Typography,
 } from '@mui/material';
 import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
-import { formatDateTime } from '../../ui/formatting';
+import { useFormatShort } from '../../ui/use-time-zone';
 import { useState } from 'react';
 import { useDb } from '../../data/hooks/use-database';
 import type { RefusedChange } from '../../data/local-schemas';
@@ -24,6 +24,7 @@ import { RefusalDifferences } from './RefusalDifferences';
  */
 export function RefusedChangeCard({ change }: { readonly change: RefusedChange }) {
   const db = useDb();
+  const formatShort = useFormatShort();
   const { explanation, applyAgain } = useRefusalView(change);
   const [againError, setAgainError] = useState<string | null>(null);
   const [isCopied, setIsCopied] = useState(false);
@@ -55,7 +56,7 @@ export function RefusedChangeCard({ change }: { readonly change: RefusedChange }
           </Alert>
         )}
         <Typography variant="caption" color="text.secondary">
-          Refused {formatDateTime(change.refusedAt)} · reason code {change.code}
+          Refused {formatShort(change.refusedAt)} · reason code {change.code}
         </Typography>
         <Accordion sx={{ mt: 1 }} disableGutters>
           <AccordionSummary expandIcon={<ExpandMoreIcon />}>Your version</AccordionSummary>

@@ -3,18 +3,21 @@ import CloudOffIcon from '@mui/icons-material/CloudOff';
 import SyncIcon from '@mui/icons-material/Sync';
 import SyncProblemIcon from '@mui/icons-material/SyncProblem';
 import { Chip, Stack, Tooltip, Typography } from '@mui/material';
-import { format, formatDistance, isSameDay } from 'date-fns';
+import { formatDistance } from 'date-fns';
+import { formatWhen, wallClock } from '#shared/domain/user/time-zone';
 import { usePendingCount, useSyncMeta } from '../../data/hooks/use-sync-data';
 import { useSyncStatusStore } from '../../data/sync/sync-status-store';
 import { useNow } from '../../ui/use-now';
+import { formatShortIn, useTimeZone } from '../../ui/use-time-zone';
 import { MergeFinisher } from './MergeFinisher';
 import { RefusalToast } from './RefusalToast';
 
-/** When the server last answered a pull: the clock time (the date too if not today). */
-function lastSyncLabel(lastSyncAt: number, now: number): string {
-  return isSameDay(lastSyncAt, now)
-    ? `Last synced at ${format(lastSyncAt, 'HH:mm')}`
-    : `Last synced on ${format(lastSyncAt, 'd MMM, HH:mm')}`;
+/** When the server last answered a pull, on the person's clock (`zone`): the time, the date too if not today. */
+function lastSyncLabel(lastSyncAt: number, now: number, zone: string): string {
+  const at = wallClock(lastSyncAt, zone);
+  return at.slice(0, 10) === wallClock(now, zone).slice(0, 10)
+    ? `Last synced at ${at.slice(11, 16)}`
+    : `Last synced on ${formatShortIn(lastSyncAt, zone, false, false)}`;
 }
 
 function pausedTitle(fallbackPullMs: number | null): string {
@@ -36,9 +39,10 @@ export function SyncStatusIndicator() {
   const pendingCount = usePendingCount();
   const meta = useSyncMeta();
   const now = useNow(30_000);
-  const lastSync = meta?.lastSyncAt ? lastSyncLabel(meta.lastSyncAt, now) : 'Not synced yet';
+  const zone = useTimeZone();
+  const lastSync = meta?.lastSyncAt ? lastSyncLabel(meta.lastSyncAt, now, zone) : 'Not synced yet';
   const lastSyncDetail = meta?.lastSyncAt
-    ? `${format(meta.lastSyncAt, 'PPpp')} (${formatDistance(Math.min(meta.lastSyncAt, now), now, { addSuffix: true })})`
+    ? `${formatWhen(meta.lastSyncAt, zone)} (${formatDistance(Math.min(meta.lastSyncAt, now), now, { addSuffix: true })})`
     : '';
   const title = [lastError, isLeader ? '' : 'Another window is syncing for this one', lastSyncDetail]
     .filter(Boolean)
