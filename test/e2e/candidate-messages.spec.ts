@@ -118,6 +118,8 @@ test.describe('hiring from the board', () => {
     const quietDialog = page.getByRole('dialog', { name: 'Hire Toni Quiet' });
     await expect(quietDialog.getByText(/Hiring is final/)).toBeVisible();
     await quietDialog.getByRole('button', { name: 'Cancel' }).click();
+    // Gone for good (its closing hands the focus back) before the next card is picked up.
+    await expect(quietDialog).toHaveCount(0);
     await expect(card('Toni Quiet')).toBeVisible();
     await expect(column('Offer').getByRole('button', { name: /^Toni Quiet,/ })).toBeVisible();
 
@@ -129,6 +131,7 @@ test.describe('hiring from the board', () => {
     );
     await page.screenshot({ path: test.info().outputPath('board-hire-dialog.png') });
     await dialog.getByRole('button', { name: 'Hire Sasha Welcomed and send' }).click();
+    await expect(dialog).toHaveCount(0);
     // The job's one opening is filled: it offers to close the job; this team keeps it open.
     const closeJob = page.getByRole('dialog', { name: `Close ${job.title} as filled?` });
     await closeJob.getByRole('button', { name: 'Keep it open' }).click();
