@@ -110,12 +110,21 @@ export interface ViewRow {
   value: unknown;
 }
 
-/** Whether nano failed because the store did not answer or failed on its side (not our request). */
+/** Whether an error is the store's answer (nano's or ours), as opposed to a fault of this process. */
+export function isStoreError(error: unknown): boolean {
+  return error instanceof Error && (error as { scope?: unknown }).scope === 'couch';
+}
+
+/**
+ * Whether nano failed because the store did not answer or failed on its side (not our request): no
+ * answer, a 5xx, or a database it cannot open (`no_db_file`: the embedded store out of file handles).
+ */
 export function isStoreUnavailable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   if (error.message.startsWith('error happened in your connection')) return true;
+  if (!isStoreError(error)) return false;
   const status = statusOf(error);
-  return (error as { scope?: unknown }).scope === 'couch' && (status === undefined || status >= 500);
+  return status === undefined || status >= 500 || (error as { reason?: unknown }).reason === 'no_db_file';
 }
 
 /** A field's expected value, or a range over it. */

@@ -3,7 +3,7 @@ import { STATUS_CODES } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { ApiErrorBody } from '#shared/sync/protocol';
-import { isStoreUnavailable } from '../infra/couch-store';
+import { isStoreError, isStoreUnavailable } from '../infra/couch-store';
 import { ApiError } from './api-error';
 
 /** Fastify's own 4xx error codes, mapped to ours. */
@@ -44,6 +44,12 @@ export const errorHandlerPlugin = fp(
         return reply
           .status(503)
           .send(body('store_unavailable', 'The data store is not available; try again shortly.'));
+      }
+      // The store refused what this server asked (a 4xx of the store's): the server's fault, never
+      // the client's, which would otherwise drop a row it did nothing wrong with.
+      if (isStoreError(error)) {
+        request.log.error({ err: error }, 'the store refused a request of the server');
+        return reply.status(500).send(body('internal_error', 'Something went wrong on the server.'));
       }
       if (typeof status === 'number' && status >= 400 && status < 500) {
         const code = status === 429 ? 'rate_limited' : (fastifyError.code ?? 'bad_request').toLowerCase();

@@ -105,6 +105,35 @@ describe('a push whose store connection dies mid-write', () => {
   });
 });
 
+describe('a store that refuses what the server asks', () => {
+  const pushAnswer = () =>
+    app.inject({
+      method: 'POST',
+      url: '/api/sync/candidates/push',
+      headers: { authorization: `Bearer ${recruiter.accessToken}` },
+      payload: rowsOf([candidateDoc()]),
+    });
+
+  it('answers 503 when the store cannot open a database (out of files: no_db_file), not a 4xx', async () => {
+    behaviour = (url) =>
+      url.includes('candidates/') ? { status: 404, body: { error: 'not_found', reason: 'no_db_file' } } : 'pass';
+    const response = await pushAnswer();
+    behaviour = () => 'pass';
+    expect(response.statusCode).toBe(503);
+    expect(response.json<{ error: { code: string } }>().error.code).toBe('store_unavailable');
+  });
+
+  it('answers 500, not the store’s 4xx, when the store refuses a request the server made', async () => {
+    behaviour = (url) =>
+      url.includes('candidates/') ? { status: 400, body: { error: 'bad_request', reason: 'invalid' } } : 'pass';
+    const response = await pushAnswer();
+    behaviour = () => 'pass';
+    // The laptop did nothing wrong: a 4xx would tell it to drop the row.
+    expect(response.statusCode).toBe(500);
+    expect(response.json<{ error: { code: string } }>().error.code).toBe('internal_error');
+  });
+});
+
 describe('an integration API write whose store connection dies mid-write', () => {
   it('answers exactly: stored, with the document, and a repeat with its key is the same answer', async () => {
     const application = (await v1(app, recruiter, 'GET', '/applications?stage=applied')).json<{

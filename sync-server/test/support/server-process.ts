@@ -68,12 +68,18 @@ export async function startServerProcess(
 }
 
 /** What the proxy does with a request: pass it on, hold it unanswered, or pass it on and cut the answer. */
-export type ProxyBehaviour = 'pass' | 'hold' | 'cut-answer';
+/** A canned answer the proxy gives instead of the store's (the store is not asked). */
+export interface ProxyAnswer {
+  readonly status: number;
+  readonly body: unknown;
+}
+
+export type ProxyBehaviour = 'pass' | 'hold' | 'cut-answer' | ProxyAnswer;
 
 /**
  * An HTTP proxy in front of a store that holds back requests (never answered: the moment between two
  * writes, made as long as a test needs) or lets the store do the work and cuts the answer (the
- * connection dies mid-request), as `behaviour` picks for each request.
+ * connection dies mid-request), or answers in the store's place, as `behaviour` picks for each request.
  */
 export async function startHoldingProxy(
   target: string,
@@ -87,6 +93,12 @@ export async function startHoldingProxy(
     if (action === 'hold') {
       held.push(response);
       request.resume();
+      return;
+    }
+    if (typeof action === 'object') {
+      request.resume();
+      response.writeHead(action.status, { 'content-type': 'application/json' });
+      response.end(JSON.stringify(action.body));
       return;
     }
     const upstream = http.request(
