@@ -5,19 +5,22 @@ import { fileTransport, smtpTransport, type MailTransport } from './mail-transpo
 import type { NotificationSettings } from '../../services/notifications-config';
 import { ensureOutboxDatabase } from '../../services/outbox-database';
 import { OutboxSender, type SenderOptions } from './outbox-sender';
-import { RoundLoop } from '../../services/round-loop';
+import { RoundLoop, type RoundResult } from '../../services/round-loop';
 import { ScorecardReminders } from './scorecard-reminders';
 
 /** Timing of the worker; every field has a production default. */
 export interface WorkerTiming extends Omit<SenderOptions, 'workerId'> {
   /** Pause between rounds when nothing wakes the worker (the change feed wakes it on every change). */
   readonly pollMs: number;
+  /** The longest pause after rounds that found nothing to do (the pause doubles up to it). */
+  readonly idleMaxMs: number;
   /** How often a worker looks for missing scorecards to remind (they are due by the hour, not the second). */
   readonly reminderEveryMs: number;
 }
 
 export const DEFAULT_TIMING: WorkerTiming = {
   pollMs: 10_000,
+  idleMaxMs: 60_000,
   reminderEveryMs: 5 * 60_000,
   leaseMs: 10 * 60_000,
   baseDelayMs: 30_000,
@@ -69,7 +72,9 @@ export class NotificationWorker {
     this.loop = new RoundLoop({
       round: () => this.runOnce(),
       pollMs: options.timing.pollMs,
+      idleMaxMs: options.timing.idleMaxMs,
       onFailure: (error) => options.log?.('notification worker round failed; retrying', error),
+      now: options.now ?? Date.now,
     });
   }
 
@@ -107,14 +112,19 @@ export class NotificationWorker {
    * One round: capture, the scorecard reminders when they are due for a look, then send. Exposed for
    * tests and for draining before shutdown.
    */
-  async runOnce(): Promise<void> {
-    await this.capture.runOnce(this.loop.signal);
+  async runOnce(): Promise<RoundResult> {
+    const { reminderEveryMs } = this.options.timing;
+    let work = await this.capture.runOnce(this.loop.signal);
     const now = (this.options.now ?? Date.now)();
-    if (!this.loop.signal.aborted && now - this.lastRemindersAt >= this.options.timing.reminderEveryMs) {
-      await this.reminders.runOnce();
+    if (!this.loop.signal.aborted && now - this.lastRemindersAt >= reminderEveryMs) {
+      work += await this.reminders.runOnce();
       this.lastRemindersAt = now;
     }
-    if (!this.loop.signal.aborted) await this.sender.runOnce();
+    if (!this.loop.signal.aborted) {
+      const sent = await this.sender.runOnce();
+      work += sent.sent + sent.failed + sent.recovered;
+    }
+    return { isIdle: work === 0, nextDueAt: this.lastRemindersAt + reminderEveryMs };
   }
 
   /**

@@ -4,19 +4,22 @@ import { purgeOldDeliveries, type WebhookDatabases } from '../../services/webhoo
 import { systemResolver } from '../../services/webhook-target';
 import { WebhookCapture } from './webhook-capture';
 import { WebhookSender, type SenderOptions } from './webhook-sender';
-import { RoundLoop } from '../../services/round-loop';
+import { RoundLoop, type RoundResult } from '../../services/round-loop';
 
 /** Timing of the worker (the sender's, and the pause between rounds). */
 export interface WebhookTiming extends Omit<SenderOptions, 'workerId' | 'allowPrivate' | 'resolve'> {
   readonly pollMs: number;
+  /** The longest pause after rounds that found nothing to do (the pause doubles up to it). */
+  readonly idleMaxMs: number;
 }
 
 /**
  * Production timing: a round at once after every write the change feed reports and every 5 s
- * otherwise (retries), 10 s per request, 12 attempts over about 3 hours.
+ * otherwise (retries), up to a minute while there is nothing to do, 10 s per request, 12 attempts over about 3 hours.
  */
 export const DEFAULT_WEBHOOK_TIMING: WebhookTiming = {
   pollMs: 5_000,
+  idleMaxMs: 60_000,
   leaseMs: 60_000,
   timeoutMs: 10_000,
   baseDelayMs: 5_000,
@@ -71,7 +74,9 @@ export class WebhookWorker {
     this.loop = new RoundLoop({
       round: () => this.runOnce(),
       pollMs: this.timing.pollMs,
+      idleMaxMs: this.timing.idleMaxMs,
       onFailure: (error) => options.log('webhook round failed; retrying', error),
+      now,
     });
   }
 
@@ -82,15 +87,16 @@ export class WebhookWorker {
   }
 
   /** One round: queue, then send (nothing to send while there is no webhook at all). */
-  async runOnce(): Promise<void> {
-    const { webhooks } = await this.capture.runOnce(this.loop.signal);
-    if (this.loop.signal.aborted || webhooks === 0) return;
-    await this.sender.runOnce();
+  async runOnce(): Promise<RoundResult> {
+    const captured = await this.capture.runOnce(this.loop.signal);
+    if (this.loop.signal.aborted || captured.webhooks === 0) return { isIdle: true };
+    const sent = await this.sender.runOnce();
     const now = (this.options.now ?? Date.now)();
     if (now - this.purgedAt >= PURGE_INTERVAL_MS) {
       this.purgedAt = now;
       await purgeOldDeliveries(this.databases, now);
     }
+    return { isIdle: captured.queued + sent.delivered + sent.failed + sent.recovered === 0 };
   }
 
   /** Runs a round now (the change feed reported a write). */
