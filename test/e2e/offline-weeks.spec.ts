@@ -35,8 +35,12 @@ async function writeScorecardsOverDays(
       .check();
     await form.getByRole('radiogroup', { name: 'Recommendation' }).getByLabel('Strong yes').check();
     await form.getByLabel('Notes').fill(notes(day));
+    await expect(form.getByLabel('Notes')).toHaveValue(notes(day));
     await form.getByRole('button', { name: 'Submit scorecard' }).click();
     await expect(form.getByText('Scorecard submitted')).toBeVisible();
+    // What was submitted is what the form still shows (CI once stored a first scorecard without its notes).
+    await expect(form.getByLabel('Notes')).toHaveValue(notes(day));
+    await expect(form.getByRole('radiogroup', { name: 'Rating' }).getByLabel(String(day + 3))).toBeChecked();
     await page.clock.fastForward(DAY);
   }
 }
