@@ -172,11 +172,8 @@ export async function rotateRefreshToken(
 /** Whether `hash` is the token the last rotation spent, its successor unused, within the window. */
 function isReplayable(session: SessionDoc, hash: string, now: number): boolean {
   const { replayable } = session;
-  return (
-    replayable?.hash === hash &&
-    now - replayable.spentAt < REFRESH_REPLAY_WINDOW_MS &&
-    now >= replayable.spentAt
-  );
+  // Either way round: the instance that spent it may have a clock a little ahead of this one's.
+  return replayable?.hash === hash && Math.abs(now - replayable.spentAt) < REFRESH_REPLAY_WINDOW_MS;
 }
 
 function refusalMessage(code: string | null): string {

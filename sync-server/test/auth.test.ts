@@ -228,6 +228,21 @@ describe('refresh tokens', () => {
     }
   });
 
+  it('lets the spent token be presented again on an instance whose clock is a little behind', async () => {
+    const session = await login(app, 'recruiter2@example.com');
+    const start = Date.now();
+    vi.useFakeTimers({ toFake: ['Date'], now: start });
+    try {
+      expect((await refresh(session.refreshToken)).statusCode).toBe(200);
+      vi.setSystemTime(start - 5_000);
+      const replay = await refresh(session.refreshToken);
+      expect(replay.statusCode).toBe(200);
+      expect((await me(tokensOf(replay).accessToken)).statusCode).toBe(200);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
   it('leaves exactly one live successor when one spent token is presented many times at once', async () => {
     const session = await login(app, 'recruiter2@example.com');
     const lost = await refresh(session.refreshToken);
