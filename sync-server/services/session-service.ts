@@ -14,11 +14,15 @@ import {
 /** How many spent refresh-token hashes a session remembers for reuse detection. */
 const SPENT_HASHES_KEPT = 200;
 /**
- * Two windows of one app may refresh with the same token at the same moment. Presenting the token
- * spent last, this soon after its rotation, is answered 401 `refresh_token_superseded` (read the new
- * one from the shared token store) instead of being treated as theft. No tokens are issued either way.
+ * How long a refresh token stays presentable after a rotation spent it, while its successor has never
+ * been used. The answer carrying a new token can be lost after the server rotated (the app reloaded or
+ * closed mid-request, the network dropped the answer): the app then still holds the spent token, and
+ * treating it as stolen would end a session nobody attacked (issue 18). Within this window the spent
+ * token gets a fresh pair and the unused successor is invalidated (at most one live refresh token per
+ * session); once the successor was used, or later than this, presenting it is reuse and revokes the
+ * session (SPEC §4). Short, because a thief holding a just-spent token is also let in during it.
  */
-export const REFRESH_RACE_GRACE_MS = 10_000;
+export const REFRESH_REPLAY_WINDOW_MS = 60_000;
 
 /** One signed-in device: the current refresh token's hash, and the spent ones. */
 export interface SessionDoc extends StoredDoc {
@@ -29,6 +33,11 @@ export interface SessionDoc extends StoredDoc {
   expiresAt: number;
   /** When the current token was issued by a rotation. */
   rotatedAt?: number;
+  /**
+   * The token the last rotation spent and when, while its successor (the current token) is unused: it
+   * may be presented again within `REFRESH_REPLAY_WINDOW_MS`. Replaced when the successor is used.
+   */
+  replayable?: { readonly hash: string; readonly spentAt: number };
   revokedAt?: number;
   revokedReason?: string;
   /** Set by an admin for a lost laptop: its next contact is told to delete local data. */
@@ -88,7 +97,11 @@ export async function openSession(
 
 /**
  * Rotates a refresh token: the presented one is spent and a new pair issued. Presenting a spent
- * token (a stolen copy, or a replay) revokes the whole session.
+ * token (a stolen copy, or a replay) revokes the whole session, except the one the last rotation
+ * spent, within `REFRESH_REPLAY_WINDOW_MS` and while its successor is unused: that one gets a fresh
+ * pair and the successor is spent in its place. Of concurrent presentations of one token, the one
+ * whose write the store keeps wins; the others are answered 401 `refresh_token_superseded` with no
+ * tokens (presenting the token again afterwards is a replay like any other).
  */
 export async function rotateRefreshToken(
   store: CouchStore,
@@ -100,23 +113,23 @@ export async function rotateRefreshToken(
   const sid = sessionIdOf(refreshToken);
   if (!sid) return fail('unauthorized', 'invalid_refresh_token', 'The refresh token is not valid.');
   const presentedHash = hashRefreshToken(refreshToken);
+  /** The current token hash this request last tried to replace, when its write lost to another. */
+  let lostTo: string | null = null;
   for (let attempt = 0; attempt < 3; attempt += 1) {
     const session = await getSession(store, sid);
     const refusal = sessionRefusal(session, now);
     if (!session || refusal)
       return fail('unauthorized', refusal ?? 'invalid_refresh_token', refusalMessage(refusal));
-    if (session.tokenHash !== presentedHash) {
-      const isRacingRefresh =
-        session.spentHashes[0] === presentedHash &&
-        session.rotatedAt !== undefined &&
-        now - session.rotatedAt < REFRESH_RACE_GRACE_MS;
-      if (isRacingRefresh) {
-        return fail(
-          'unauthorized',
-          'refresh_token_superseded',
-          'This refresh token was just replaced by another window; use the new one.',
-        );
-      }
+    const isCurrent = session.tokenHash === presentedHash;
+    const isReplay = !isCurrent && isReplayable(session, presentedHash, now);
+    if (lostTo !== null && lostTo !== session.tokenHash && isReplay) {
+      return fail(
+        'unauthorized',
+        'refresh_token_superseded',
+        'This refresh token was just used by another request at the same moment; present it again.',
+      );
+    }
+    if (!isCurrent && !isReplay) {
       if (session.spentHashes.includes(presentedHash)) {
         await revokeSession(store, sid, 'refresh_token_reused', now);
         return fail(
@@ -134,19 +147,33 @@ export async function rotateRefreshToken(
     const rotated: SessionDoc = {
       ...session,
       tokenHash: hashRefreshToken(next),
-      spentHashes: [presentedHash, ...session.spentHashes].slice(0, SPENT_HASHES_KEPT),
+      // A replay spends the unused successor instead: presenting it later is reuse.
+      spentHashes: [isCurrent ? presentedHash : session.tokenHash, ...session.spentHashes].slice(
+        0,
+        SPENT_HASHES_KEPT,
+      ),
       expiresAt: now + REFRESH_TOKEN_TTL_MS,
       rotatedAt: now,
+      // A replay keeps the window of the first spend: replays never extend it.
+      replayable: isCurrent ? { hash: presentedHash, spentAt: now } : session.replayable,
     };
-    // A lost race means someone else spent this token at the same moment: the loop sees it as reuse.
     if ((await store.put('sessions', rotated)).ok) {
       return succeed({
         accessToken: signAccessToken(secret, { sub: session.userId, sid, org: organisationId }),
         refreshToken: next,
       });
     }
+    // Someone else wrote the session at the same moment: the next read tells whether they used this token.
+    lostTo = session.tokenHash;
   }
   return fail('unauthorized', 'invalid_refresh_token', 'The refresh token is not valid.');
+}
+
+/** Whether `hash` is the token the last rotation spent, its successor unused, within the window. */
+function isReplayable(session: SessionDoc, hash: string, now: number): boolean {
+  const { replayable } = session;
+  // Either way round: the instance that spent it may have a clock a little ahead of this one's.
+  return replayable?.hash === hash && Math.abs(now - replayable.spentAt) < REFRESH_REPLAY_WINDOW_MS;
 }
 
 function refusalMessage(code: string | null): string {

@@ -1,6 +1,8 @@
 import jwt from 'jsonwebtoken';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { getSession, REFRESH_REPLAY_WINDOW_MS, type TokenPair } from '../services/session-service';
+import { hashRefreshToken } from '../services/tokens';
 import { jobDoc } from './support/fixtures';
 import { create } from './support/sync-client';
 import {
@@ -130,20 +132,30 @@ describe('access tokens', () => {
 });
 
 describe('refresh tokens', () => {
+  const refresh = (refreshToken: string) => post('/api/auth/refresh', { refreshToken });
+  const tokensOf = (answer: { json: <T>() => T }): TokenPair => answer.json<TokenPair>();
+  /** Which of `pairs`' refresh tokens the session holds now, read from the store (presenting one spends it). */
+  const liveRefreshTokens = async (session: Session, pairs: readonly (TokenPair | undefined)[]) => {
+    const stored = await getSession(app.store, session.refreshToken.split('.')[0] ?? '');
+    return pairs
+      .map((pair) => pair?.refreshToken ?? '')
+      .filter((token) => stored !== null && hashRefreshToken(token) === stored.tokenHash);
+  };
+
   it('rotates on every use and revokes the session when a spent token is reused', async () => {
     const session = await login(app, 'recruiter2@example.com');
-    const refresh = (refreshToken: string) => post('/api/auth/refresh', { refreshToken });
     const first = await refresh(session.refreshToken);
     expect(first.statusCode).toBe(200);
     const t1 = first.json<{ accessToken: string; refreshToken: string }>();
     expect(t1.refreshToken).not.toBe(session.refreshToken);
     expect((await me(t1.accessToken)).statusCode).toBe(200);
-    const t2 = (await refresh(t1.refreshToken)).json<{ accessToken: string; refreshToken: string }>();
+    expect((await refresh(t1.refreshToken)).statusCode).toBe(200);
 
-    // Another window of the same app racing with the token spent a moment ago: told, not punished.
-    const racing = await refresh(t1.refreshToken);
-    expect(racing.statusCode).toBe(401);
-    expect(codeOf(racing)).toBe('refresh_token_superseded');
+    // The answer was lost (the app reloaded mid-refresh): the token spent a moment ago, its successor
+    // unused, is presented again and gets a fresh pair instead of ending the session.
+    const replay = await refresh(t1.refreshToken);
+    expect(replay.statusCode).toBe(200);
+    const t2 = replay.json<{ accessToken: string; refreshToken: string }>();
     const third = await refresh(t2.refreshToken);
     expect(third.statusCode).toBe(200);
     const t3 = third.json<{ accessToken: string; refreshToken: string }>();
@@ -154,6 +166,100 @@ describe('refresh tokens', () => {
     expect(codeOf(reuse)).toBe('refresh_token_reused');
     expect((await refresh(t3.refreshToken)).statusCode).toBe(401);
     expect((await me(t3.accessToken)).statusCode).toBe(401);
+  });
+
+  it('lets the token spent last be presented again while its successor is unused, spending that successor', async () => {
+    const session = await login(app, 'recruiter2@example.com');
+    const lost = await refresh(session.refreshToken);
+    expect(lost.statusCode).toBe(200);
+    // Lost twice in a row (three reloads mid-refresh): each replay gets a fresh pair.
+    const replays = [await refresh(session.refreshToken), await refresh(session.refreshToken)];
+    expect(replays.map((answer) => answer.statusCode)).toEqual([200, 200]);
+    const [firstReplay, latest] = replays.map((answer) => answer.json<TokenPair>());
+    expect(new Set([tokensOf(lost).refreshToken, firstReplay?.refreshToken, latest?.refreshToken]).size).toBe(
+      3,
+    );
+    expect((await me(latest?.accessToken ?? '')).statusCode).toBe(200);
+    expect(await liveRefreshTokens(session, [tokensOf(lost), firstReplay, latest])).toEqual([
+      latest?.refreshToken,
+    ]);
+
+    // A successor a replay invalidated is a spent token: whoever holds it, the session ends.
+    const stale = await refresh(tokensOf(lost).refreshToken);
+    expect(stale.statusCode).toBe(401);
+    expect(codeOf(stale)).toBe('refresh_token_reused');
+    expect((await refresh(latest?.refreshToken ?? '')).statusCode).toBe(401);
+    expect((await me(latest?.accessToken ?? '')).statusCode).toBe(401);
+  });
+
+  it('revokes the session when the spent token comes back after its successor was used', async () => {
+    const session = await login(app, 'recruiter2@example.com');
+    expect((await refresh(session.refreshToken)).statusCode).toBe(200);
+    const replay = await refresh(session.refreshToken);
+    expect(replay.statusCode).toBe(200);
+    const used = await refresh(tokensOf(replay).refreshToken);
+    expect(used.statusCode).toBe(200);
+
+    const reuse = await refresh(session.refreshToken);
+    expect(reuse.statusCode).toBe(401);
+    expect(codeOf(reuse)).toBe('refresh_token_reused');
+    expect((await refresh(tokensOf(used).refreshToken)).statusCode).toBe(401);
+    expect((await me(tokensOf(used).accessToken)).statusCode).toBe(401);
+  });
+
+  it('revokes the session when the spent token comes back after the window, replays not extending it', async () => {
+    const session = await login(app, 'recruiter2@example.com');
+    const start = Date.now();
+    vi.useFakeTimers({ toFake: ['Date'], now: start });
+    try {
+      expect((await refresh(session.refreshToken)).statusCode).toBe(200);
+      vi.setSystemTime(start + REFRESH_REPLAY_WINDOW_MS - 5_000);
+      const late = await refresh(session.refreshToken);
+      expect(late.statusCode).toBe(200);
+
+      vi.setSystemTime(start + REFRESH_REPLAY_WINDOW_MS + 1_000);
+      const tooLate = await refresh(session.refreshToken);
+      expect(tooLate.statusCode).toBe(401);
+      expect(codeOf(tooLate)).toBe('refresh_token_reused');
+      expect((await refresh(tokensOf(late).refreshToken)).statusCode).toBe(401);
+      expect((await me(tokensOf(late).accessToken)).statusCode).toBe(401);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('lets the spent token be presented again on an instance whose clock is a little behind', async () => {
+    const session = await login(app, 'recruiter2@example.com');
+    const start = Date.now();
+    vi.useFakeTimers({ toFake: ['Date'], now: start });
+    try {
+      expect((await refresh(session.refreshToken)).statusCode).toBe(200);
+      vi.setSystemTime(start - 5_000);
+      const replay = await refresh(session.refreshToken);
+      expect(replay.statusCode).toBe(200);
+      expect((await me(tokensOf(replay).accessToken)).statusCode).toBe(200);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('leaves exactly one live successor when one spent token is presented many times at once', async () => {
+    const session = await login(app, 'recruiter2@example.com');
+    const lost = await refresh(session.refreshToken);
+    const answers = await Promise.all(Array.from({ length: 6 }, () => refresh(session.refreshToken)));
+    const issued = answers.filter((answer) => answer.statusCode === 200).map((answer) => tokensOf(answer));
+    expect(issued.length).toBeGreaterThan(0);
+    for (const answer of answers.filter((one) => one.statusCode !== 200)) {
+      expect(answer.statusCode).toBe(401);
+      expect(codeOf(answer)).toBe('refresh_token_superseded');
+    }
+    const live = await liveRefreshTokens(session, [tokensOf(lost), ...issued]);
+    expect(live).toHaveLength(1);
+    const next = await refresh(live[0] ?? '');
+    expect(next.statusCode).toBe(200);
+    // The successor every replay spent is reuse.
+    expect(codeOf(await refresh(tokensOf(lost).refreshToken))).toBe('refresh_token_reused');
+    expect((await refresh(tokensOf(next).refreshToken)).statusCode).toBe(401);
   });
 
   it('ends the session on logout', async () => {

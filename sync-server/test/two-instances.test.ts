@@ -204,6 +204,52 @@ describe.skipIf(isExternalStore)(
       });
       expect(again.statusCode).toBe(200);
     });
+
+    it('answers a spent token presented again through the other instance with a fresh pair', async () => {
+      healthy();
+      const session = await login(first, 'recruiter2@example.com');
+      const refresh = (app: FastifyInstance, refreshToken: string) =>
+        app.inject({ method: 'POST', url: '/api/auth/refresh', payload: { refreshToken } });
+      const lost = await refresh(first, session.refreshToken);
+      expect(lost.statusCode).toBe(200);
+      const replay = await refresh(second, session.refreshToken);
+      expect(replay.statusCode).toBe(200);
+      const next = await refresh(first, replay.json<{ refreshToken: string }>().refreshToken);
+      expect(next.statusCode).toBe(200);
+      // The successor the replay spent is reuse on either instance.
+      const stale = await refresh(second, lost.json<{ refreshToken: string }>().refreshToken);
+      expect(stale.json<{ error: { code: string } }>().error.code).toBe('refresh_token_reused');
+      expect((await refresh(first, next.json<{ refreshToken: string }>().refreshToken)).statusCode).toBe(401);
+    });
+
+    it('replays a spent token presented through both instances at once for one of them only', async () => {
+      const refresh = (app: FastifyInstance, refreshToken: string) =>
+        app.inject({ method: 'POST', url: '/api/auth/refresh', payload: { refreshToken } });
+      for (const rank of ['high', 'low'] as const) {
+        healthy();
+        const session = await login(first, 'recruiter2@example.com');
+        const lost = await refresh(first, session.refreshToken);
+        expect(lost.statusCode).toBe(200);
+        cluster(rank);
+        void proxy.gather({ method: 'GET', path: new RegExp(`^/${prefix}sessions/[^_]`) }, 2);
+        const answers = await Promise.all([first, second].map((app) => refresh(app, session.refreshToken)));
+        healthy();
+        expect(answers.map((answer) => answer.statusCode).sort()).toEqual([200, 401]);
+        const loser = answers.find((answer) => answer.statusCode === 401);
+        expect(loser?.json<{ error: { code: string } }>().error.code).toBe('refresh_token_superseded');
+        const sid = session.refreshToken.split('.')[0] ?? '';
+        expect(await conflictsOf(`${prefix}sessions`, sid)).toBeUndefined();
+        const winner = answers.find((answer) => answer.statusCode === 200)?.json<{ refreshToken: string }>();
+        const next = await refresh(second, winner?.refreshToken ?? '');
+        expect(next.statusCode).toBe(200);
+        // The successor the winning replay spent is reuse: the session ends.
+        const stale = await refresh(first, lost.json<{ refreshToken: string }>().refreshToken);
+        expect(stale.json<{ error: { code: string } }>().error.code).toBe('refresh_token_reused');
+        expect((await refresh(second, next.json<{ refreshToken: string }>().refreshToken)).statusCode).toBe(
+          401,
+        );
+      }
+    });
   },
 );
 

@@ -7,7 +7,13 @@ import { unauthorized, unwrap } from '../../plugins/api-error';
 import type { AttemptLimiter } from '../../services/attempt-limiter';
 import { FIRST_ORGANISATION_ID, PLATFORM_ORGANISATION_ID } from '../../services/organisation-ids';
 import type { Organisation } from '../../services/organisations';
-import { getSession, openSession, revokeSession, rotateRefreshToken } from '../../services/session-service';
+import {
+  getSession,
+  openSession,
+  REFRESH_REPLAY_WINDOW_MS,
+  revokeSession,
+  rotateRefreshToken,
+} from '../../services/session-service';
 import { hashRefreshToken, refreshTokenParts } from '../../services/tokens';
 import { accountStatus, getUser, updateOwnPreferences, verifyCredentials } from '../../services/user-service';
 import { UserPreferencesSchema } from '#shared/domain/user/user-preferences';
@@ -120,6 +126,13 @@ export function sessionRoutes(
         operationId: 'refreshSession',
         security: [],
         summary: 'Swap a refresh token for a new pair (the old one is spent; reusing it ends the session)',
+        description:
+          'A spent token ends the session (401 `refresh_token_reused`), with one exception for an answer ' +
+          'lost on its way (a reload mid-refresh): the token the last rotation spent, presented again within ' +
+          `${REFRESH_REPLAY_WINDOW_MS / 1000} s while its successor is unused, gets a fresh pair and the ` +
+          'successor is spent instead. Two ' +
+          'presentations of one token at the same moment get one pair; the other is answered 401 ' +
+          '`refresh_token_superseded` and may present the token again.',
         body: RefreshRequestSchema,
         response: { 200: TokenPairSchema, ...errorResponses(400, 401, 429) },
       },

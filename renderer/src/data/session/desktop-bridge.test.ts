@@ -66,4 +66,16 @@ describe('the desktop token store', () => {
     await store?.clear();
     expect(local.value).toBeNull();
   });
+
+  it('keeps a new refresh token before anything else, so a reload mid-save cannot lose it', async () => {
+    const local = memoryStore();
+    const bridge = fakeBridge();
+    bridge.token = 'spent-refresh-token';
+    // The local record's write never completes: the window was reloaded during it.
+    local.save = () => new Promise<void>(() => undefined);
+    Reflect.set(globalThis, 'window', { shortlist: bridge });
+    void desktopTokenStore(local)?.save({ ...session, refreshToken: 'rotated-refresh-token' });
+    await Promise.resolve();
+    expect(bridge.token).toBe('rotated-refresh-token');
+  });
 });

@@ -27,8 +27,10 @@ export function desktopTokenStore(local: TokenStore): TokenStore | undefined {
       return stored ? { ...stored, refreshToken } : null;
     },
     async save(session) {
-      await local.save({ ...session, refreshToken: null });
+      // The token first: a refresh already spent the previous one on the server, so a window closed or
+      // reloaded before it is kept would start with a spent token.
       await (session.refreshToken ? bridge.saveRefreshToken(session.refreshToken) : bridge.clearRefreshToken());
+      await local.save({ ...session, refreshToken: null });
     },
     async clear() {
       await Promise.all([local.clear(), bridge.clearRefreshToken()]);

@@ -131,20 +131,33 @@ async function withRefreshLock(run: () => Promise<string>): Promise<string> {
 }
 
 async function refreshOnce(): Promise<string> {
-  const stored = await tokenStore.load();
-  if (!stored?.refreshToken) {
-    dispatch({ type: 'refresh_refused' });
-    throw new SignInRequiredError();
+  for (let attempt = 1; ; attempt += 1) {
+    const stored = await tokenStore.load();
+    if (!stored?.refreshToken) {
+      dispatch({ type: 'refresh_refused' });
+      throw new SignInRequiredError();
+    }
+    try {
+      const tokens = await refreshTokens(stored.serverUrl, stored.refreshToken);
+      // Nothing before this: the server has spent the presented token, and a reload now must find the new one.
+      await tokenStore.save({ ...stored, refreshToken: tokens.refreshToken });
+      dispatch({ type: 'token_refreshed', accessToken: tokens.accessToken });
+      accountRead ??= readAccount(stored.serverUrl, tokens.accessToken);
+      return tokens.accessToken;
+    } catch (error) {
+      // The same token was presented at the same moment by a request whose answer nobody may read (a
+      // page reloaded mid-refresh): presenting it again is a replay the server answers with a fresh pair.
+      if (attempt < MAX_REFRESH_ATTEMPTS && isSuperseded(error)) continue;
+      throw await refreshFailure(stored, error);
+    }
   }
-  try {
-    const tokens = await refreshTokens(stored.serverUrl, stored.refreshToken);
-    await tokenStore.save({ ...stored, refreshToken: tokens.refreshToken });
-    dispatch({ type: 'token_refreshed', accessToken: tokens.accessToken });
-    accountRead ??= readAccount(stored.serverUrl, tokens.accessToken);
-    return tokens.accessToken;
-  } catch (error) {
-    throw await refreshFailure(stored, error);
-  }
+}
+
+/** One retry after `refresh_token_superseded`; a second one in a row is refused like any 401. */
+const MAX_REFRESH_ATTEMPTS = 2;
+
+function isSuperseded(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 401 && error.code === 'refresh_token_superseded';
 }
 
 async function refreshFailure(stored: StoredSession, error: unknown): Promise<Error> {
