@@ -3,7 +3,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { isTombstone } from '../infra/stored-document';
 import { samplePdf } from './support/sample-files';
 import { testSettings, waitFor } from './support/notification-fixture';
 import { DELIVERY_RECORD_INTERVAL_MS } from '../services/deliveries';
@@ -203,6 +204,49 @@ describe('GDPR erasure leaves nothing behind', () => {
     // Erasure is news to nobody: after the worker's next rounds, the outbox holds no new message.
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(await outboxCount()).toBe(messagesBefore);
+  });
+
+  it('erases a comment edited at the very moment of the erasure: the edit does not survive it', async () => {
+    const candidate = candidateDoc({ firstName: 'Ada', lastName: 'Racewood', email: 'ada.racewood@example.org' });
+    expect((await create(app, recruiter, 'candidates', candidate)).rejections).toEqual([]);
+    const comment = {
+      id: `comment-${candidate.id}`,
+      updatedAt: Date.now(),
+      candidateId: candidate.id,
+      body: 'Ada Racewood asked for a later start.',
+      mentions: [],
+      createdBy: recruiter.user.id,
+      createdAt: new Date().toISOString(),
+    };
+    expect((await create(app, recruiter, 'comments', comment)).rejections).toEqual([]);
+    // The author's edit lands between the erasure's read of the comment and its write.
+    const { store } = app;
+    const put = store.put.bind(store);
+    let isEdited = false;
+    const spy = vi.spyOn(store, 'put').mockImplementation(async (key, doc) => {
+      if (key === 'comments' && doc._id === comment.id && !isEdited) {
+        isEdited = true;
+        const current = await store.get('comments', comment.id);
+        if (!current) throw new Error('the comment is not stored');
+        const edited = { ...current, body: 'Ada Racewood asked for a later start, in June.' };
+        expect((await put('comments', edited)).ok).toBe(true);
+      }
+      return put(key, doc);
+    });
+    try {
+      const response = await app.inject({
+        method: 'POST',
+        url: `/api/admin/candidates/${candidate.id}/erase`,
+        headers: bearer(admin),
+      });
+      expect(response.statusCode, response.body).toBe(200);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(isEdited).toBe(true);
+    const stored = await app.store.get('comments', comment.id);
+    expect(stored && isTombstone(stored)).toBe(true);
+    expect(await everythingStored()).not.toContain('racewood');
   });
 
   it('erases a candidate that was deleted earlier, whose tombstone keeps nothing either', async () => {

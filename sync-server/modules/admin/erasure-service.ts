@@ -142,14 +142,14 @@ export async function eraseCandidate(
     blankedInterview(doc, now),
   );
   // The team's comments on the person are about them: they go, as tombstones with neutral values.
-  for (const doc of comments) {
-    const options = { previous: doc, deleted: true, write: record };
-    await store.put(
-      'comments',
-      toStored('comments', { ...contentOf('comments', doc), updatedAt: now }, options),
-    );
-    await removeConflictLeaves(store, 'comments', doc._id);
-  }
+  await rewriteAll(
+    store,
+    'comments',
+    comments,
+    record,
+    (doc) => ({ ...contentOf('comments', doc), updatedAt: now }),
+    'delete',
+  );
   const portalAccount = person.email
     ? await anonymiseAccount(store, person.email, now, record, options.deployment)
     : false;
@@ -186,22 +186,25 @@ export async function eraseCandidate(
 const ERASURE_ATTEMPTS = 5;
 
 /**
- * Rewrites each of `docs` as `erase` says, leaving no conflict leaf behind; answers how many were
- * written. A document that changed since it was read (another writer, the change capture) is read
- * again and erased in its new version: an erasure never leaves a version it lost a race with.
+ * Rewrites each of `docs` as `erase` says (and deletes it, with `'delete'`), leaving no conflict leaf
+ * behind; answers how many were written. A document that changed since it was read (another writer,
+ * the change capture, a comment edited at that moment) is read again and erased in its new version:
+ * an erasure never leaves a version it lost a race with.
  */
 async function rewriteAll(
   store: CouchStore,
-  collection: 'applications' | 'interviews' | 'messages',
+  collection: 'applications' | 'interviews' | 'messages' | 'comments',
   docs: readonly StoredDoc[],
   record: WriteRecord,
   erase: (doc: StoredDoc) => Readonly<Record<string, unknown>>,
+  mode: 'keep' | 'delete' = 'keep',
 ): Promise<number> {
   let written = 0;
   for (const doc of docs) {
     let current: StoredDoc | null = doc;
     for (let attempt = 0; current && attempt < ERASURE_ATTEMPTS; attempt += 1) {
-      const options = { previous: current, deleted: isTombstone(current), write: record };
+      const deleted = mode === 'delete' || isTombstone(current);
+      const options = { previous: current, deleted, write: record };
       if ((await store.put(collection, toStored(collection, erase(current), options))).ok) {
         written += 1;
         break;
