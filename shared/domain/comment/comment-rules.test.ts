@@ -99,6 +99,11 @@ describe('editing one’s comment', () => {
   it('a new comment is not dated in the future', () => {
     const future = newComment({ id: 'c-9', candidateId: 'cand-1', body: 'Hi' }, [], by, at(10 * MINUTE));
     expect(codeOf(decideCommentWrite(by, null, future, context))).toBe('invalid_time');
+    // The schema's pattern lets through times that do not exist.
+    const unreal = { ...written(), createdAt: '2026-03-01T25:61:00Z' };
+    expect(codeOf(decideCommentWrite(by, null, unreal, context))).toBe('invalid_time');
+    const unrealEdit = { ...written(), body: 'Changed', editedAt: '2026-03-01T24:99:00Z' };
+    expect(codeOf(decideCommentWrite(by, written(), unrealEdit, context))).toBe('invalid_time');
     // Written and edited offline before the first sync: one push carries both.
     const offline = editedComment(written(), 'Edited offline', [], at(-MINUTE));
     expect(codeOf(decideCommentWrite(by, null, offline, context))).toBe('ok');

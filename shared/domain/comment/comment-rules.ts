@@ -53,6 +53,7 @@ export function decideCommentWrite(
 function decideCommentTimes(before: Comment | null, after: Comment, now: number): Decision {
   const latest = now + MAX_CLOCK_SKEW_MS;
   const created = parseIso(after.createdAt);
+  if (Number.isNaN(created)) return refuse('invalid_time', 'createdAt is not a real time.');
   if (created > latest) return refuse('invalid_time', 'The comment is dated in the future; check the computer’s clock.');
   const undated = refuse('invalid_time', 'An edit is dated when it was made (editedAt).');
   if (after.editedAt === undefined) {
@@ -60,6 +61,7 @@ function decideCommentTimes(before: Comment | null, after: Comment, now: number)
     return before && isRewritten(before, after) ? undated : ALLOWED;
   }
   const edited = parseIso(after.editedAt);
+  if (Number.isNaN(edited)) return refuse('invalid_time', 'editedAt is not a real time.');
   if (edited > latest) return refuse('invalid_time', 'The edit is dated in the future; check the computer’s clock.');
   if (edited < created) return refuse('invalid_time', 'The edit is dated before the comment was written.');
   if (before?.editedAt !== undefined) {
