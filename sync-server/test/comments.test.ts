@@ -3,7 +3,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CANDIDATE_IDS } from '../demo/demo-candidates';
 import { DEMO_USER_IDS } from '../demo/demo-users';
 import { create, edit, pull, pullAll, push, serverDoc, type Doc } from './support/sync-client';
-import { bearer, buildDemoApp, login, startTestStore, type Session, type TestStore } from './support/test-server';
+import {
+  bearer,
+  buildDemoApp,
+  login,
+  startTestStore,
+  type Session,
+  type TestStore,
+} from './support/test-server';
 
 let testStore: TestStore;
 let app: FastifyInstance;
@@ -65,7 +72,9 @@ describe('only its author edits a comment', () => {
         body: 'Weak on systems design.',
         editedAt: laterIso(),
       }));
-      expect(result.rejections).toEqual([expect.objectContaining({ id: original.id, code: 'forbidden_role' })]);
+      expect(result.rejections).toEqual([
+        expect.objectContaining({ id: original.id, code: 'forbidden_role' }),
+      ]);
       expect(result.conflicts[0]).toMatchObject({ id: original.id, body: original['body'] });
     }
     expect(await serverDoc(app, manager, 'comments', original.id)).toMatchObject({
@@ -116,7 +125,10 @@ describe('only its author edits a comment', () => {
   it('dates an undated rewrite on arrival', async () => {
     const original = await written(recruiter);
     const from = Date.now();
-    const result = await edit(app, recruiter, 'comments', original.id, (doc) => ({ ...doc, body: 'Rewritten, no date' }));
+    const result = await edit(app, recruiter, 'comments', original.id, (doc) => ({
+      ...doc,
+      body: 'Rewritten, no date',
+    }));
     expect(result.rejections).toEqual([]);
     const stored = await serverDoc(app, recruiter, 'comments', original.id);
     expect(stored).toMatchObject({ body: 'Rewritten, no date' });
@@ -219,7 +231,10 @@ describe('two laptops edit one comment at once', () => {
       push(app, recruiter, 'comments', [
         { assumedMasterState: original, newDocumentState: { ...original, body, editedAt: laterIso() } },
       ]);
-    const [first, second] = await Promise.all([rewrite('From the first laptop'), rewrite('From the second laptop')]);
+    const [first, second] = await Promise.all([
+      rewrite('From the first laptop'),
+      rewrite('From the second laptop'),
+    ]);
     const outcomes = [first, second].map((result) => (result.conflicts.length > 0 ? 'conflict' : 'written'));
     expect(outcomes.sort()).toEqual(['conflict', 'written']);
     const winner = first.conflicts.length > 0 ? 'From the second laptop' : 'From the first laptop';
@@ -257,7 +272,9 @@ describe('a comment of the wrong shape is refused whole, and nothing is stored',
     ['role', 'admin'],
   ];
 
-  const labelled = badFields.map(([field, value]) => [field, JSON.stringify(value).slice(0, 40), value] as const);
+  const labelled = badFields.map(
+    ([field, value]) => [field, JSON.stringify(value).slice(0, 40), value] as const,
+  );
   it.each(labelled)('a new comment with %s = %s', async (field, _label, value) => {
     const bad = { ...comment(recruiter), [field]: value };
     const result = await create(app, recruiter, 'comments', bad);
@@ -305,7 +322,11 @@ describe('a comment of the wrong shape is refused whole, and nothing is stored',
 
   it('a push that is not a list of rows is a 400 with a reason, and changes nothing', async () => {
     const before = await pullAll(app, recruiter, 'comments');
-    for (const payload of [{ newDocumentState: comment(recruiter) }, [{ newDocumentState: 'comment' }], 'x']) {
+    for (const payload of [
+      { newDocumentState: comment(recruiter) },
+      [{ newDocumentState: 'comment' }],
+      'x',
+    ]) {
       const response = await app.inject({
         method: 'POST',
         url: '/api/sync/comments/push',

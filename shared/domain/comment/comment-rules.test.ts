@@ -46,7 +46,8 @@ describe('who may comment', () => {
 describe('editing one’s comment', () => {
   const by = actor('recruiter');
   const at = (offsetMs: number) => new Date(NOW + offsetMs);
-  const written = () => newComment({ id: 'comment-1', candidateId: 'cand-1', body: ' Hello ' }, [], by, at(-60 * MINUTE));
+  const written = () =>
+    newComment({ id: 'comment-1', candidateId: 'cand-1', body: ' Hello ' }, [], by, at(-60 * MINUTE));
 
   it('rewrites the text, reads the mentions again and dates the edit', () => {
     const people = [...DIRECTORY.values()];
@@ -70,7 +71,9 @@ describe('editing one’s comment', () => {
       { applicationId: 'job-1__cand-1' },
       { createdAt: at(-120 * MINUTE).toISOString() },
     ]) {
-      expect(codeOf(decideCommentWrite(by, before, { ...edited, ...forged }, context))).toBe('immutable_field');
+      expect(codeOf(decideCommentWrite(by, before, { ...edited, ...forged }, context))).toBe(
+        'immutable_field',
+      );
     }
   });
 
@@ -83,7 +86,8 @@ describe('editing one’s comment', () => {
 
   it('dates every edit truthfully: not in the future, not before the writing or the last edit, never undone', () => {
     const before = written();
-    const decide = (after: Comment, from: Comment = before) => codeOf(decideCommentWrite(by, from, after, context));
+    const decide = (after: Comment, from: Comment = before) =>
+      codeOf(decideCommentWrite(by, from, after, context));
     expect(decide(editedComment(before, 'Changed', [], at(10 * MINUTE)))).toBe('invalid_time');
     expect(decide(editedComment(before, 'Changed', [], at(-90 * MINUTE)))).toBe('invalid_time');
     expect(decide({ ...before, body: 'Changed without a date' })).toBe('invalid_time');
@@ -130,9 +134,9 @@ describe('deleting a comment', () => {
     expect(codeOf(decideWrite(actor('admin'), 'comments', mine, tombstone, context))).toBe('ok');
     expect(codeOf(decideWrite(actor('recruiter'), 'comments', null, tombstone, context))).toBe('not_found');
     // Other documents are still the admins' to delete.
-    expect(codeOf(decideWrite(actor('recruiter'), 'jobs', null, { id: 'job-1', _deleted: true }, context))).toBe(
-      'delete_forbidden',
-    );
+    expect(
+      codeOf(decideWrite(actor('recruiter'), 'jobs', null, { id: 'job-1', _deleted: true }, context)),
+    ).toBe('delete_forbidden');
   });
 });
 

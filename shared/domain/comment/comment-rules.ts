@@ -54,18 +54,22 @@ function decideCommentTimes(before: Comment | null, after: Comment, now: number)
   const latest = now + MAX_CLOCK_SKEW_MS;
   const created = parseIso(after.createdAt);
   if (Number.isNaN(created)) return refuse('invalid_time', 'createdAt is not a real time.');
-  if (created > latest) return refuse('invalid_time', 'The comment is dated in the future; check the computer’s clock.');
+  if (created > latest)
+    return refuse('invalid_time', 'The comment is dated in the future; check the computer’s clock.');
   const undated = refuse('invalid_time', 'An edit is dated when it was made (editedAt).');
   if (after.editedAt === undefined) {
-    if (before?.editedAt !== undefined) return refuse('immutable_field', 'That a comment was edited stays on it.');
+    if (before?.editedAt !== undefined)
+      return refuse('immutable_field', 'That a comment was edited stays on it.');
     return before && isRewritten(before, after) ? undated : ALLOWED;
   }
   const edited = parseIso(after.editedAt);
   if (Number.isNaN(edited)) return refuse('invalid_time', 'editedAt is not a real time.');
-  if (edited > latest) return refuse('invalid_time', 'The edit is dated in the future; check the computer’s clock.');
+  if (edited > latest)
+    return refuse('invalid_time', 'The edit is dated in the future; check the computer’s clock.');
   if (edited < created) return refuse('invalid_time', 'The edit is dated before the comment was written.');
   if (before?.editedAt !== undefined) {
-    if (edited < parseIso(before.editedAt)) return refuse('invalid_time', 'The edit is dated before the previous edit.');
+    if (edited < parseIso(before.editedAt))
+      return refuse('invalid_time', 'The edit is dated before the previous edit.');
     if (before.editedAt === after.editedAt && isRewritten(before, after)) return undated;
   }
   return ALLOWED;

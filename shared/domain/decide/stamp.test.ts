@@ -31,8 +31,14 @@ describe('server-set fields', () => {
 
   it('dates a comment’s undated rewrite on arrival, and leaves a dated edit or an untouched text alone', () => {
     const by = actor('recruiter');
-    const before = newComment({ id: 'comment-1', candidateId: 'cand-1', body: 'Hello' }, [], by, new Date(NOW - DAY));
-    const stamp = (after: Record<string, unknown>) => stampServerFields('comments', by, before, after, NOW)['editedAt'];
+    const before = newComment(
+      { id: 'comment-1', candidateId: 'cand-1', body: 'Hello' },
+      [],
+      by,
+      new Date(NOW - DAY),
+    );
+    const stamp = (after: Record<string, unknown>) =>
+      stampServerFields('comments', by, before, after, NOW)['editedAt'];
     expect(stamp({ ...before, body: 'Rewritten' })).toBe(new Date(NOW).toISOString());
     const dated = editedComment(before, 'Rewritten offline', [], new Date(NOW - 60_000));
     expect(stamp(dated)).toBe(dated.editedAt);

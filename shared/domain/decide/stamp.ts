@@ -42,6 +42,7 @@ function isUndatedRewrite(
   before: Readonly<Record<string, unknown>>,
   after: Readonly<Record<string, unknown>>,
 ): boolean {
-  const isRewritten = !jsonEqual(before['body'], after['body']) || !jsonEqual(before['mentions'], after['mentions']);
+  const isRewritten =
+    !jsonEqual(before['body'], after['body']) || !jsonEqual(before['mentions'], after['mentions']);
   return isRewritten && jsonEqual(before['editedAt'], after['editedAt']);
 }

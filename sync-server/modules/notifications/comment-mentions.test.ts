@@ -162,7 +162,9 @@ describe('an @mention notifies the person', () => {
     expect(edited.rejections).toEqual([]);
     const [notice] = await waitFor(
       'the notice of the new mention',
-      () => mentionsOf('recruiter2@example.com', 'references').length > 0 && mentionsOf('recruiter2@example.com', 'references'),
+      () =>
+        mentionsOf('recruiter2@example.com', 'references').length > 0 &&
+        mentionsOf('recruiter2@example.com', 'references'),
     );
     expect(textOf(notice!)).toContain('@Sofia Marquez the references came back glowing.');
     const again = await edit(app, recruiter, 'comments', written.id, (doc) => ({
