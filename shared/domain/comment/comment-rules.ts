@@ -34,7 +34,7 @@ export function decideCommentWrite(
   if (before) {
     const changed = changedFields(before, after, ['updatedAt']);
     if (changed.length === 0) return ALLOWED;
-    if (before.createdBy !== actor.id)
+    if (!mayEditComment(actor, before))
       return refuse('forbidden_role', 'Only its author may change a comment.');
     const fixed = changed.find((field) => !EDITABLE.includes(field));
     if (fixed) return refuse('immutable_field', `${fixed} cannot be changed after creation.`);
@@ -78,6 +78,11 @@ function decideCommentTimes(before: Comment | null, after: Comment, now: number)
 /** Whether the words of a comment, or whom it names, changed. */
 function isRewritten(before: Comment, after: Comment): boolean {
   return before.body !== after.body || !jsonEqual(before.mentions, after.mentions);
+}
+
+/** Whether `actor` may change the words of `comment`: only its author, while their role comments. */
+export function mayEditComment(actor: Actor, comment: Pick<Comment, 'createdBy'>): boolean {
+  return roleMay(actor.role, 'comment.write') && comment.createdBy === actor.id;
 }
 
 /**
