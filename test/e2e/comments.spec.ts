@@ -143,3 +143,73 @@ test('a recruiter writes, edits offline and deletes a comment; a colleague sees 
     if (formerZone) await author.setOwnTimeZone(formerZone);
   }
 });
+
+/**
+ * Moderation meets an offline edit: an admin deletes a recruiter's comment (they may delete, never
+ * edit, another's words) while the recruiter, offline, edits it. Back online, the delete stands on
+ * both laptops and the recruiter's lost edit is in their refused changes, with their own version.
+ */
+test('an admin deletes a comment its author is editing offline: the delete stands, the edit is listed as refused', async ({
+  page,
+  context,
+  browser,
+  request,
+}) => {
+  const manager = await ServerApi.as(request, 'hr.manager@example.com');
+  const candidate = await manager.createCandidate('Mo', `Moderated ${uniqueSuffix()}`);
+  const adminContext = await openContext(browser);
+  const admin = await adminContext.newPage();
+  try {
+    await Promise.all([signIn(page, 'recruiter1@example.com'), signIn(admin, 'admin@example.com')]);
+    await Promise.all([
+      page.goto(`./candidates/${candidate.id}`),
+      admin.goto(`./candidates/${candidate.id}`),
+    ]);
+    const mine = timelineOf(page);
+    const theirs = timelineOf(admin);
+    await mine.timeline.getByLabel('Add a comment').fill('Salary expectations are above the band.');
+    await mine.timeline.getByRole('button', { name: 'Comment' }).click();
+    await expectSynced(page);
+
+    const moderated = theirs.comments.filter({ hasText: 'Salary expectations' });
+    await expect(moderated).toHaveCount(1, { timeout: LIVE_TIMEOUT });
+    await expect(moderated.getByRole('button', { name: 'Edit comment' })).toHaveCount(0);
+
+    await setOffline(context, true);
+    const myComment = mine.comments.filter({ hasText: 'Salary expectations' });
+    await myComment.getByRole('button', { name: 'Edit comment' }).click();
+    await myComment
+      .getByLabel('Edit your comment')
+      .fill('Salary expectations are above the band, but flexible.');
+    await myComment.getByRole('button', { name: 'Save' }).click();
+    await expect(mine.comments.filter({ hasText: 'but flexible' })).toContainText('edited');
+
+    await moderated.getByRole('button', { name: 'Delete comment' }).click();
+    const confirm = admin.getByRole('dialog', { name: 'Delete this comment?' });
+    await expect(confirm).toContainText('Jordan Ellis’s comment leaves the timeline for everyone');
+    await confirm.getByRole('button', { name: 'Delete' }).click();
+    await expect(theirs.comments).toHaveCount(0);
+    await expectSynced(admin);
+
+    await setOffline(context, false);
+    await expectSynced(page);
+    await expect(mine.comments).toHaveCount(0, { timeout: LIVE_TIMEOUT });
+    expect((await manager.pullAll('comments')).filter((each) => each.candidateId === candidate.id)).toEqual(
+      [],
+    );
+    const refusedLink = page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: /Refused changes/ });
+    await expect(refusedLink).toContainText('1');
+    await refusedLink.click();
+    const card = page.getByLabel('Refused: Comment “Salary expectations are above the band, but flexible.”');
+    await expect(card).toBeVisible();
+    await expect(card.getByRole('note')).toHaveText('Someone else changed this first.');
+    await card.getByRole('button', { name: 'Your version', exact: true }).click();
+    await expect(card.locator('pre').and(card.getByLabel('Your version', { exact: true }))).toContainText(
+      '"body": "Salary expectations are above the band, but flexible."',
+    );
+  } finally {
+    await adminContext.close();
+  }
+});
