@@ -36,6 +36,17 @@ function timelineOf(page: Page) {
   };
 }
 
+/** Signs two people in, each on their own laptop, and opens the candidate on both; answers their timelines. */
+async function openCandidate(
+  candidateId: string,
+  [first, firstEmail]: readonly [Page, string],
+  [second, secondEmail]: readonly [Page, string],
+): Promise<[ReturnType<typeof timelineOf>, ReturnType<typeof timelineOf>]> {
+  await Promise.all([signIn(first, firstEmail), signIn(second, secondEmail)]);
+  await Promise.all([first.goto(`./candidates/${candidateId}`), second.goto(`./candidates/${candidateId}`)]);
+  return [timelineOf(first), timelineOf(second)];
+}
+
 /**
  * Issue 18, the timeline's comments: a recruiter writes a comment, edits it in place (Escape asks
  * before throwing an edit away; Enter saves) offline, and deletes it after a confirmation; a second
@@ -57,13 +68,11 @@ test('a recruiter writes, edits offline and deletes a comment; a colleague sees 
   const colleagueContext = await openContext(browser, { timezoneId: 'America/Sao_Paulo' });
   const colleague = await colleagueContext.newPage();
   try {
-    await Promise.all([signIn(page, 'recruiter1@example.com'), signIn(colleague, 'recruiter2@example.com')]);
-    await Promise.all([
-      page.goto(`./candidates/${candidate.id}`),
-      colleague.goto(`./candidates/${candidate.id}`),
-    ]);
-    const mine = timelineOf(page);
-    const theirs = timelineOf(colleague);
+    const [mine, theirs] = await openCandidate(
+      candidate.id,
+      [page, 'recruiter1@example.com'],
+      [colleague, 'recruiter2@example.com'],
+    );
 
     // Written by the author; the colleague sees it live, without edit or delete buttons.
     await mine.timeline.getByLabel('Add a comment').fill('Portfolio is strong; the case study is thin.');
@@ -160,13 +169,11 @@ test('an admin deletes a comment its author is editing offline: the delete stand
   const adminContext = await openContext(browser);
   const admin = await adminContext.newPage();
   try {
-    await Promise.all([signIn(page, 'recruiter1@example.com'), signIn(admin, 'admin@example.com')]);
-    await Promise.all([
-      page.goto(`./candidates/${candidate.id}`),
-      admin.goto(`./candidates/${candidate.id}`),
-    ]);
-    const mine = timelineOf(page);
-    const theirs = timelineOf(admin);
+    const [mine, theirs] = await openCandidate(
+      candidate.id,
+      [page, 'recruiter1@example.com'],
+      [admin, 'admin@example.com'],
+    );
     await mine.timeline.getByLabel('Add a comment').fill('Salary expectations are above the band.');
     await mine.timeline.getByRole('button', { name: 'Comment' }).click();
     await expectSynced(page);
