@@ -217,7 +217,7 @@ describe('demo organisation (SPEC §8)', () => {
       const author = users.get(comment.createdBy);
       if (!author) throw new Error(`unknown author ${comment.createdBy}`);
       expect(candidateIds.has(comment.candidateId)).toBe(true);
-      expect(decideCommentWrite({ id: author.id, role: author.role }, null, comment, { users })).toEqual({
+      expect(decideCommentWrite({ id: author.id, role: author.role }, null, comment, { users, now: NOW })).toEqual({
         ok: true,
       });
       expect(comment.mentions).toEqual(mentionsIn(comment.body, demo.users));

@@ -31,6 +31,8 @@ export const WRITE_PERMISSIONS = {
   'interview.declineOwn': ['admin', 'hiring_manager', 'recruiter', 'interviewer'],
   /** Comment on a candidate (the timeline), mentioning colleagues. */
   'comment.write': ['admin', 'hiring_manager', 'recruiter'],
+  /** Delete anyone's comment (moderation). Nobody edits another's words; authors delete their own. */
+  'comment.moderate': ['admin'],
   'user.manage': ['admin'],
   /** Change one's own preferences (time zone, e-mail notifications) on one's directory entry. */
   'user.editOwnPreferences': ['admin', 'hiring_manager', 'recruiter', 'interviewer'],

@@ -24,3 +24,23 @@ export function newComment(
     createdAt: at.toISOString(),
   };
 }
+
+/**
+ * Comment `before` with its text rewritten by its author: trimmed, its mentions read again from the
+ * new text, and dated as edited `at`. Only the people it newly names are notified (once each).
+ */
+export function editedComment(
+  before: Comment,
+  body: string,
+  directory: readonly Pick<User, 'id' | 'name' | 'active' | 'role'>[],
+  at: Date,
+): Comment {
+  const text = body.trim();
+  return {
+    ...before,
+    updatedAt: at.getTime(),
+    body: text,
+    mentions: mentionsIn(text, directory),
+    editedAt: at.toISOString(),
+  };
+}

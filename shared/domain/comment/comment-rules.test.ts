@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { ROLES } from '../common/roles';
-import { actor, DIRECTORY, user } from '../../test-support/fixtures';
+import { actor, DIRECTORY, MINUTE, NOW, user } from '../../test-support/fixtures';
+import { decideWrite } from '../decide/decide-write';
+import { editedComment, newComment } from './comment-commands';
 import type { Decision } from '../common/refusal';
-import { decideCommentWrite, mentionsIn } from './comment-rules';
+import { decideCommentDelete, decideCommentWrite, mentionsIn } from './comment-rules';
 import type { Comment } from './comment-schema';
 
 const codeOf = (decision: Decision) => (decision.ok ? 'ok' : decision.code);
@@ -20,7 +22,7 @@ function comment(overrides: Partial<Comment> = {}): Comment {
   };
 }
 
-const context = { users: DIRECTORY };
+const context = { users: DIRECTORY, now: NOW };
 
 describe('who may comment', () => {
   it.each(ROLES)('%s', (role) => {
@@ -41,11 +43,108 @@ describe('who may comment', () => {
   });
 });
 
+describe('editing one’s comment', () => {
+  const by = actor('recruiter');
+  const at = (offsetMs: number) => new Date(NOW + offsetMs);
+  const written = () =>
+    newComment({ id: 'comment-1', candidateId: 'cand-1', body: ' Hello ' }, [], by, at(-60 * MINUTE));
+
+  it('rewrites the text, reads the mentions again and dates the edit', () => {
+    const people = [...DIRECTORY.values()];
+    const edited = editedComment(written(), ' Over to @hiring_manager-1 ', people, at(-MINUTE));
+    expect(edited).toMatchObject({
+      body: 'Over to @hiring_manager-1',
+      mentions: ['hiring_manager-1'],
+      editedAt: at(-MINUTE).toISOString(),
+      createdAt: written().createdAt,
+      createdBy: by.id,
+    });
+    expect(codeOf(decideCommentWrite(by, written(), edited, context))).toBe('ok');
+  });
+
+  it('never changes who wrote it, on which candidate or application, or when it was written', () => {
+    const before = written();
+    const edited = editedComment(before, 'Changed', [], at(-MINUTE));
+    for (const forged of [
+      { createdBy: 'hiring_manager-1' },
+      { candidateId: 'cand-2' },
+      { applicationId: 'job-1__cand-1' },
+      { createdAt: at(-120 * MINUTE).toISOString() },
+    ]) {
+      expect(codeOf(decideCommentWrite(by, before, { ...edited, ...forged }, context))).toBe(
+        'immutable_field',
+      );
+    }
+  });
+
+  it('an admin may not edit another’s words, nor may anyone else', () => {
+    const edited = editedComment(written(), 'Changed', [], at(-MINUTE));
+    for (const role of ['admin', 'hiring_manager'] as const) {
+      expect(codeOf(decideCommentWrite(actor(role), written(), edited, context))).toBe('forbidden_role');
+    }
+  });
+
+  it('dates every edit truthfully: not in the future, not before the writing or the last edit, never undone', () => {
+    const before = written();
+    const decide = (after: Comment, from: Comment = before) =>
+      codeOf(decideCommentWrite(by, from, after, context));
+    expect(decide(editedComment(before, 'Changed', [], at(10 * MINUTE)))).toBe('invalid_time');
+    expect(decide(editedComment(before, 'Changed', [], at(-90 * MINUTE)))).toBe('invalid_time');
+    expect(decide({ ...before, body: 'Changed without a date' })).toBe('invalid_time');
+    const once = editedComment(before, 'Changed', [], at(-30 * MINUTE));
+    expect(decide(once)).toBe('ok');
+    expect(decide({ ...once, body: 'Changed again, same date' }, once)).toBe('invalid_time');
+    expect(decide(editedComment(once, 'Earlier', [], at(-40 * MINUTE)), once)).toBe('invalid_time');
+    const { editedAt: _hidden, ...unmarked } = once;
+    expect(decide(unmarked, once)).toBe('immutable_field');
+    expect(decide(editedComment(once, 'Later', [], at(-MINUTE)), once)).toBe('ok');
+  });
+
+  it('a new comment is not dated in the future', () => {
+    const future = newComment({ id: 'c-9', candidateId: 'cand-1', body: 'Hi' }, [], by, at(10 * MINUTE));
+    expect(codeOf(decideCommentWrite(by, null, future, context))).toBe('invalid_time');
+    // The schema's pattern lets through times that do not exist.
+    const unreal = { ...written(), createdAt: '2026-03-01T25:61:00Z' };
+    expect(codeOf(decideCommentWrite(by, null, unreal, context))).toBe('invalid_time');
+    const unrealEdit = { ...written(), body: 'Changed', editedAt: '2026-03-01T24:99:00Z' };
+    expect(codeOf(decideCommentWrite(by, written(), unrealEdit, context))).toBe('invalid_time');
+    // Written and edited offline before the first sync: one push carries both.
+    const offline = editedComment(written(), 'Edited offline', [], at(-MINUTE));
+    expect(codeOf(decideCommentWrite(by, null, offline, context))).toBe('ok');
+  });
+});
+
+describe('deleting a comment', () => {
+  const mine = comment({ createdBy: 'recruiter-1' });
+  it.each(ROLES)('%s: their own, and another’s', (role) => {
+    const by = actor(role);
+    const own = codeOf(decideCommentDelete(by, comment({ createdBy: by.id })));
+    const others = codeOf(decideCommentDelete(by, comment({ createdBy: 'someone-else' })));
+    const comments = ['admin', 'hiring_manager', 'recruiter'].includes(role);
+    expect(own).toBe(comments ? 'ok' : 'forbidden_role');
+    expect(others).toBe(role === 'admin' ? 'ok' : comments ? 'delete_forbidden' : 'forbidden_role');
+  });
+
+  it('is judged by the one write decision, against the stored version', () => {
+    const tombstone = { ...mine, _deleted: true };
+    expect(codeOf(decideWrite(actor('recruiter'), 'comments', mine, tombstone, context))).toBe('ok');
+    expect(codeOf(decideWrite(actor('hiring_manager'), 'comments', mine, tombstone, context))).toBe(
+      'delete_forbidden',
+    );
+    expect(codeOf(decideWrite(actor('admin'), 'comments', mine, tombstone, context))).toBe('ok');
+    expect(codeOf(decideWrite(actor('recruiter'), 'comments', null, tombstone, context))).toBe('not_found');
+    // Other documents are still the admins' to delete.
+    expect(
+      codeOf(decideWrite(actor('recruiter'), 'jobs', null, { id: 'job-1', _deleted: true }, context)),
+    ).toBe('delete_forbidden');
+  });
+});
+
 describe('mentions', () => {
   it('only active colleagues who read comments (not interviewers), each once, where the directory is known', () => {
     const by = actor('recruiter');
     const mention = (mentions: string[], users: typeof DIRECTORY | null = DIRECTORY) =>
-      codeOf(decideCommentWrite(by, null, comment({ mentions }), users ? { users } : {}));
+      codeOf(decideCommentWrite(by, null, comment({ mentions }), users ? { users, now: NOW } : { now: NOW }));
     expect(mention(['hiring_manager-1', 'admin-1'])).toBe('ok');
     expect(mention(['interviewer-1'])).toBe('unknown_mention');
     expect(mention(['interviewer-gone'])).toBe('unknown_mention');

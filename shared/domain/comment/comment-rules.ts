@@ -1,6 +1,7 @@
-import { changedFields } from '../common/equality';
+import { changedFields, jsonEqual } from '../common/equality';
 import { ALLOWED, refuse, type Decision } from '../common/refusal';
 import type { Actor } from '../common/roles';
+import { MAX_CLOCK_SKEW_MS, parseIso } from '../common/time';
 import { roleMay } from '../access/write-matrix';
 import type { User } from '../user/user-schema';
 import type { Comment } from './comment-schema';
@@ -9,6 +10,8 @@ import type { Comment } from './comment-schema';
 export interface CommentWriteContext {
   /** The staff directory: who may be mentioned. */
   readonly users?: ReadonlyMap<string, User>;
+  /** The judge's clock (ms): a comment may not be dated in its future. */
+  readonly now: number;
 }
 
 /** Fields the author may change after writing a comment. */
@@ -17,7 +20,9 @@ const EDITABLE = ['body', 'mentions', 'editedAt'];
 /**
  * Whether `actor` may write comment `after` over `before` (null when new): the roles that work on
  * candidates comment; a comment is its author's (`createdBy`, which the server sets) and only they
- * change its text; everyone it mentions is an active colleague who reads comments, each once.
+ * change its text, never its candidate, application or creation time; an edit says when it was made
+ * (`editedAt`, which stays once set); everyone it mentions is an active colleague who reads
+ * comments, each once.
  */
 export function decideCommentWrite(
   actor: Actor,
@@ -29,14 +34,68 @@ export function decideCommentWrite(
   if (before) {
     const changed = changedFields(before, after, ['updatedAt']);
     if (changed.length === 0) return ALLOWED;
-    if (before.createdBy !== actor.id)
+    if (!mayEditComment(actor, before))
       return refuse('forbidden_role', 'Only its author may change a comment.');
     const fixed = changed.find((field) => !EDITABLE.includes(field));
     if (fixed) return refuse('immutable_field', `${fixed} cannot be changed after creation.`);
   } else if (after.createdBy !== actor.id) {
     return refuse('forbidden_role', 'A comment is written in one’s own name.');
   }
-  return decideMentions(after.mentions, context.users);
+  const timing = decideCommentTimes(before, after, context.now);
+  return timing.ok ? decideMentions(after.mentions, context.users) : timing;
+}
+
+/**
+ * A comment's times tell the truth as far as a judge can see: none in the judge's future (beyond
+ * clock drift), an edit after the writing and after the previous edit, and a changed text dated
+ * anew. Offline work is dated by the laptop, so the past is taken as sent.
+ */
+function decideCommentTimes(before: Comment | null, after: Comment, now: number): Decision {
+  const latest = now + MAX_CLOCK_SKEW_MS;
+  const created = parseIso(after.createdAt);
+  if (Number.isNaN(created)) return refuse('invalid_time', 'createdAt is not a real time.');
+  if (created > latest)
+    return refuse('invalid_time', 'The comment is dated in the future; check the computer’s clock.');
+  const undated = refuse('invalid_time', 'An edit is dated when it was made (editedAt).');
+  if (after.editedAt === undefined) {
+    if (before?.editedAt !== undefined)
+      return refuse('immutable_field', 'That a comment was edited stays on it.');
+    return before && isRewritten(before, after) ? undated : ALLOWED;
+  }
+  const edited = parseIso(after.editedAt);
+  if (Number.isNaN(edited)) return refuse('invalid_time', 'editedAt is not a real time.');
+  if (edited > latest)
+    return refuse('invalid_time', 'The edit is dated in the future; check the computer’s clock.');
+  if (edited < created) return refuse('invalid_time', 'The edit is dated before the comment was written.');
+  if (before?.editedAt !== undefined) {
+    if (edited < parseIso(before.editedAt))
+      return refuse('invalid_time', 'The edit is dated before the previous edit.');
+    if (before.editedAt === after.editedAt && isRewritten(before, after)) return undated;
+  }
+  return ALLOWED;
+}
+
+/** Whether the words of a comment, or whom it names, changed. */
+function isRewritten(before: Comment, after: Comment): boolean {
+  return before.body !== after.body || !jsonEqual(before.mentions, after.mentions);
+}
+
+/** Whether `actor` may change the words of `comment`: only its author, while their role comments. */
+export function mayEditComment(actor: Actor, comment: Pick<Comment, 'createdBy'>): boolean {
+  return roleMay(actor.role, 'comment.write') && comment.createdBy === actor.id;
+}
+
+/**
+ * Whether `actor` may delete comment `before`: its author may (while their role comments), and an
+ * admin may delete anyone's (moderation). Nobody else, whatever their role.
+ */
+export function decideCommentDelete(actor: Actor, before: Comment | null): Decision {
+  if (roleMay(actor.role, 'comment.moderate')) return ALLOWED;
+  if (!roleMay(actor.role, 'comment.write')) return refuse('forbidden_role', 'Your role may not comment.');
+  if (!before) return refuse('not_found', 'The comment is not here to delete.');
+  return before.createdBy === actor.id
+    ? ALLOWED
+    : refuse('delete_forbidden', 'Only its author or an admin may delete a comment.');
 }
 
 /**

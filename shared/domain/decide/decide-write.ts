@@ -1,13 +1,13 @@
 import { documentContent } from '../common/document-content';
 import { decideApplicationWrite } from '../application/application-rules';
 import { decideCandidateWrite } from '../candidate/candidate-rules';
-import { refuse, type Decision } from '../common/refusal';
+import { ALLOWED, refuse, type Decision } from '../common/refusal';
 import type { Actor } from '../common/roles';
 import { decideInterviewWrite } from '../interview/interview-rules';
 import { decideJobWrite } from '../job/job-rules';
 import { decideMessageWrite } from '../message/message-rules';
 import { decideSettingsWrite } from '../settings/settings-rules';
-import { decideCommentWrite } from '../comment/comment-rules';
+import { decideCommentDelete, decideCommentWrite } from '../comment/comment-rules';
 import { parseDocumentOf, type CollectionName, type DocumentOf } from '../collections';
 import { roleMay } from '../access/write-matrix';
 import type { WriteContext } from './write-context';
@@ -23,6 +23,9 @@ type Decider<C extends CollectionName> = (
   context: WriteContext,
 ) => Decision;
 
+/** Whether a document may be deleted (tombstoned), judged against its stored version. */
+type DeleteDecider<C extends CollectionName> = (actor: Actor, before: DocumentOf<C> | null) => Decision;
+
 const usersAreReadOnly = (): Decision =>
   refuse('read_only_collection', 'The users directory is managed by admins on the server.');
 
@@ -35,6 +38,21 @@ const DECIDERS: { readonly [C in CollectionName]: Decider<C> } = {
   interviews: decideInterviewWrite,
   messages: decideMessageWrite,
   comments: decideCommentWrite,
+};
+
+/** Admins delete documents (GDPR erasure and clean-up); nobody else. */
+const adminsDelete = (actor: Actor): Decision =>
+  roleMay(actor.role, 'document.delete') ? ALLOWED : refuse('delete_forbidden');
+
+const DELETE_DECIDERS: { readonly [C in CollectionName]: DeleteDecider<C> } = {
+  users: usersAreReadOnly,
+  settings: adminsDelete,
+  jobs: adminsDelete,
+  candidates: adminsDelete,
+  applications: adminsDelete,
+  interviews: adminsDelete,
+  messages: adminsDelete,
+  comments: decideCommentDelete,
 };
 
 /**
@@ -53,7 +71,8 @@ export function decideWrite<C extends CollectionName>(
   // Even deleting: the directory changes only through the admin endpoints.
   if (collection === 'users') return usersAreReadOnly();
   if (after._deleted === true) {
-    return roleMay(actor.role, 'document.delete') ? { ok: true } : refuse('delete_forbidden');
+    const decideDelete: DeleteDecider<C> = DELETE_DECIDERS[collection];
+    return decideDelete(actor, before);
   }
   const parsed = parseDocumentOf(collection, documentContent(after));
   if (!parsed.ok) return parsed;

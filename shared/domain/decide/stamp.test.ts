@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Application } from '../application/application-schema';
-import { actor, application, candidate, moved, NOW } from '../../test-support/fixtures';
+import { editedComment, newComment } from '../comment/comment-commands';
+import { actor, application, candidate, DAY, moved, NOW } from '../../test-support/fixtures';
 import { stampServerFields } from './stamp';
 
 describe('server-set fields', () => {
@@ -26,6 +27,24 @@ describe('server-set fields', () => {
     expect(stamped['createdBy']).toBe('r-7');
     const updated = stampServerFields('candidates', actor('recruiter', 'r-7'), candidate(), candidate(), NOW);
     expect(updated['createdBy']).toBe('recruiter-1');
+  });
+
+  it('dates a comment’s undated rewrite on arrival, and leaves a dated edit or an untouched text alone', () => {
+    const by = actor('recruiter');
+    const before = newComment(
+      { id: 'comment-1', candidateId: 'cand-1', body: 'Hello' },
+      [],
+      by,
+      new Date(NOW - DAY),
+    );
+    const stamp = (after: Record<string, unknown>) =>
+      stampServerFields('comments', by, before, after, NOW)['editedAt'];
+    expect(stamp({ ...before, body: 'Rewritten' })).toBe(new Date(NOW).toISOString());
+    const dated = editedComment(before, 'Rewritten offline', [], new Date(NOW - 60_000));
+    expect(stamp(dated)).toBe(dated.editedAt);
+    const again = stampServerFields('comments', by, dated, { ...dated, body: 'Rewritten again' }, NOW);
+    expect(again['editedAt']).toBe(new Date(NOW).toISOString());
+    expect(stamp({ ...before })).toBeUndefined();
   });
 
   it('sets by and recordedAt of added history entries only, keeping at', () => {

@@ -142,6 +142,51 @@ describe('an @mention notifies the person', () => {
     expect(mentionsOf('recruiter1@example.com')).toEqual([]);
   });
 
+  it('an edit that names someone new notifies them once; those already named hear nothing more', async () => {
+    const mentionsOf = (address: string, text: string) =>
+      mailsTo(smtp.received, address).filter(
+        (each) => headerOf(each.raw, 'Subject')?.includes('mentioned you') && textOf(each).includes(text),
+      );
+    const written = comment(recruiter, {
+      body: '@Priya Raman the references came back glowing.',
+      mentions: [DEMO_USER_IDS.hiringManager],
+    });
+    expect((await create(app, recruiter, 'comments', written)).rejections).toEqual([]);
+    await waitFor('the first notice', () => mentionsOf('hr.manager@example.com', 'references').length > 0);
+    const edited = await edit(app, recruiter, 'comments', written.id, (doc) => ({
+      ...doc,
+      body: '@Priya Raman @Sofia Marquez the references came back glowing.',
+      mentions: [DEMO_USER_IDS.hiringManager, DEMO_USER_IDS.recruiter2],
+      editedAt: new Date().toISOString(),
+    }));
+    expect(edited.rejections).toEqual([]);
+    const [notice] = await waitFor(
+      'the notice of the new mention',
+      () =>
+        mentionsOf('recruiter2@example.com', 'references').length > 0 &&
+        mentionsOf('recruiter2@example.com', 'references'),
+    );
+    expect(textOf(notice!)).toContain('@Sofia Marquez the references came back glowing.');
+    const again = await edit(app, recruiter, 'comments', written.id, (doc) => ({
+      ...doc,
+      body: '@Priya Raman @Sofia Marquez the references came back glowing, all three.',
+      editedAt: new Date().toISOString(),
+    }));
+    expect(again.rejections).toEqual([]);
+    await pause(FAST_TIMING.pollMs * 10);
+    expect(mentionsOf('hr.manager@example.com', 'references')).toHaveLength(1);
+    expect(mentionsOf('recruiter2@example.com', 'references')).toHaveLength(1);
+  });
+
+  it('a deleted comment notifies nobody it names', async () => {
+    const written = comment(recruiter, { body: 'Draft thoughts for later.' });
+    expect((await create(app, recruiter, 'comments', written)).rejections).toEqual([]);
+    const deleted = await edit(app, recruiter, 'comments', written.id, (doc) => ({ ...doc, _deleted: true }));
+    expect(deleted.rejections).toEqual([]);
+    await pause(FAST_TIMING.pollMs * 10);
+    expect(smtp.received.filter((mail) => textOf(mail).includes('Draft thoughts'))).toEqual([]);
+  });
+
   it('does not announce the comments the organisation had before notifications started', async () => {
     await pause(FAST_TIMING.pollMs * 5);
     const demoMention = smtp.received.filter((mail) => textOf(mail).includes('buy out one month'));

@@ -15,12 +15,14 @@ import type { Candidate } from '#shared/domain/candidate/candidate-schema';
 import type { Interview } from '#shared/domain/interview/interview-schema';
 import type { Job } from '#shared/domain/job/job-schema';
 import type { User } from '#shared/domain/user/user-schema';
+import { isMentionable } from '#shared/domain/comment/comment-rules';
+import { useActor } from '../../data/hooks/use-database';
 import { useCommentsForCandidates } from '../../data/hooks/use-documents';
 import { useFormatShort } from '../../ui/use-time-zone';
 import { humanize } from '../../ui/labels';
-import { PendingChip } from '../../ui/PendingChip';
 import { buildTimeline, type TimelineEntry, type TimelineMessage } from './candidate-timeline';
 import { CommentComposer } from './CommentComposer';
+import { CommentItem } from './CommentItem';
 
 interface CandidateTimelineProps {
   readonly candidate: Candidate;
@@ -36,8 +38,10 @@ interface CandidateTimelineProps {
   readonly messages?: readonly TimelineMessage[];
 }
 
+type OtherEntry = Exclude<TimelineEntry, { readonly kind: 'comment' }>;
+
 function describe(
-  entry: TimelineEntry,
+  entry: OtherEntry,
   personName: (id: string) => string,
   formatWhen: (at: string) => string,
 ): { primary: string; secondary: string } {
@@ -51,11 +55,6 @@ function describe(
           ? `${entry.jobTitle}: ${humanize(entry.from)} → ${humanize(entry.to)}`
           : `Applied to ${entry.jobTitle}`,
         secondary: `${when} · ${personName(entry.by)}${entry.note ? ` · ${entry.note}` : ''}`,
-      };
-    case 'comment':
-      return {
-        primary: `${personName(entry.by)} commented`,
-        secondary: `${when}${entry.comment.editedAt ? ' · edited' : ''}`,
       };
     case 'interview':
       return {
@@ -77,7 +76,7 @@ function describe(
   }
 }
 
-function EntryLink({ entry }: { readonly entry: TimelineEntry }) {
+function EntryLink({ entry }: { readonly entry: OtherEntry }) {
   const to =
     entry.kind === 'stage'
       ? `/applications/${entry.applicationId}`
@@ -101,6 +100,8 @@ export function CandidateTimeline(props: CandidateTimelineProps) {
   const { candidate, mergedIds, personName, mayComment } = props;
   // In the person's time zone (theirs, the organisation's, this computer's).
   const formatShort = useFormatShort();
+  const actor = useActor();
+  const colleagues = props.users.filter((user) => isMentionable(user) && user.id !== actor.id);
   const comments = useCommentsForCandidates([candidate.id, ...mergedIds]) ?? [];
   const timeline = buildTimeline({
     candidate,
@@ -119,6 +120,17 @@ export function CandidateTimeline(props: CandidateTimelineProps) {
         {mayComment && <CommentComposer candidateId={candidate.id} users={props.users} />}
         <List aria-label="Timeline entries" dense>
           {timeline.map((entry) => {
+            if (entry.kind === 'comment') {
+              return (
+                <CommentItem
+                  key={entry.key}
+                  comment={entry.comment}
+                  authorName={personName(entry.by)}
+                  colleagues={colleagues}
+                  isWritable={mayComment}
+                />
+              );
+            }
             const text = describe(entry, personName, (at) => formatShort(at));
             return (
               <ListItem
@@ -132,11 +144,6 @@ export function CandidateTimeline(props: CandidateTimelineProps) {
                   secondary={
                     <Stack component="span" spacing={0.5}>
                       <span>{text.secondary}</span>
-                      {entry.kind === 'comment' && (
-                        <Box component="span" sx={{ color: 'text.primary', whiteSpace: 'pre-wrap' }}>
-                          {entry.comment.body}
-                        </Box>
-                      )}
                       {entry.kind === 'created' && entry.notes && (
                         <Box component="span" sx={{ color: 'text.primary', whiteSpace: 'pre-wrap' }}>
                           {entry.notes}
@@ -145,9 +152,6 @@ export function CandidateTimeline(props: CandidateTimelineProps) {
                     </Stack>
                   }
                 />
-                {entry.kind === 'comment' && (
-                  <PendingChip collection="comments" documentId={entry.comment.id} />
-                )}
                 <EntryLink entry={entry} />
               </ListItem>
             );
