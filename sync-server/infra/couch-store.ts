@@ -305,6 +305,17 @@ export class CouchStore {
     }
   }
 
+  /**
+   * The database's document count as the store keeps it (`doc_count`: live documents, design
+   * documents among them): one cheap read, no scan.
+   */
+  async documentCount(key: DatabaseKey): Promise<number> {
+    const info = (await this.server.request({ db: this.name(key), method: 'GET' })) as {
+      doc_count?: unknown;
+    };
+    return typeof info.doc_count === 'number' ? info.doc_count : 0;
+  }
+
   /** Whether the store answers. */
   async ping(): Promise<boolean> {
     try {
