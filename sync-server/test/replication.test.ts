@@ -90,9 +90,20 @@ describe('pull', () => {
   it('sizes an interviewer’s download by their slice, not by the whole store', async () => {
     for (const collection of ['applications', 'candidates', 'interviews', 'comments'] as const) {
       const slice = await pullAll(app, interviewer(), collection, null, 100);
-      const first = await pull(app, interviewer(), collection, null, 100);
+      const first = await pull(app, interviewer(), collection, null, 1);
       expect(first.estimatedTotal, collection).toBe(slice.documents.length);
     }
+  });
+
+  it('sizes a download answered whole by its answer, and never tells an interviewer how many accounts there are', async () => {
+    const whole = await pull(app, interviewer(), 'users', null, 500);
+    expect(whole.estimatedTotal).toBe(whole.documents.length);
+    // The directory's store count holds the portal accounts: an interviewer mid-way is told nothing.
+    const partial = await pull(app, interviewer(), 'users', null, 1);
+    expect(partial.documents).toHaveLength(1);
+    expect(partial).not.toHaveProperty('estimatedTotal');
+    const forAdmin = await pull(app, admin(), 'users', null, 1);
+    expect(forAdmin.estimatedTotal).toBeGreaterThanOrEqual(whole.documents.length);
   });
 
   it('sends the users directory without credentials', async () => {

@@ -57,11 +57,25 @@ export async function pullDocuments(
   const context: PullContext = { ...request, store, key, binding };
   const claims = openCheckpoint(key, binding, request.checkpoint);
   const { answer, scope } = await pullFor(context, claims);
-  // A download is starting or under way: say about how big it is (idle pulls pay nothing).
-  if (claims !== null && answer.documents.length < request.limit) return answer;
-  const ids = scope ? scopedIds(scope, request.collection) : null;
-  const estimatedTotal = ids ? ids.size : await store.documentCount(request.collection);
-  return { ...answer, estimatedTotal };
+  // A download is starting or under way: say about how big it is (idle pulls pay nothing). A first
+  // pull answered whole is exactly as big as its answer.
+  const isFullBatch = answer.documents.length >= request.limit;
+  if (claims !== null && !isFullBatch) return answer;
+  const estimatedTotal = isFullBatch ? await estimateTotal(context, scope) : answer.documents.length;
+  return estimatedTotal === null ? answer : { ...answer, estimatedTotal };
+}
+
+/**
+ * About how many documents of the collection the reader holds once caught up: an interviewer's
+ * slice, or the store's count. Null for an interviewer's directory, whose count would tell how many
+ * portal (candidate) accounts there are, which is none of their business.
+ */
+async function estimateTotal(context: PullContext, scope: InterviewerScope | null): Promise<number | null> {
+  const { store, actor, collection } = context;
+  const ids = scope ? scopedIds(scope, collection) : null;
+  if (ids) return ids.size;
+  if (collection === 'users' && !readsEverything(actor)) return null;
+  return store.documentCount(collection);
 }
 
 /** The answer, and the interviewer scope it was cut to (null for a full reader's read). */
