@@ -51,6 +51,7 @@ export function trackFirstDownload(
   for (const name of collections) void recount(name);
   return {
     noteReceived(collection) {
+      if (isStopped) return;
       dirty.add(collection);
       timer ??= setTimeout(recountDirty, RECOUNT_MS);
     },

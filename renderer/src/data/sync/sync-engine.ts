@@ -137,4 +137,6 @@ async function awaitFirstDownload(
     }),
   );
   await recordInitialDownloadDone(db);
+  // The bar is gone for good: later changes need no counting.
+  tracker.stop();
 }
