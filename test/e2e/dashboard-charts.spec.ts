@@ -91,6 +91,9 @@ for (const viewport of [
     expect(statuses.length).toBeGreaterThan(2);
     await expectEveryLabel(jobsByStatus, statuses);
 
-    await page.screenshot({ path: `/tmp/h20/dashboard-${viewport.width}.png`, fullPage: true });
+    await page.screenshot({
+      path: test.info().outputPath(`dashboard-${viewport.width}.png`),
+      fullPage: true,
+    });
   });
 }

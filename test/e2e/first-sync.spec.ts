@@ -86,6 +86,7 @@ test('the first sync shows how many documents of about how many, and names no ca
   const recent = page.getByRole('region', { name: 'Recent applications' });
   await expect(recent.getByRole('link').first()).toContainText('Loading… →');
   await expect(page.getByText(/Unknown candidate/)).toHaveCount(0);
+  await page.screenshot({ path: test.info().outputPath('first-sync-loading-names.png'), fullPage: true });
 
   candidates.open();
   await expect(bar).toContainText(/of about [\d,]+ documents/);
@@ -101,7 +102,7 @@ test('the first sync shows how many documents of about how many, and names no ca
   // The candidates came: every row has its name.
   await expect(recent.getByText('Loading…')).toHaveCount(0);
   await expect(page.getByText(/Unknown candidate/)).toHaveCount(0);
-  await page.screenshot({ path: '/tmp/h20/first-sync-mid.png' });
+  await page.screenshot({ path: test.info().outputPath('first-sync-mid-way.png') });
 
   lastJobs.open();
   await expect(bar).toHaveCount(0, { timeout: 30_000 });
