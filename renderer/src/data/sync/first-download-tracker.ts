@@ -1,5 +1,4 @@
 import type { CollectionName } from '#shared/domain/collections';
-import type { ShortlistDatabase } from '../database';
 import { summarizeFirstDownload, type CollectionDownload, type FirstDownloadSummary } from './first-download';
 
 /** What the replication tells the first download's tally. */
@@ -19,10 +18,11 @@ const RECOUNT_MS = 250;
 /**
  * Keeps the first download's summary, reported through `publish`: each collection's documents are
  * counted on this device (so a download resumed after a restart starts where it is, and a document
- * received twice counts once), beside the size the server last said.
+ * received twice counts once), beside the size the server last said. `countHeld` counts a
+ * collection on this device (null once the database is closed).
  */
 export function trackFirstDownload(
-  db: ShortlistDatabase,
+  countHeld: (collection: CollectionName) => Promise<number | null>,
   collections: readonly CollectionName[],
   publish: (summary: FirstDownloadSummary) => void,
 ): FirstDownloadTracker {
@@ -37,9 +37,8 @@ export function trackFirstDownload(
     if (!isStopped) publish(summarizeFirstDownload(collections, downloads));
   };
   const recount = async (collection: CollectionName, patch: Partial<CollectionDownload> = {}) => {
-    if (db.closed) return;
-    const held = await db[collection].count().exec();
-    note(collection, { ...patch, held });
+    const held = await countHeld(collection);
+    if (held !== null) note(collection, { ...patch, held });
   };
   const recountDirty = () => {
     timer = null;

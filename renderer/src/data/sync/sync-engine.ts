@@ -42,7 +42,10 @@ export function startSyncEngine(db: ShortlistDatabase, runtime: ConflictRuntime)
       updateSyncStatus({ isOnline: false });
     }
   };
-  const firstDownload = trackFirstDownload(db, COLLECTIONS, (summary) => updateSyncStatus({ firstDownload: summary }));
+  const countHeld = async (name: CollectionName) => (db.closed ? null : db[name].count().exec());
+  const firstDownload = trackFirstDownload(countHeld, COLLECTIONS, (summary) =>
+    updateSyncStatus({ firstDownload: summary }),
+  );
   const replicated = new Map(
     COLLECTIONS.map((name) => {
       const onEstimate = (estimatedTotal: number) => firstDownload.noteEstimate(name, estimatedTotal);
