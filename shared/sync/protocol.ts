@@ -172,10 +172,25 @@ export const pullResponseSchema = (collection: CollectionName) =>
   Type.Object({
     documents: Type.Array(wireDocumentSchema(collection)),
     checkpoint: Type.Union([Type.Object({}, { additionalProperties: true }), Type.Null()]),
+    estimatedTotal: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        description:
+          'About how many documents of this collection the reader holds once caught up, counted when the answer ' +
+          'was made. Sent on a first pull and on full batches (more to come); an estimate, for progress only.',
+      }),
+    ),
   });
 export interface PullResponse<T> {
   documents: WireDocument<T>[];
   checkpoint: SyncCheckpoint | null;
+  /**
+   * About how many documents of this collection the reader holds once caught up, counted when this
+   * answer was made (the store's document count, or an interviewer's scope). Only on a first pull and
+   * on full batches; an estimate (writes go on, and a count may hold documents the reader is not
+   * sent), so a client shows it as "about". Older servers never send it.
+   */
+  estimatedTotal?: number;
 }
 
 /** A pushed document: any object with an `id`; its content is judged per row by the shared rules. */

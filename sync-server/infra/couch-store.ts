@@ -314,6 +314,25 @@ export class CouchStore {
     }
   }
 
+  /**
+   * How many live documents the database holds, design documents left out: the store's own count
+   * (`doc_count`) less the few design documents (one short range read). No scan.
+   */
+  async documentCount(key: DatabaseKey): Promise<number> {
+    const db = this.name(key);
+    const [info, designs] = await Promise.all([
+      this.server.request({ db, method: 'GET' }) as Promise<{ doc_count?: unknown }>,
+      this.server.request({
+        db,
+        path: '_all_docs',
+        // nano JSON-encodes key parameters itself.
+        qs: { startkey: '_design/', endkey: '_design0' },
+      }) as Promise<{ rows?: unknown[] }>,
+    ]);
+    const count = typeof info.doc_count === 'number' ? info.doc_count : 0;
+    return Math.max(0, count - (designs.rows?.length ?? 0));
+  }
+
   /** Whether the store answers. */
   async ping(): Promise<boolean> {
     try {

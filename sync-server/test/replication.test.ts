@@ -70,6 +70,41 @@ describe('pull', () => {
     expect(again.documents).toEqual([]);
   });
 
+  it('says about how big a download is on a first pull and on full batches, never on idle pulls', async () => {
+    const all = await pullAll(app, recruiter(), 'applications', null, 100);
+    const first = await pull(app, recruiter(), 'applications', null, 5);
+    // The store's own count, its design documents left out: nothing changed, so exactly what is sent.
+    expect(first.estimatedTotal).toBe(all.documents.length);
+    const middle = await pull(app, recruiter(), 'applications', first.checkpoint, 5);
+    expect(middle.documents).toHaveLength(5);
+    expect(middle.estimatedTotal).toBe(first.estimatedTotal);
+    const idle = await pull(app, recruiter(), 'applications', all.checkpoint, 5);
+    expect(idle.documents).toEqual([]);
+    expect(idle).not.toHaveProperty('estimatedTotal');
+    // A checkpoint that is not ours restarts the download, which is sized again.
+    const forged = await pull(app, recruiter(), 'applications', { seq: '0', reader: 'full' }, 5);
+    expect(forged.estimatedTotal).toBe(first.estimatedTotal);
+  });
+
+  it('sizes an interviewer’s download by their slice, not by the whole store', async () => {
+    for (const collection of ['applications', 'candidates', 'interviews', 'comments'] as const) {
+      const slice = await pullAll(app, interviewer(), collection, null, 100);
+      const first = await pull(app, interviewer(), collection, null, 1);
+      expect(first.estimatedTotal, collection).toBe(slice.documents.length);
+    }
+  });
+
+  it('sizes a download answered whole by its answer, and never tells an interviewer how many accounts there are', async () => {
+    const whole = await pull(app, interviewer(), 'users', null, 500);
+    expect(whole.estimatedTotal).toBe(whole.documents.length);
+    // The directory's store count holds the portal accounts: an interviewer mid-way is told nothing.
+    const partial = await pull(app, interviewer(), 'users', null, 1);
+    expect(partial.documents).toHaveLength(1);
+    expect(partial).not.toHaveProperty('estimatedTotal');
+    const forAdmin = await pull(app, admin(), 'users', null, 1);
+    expect(forAdmin.estimatedTotal).toBeGreaterThanOrEqual(whole.documents.length);
+  });
+
   it('sends the users directory without credentials', async () => {
     const { documents } = await pullAll(app, interviewer(), 'users');
     expect(documents.length).toBe(organisation.users.length);

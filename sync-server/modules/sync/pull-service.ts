@@ -56,25 +56,59 @@ export async function pullDocuments(
   };
   const context: PullContext = { ...request, store, key, binding };
   const claims = openCheckpoint(key, binding, request.checkpoint);
+  const { answer, scope } = await pullFor(context, claims);
+  // A download is starting or under way: say about how big it is (idle pulls pay nothing). A first
+  // pull answered whole is exactly as big as its answer.
+  const isFullBatch = answer.documents.length >= request.limit;
+  if (claims !== null && !isFullBatch) return answer;
+  const estimatedTotal = isFullBatch ? await estimateTotal(context, scope) : answer.documents.length;
+  return estimatedTotal === null ? answer : { ...answer, estimatedTotal };
+}
+
+/**
+ * About how many documents of the collection the reader holds once caught up: an interviewer's
+ * slice, or the store's count. Null for an interviewer's directory, whose count would tell how many
+ * portal (candidate) accounts there are, which is none of their business.
+ */
+async function estimateTotal(context: PullContext, scope: InterviewerScope | null): Promise<number | null> {
+  const { store, actor, collection } = context;
+  const ids = scope ? scopedIds(scope, collection) : null;
+  if (ids) return ids.size;
+  if (collection === 'users' && !readsEverything(actor)) return null;
+  return store.documentCount(collection);
+}
+
+/** The answer, and the interviewer scope it was cut to (null for a full reader's read). */
+async function pullFor(
+  context: PullContext,
+  claims: CheckpointClaims | null,
+): Promise<{ answer: PullResponse<AnyDocument>; scope: InterviewerScope | null }> {
+  const { store, actor, collection } = context;
   // The directory and the settings are everyone's: read like a full reader.
-  if (readsEverything(request.actor) || request.collection === 'users' || request.collection === 'settings') {
-    return pullAsFullReader(context, claims?.reader === 'full' ? claims : null);
+  if (readsEverything(actor) || collection === 'users' || collection === 'settings') {
+    return {
+      answer: await pullAsFullReader(context, claims?.reader === 'full' ? claims : null),
+      scope: null,
+    };
   }
-  const scope = await loadInterviewerScope(store, request.actor.id);
+  const scope = await loadInterviewerScope(store, actor.id);
   if (claims && (claims.reader === 'full' || claims.purgeUntil !== undefined)) {
-    return purgeDemotedReader(context, scope, claims);
+    return { answer: await purgeDemotedReader(context, scope, claims), scope };
   }
   const delivered =
     claims?.reader === 'interviewer' && claims.scope
-      ? await loadScopeSnapshot(store, request.collection, claims.scope)
+      ? await loadScopeSnapshot(store, collection, claims.scope)
       : null;
   if (claims && delivered) {
     const answer = await pullInterviewerSlice(context, scope, claims.seq, delivered);
-    if (answer) return answer;
+    if (answer) return { answer, scope };
   }
   // A first pull, or one whose checkpoint is not ours: the slice from scratch, nothing removed.
-  const seq = String((await store.changes(request.collection, { since: 'now' })).last_seq);
-  return (await pullInterviewerSlice(context, scope, seq, new Set())) ?? emptyAnswer(context, seq);
+  const seq = String((await store.changes(collection, { since: 'now' })).last_seq);
+  return {
+    answer: (await pullInterviewerSlice(context, scope, seq, new Set())) ?? emptyAnswer(context, seq),
+    scope,
+  };
 }
 
 function seal(context: PullContext, claims: Omit<CheckpointClaims, 'issuedAt'>) {

@@ -8,6 +8,8 @@ export type Doc = Record<string, unknown> & { id: string; _deleted?: boolean };
 export interface PullResult {
   documents: Doc[];
   checkpoint: Record<string, unknown> | null;
+  /** About how many documents the reader holds once caught up (first pulls and full batches). */
+  estimatedTotal?: number;
 }
 
 export interface PushResult {

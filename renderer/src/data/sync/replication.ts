@@ -33,6 +33,9 @@ function onWire(document: { id: string; _deleted?: boolean }): PushRow['newDocum
  */
 export type PullObserver = (outcome: 'ok' | 'refused' | 'unreachable') => void;
 
+/** Told the server's word on about how many documents of the collection the reader holds. */
+export type EstimateObserver = (estimatedTotal: number) => void;
+
 /**
  * Replicates one collection over SPEC §5 with RxDB's generic replication. Only the leading window
  * replicates (`waitForLeadership`); the others see the results through the shared database.
@@ -44,6 +47,7 @@ export function replicateCollection(
   stream$: PullStream,
   serverUrl: string,
   onPull: PullObserver,
+  onEstimate: EstimateObserver,
 ): CollectionReplication {
   type Doc = CollectionDocuments[CollectionName];
   return replicateRxCollection<Doc, SyncCheckpoint>({
@@ -68,6 +72,7 @@ export function replicateCollection(
           throw error;
         }
         onPull('ok');
+        if (response.estimatedTotal !== undefined) onEstimate(response.estimatedTotal);
         return { documents: response.documents, checkpoint: response.checkpoint ?? checkpoint };
       },
     },

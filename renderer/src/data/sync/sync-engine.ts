@@ -5,9 +5,10 @@ import type { ShortlistDatabase } from '../database';
 import { canSync } from '../session/session-machine';
 import { requestWipe, useSessionStore } from '../session/session-store';
 import { startFallbackPull, type FallbackPull } from './fallback-pull';
+import { trackFirstDownload, type FirstDownloadTracker } from './first-download-tracker';
 import { replicateCollection, type CollectionReplication, type PullObserver, type PullStream } from './replication';
 import { recordInitialDownloadDone, recordPullDone } from './sync-meta';
-import { updateSyncStatus } from './sync-status-store';
+import { NO_FIRST_DOWNLOAD, updateSyncStatus } from './sync-status-store';
 import { openSyncStream, type SyncStream } from './sync-stream';
 
 export interface SyncEngine {
@@ -41,9 +42,18 @@ export function startSyncEngine(db: ShortlistDatabase, runtime: ConflictRuntime)
       updateSyncStatus({ isOnline: false });
     }
   };
-  const replications = COLLECTIONS.map((name) =>
-    replicateCollection(db, name, runtime, streams.get(name) as PullStream, serverUrl, onPull),
+  const countHeld = async (name: CollectionName) => (db.closed ? null : db[name].count().exec());
+  const firstDownload = trackFirstDownload(countHeld, COLLECTIONS, (summary) =>
+    updateSyncStatus({ firstDownload: summary }),
   );
+  const replicated = new Map(
+    COLLECTIONS.map((name) => {
+      const onEstimate = (estimatedTotal: number) => firstDownload.noteEstimate(name, estimatedTotal);
+      const stream$ = streams.get(name) as PullStream;
+      return [name, replicateCollection(db, name, runtime, stream$, serverUrl, onPull, onEstimate)];
+    }),
+  );
+  const replications = [...replicated.values()];
   const activity = new Map<CollectionReplication, boolean>();
   let stream: SyncStream | null = null;
   let isStopped = false;
@@ -53,8 +63,7 @@ export function startSyncEngine(db: ShortlistDatabase, runtime: ConflictRuntime)
     if (mayRun) resyncAll();
   };
 
-  const receivedCounter = throttledCounter((count) => updateSyncStatus({ documentsReceived: count }));
-  const subscriptions = replications.flatMap((replication) => [
+  const subscriptions = [...replicated].flatMap(([name, replication]) => [
     replication.active$.subscribe((isActive) => {
       const wasSyncing = [...activity.values()].some(Boolean);
       activity.set(replication, isActive);
@@ -63,7 +72,7 @@ export function startSyncEngine(db: ShortlistDatabase, runtime: ConflictRuntime)
       else updateSyncStatus({ isSyncing });
     }),
     replication.error$.subscribe((error) => updateSyncStatus({ lastError: errorMessage(error) })),
-    replication.received$.subscribe(() => receivedCounter.add()),
+    replication.received$.subscribe(() => firstDownload.noteReceived(name)),
   ]);
 
   const unsubscribeSession = useSessionStore.subscribe((state, previous) => {
@@ -96,7 +105,7 @@ export function startSyncEngine(db: ShortlistDatabase, runtime: ConflictRuntime)
       onConnectionChange: (isConnected) =>
         updateSyncStatus(isConnected ? { isOnline: true, isLive: true } : { isLive: false }),
     });
-    await trackFirstDownload(db, replications);
+    await awaitFirstDownload(db, replicated, firstDownload);
   });
 
   return {
@@ -104,7 +113,7 @@ export function startSyncEngine(db: ShortlistDatabase, runtime: ConflictRuntime)
       isStopped = true;
       stream?.close();
       fallback?.stop();
-      receivedCounter.stop();
+      firstDownload.stop();
       unsubscribeSession();
       subscriptions.forEach((subscription) => subscription.unsubscribe());
       await Promise.all(replications.map((replication) => replication.cancel()));
@@ -113,39 +122,24 @@ export function startSyncEngine(db: ShortlistDatabase, runtime: ConflictRuntime)
         isSyncing: false,
         isLive: null,
         fallbackPullMs: null,
-        collectionsDownloaded: 0,
-        documentsReceived: 0,
+        firstDownload: NO_FIRST_DOWNLOAD,
       });
     },
   };
 }
 
-async function trackFirstDownload(db: ShortlistDatabase, replications: readonly CollectionReplication[]): Promise<void> {
-  let downloaded = 0;
+async function awaitFirstDownload(
+  db: ShortlistDatabase,
+  replicated: ReadonlyMap<CollectionName, CollectionReplication>,
+  tracker: FirstDownloadTracker,
+): Promise<void> {
   await Promise.all(
-    replications.map(async (replication) => {
+    [...replicated].map(async ([name, replication]) => {
       await replication.awaitInitialReplication();
-      downloaded += 1;
-      updateSyncStatus({ collectionsDownloaded: downloaded });
+      tracker.noteDone(name);
     }),
   );
   await recordInitialDownloadDone(db);
-}
-
-/** Counts often, reports at most every 250 ms (a first download receives thousands of documents a second). */
-function throttledCounter(report: (count: number) => void): { add(): void; stop(): void } {
-  let count = 0;
-  let timer: ReturnType<typeof setTimeout> | null = null;
-  return {
-    add() {
-      count += 1;
-      timer ??= setTimeout(() => {
-        timer = null;
-        report(count);
-      }, 250);
-    },
-    stop() {
-      if (timer) clearTimeout(timer);
-    },
-  };
+  // The bar is gone for good: later changes need no counting.
+  tracker.stop();
 }

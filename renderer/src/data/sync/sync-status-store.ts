@@ -1,5 +1,9 @@
 import { create } from 'zustand';
 import { COLLECTIONS } from '#shared/domain/collections';
+import { summarizeFirstDownload, type FirstDownloadSummary } from './first-download';
+
+/** The first download before anything was counted. */
+export const NO_FIRST_DOWNLOAD: FirstDownloadSummary = summarizeFirstDownload(COLLECTIONS, new Map());
 
 /** The replication's live state in this window (the database's meta holds what outlives it). */
 export interface SyncStatus {
@@ -14,11 +18,8 @@ export interface SyncStatus {
   /** This window runs the replication (the others share its results through the database). */
   readonly isLeader: boolean;
   readonly isSyncing: boolean;
-  /** Collections whose first download finished, out of all of them. */
-  readonly collectionsDownloaded: number;
-  readonly collectionsTotal: number;
-  /** Documents received from the server since this window started syncing. */
-  readonly documentsReceived: number;
+  /** How far the first download is (in the leading window): documents here, about how many to come. */
+  readonly firstDownload: FirstDownloadSummary;
   readonly lastError: string | null;
 }
 
@@ -28,9 +29,7 @@ export const useSyncStatusStore = create<SyncStatus>(() => ({
   fallbackPullMs: null,
   isLeader: false,
   isSyncing: false,
-  collectionsDownloaded: 0,
-  collectionsTotal: COLLECTIONS.length,
-  documentsReceived: 0,
+  firstDownload: NO_FIRST_DOWNLOAD,
   lastError: null,
 }));
 

@@ -1,35 +1,26 @@
 import { Box, Stack, Typography } from '@mui/material';
 import { BarChart } from '@mui/x-charts/BarChart';
+import { categoryAxis, categoryChartHeight } from './category-axis';
 
 export interface CountBar {
   readonly label: string;
   readonly value: number;
 }
 
-/** A bar chart with its numbers also written out (readable without the picture). */
-export function CountBarChart({
-  bars,
-  unit,
-  horizontal,
-}: {
-  readonly bars: readonly CountBar[];
-  readonly unit: string;
-  readonly horizontal?: boolean;
-}) {
+/** A bar chart, one row per category, with its numbers also written out (readable without the picture). */
+export function CountBarChart({ bars, unit }: { readonly bars: readonly CountBar[]; readonly unit: string }) {
   const labels = bars.map((bar) => bar.label);
   const values = bars.map((bar) => bar.value);
-  const band = { scaleType: 'band' as const, data: labels };
   // Counts: whole-number ticks, and a 0–1 scale rather than "0.0…" ticks when everything is zero.
   const count = { min: 0, tickMinStep: 1, ...(values.every((value) => value === 0) ? { max: 1 } : {}) };
   return (
     <Box>
       <BarChart
-        height={220}
-        layout={horizontal ? 'horizontal' : 'vertical'}
+        height={categoryChartHeight(labels.length, 1)}
+        layout="horizontal"
         series={[{ data: values, label: unit }]}
-        {...(horizontal
-          ? { yAxis: [{ ...band, width: 90 }], xAxis: [count] }
-          : { xAxis: [band], yAxis: [count] })}
+        yAxis={[categoryAxis(labels)]}
+        xAxis={[count]}
         hideLegend
       />
       <Stack

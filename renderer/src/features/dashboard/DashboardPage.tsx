@@ -7,6 +7,7 @@ import { useApplicationTally } from '../../data/hooks/use-application-tally';
 import { useInterviews, useJobs, useUsers } from '../../data/hooks/use-documents';
 import { useCandidateIndex } from '../../data/search/candidate-index';
 import { humanize, nameOf } from '../../ui/labels';
+import { useMissingNames } from '../../ui/missing-names';
 import { useNow } from '../../ui/use-now';
 import { CountBarChart } from './CountBarChart';
 import { PageHeader } from '../../ui/PageHeader';
@@ -38,8 +39,9 @@ export function DashboardPage() {
     [candidates],
   );
   const jobTitles = useMemo(() => new Map(jobs.map((job) => [job.id, job.title])), [jobs]);
-  const candidateName = (id: string) => candidateNames.get(id) ?? 'Unknown candidate';
-  const jobTitle = (id: string) => jobTitles.get(id) ?? 'Unknown job';
+  const missing = useMissingNames();
+  const candidateName = (id: string) => candidateNames.get(id) ?? missing.candidate;
+  const jobTitle = (id: string) => jobTitles.get(id) ?? missing.job;
   const ahead = useMemo(() => interviewsAhead(interviews, now), [interviews, now]);
   const sources = useMemo(() => candidatesBySource(candidates.map((entry) => entry.source)), [candidates]);
   const candidateSources = useMemo(

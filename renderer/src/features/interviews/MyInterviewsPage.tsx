@@ -6,6 +6,7 @@ import { useCurrentUser } from '../../data/hooks/use-database';
 import { useInterviews, useJobs, useLiveDocuments } from '../../data/hooks/use-documents';
 import type { Candidate } from '#shared/domain/candidate/candidate-schema';
 import { useDraftInterviewIds } from '../../data/scorecard-drafts';
+import { useMissingNames } from '../../ui/missing-names';
 import { PageHeader } from '../../ui/PageHeader';
 import { useNow } from '../../ui/use-now';
 import { groupMyInterviews } from './my-interviews';
@@ -19,12 +20,13 @@ export function MyInterviewsPage() {
   const candidates = useLiveDocuments<Candidate>((db) => db.candidates.find(), []) ?? [];
   const draftIds = useDraftInterviewIds(user.id);
   const now = useNow(60_000);
+  const missing = useMissingNames();
   const groups = useMemo(() => groupMyInterviews(interviews ?? [], user.id, now), [interviews, user.id, now]);
   const jobTitles = new Map(jobs.map((job) => [job.id, job.title]));
   const candidateNames = new Map(candidates.map((c) => [c.id, `${c.firstName} ${c.lastName}`]));
   const describe = (interview: Interview) => ({
-    candidateName: candidateNames.get(interview.candidateId) ?? 'Candidate not on this device',
-    jobTitle: jobTitles.get(interview.jobId) ?? 'Job not on this device',
+    candidateName: candidateNames.get(interview.candidateId) ?? missing.candidate,
+    jobTitle: jobTitles.get(interview.jobId) ?? missing.job,
   });
   const common = { describe, userId: user.id, draftIds, now };
   const owed = useMemo(

@@ -12,6 +12,7 @@ import type { BulkOutcome } from '../../ui/bulk-outcome';
 import { BulkOutcomeAlert } from '../../ui/BulkOutcomeAlert';
 import type { PickedApplication } from '../../ui/bulk-writes';
 import { formatDate } from '../../ui/formatting';
+import { useMissingNames } from '../../ui/missing-names';
 import { StatusChip } from '../../ui/StatusChip';
 import { VirtualTable, type VirtualColumn } from '../../ui/VirtualTable';
 
@@ -32,12 +33,12 @@ export function JobApplicationsTable({ jobId, applications }: JobApplicationsTab
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [outcome, setOutcome] = useState<{ outcome: BulkOutcome; verb: string } | null>(null);
   const names = new Map(entries.map((entry) => [entry.id, entry]));
+  const missing = useMissingNames();
   const mayPick = roleMay(actor.role, 'application.advance') || roleMay(actor.role, 'application.reject');
   if (applications.length === 0)
     return <Typography sx={{ color: 'text.secondary' }}>No applications yet.</Typography>;
 
-  const nameOf = (application: Application) =>
-    names.get(application.candidateId)?.name ?? 'Candidate (syncing…)';
+  const nameOf = (application: Application) => names.get(application.candidateId)?.name ?? missing.candidate;
   const toggle = (id: string) =>
     setSelected((current) => {
       const next = new Set(current);

@@ -6,6 +6,7 @@ import { useActor } from '../../data/hooks/use-database';
 import { useJob, useJobs } from '../../data/hooks/use-documents';
 import { useRefusedCount } from '../../data/hooks/use-sync-data';
 import { humanize } from '../../ui/labels';
+import { useMissingNames } from '../../ui/missing-names';
 import { StatusChip } from '../../ui/StatusChip';
 import { useNow } from '../../ui/use-now';
 import { RejectDialog } from '../../ui/RejectDialog';
@@ -70,15 +71,16 @@ export function PipelinePage() {
   const mayPick = roleMay(actor.role, 'application.advance') || roleMay(actor.role, 'application.reject');
 
   const previousCards = useRef<ReadonlyMap<string, PipelineCard>>(new Map());
+  const missingCandidateName = useMissingNames().candidate;
   const cardsById = useMemo(() => {
     if (!applications) return previousCards.current;
     const cards = buildCards(
-      { applications, candidates, interviews, pendingIds, now },
+      { applications, candidates, interviews, pendingIds, now, missingCandidateName },
       previousCards.current,
     );
     previousCards.current = cards;
     return cards;
-  }, [applications, candidates, interviews, pendingIds, now]);
+  }, [applications, candidates, interviews, pendingIds, now, missingCandidateName]);
   const moves = useBoardMoves();
   const { lastMove, shown, clearShown } = moves;
   // The last move can be undone while it is still local: not yet accepted by the server.

@@ -3,8 +3,11 @@ import type { Application } from '#shared/domain/application/application-schema'
 import type { Candidate } from '#shared/domain/candidate/candidate-schema';
 import type { Interview } from '#shared/domain/interview/interview-schema';
 import { buildCards, nextInterviews } from './pipeline-cards';
+import { missingNames } from '../../ui/missing-names';
 
 const now = Date.parse('2026-03-10T12:00:00.000Z');
+/** What a card says for a candidate not on this device, once the first download has finished. */
+const missingCandidateName = missingNames(true).candidate;
 
 function application(
   id: string,
@@ -90,7 +93,14 @@ describe('pipeline card view models', () => {
   ];
 
   it('shows who, where they work, the source and how many days in the stage', () => {
-    const cards = buildCards({ applications, candidates, interviews: [], pendingIds: new Set(), now });
+    const cards = buildCards({
+      applications,
+      candidates,
+      interviews: [],
+      pendingIds: new Set(),
+      now,
+      missingCandidateName,
+    });
     expect(cards.get('j1__c1')).toMatchObject({
       name: 'Maya Okafor',
       currentCompany: 'Shopwise',
@@ -116,12 +126,27 @@ describe('pipeline card view models', () => {
       interviews: [],
       pendingIds: new Set(),
       now,
+      missingCandidateName,
     });
     expect(cards.get('j1__c9')).toMatchObject({
       name: 'Unknown candidate',
       source: 'agency',
       currentCompany: '',
     });
+  });
+
+  it('names a missing candidate only once the first download has finished', () => {
+    const inputs = {
+      applications: [application('j1__c9', 'c9', '2026-03-05T10:00:00.000Z')],
+      candidates,
+      interviews: [],
+      pendingIds: new Set<string>(),
+      now,
+    };
+    const syncing = buildCards({ ...inputs, missingCandidateName: missingNames(false).candidate });
+    expect(syncing.get('j1__c9')?.name).toBe('Loading…');
+    const synced = buildCards({ ...inputs, missingCandidateName: missingNames(true).candidate }, syncing);
+    expect(synced.get('j1__c9')?.name).toBe('Unknown candidate');
   });
 
   it('marks applications with a pending local change', () => {
@@ -131,13 +156,21 @@ describe('pipeline card view models', () => {
       interviews: [],
       pendingIds: new Set(['j1__c2']),
       now,
+      missingCandidateName,
     });
     expect(cards.get('j1__c2')?.isPending).toBe(true);
     expect(cards.get('j1__c1')?.isPending).toBe(false);
   });
 
   it('keeps the same card object when nothing it shows changed', () => {
-    const inputs = { applications, candidates, interviews: [], pendingIds: new Set<string>(), now };
+    const inputs = {
+      applications,
+      candidates,
+      interviews: [],
+      pendingIds: new Set<string>(),
+      now,
+      missingCandidateName,
+    };
     const first = buildCards(inputs);
     const moved = [
       applications[0] as Application,

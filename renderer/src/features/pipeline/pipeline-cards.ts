@@ -35,6 +35,8 @@ export interface CardInputs {
   /** Ids of applications with a pending local change. */
   readonly pendingIds: ReadonlySet<string>;
   readonly now: number;
+  /** The name a card shows for a candidate not on this device (`missingNames`). */
+  readonly missingCandidateName: string;
 }
 
 /** The next scheduled interview of each application, from `now` on. One pass over the interviews. */
@@ -53,9 +55,10 @@ function toCard(
   candidate: Candidate | undefined,
   nextInterviewAt: string | null,
   isPending: boolean,
-  now: number,
+  inputs: CardInputs,
 ): PipelineCard {
-  const name = candidate ? `${candidate.firstName} ${candidate.lastName}` : 'Unknown candidate';
+  const { now } = inputs;
+  const name = candidate ? `${candidate.firstName} ${candidate.lastName}` : inputs.missingCandidateName;
   const currentCompany = candidate?.currentCompany ?? '';
   const currentTitle = candidate?.currentTitle ?? '';
   const tags = candidate?.tags ?? [];
@@ -115,7 +118,7 @@ export function buildCards(
       inputs.candidates.get(application.candidateId),
       upcoming.get(application.id) ?? null,
       inputs.pendingIds.has(application.id),
-      inputs.now,
+      inputs,
     );
     const before = previous.get(card.id);
     cards.set(card.id, before && isSameCard(before, card) ? before : card);
