@@ -89,6 +89,10 @@ test('the first sync shows how many documents of about how many, and names no ca
   const recent = page.getByRole('region', { name: 'Recent applications' });
   await expect(recent.getByRole('link').first()).toContainText('Loading… →');
   await expect(page.getByText(/Unknown candidate/)).toHaveCount(0);
+  // Nor does it claim there is nothing to wait for before it knows.
+  const scorecards = page.getByRole('region', { name: 'Scorecards waited for' });
+  await expect(scorecards).toContainText('Still downloading…');
+  await expect(scorecards).not.toContainText('Every scorecard is in.');
   await page.screenshot({ path: test.info().outputPath('first-sync-loading-names.png'), fullPage: true });
 
   candidates.open();
@@ -110,4 +114,5 @@ test('the first sync shows how many documents of about how many, and names no ca
   lastJobs.open();
   await expect(bar).toHaveCount(0, { timeout: 30_000 });
   await expectSynced(page);
+  await expect(page.getByText('Still downloading…')).toHaveCount(0);
 });

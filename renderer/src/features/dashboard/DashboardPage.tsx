@@ -40,6 +40,8 @@ export function DashboardPage() {
   );
   const jobTitles = useMemo(() => new Map(jobs.map((job) => [job.id, job.title])), [jobs]);
   const missing = useMissingNames();
+  // While the first download runs, "none" is not yet known: say so rather than claim there is none.
+  const emptyOr = (text: string) => (missing.isLoading ? 'Still downloading…' : text);
   const candidateName = (id: string) => candidateNames.get(id) ?? missing.candidate;
   const jobTitle = (id: string) => jobTitles.get(id) ?? missing.job;
   const ahead = useMemo(() => interviewsAhead(interviews, now), [interviews, now]);
@@ -62,7 +64,7 @@ export function DashboardPage() {
             interviews={ahead.today}
             candidateName={candidateName}
             jobTitle={jobTitle}
-            emptyText="No interviews today."
+            emptyText={emptyOr('No interviews today.')}
           />
         </DashboardCard>
         <DashboardCard title="Upcoming interviews">
@@ -70,7 +72,7 @@ export function DashboardPage() {
             interviews={ahead.upcoming}
             candidateName={candidateName}
             jobTitle={jobTitle}
-            emptyText="Nothing in the next 7 days."
+            emptyText={emptyOr('Nothing in the next 7 days.')}
           />
         </DashboardCard>
         <DashboardCard title="Scorecards waited for">
@@ -79,6 +81,7 @@ export function DashboardPage() {
             now={now}
             personName={(id) => nameOf(directory, id)}
             candidateName={candidateName}
+            emptyText={emptyOr('Every scorecard is in.')}
           />
         </DashboardCard>
         <DashboardCard title="Recent applications">

@@ -9,13 +9,20 @@ interface LateScorecardsProps {
   readonly now: number;
   readonly personName: (id: string) => string;
   readonly candidateName: (id: string) => string;
+  /** What it says when no scorecard is waited for. */
+  readonly emptyText: string;
 }
 
 /** Whose scorecards the team waits for: due an hour after the interview, late a day after; oldest first. */
-export function LateScorecards({ interviews, now, personName, candidateName }: LateScorecardsProps) {
+export function LateScorecards({
+  interviews,
+  now,
+  personName,
+  candidateName,
+  emptyText,
+}: LateScorecardsProps) {
   const missing = missingScorecards(interviews, now);
-  if (missing.length === 0)
-    return <Typography sx={{ color: 'text.secondary' }}>Every scorecard is in.</Typography>;
+  if (missing.length === 0) return <Typography sx={{ color: 'text.secondary' }}>{emptyText}</Typography>;
   const byId = new Map(interviews.map((interview) => [interview.id, interview]));
   return (
     <List dense aria-label="Scorecards waited for">
