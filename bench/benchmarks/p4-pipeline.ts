@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { newApplication } from '#shared/domain/application/application-commands';
 import type { Application } from '#shared/domain/application/application-schema';
@@ -85,8 +86,21 @@ export const p4Pipeline: Benchmark = {
       const page = await openSignIn(context, server.baseUrl);
       log(`P4: signing in and downloading a job with ${board.applications.length} applications`);
       await signInAndSync(page, firstOfRole(organisation, 'recruiter').email, BENCH_PASSWORD);
+      // SHORTLIST_BENCH_P4_PROFILE=<file>: a CPU profile of the renderer from navigation to first render.
+      const profilePath = process.env['SHORTLIST_BENCH_P4_PROFILE'];
+      const cdp = profilePath ? await context.newCDPSession(page) : null;
+      if (cdp) {
+        await cdp.send('Profiler.enable');
+        await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+        await cdp.send('Profiler.start');
+      }
       await page.goto(`${server.baseUrl}/app/jobs/${encodeURIComponent(board.jobId)}/pipeline`);
       const firstRenderMs = await measureOf(page, 'pipeline:first-render');
+      if (cdp && profilePath) {
+        const { profile } = await cdp.send('Profiler.stop');
+        writeFileSync(profilePath, JSON.stringify(profile));
+        log(`P4: CPU profile written to ${profilePath}`);
+      }
       log('P4: one keyboard drag from applied to screening');
       await dragFirstCard(page);
       const dropToRenderedMs = await measureOf(page, 'pipeline:drop-to-rendered');

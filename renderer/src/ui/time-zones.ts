@@ -4,18 +4,11 @@
  * the device's.
  */
 
+import { dateTimeFormat, isTimeZone } from '#shared/domain/user/time-zone';
+
 /** The device's time zone (IANA). */
 export function deviceTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
-}
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-GB', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** A person's own time zone, when their directory entry names a valid one; else null. */
@@ -45,7 +38,8 @@ export function formatInZone(
   timeZone: string,
   options: Intl.DateTimeFormatOptions = DATE_TIME,
 ): string {
-  const parts = new Intl.DateTimeFormat('en-GB', { ...options, timeZone }).formatToParts(new Date(ms));
+  const style = options === DATE_TIME ? 'date-time' : JSON.stringify(options);
+  const parts = dateTimeFormat('en-GB', timeZone, style, options).formatToParts(new Date(ms));
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((each) => each.type === type)?.value;
   const date = [part('weekday'), part('day'), part('month'), part('year')].filter(Boolean).join(' ');
   const time = part('hour') !== undefined ? `${part('hour')}:${part('minute')}` : '';
@@ -59,7 +53,7 @@ export function formatTimeInZone(ms: number, timeZone: string): string {
 
 /** The zone's name with its abbreviation or offset at `ms`, e.g. "Europe/Berlin (CET)". */
 export function zoneName(timeZone: string, ms: number): string {
-  const short = new Intl.DateTimeFormat('en-GB', { timeZone, timeZoneName: 'short' })
+  const short = dateTimeFormat('en-GB', timeZone, 'zone-name', { timeZoneName: 'short' })
     .formatToParts(new Date(ms))
     .find((part) => part.type === 'timeZoneName')?.value;
   return short && short !== timeZone ? `${timeZone} (${short})` : timeZone;

@@ -1,5 +1,5 @@
 import { useContext } from 'react';
-import { formatWhen } from '#shared/domain/user/time-zone';
+import { dateTimeFormat, formatWhen } from '#shared/domain/user/time-zone';
 import { systemTimeZone, TimeZoneContext } from './TimeZoneProvider';
 
 export { systemTimeZone, useOwnUser } from './TimeZoneProvider';
@@ -27,26 +27,17 @@ export function formatShortIn(at: string | number, zone: string, withWeekday = f
   return withWeekday ? `${part('weekday')} ${day}` : day;
 }
 
-const shortFormats = new Map<string, Intl.DateTimeFormat>();
-
 /** One formatter per zone and style: making one costs far more than using it (boards show hundreds). */
 function shortFormat(zone: string, withWeekday: boolean, withYear: boolean): Intl.DateTimeFormat {
-  const key = `${zone}|${String(withWeekday)}|${String(withYear)}`;
-  let known = shortFormats.get(key);
-  if (!known) {
-    known = new Intl.DateTimeFormat('en-GB', {
-      timeZone: zone,
-      ...(withWeekday ? { weekday: 'short' as const } : {}),
-      day: 'numeric',
-      month: 'short',
-      ...(withYear ? { year: 'numeric' as const } : {}),
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    shortFormats.set(key, known);
-  }
-  return known;
+  return dateTimeFormat('en-GB', zone, `short|${String(withWeekday)}|${String(withYear)}`, {
+    ...(withWeekday ? { weekday: 'short' as const } : {}),
+    day: 'numeric',
+    month: 'short',
+    ...(withYear ? { year: 'numeric' as const } : {}),
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  });
 }
 
 /** Short moments in the person's zone (lists, timelines). */

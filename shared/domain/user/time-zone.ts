@@ -1,15 +1,44 @@
 /** The zone times are written in when nobody chose one. */
 export const DEFAULT_TIME_ZONE = 'UTC';
 
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * One `Intl.DateTimeFormat` per locale, zone and style, made once: making one costs a hundred times
+ * more than using it, and boards and lists format thousands of moments. `style` names the options.
+ */
+export function dateTimeFormat(
+  locale: string,
+  zone: string,
+  style: string,
+  options: Intl.DateTimeFormatOptions,
+): Intl.DateTimeFormat {
+  const key = `${locale}|${zone}|${style}`;
+  let known = formatters.get(key);
+  if (!known) {
+    known = new Intl.DateTimeFormat(locale, { ...options, timeZone: zone });
+    formatters.set(key, known);
+  }
+  return known;
+}
+
+const knownZones = new Map<string, boolean>();
+
 /** Whether `zone` is an IANA time zone this runtime knows (e.g. `Europe/Berlin`). */
 export function isTimeZone(zone: string): boolean {
   if (zone.length === 0 || zone.length > 64) return false;
+  const known = knownZones.get(zone);
+  if (known !== undefined) return known;
+  let isKnown: boolean;
   try {
     new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
+    isKnown = true;
   } catch {
-    return false;
+    isKnown = false;
   }
+  // Bounded: zone names come from documents, and a crafted one must not grow the map for ever.
+  if (knownZones.size < 1_000) knownZones.set(zone, isKnown);
+  return isKnown;
 }
 
 /** The first of `zones` that is a known time zone, else UTC: a person's, then the organisation's. */
@@ -25,8 +54,7 @@ export function effectiveTimeZone(...zones: readonly (string | null | undefined)
  */
 export function formatWhen(at: Date | string | number, zone: string): string {
   const date = at instanceof Date ? at : new Date(at);
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: zone,
+  const parts = dateTimeFormat('en-GB', zone, 'when', {
     weekday: 'long',
     day: 'numeric',
     month: 'long',
@@ -43,8 +71,7 @@ export function formatWhen(at: Date | string | number, zone: string): string {
 /** The wall-clock time in `zone` at `at`, as `YYYY-MM-DDTHH:mm:ss` (no offset). */
 export function wallClock(at: Date | string | number, zone: string): string {
   const date = at instanceof Date ? at : new Date(at);
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone: zone,
+  const parts = dateTimeFormat('en-CA', zone, 'wall-clock', {
     year: 'numeric',
     month: '2-digit',
     day: '2-digit',
