@@ -19,6 +19,7 @@ import { CandidateMessageComposer, isMessageOffered } from './CandidateMessageCo
 import { draftProblem, type MessageDraft } from './message-draft';
 import { messageValues } from './message-values';
 import { useMessageDraft } from './use-message-draft';
+import { candidateNameOr, useMissingNames } from './missing-names';
 
 interface HireDialogProps {
   /** The application being moved to hired (read here, so the board can open the dialog too). */
@@ -44,6 +45,7 @@ export function HireDialog({ applicationId, onHire, onClose }: HireDialogProps) 
   const user = useCurrentUser();
   const application = useApplication(applicationId);
   const candidate = useCandidate(application?.candidateId ?? '');
+  const missing = useMissingNames();
   const job = useJob(application?.jobId ?? '');
   const hiredBefore = (useApplicationsForJob(application?.jobId ?? '') ?? []).filter(
     (each) => each.stage === 'hired' && each.id !== applicationId,
@@ -56,7 +58,7 @@ export function HireDialog({ applicationId, onHire, onClose }: HireDialogProps) 
   const [error, setError] = useState<string | null>(null);
   const mayMessage = isMessageOffered(actor, 'hired', candidate);
   const problem = mayMessage ? draftProblem(draft) : null;
-  const name = candidate ? `${candidate.firstName} ${candidate.lastName}` : (application?.candidateId ?? '');
+  const name = candidateNameOr(candidate, missing);
   const mayClose =
     job !== null && job !== undefined && roleMay(actor.role, 'job.changeStatus') && !isJobFinal(job.status);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LOADING_NAME, missingNames } from './missing-names';
+import { candidateNameOr, LOADING_NAME, missingNames } from './missing-names';
 
 describe('names not on this device', () => {
   it('are a neutral placeholder while the first download runs, never "unknown"', () => {
@@ -14,5 +14,13 @@ describe('names not on this device', () => {
       job: 'Unknown job',
       isLoading: false,
     });
+  });
+
+  it('on a page of one candidate: the name, loading while read, and never a raw id', () => {
+    const done = missingNames(true);
+    expect(candidateNameOr({ firstName: 'Ada', lastName: 'Lovelace' }, done)).toBe('Ada Lovelace');
+    expect(candidateNameOr(undefined, done)).toBe(LOADING_NAME);
+    expect(candidateNameOr(null, done)).toBe('Unknown candidate');
+    expect(candidateNameOr(null, missingNames(false))).toBe(LOADING_NAME);
   });
 });

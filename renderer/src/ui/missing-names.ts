@@ -25,3 +25,15 @@ export function missingNames(isFirstDownloadDone: boolean): MissingNames {
 export function useMissingNames(): MissingNames {
   return missingNames(useSyncMeta()?.initialSyncDone === true);
 }
+
+/**
+ * A candidate's name on a page that reads one candidate: "Loading…" while the local query runs
+ * (`undefined`), `missing.candidate` when the device does not hold them (`null`).
+ */
+export function candidateNameOr(
+  candidate: { readonly firstName: string; readonly lastName: string } | null | undefined,
+  missing: MissingNames,
+): string {
+  if (candidate === undefined) return LOADING_NAME;
+  return candidate ? `${candidate.firstName} ${candidate.lastName}` : missing.candidate;
+}

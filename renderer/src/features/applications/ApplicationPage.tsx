@@ -19,6 +19,7 @@ import { ApplicationInterviews } from './ApplicationInterviews';
 import { OfferCard } from './OfferCard';
 import { StageActions } from './StageActions';
 import { StageTimeline } from '../../ui/StageTimeline';
+import { candidateNameOr, useMissingNames } from '../../ui/missing-names';
 
 /** One application: its stage moves, rejection, offer, history and interviews. */
 export function ApplicationPage() {
@@ -27,12 +28,13 @@ export function ApplicationPage() {
   const application = useApplication(applicationId);
   const job = useJob(application?.jobId ?? '');
   const candidate = useCandidate(application?.candidateId ?? '');
+  const missing = useMissingNames();
   const interviews = useInterviewsForApplication(applicationId) ?? [];
   const users = new Map((useUsers() ?? []).map((user) => [user.id, user]));
   const settings = useSettings();
   if (application === undefined) return null;
   if (application === null) return <Typography>This application is not on this device.</Typography>;
-  const candidateName = candidate ? `${candidate.firstName} ${candidate.lastName}` : application.candidateId;
+  const candidateName = candidateNameOr(candidate, missing);
 
   return (
     <Stack spacing={3}>

@@ -29,6 +29,7 @@ import { InterviewScorecards } from './InterviewScorecards';
 import { InterviewSection as Section } from './InterviewSection';
 import { ScorecardDueChip } from './ScorecardDueChip';
 import { ScorecardForm } from './ScorecardForm';
+import { candidateNameOr, useMissingNames } from '../../ui/missing-names';
 
 /**
  * An interview, run from one screen, offline: the kit and my scorecard first, the other scorecards
@@ -41,12 +42,13 @@ export function InterviewPage() {
   const application = useApplication(interview?.applicationId ?? '');
   const job = useJob(interview?.jobId ?? '');
   const candidate = useCandidate(interview?.candidateId ?? '');
+  const missing = useMissingNames();
   const users = new Map((useUsers() ?? []).map((user) => [user.id, user]));
   const now = useNow(60_000);
   if (interview === undefined) return null;
   if (interview === null) return <Typography>This interview is not on this device.</Typography>;
   const personName = (id: string) => nameOf(users, id);
-  const candidateName = candidate ? `${candidate.firstName} ${candidate.lastName}` : 'Candidate';
+  const candidateName = candidateNameOr(candidate, missing);
   const isMine = isAssigned(interview, actor.id);
   const fullRead = readsEverything(actor);
   const plan = job?.interviewPlan;
