@@ -94,7 +94,10 @@ test('a recruiter writes, edits offline and deletes a comment; a colleague sees 
     await expect(editor).toHaveCount(0);
     await myComment.getByRole('button', { name: 'Edit comment' }).click();
     await editor.fill('Portfolio is strong; the case study is thin. @Pri');
-    await myComment.getByRole('option', { name: '@Priya Raman' }).click();
+    // Enter picks the name offered (it does not save the half-typed edit).
+    await expect(myComment.getByRole('option', { name: '@Priya Raman' })).toBeVisible();
+    await editor.press('Enter');
+    await expect(editor).toHaveValue('Portfolio is strong; the case study is thin. @Priya Raman ');
     await editor.pressSequentially('can you ask about it?');
     await expect(myComment.getByText('Notifies Priya Raman')).toBeVisible();
     await editor.press('Escape');

@@ -24,7 +24,8 @@ function mentionQuery(text: string, caret: number): { start: number; query: stri
 
 /**
  * A comment's text field: typing `@` offers the colleagues whose names start with what follows, and
- * picking one writes their full name. Used to write a comment and to edit one.
+ * picking one (a click, or Enter or Tab for the first) writes their full name. Used to write a
+ * comment and to edit one.
  */
 export function MentionField(props: MentionFieldProps) {
   const { value, onChange, colleagues } = props;
@@ -63,7 +64,17 @@ export function MentionField(props: MentionFieldProps) {
           setCaret(event.target.selectionStart ?? event.target.value.length);
         }}
         onSelect={(event) => setCaret((event.target as HTMLTextAreaElement).selectionStart ?? 0)}
-        {...(props.onKeyDown ? { onKeyDown: props.onKeyDown } : {})}
+        onKeyDown={(event) => {
+          // While names are offered, Enter or Tab picks the first, as in chat apps; it does not save.
+          const first = suggestions[0];
+          if (first && (event.key === 'Enter' || event.key === 'Tab') && !event.shiftKey) {
+            if (event.nativeEvent.isComposing) return;
+            event.preventDefault();
+            complete(first);
+            return;
+          }
+          props.onKeyDown?.(event);
+        }}
         slotProps={{ htmlInput: { maxLength: 5_000 } }}
       />
       {suggestions.length > 0 && (
