@@ -9,7 +9,7 @@ const PUBLISH_DELAY_MS = 150;
  * 50,000 candidates are read once, then each change updates one entry of the search index (its
  * words and its place in the name order), never rebuilding it. Shared by every screen.
  */
-class CandidateIndex {
+export class CandidateIndex {
   private readonly search = new CandidateSearchIndex();
   private snapshot: readonly CandidateSearchEntry[] = [];
   private isLoaded = false;
@@ -18,14 +18,14 @@ class CandidateIndex {
   private readonly listeners = new Set<() => void>();
   private publishTimer: ReturnType<typeof setTimeout> | null = null;
 
-  constructor(db: ShortlistDatabase) {
-    db.candidates.$.subscribe((event) => {
+  constructor(candidates: ShortlistDatabase['candidates']) {
+    candidates.$.subscribe((event) => {
       if (event.operation === 'DELETE') this.search.remove(event.documentId);
       else this.search.upsert(toSearchEntry(event.documentData));
       if (this.isLoaded) this.schedulePublish();
       else this.changedWhileLoading.add(event.documentId);
     });
-    void db.candidates
+    void candidates
       .find()
       .exec()
       .then((docs) => {
@@ -38,11 +38,13 @@ class CandidateIndex {
       });
   }
 
+  /** Calls `listener` after each publish of changes; returns the unsubscribe. */
   readonly subscribe = (listener: () => void) => {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   };
 
+  /** Every candidate's search entry in name order, as last published (searchable with `findCandidates`). */
   readonly getSnapshot = () => this.snapshot;
 
   get loaded(): boolean {
@@ -68,7 +70,7 @@ const indexes = new WeakMap<ShortlistDatabase, CandidateIndex>();
 function indexFor(db: ShortlistDatabase): CandidateIndex {
   let index = indexes.get(db);
   if (!index) {
-    index = new CandidateIndex(db);
+    index = new CandidateIndex(db.candidates);
     indexes.set(db, index);
   }
   return index;

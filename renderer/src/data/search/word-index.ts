@@ -183,7 +183,7 @@ class TypoWalk {
   }
 
   run(): string[] {
-    this.descend(0, this.words.length, 0);
+    if (this.words.length > 0) this.descend(0, this.words.length, 0);
     return [...this.found];
   }
 
