@@ -442,20 +442,14 @@ export function highlightParts(text: string, terms: readonly TermMatch[]): TextP
   if (terms.length === 0 || text.length === 0) return [{ text, isMatch: false }];
   const chars = [...text];
   // One code unit per shown character, so a position in `haystack` is one in `chars`.
-  const haystack = chars
-    .map((char) => {
-      const one = foldText(char);
-      return one.length === 1 ? one : ' ';
-    })
-    .join('');
+  const haystack = chars.map(foldChar).join('');
   const marked = new Array<boolean>(chars.length).fill(false);
   const mark = (start: number, length: number) => {
     for (let index = start; index < start + length && index < marked.length; index += 1) marked[index] = true;
   };
-  for (const { term, nearWords } of terms) {
-    for (const word of [term, ...nearWords]) {
-      const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(word)}`, 'gu');
-      for (const found of haystack.matchAll(pattern)) mark(found.index, word.length);
+  for (const match of terms) {
+    for (const { pattern, length } of patternsOf(match)) {
+      for (const found of haystack.matchAll(pattern)) mark(found.index, length);
     }
   }
   const parts: TextPart[] = [];
@@ -466,6 +460,34 @@ export function highlightParts(text: string, terms: readonly TermMatch[]): TextP
     else parts.push({ text: char, isMatch });
   });
   return parts;
+}
+
+const foldedChars = new Map<string, string>();
+
+/** One shown character folded to one code unit (a space when it folds to none or several); cached. */
+function foldChar(char: string): string {
+  let folded = foldedChars.get(char);
+  if (folded === undefined) {
+    const one = foldText(char);
+    folded = one.length === 1 ? one : ' ';
+    if (foldedChars.size < 10_000) foldedChars.set(char, folded);
+  }
+  return folded;
+}
+
+const termPatterns = new WeakMap<TermMatch, readonly { pattern: RegExp; length: number }[]>();
+
+/** The patterns marking a term and its typo's words at word starts, made once per search. */
+function patternsOf(match: TermMatch): readonly { pattern: RegExp; length: number }[] {
+  let patterns = termPatterns.get(match);
+  if (!patterns) {
+    patterns = [match.term, ...match.nearWords].map((word) => ({
+      pattern: new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(word)}`, 'gu'),
+      length: word.length,
+    }));
+    termPatterns.set(match, patterns);
+  }
+  return patterns;
 }
 
 function escapeRegExp(text: string): string {

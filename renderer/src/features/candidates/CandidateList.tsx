@@ -1,6 +1,6 @@
 import { Box, Checkbox, ListItemButton, ListItemText } from '@mui/material';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
+import { memo, useRef } from 'react';
 import { Link } from 'react-router';
 import type { CandidateSearchEntry, TermMatch } from '../../data/search/candidate-search';
 import { Highlighted } from '../../ui/Highlighted';
@@ -17,8 +17,18 @@ interface CandidateListProps {
   readonly onToggle?: (id: string) => void;
 }
 
-/** A virtualised list: only the rows in view are in the page, however many candidates match. */
-export function CandidateList({ entries, terms = [], selected, onToggle }: CandidateListProps) {
+const NO_TERMS: readonly TermMatch[] = [];
+
+/**
+ * A virtualised list: only the rows in view are in the page, however many candidates match.
+ * Memoised: typing in the search re-renders it only once the results change.
+ */
+export const CandidateList = memo(function CandidateList({
+  entries,
+  terms = NO_TERMS,
+  selected,
+  onToggle,
+}: CandidateListProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: entries.length,
@@ -88,4 +98,4 @@ export function CandidateList({ entries, terms = [], selected, onToggle }: Candi
       </Box>
     </Box>
   );
-}
+});
