@@ -30,10 +30,11 @@ const SORT_LABELS: Record<(typeof CANDIDATE_SORTS)[number], string> = {
 
 /**
  * The search field, the filters, the order and the saved views of the candidates list. Typing in the
- * search re-renders only the search field and the saved views: the filters (a job select may list
- * thousands of jobs) are a memoised part of their own.
+ * search re-renders only the search field and the saved views, once (memoised: not again when the
+ * deferred results arrive); the filters (a job select may list thousands of jobs) are a memoised
+ * part of their own.
  */
-export function CandidateFilters({
+export const CandidateFilters = memo(function CandidateFilters({
   view,
   onChange,
   jobs,
@@ -111,7 +112,7 @@ export function CandidateFilters({
       </Stack>
     </Stack>
   );
-}
+});
 
 type FilterFieldsProps = Omit<CandidateView, 'query'> & {
   readonly jobs: readonly Job[];

@@ -18,6 +18,15 @@ interface CandidateListProps {
 }
 
 const NO_TERMS: readonly TermMatch[] = [];
+const ROW_SX = {
+  position: 'absolute',
+  top: 0,
+  left: 0,
+  right: 0,
+  height: ROW_HEIGHT,
+  display: 'flex',
+  alignItems: 'center',
+} as const;
 
 /**
  * A virtualised list: only the rows in view are in the page, however many candidates match.
@@ -34,7 +43,8 @@ export const CandidateList = memo(function CandidateList({
     count: entries.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 10,
+    // Each row is a few MUI components: every one rendered beyond the view is paid at every keystroke.
+    overscan: 4,
   });
   return (
     <Box
@@ -51,7 +61,8 @@ export const CandidateList = memo(function CandidateList({
       <Box
         role="list"
         aria-label="Candidates"
-        sx={{ height: virtualizer.getTotalSize(), position: 'relative' }}
+        sx={{ position: 'relative' }}
+        style={{ height: virtualizer.getTotalSize() }}
       >
         {virtualizer.getVirtualItems().map((row) => {
           const entry = entries[row.index];
@@ -63,16 +74,9 @@ export const CandidateList = memo(function CandidateList({
             <Box
               role="listitem"
               key={entry.id}
-              sx={{
-                position: 'absolute',
-                top: 0,
-                left: 0,
-                right: 0,
-                height: ROW_HEIGHT,
-                transform: `translateY(${row.start}px)`,
-                display: 'flex',
-                alignItems: 'center',
-              }}
+              sx={ROW_SX}
+              // Not in `sx`: a style class per row position would be made and inserted at every scroll.
+              style={{ transform: `translateY(${row.start}px)` }}
             >
               {selected && onToggle && (
                 <Checkbox
