@@ -1,5 +1,5 @@
 import { Button, Stack, Typography } from '@mui/material';
-import { useCallback, useDeferredValue, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { roleMay } from '#shared/domain/access/write-matrix';
 import { isPipelineOpen } from '#shared/domain/job/job-machine';
@@ -35,7 +35,7 @@ export function CandidatesPage() {
   const [savedViews, setSavedViews] = useState(() => loadSavedViews(localStorage, actor.id));
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [outcome, setOutcome] = useState<{ outcome: BulkOutcome; verb: string } | null>(null);
-  const deferredView = useDeferredValue(view);
+  const deferredView = view;
   const among = useMemo(() => {
     const { jobId, stage } = deferredView;
     if (!jobId && stage === 'all') return null;
