@@ -164,6 +164,8 @@ export class CandidateSearchIndex {
     added.sort((a, b) => this.compareSlots(a, b));
     this.order = this.mergeByName(live, added);
     this.reRank();
+    // Sorting the new words now spares the next keystroke.
+    this.words.settle();
     this.snapshot = this.order.map((slot) => this.bySlot[slot] as CandidateSearchEntry);
     this.visible = null;
     return this.snapshot;
@@ -404,11 +406,14 @@ export function findCandidates(
   return indexOf(entries).find(criteria);
 }
 
+// The order of `localeCompare` without arguments, at a fraction of its cost per call.
+const collator = new Intl.Collator();
+
 const SORTS: Record<Exclude<CandidateSort, 'name'>, (a: CandidateSearchEntry, b: CandidateSearchEntry) => number> = {
-  newest: (a, b) => b.createdAt.localeCompare(a.createdAt) || compareEntries(a, b),
-  oldest: (a, b) => a.createdAt.localeCompare(b.createdAt) || compareEntries(a, b),
+  newest: (a, b) => collator.compare(b.createdAt, a.createdAt) || compareEntries(a, b),
+  oldest: (a, b) => collator.compare(a.createdAt, b.createdAt) || compareEntries(a, b),
   company: (a, b) =>
-    (a.currentCompany || '\uffff').localeCompare(b.currentCompany || '\uffff') || compareEntries(a, b),
+    collator.compare(a.currentCompany || '\uffff', b.currentCompany || '\uffff') || compareEntries(a, b),
 };
 
 /** Entries matching every term (typos allowed) and the source, as `findCandidates` finds them. */
@@ -425,7 +430,7 @@ export function searchCandidates(
 
 /** Alphabetical by name, then id (stable across updates). */
 export function compareEntries(a: CandidateSearchEntry, b: CandidateSearchEntry): number {
-  return a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
+  return collator.compare(a.name, b.name) || collator.compare(a.id, b.id);
 }
 
 /** A piece of shown text, and whether it is what the search matched. */

@@ -118,8 +118,8 @@ export class WordIndex {
     return isHeld;
   }
 
-  /** Merges the words added since the last search into the sorted vocabularies. */
-  private settle(): void {
+  /** Merges the words added since into the sorted vocabularies (else done by the next search). */
+  settle(): void {
     if (this.newWords.length > 0) {
       this.words = mergeSorted(this.words, this.newWords);
       this.newWords = [];
