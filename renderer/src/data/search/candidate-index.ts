@@ -3,11 +3,14 @@ import type { ShortlistDatabase } from '../database';
 import { CandidateSearchIndex, registerIndex, toSearchEntry, type CandidateSearchEntry } from './candidate-search';
 
 const PUBLISH_DELAY_MS = 150;
+/** Quiet time after a publish before its entries' words are indexed ahead of a search. */
+const WARM_DELAY_MS = 400;
 
 /**
  * An in-memory search index of the candidates, kept current from the collection's change events:
  * 50,000 candidates are read once, then each change updates one entry of the search index (its
- * words and its place in the name order), never rebuilding it. Shared by every screen.
+ * words and its place in the name order), never rebuilding it. A publish shows the list at once;
+ * its words are indexed in the quiet after it (or by the first search). Shared by every screen.
  */
 export class CandidateIndex {
   private readonly search = new CandidateSearchIndex();
@@ -17,6 +20,7 @@ export class CandidateIndex {
   private readonly changedWhileLoading = new Set<string>();
   private readonly listeners = new Set<() => void>();
   private publishTimer: ReturnType<typeof setTimeout> | null = null;
+  private warmTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(candidates: ShortlistDatabase['candidates']) {
     candidates.$.subscribe((event) => {
@@ -62,6 +66,10 @@ export class CandidateIndex {
     registerIndex(snapshot, this.search);
     this.snapshot = snapshot;
     this.listeners.forEach((listener) => listener());
+    this.warmTimer ??= setTimeout(() => {
+      this.warmTimer = null;
+      this.search.indexWords();
+    }, WARM_DELAY_MS);
   }
 }
 

@@ -110,6 +110,8 @@ export class CandidateSearchIndex {
   private rank = new Int32Array(0);
   /** Changes not yet committed, by id: the new entry, or null for a removal. */
   private readonly pending = new Map<string, CandidateSearchEntry | null>();
+  /** Slots placed but not yet in the word index (see `indexWords`). */
+  private unindexed: number[] = [];
   private snapshot: readonly CandidateSearchEntry[] = [];
   private visible: readonly CandidateSearchEntry[] | null = null;
   /**
@@ -156,19 +158,32 @@ export class CandidateSearchIndex {
       if (entry) added.push(this.place(entry));
     }
     this.pending.clear();
-    let live = removed > 0 ? this.order.filter((slot) => this.words.isAlive(slot)) : this.order;
-    if (this.words.dead > 1024 && this.words.dead > this.slotById.size) {
+    let live = removed > 0 ? this.order.filter((slot) => this.bySlot[slot] !== undefined) : this.order;
+    const retired = this.bySlot.length - this.slotById.size;
+    if (retired > 1024 && retired > this.slotById.size) {
       live = this.rebuild(live, added);
       added.length = 0;
     }
     added.sort((a, b) => this.compareSlots(a, b));
     this.order = this.mergeByName(live, added);
     this.reRank();
-    // Sorting the new words now spares the next keystroke.
-    this.words.settle();
     this.snapshot = this.order.map((slot) => this.bySlot[slot] as CandidateSearchEntry);
     this.visible = null;
     return this.snapshot;
+  }
+
+  /**
+   * Puts the entries committed since into the word index, which `find` otherwise does first: a
+   * commit only orders them, so a list of 50,000 shows before its words are indexed.
+   */
+  indexWords(): void {
+    if (this.unindexed.length === 0) return;
+    for (const slot of this.unindexed) {
+      const entry = this.bySlot[slot];
+      if (entry) this.words.add(slot, entry.words, entry.misspellable);
+    }
+    this.unindexed = [];
+    this.words.settle();
   }
 
   /** The entries in name order as of the last commit. */
@@ -178,6 +193,7 @@ export class CandidateSearchIndex {
 
   /** See `findCandidates`. */
   find(criteria: CandidateCriteria): CandidateSearchResult {
+    this.indexWords();
     const terms = searchTerms(criteria.query ?? '');
     const hasFilter = Boolean(
       criteria.source || criteria.tag || criteria.addedFrom || criteria.addedTo || criteria.among,
@@ -285,7 +301,7 @@ export class CandidateSearchIndex {
     this.bySlot.push(entry);
     this.tagsBySlot.push(entry.tags.map(foldText));
     this.slotById.set(entry.id, slot);
-    this.words.add(slot, entry.words, entry.misspellable);
+    this.unindexed.push(slot);
     return slot;
   }
 
@@ -309,6 +325,7 @@ export class CandidateSearchIndex {
       (slot) => this.bySlot[slot] as CandidateSearchEntry,
     );
     this.words = new WordIndex();
+    this.unindexed = [];
     this.bySlot = [];
     this.tagsBySlot = [];
     this.slotById.clear();
@@ -406,14 +423,11 @@ export function findCandidates(
   return indexOf(entries).find(criteria);
 }
 
-// The order of `localeCompare` without arguments, at a fraction of its cost per call.
-const collator = new Intl.Collator();
-
 const SORTS: Record<Exclude<CandidateSort, 'name'>, (a: CandidateSearchEntry, b: CandidateSearchEntry) => number> = {
-  newest: (a, b) => collator.compare(b.createdAt, a.createdAt) || compareEntries(a, b),
-  oldest: (a, b) => collator.compare(a.createdAt, b.createdAt) || compareEntries(a, b),
+  newest: (a, b) => b.createdAt.localeCompare(a.createdAt) || compareEntries(a, b),
+  oldest: (a, b) => a.createdAt.localeCompare(b.createdAt) || compareEntries(a, b),
   company: (a, b) =>
-    collator.compare(a.currentCompany || '\uffff', b.currentCompany || '\uffff') || compareEntries(a, b),
+    (a.currentCompany || '\uffff').localeCompare(b.currentCompany || '\uffff') || compareEntries(a, b),
 };
 
 /** Entries matching every term (typos allowed) and the source, as `findCandidates` finds them. */
@@ -430,7 +444,7 @@ export function searchCandidates(
 
 /** Alphabetical by name, then id (stable across updates). */
 export function compareEntries(a: CandidateSearchEntry, b: CandidateSearchEntry): number {
-  return collator.compare(a.name, b.name) || collator.compare(a.id, b.id);
+  return a.name.localeCompare(b.name) || a.id.localeCompare(b.id);
 }
 
 /** A piece of shown text, and whether it is what the search matched. */

@@ -26,7 +26,6 @@ export class WordIndex {
   private newMisspellable: string[] = [];
   private alive = new Uint8Array(1024);
   private slotCount = 0;
-  private deadCount = 0;
 
   /** Indexes `words` (folded, distinct) under `slot`; `misspellable` are those typos may reach. */
   add(slot: number, words: readonly string[], misspellable: readonly string[]): void {
@@ -56,16 +55,6 @@ export class WordIndex {
   remove(slot: number): void {
     if (this.alive[slot] !== 1) return;
     this.alive[slot] = 0;
-    this.deadCount += 1;
-  }
-
-  isAlive(slot: number): boolean {
-    return this.alive[slot] === 1;
-  }
-
-  /** Slots retired since the index was built (their postings are still kept). */
-  get dead(): number {
-    return this.deadCount;
   }
 
   /** The number of slots ever used. */
