@@ -2,25 +2,11 @@ import { createRxDatabase, type RxCollection, type RxJsonSchema } from 'rxdb';
 import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Candidate } from '#shared/domain/candidate/candidate-schema';
+import { candidate } from './candidate-fixture';
 import { toRxJsonSchema } from '#shared/sync/rx-schemas';
 import { CandidateIndex } from './candidate-index';
 import { findCandidates } from './candidate-search';
 
-function candidate(id: string, overrides: Partial<Candidate> = {}): Candidate {
-  return {
-    id,
-    updatedAt: 1,
-    firstName: 'Ada',
-    lastName: 'Lovelace',
-    email: `${id}@example.com`,
-    skills: [],
-    source: 'linkedin',
-    tags: [],
-    createdBy: 'u1',
-    createdAt: '2026-01-01T00:00:00.000Z',
-    ...overrides,
-  };
-}
 
 const closers: (() => Promise<unknown>)[] = [];
 afterEach(async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Candidate } from '#shared/domain/candidate/candidate-schema';
+import { candidate } from './candidate-fixture';
 import { isWithinEdits, typoAllowance } from '#shared/domain/common/text-match';
 import {
   CandidateSearchIndex,
@@ -12,21 +13,6 @@ import {
   type CandidateSearchEntry,
 } from './candidate-search';
 
-function candidate(id: string, overrides: Partial<Candidate> = {}): Candidate {
-  return {
-    id,
-    updatedAt: 1,
-    firstName: 'Ada',
-    lastName: 'Lovelace',
-    email: `${id}@example.com`,
-    skills: [],
-    source: 'linkedin',
-    tags: [],
-    createdBy: 'u1',
-    createdAt: '2026-01-01T00:00:00.000Z',
-    ...overrides,
-  };
-}
 
 const ids = (found: readonly { id: string }[]) => found.map((entry) => entry.id);
 
