@@ -18,14 +18,13 @@ import { withdrawMessage } from '../../ui/candidate-messages';
 import { PendingChip } from '../../ui/PendingChip';
 import { useFormatWhen } from '../../ui/use-time-zone';
 
-const STATUS_WORDS: Readonly<
-  Record<Message['status'], { label: string; color: 'default' | 'success' | 'warning' }>
-> = {
-  queued: { label: 'Waiting to be sent', color: 'warning' },
-  sent: { label: 'Sent', color: 'success' },
-  withdrawn: { label: 'Withdrawn', color: 'default' },
-  cancelled: { label: 'Not sent', color: 'default' },
-};
+const STATUS_WORDS: Readonly<Record<Message['status'], { label: string; color: 'default' | 'success' | 'warning' }>> =
+  {
+    queued: { label: 'Waiting to be sent', color: 'warning' },
+    sent: { label: 'Sent', color: 'success' },
+    withdrawn: { label: 'Withdrawn', color: 'default' },
+    cancelled: { label: 'Not sent', color: 'default' },
+  };
 
 /**
  * Every message to the candidate (SPEC §12), newest first: what, who wrote it and when, and whether
@@ -42,10 +41,7 @@ export function CandidateMessages({
   const actor = useActor();
   const formatWhen = useFormatWhen();
   const [error, setError] = useState<string | null>(null);
-  const messages = useLiveDocuments(
-    (database) => database.messages.find({ selector: { candidateId } }),
-    [candidateId],
-  );
+  const messages = useLiveDocuments((database) => database.messages.find({ selector: { candidateId } }), [candidateId]);
   if (messages === undefined) return null;
   const sorted = [...messages].sort((a, b) => b.createdAt.localeCompare(a.createdAt));
   if (sorted.length === 0) {
@@ -60,8 +56,7 @@ export function CandidateMessages({
       {error && <Alert severity="error">{error}</Alert>}
       {sorted.map((message) => {
         const status = STATUS_WORDS[message.status];
-        const author =
-          message.createdBy === SYSTEM_AUTHOR ? 'Sent automatically' : `By ${personName(message.createdBy)}`;
+        const author = message.createdBy === SYSTEM_AUTHOR ? 'Sent automatically' : `By ${personName(message.createdBy)}`;
         return (
           <Accordion key={message.id} disableGutters variant="outlined">
             <AccordionSummary expandIcon={<ExpandMoreIcon />} aria-label={`Message: ${message.subject}`}>

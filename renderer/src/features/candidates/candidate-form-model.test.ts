@@ -41,23 +41,11 @@ describe('candidate form', () => {
 
 describe("the candidate form's time zone", () => {
   it('keeps a chosen zone, and drops it when cleared (the organisation’s then applies)', () => {
-    const values = {
-      ...candidateToForm(null),
-      firstName: 'A',
-      lastName: 'B',
-      email: 'tz@b.io',
-      timeZone: 'Europe/Berlin',
-    };
+    const values = { ...candidateToForm(null), firstName: 'A', lastName: 'B', email: 'tz@b.io', timeZone: 'Europe/Berlin' };
     const zoned = formToCandidate(values, null, recruiter, 'c-tz', now);
     expect(zoned.timeZone).toBe('Europe/Berlin');
     expect(candidateToForm(zoned).timeZone).toBe('Europe/Berlin');
-    const cleared = formToCandidate(
-      { ...candidateToForm(zoned), timeZone: '' },
-      zoned,
-      recruiter,
-      'c-tz',
-      now,
-    );
+    const cleared = formToCandidate({ ...candidateToForm(zoned), timeZone: '' }, zoned, recruiter, 'c-tz', now);
     expect('timeZone' in cleared).toBe(false);
     expect(decideWrite(recruiter, 'candidates', zoned, cleared, { now: now.getTime() }).ok).toBe(true);
   });
