@@ -35,25 +35,24 @@ export function CandidatesPage() {
   const [savedViews, setSavedViews] = useState(() => loadSavedViews(localStorage, actor.id));
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [outcome, setOutcome] = useState<{ outcome: BulkOutcome; verb: string } | null>(null);
-  const deferredView = view;
   const among = useMemo(() => {
-    const { jobId, stage } = deferredView;
+    const { jobId, stage } = view;
     if (!jobId && stage === 'all') return null;
     return tally?.tally.candidatesWith(jobId || null, stage === 'all' ? null : stage) ?? new Set<string>();
     // The tally object stays the same; its version says when it moved.
-  }, [deferredView.jobId, deferredView.stage, tally?.version]);
+  }, [view.jobId, view.stage, tally?.version]);
   const result = useMemo(
     () =>
       findCandidates(entries, {
-        query: deferredView.query,
-        source: deferredView.source === 'all' ? null : deferredView.source,
-        tag: deferredView.tag.trim() || null,
-        addedFrom: deferredView.addedFrom || null,
-        addedTo: deferredView.addedTo || null,
+        query: view.query,
+        source: view.source === 'all' ? null : view.source,
+        tag: view.tag.trim() || null,
+        addedFrom: view.addedFrom || null,
+        addedTo: view.addedTo || null,
         among,
-        sort: deferredView.sort,
+        sort: view.sort,
       }),
-    [entries, deferredView, among],
+    [entries, view, among],
   );
   const total = useMemo(() => entries.filter((entry) => !entry.mergedInto).length, [entries]);
   const mayEdit = roleMay(actor.role, 'candidate.edit');
