@@ -1,44 +1,54 @@
 import { useSyncExternalStore } from 'react';
 import type { ShortlistDatabase } from '../database';
-import { compareEntries, toSearchEntry, wordIndexOf, type CandidateSearchEntry } from './candidate-search';
+import { CandidateSearchIndex, registerIndex, toSearchEntry, type CandidateSearchEntry } from './candidate-search';
 
 const PUBLISH_DELAY_MS = 150;
-/** Quiet time after a publish before the word index of the new snapshot is built ahead of a search. */
+/** Quiet time after a publish before its entries' words are indexed ahead of a search. */
 const WARM_DELAY_MS = 400;
 
 /**
  * An in-memory search index of the candidates, kept current from the collection's change events:
- * 50,000 candidates are read once, then each change updates one entry. Shared by every screen.
+ * 50,000 candidates are read once, then each change updates one entry of the search index (its
+ * words and its place in the name order), never rebuilding it. A publish shows the list at once;
+ * its words are indexed in the quiet after it (or by the first search). Shared by every screen.
  */
-class CandidateIndex {
-  private readonly entries = new Map<string, CandidateSearchEntry>();
+export class CandidateIndex {
+  private readonly search = new CandidateSearchIndex();
   private snapshot: readonly CandidateSearchEntry[] = [];
   private isLoaded = false;
+  /** Candidates changed while the first read ran: their event is newer than what the read returns. */
+  private readonly changedWhileLoading = new Set<string>();
   private readonly listeners = new Set<() => void>();
   private publishTimer: ReturnType<typeof setTimeout> | null = null;
   private warmTimer: ReturnType<typeof setTimeout> | null = null;
 
-  constructor(db: ShortlistDatabase) {
-    db.candidates.$.subscribe((event) => {
-      if (event.operation === 'DELETE') this.entries.delete(event.documentId);
-      else this.entries.set(event.documentId, toSearchEntry(event.documentData));
+  constructor(candidates: ShortlistDatabase['candidates']) {
+    candidates.$.subscribe((event) => {
+      if (event.operation === 'DELETE') this.search.remove(event.documentId);
+      else this.search.upsert(toSearchEntry(event.documentData));
       if (this.isLoaded) this.schedulePublish();
+      else this.changedWhileLoading.add(event.documentId);
     });
-    void db.candidates
+    void candidates
       .find()
       .exec()
       .then((docs) => {
-        for (const doc of docs) this.entries.set(doc.id, toSearchEntry(doc.toMutableJSON()));
+        for (const doc of docs) {
+          if (!this.changedWhileLoading.has(doc.id)) this.search.upsert(toSearchEntry(doc.toMutableJSON()));
+        }
+        this.changedWhileLoading.clear();
         this.isLoaded = true;
-        this.publish();
+        this.publish(true);
       });
   }
 
+  /** Calls `listener` after each publish of changes; returns the unsubscribe. */
   readonly subscribe = (listener: () => void) => {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   };
 
+  /** Every candidate's search entry in name order, as last published (searchable with `findCandidates`). */
   readonly getSnapshot = () => this.snapshot;
 
   get loaded(): boolean {
@@ -49,15 +59,16 @@ class CandidateIndex {
     this.publishTimer ??= setTimeout(() => this.publish(), PUBLISH_DELAY_MS);
   }
 
-  private publish(): void {
+  private publish(isFirst = false): void {
     this.publishTimer = null;
-    this.snapshot = [...this.entries.values()].sort(compareEntries);
+    const snapshot = this.search.commit();
+    if (snapshot === this.snapshot && !isFirst) return;
+    registerIndex(snapshot, this.search);
+    this.snapshot = snapshot;
     this.listeners.forEach((listener) => listener());
-    if (this.warmTimer) clearTimeout(this.warmTimer);
-    const snapshot = this.snapshot;
-    this.warmTimer = setTimeout(() => {
+    this.warmTimer ??= setTimeout(() => {
       this.warmTimer = null;
-      wordIndexOf(snapshot);
+      this.search.indexWords();
     }, WARM_DELAY_MS);
   }
 }
@@ -67,7 +78,7 @@ const indexes = new WeakMap<ShortlistDatabase, CandidateIndex>();
 function indexFor(db: ShortlistDatabase): CandidateIndex {
   let index = indexes.get(db);
   if (!index) {
-    index = new CandidateIndex(db);
+    index = new CandidateIndex(db.candidates);
     indexes.set(db, index);
   }
   return index;

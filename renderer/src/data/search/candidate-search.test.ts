@@ -1,22 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Candidate } from '#shared/domain/candidate/candidate-schema';
+import { candidate } from './candidate-fixture';
 import { compareEntries, findCandidates, highlightParts, searchCandidates, toSearchEntry } from './candidate-search';
 
-function candidate(id: string, overrides: Partial<Candidate> = {}): Candidate {
-  return {
-    id,
-    updatedAt: 1,
-    firstName: 'Ada',
-    lastName: 'Lovelace',
-    email: `${id}@example.com`,
-    skills: [],
-    source: 'linkedin',
-    tags: [],
-    createdBy: 'u1',
-    createdAt: '2026-01-01T00:00:00.000Z',
-    ...overrides,
-  };
-}
 
 const entries = [
   toSearchEntry(candidate('c1', { skills: ['TypeScript', 'Rust'], currentCompany: 'Acme' })),

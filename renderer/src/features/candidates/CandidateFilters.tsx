@@ -1,5 +1,5 @@
 import { Button, MenuItem, Stack, TextField } from '@mui/material';
-import { useState } from 'react';
+import { memo, useCallback, useState, type SetStateAction } from 'react';
 import { CANDIDATE_SOURCES } from '#shared/domain/candidate/candidate-schema';
 import { STAGES } from '#shared/domain/application/application-schema';
 import type { Job } from '#shared/domain/job/job-schema';
@@ -9,7 +9,8 @@ import { ALL_CANDIDATES, type CandidateView, type SavedView } from './saved-view
 
 interface CandidateFiltersProps {
   readonly view: CandidateView;
-  readonly onChange: (view: CandidateView) => void;
+  /** Takes the new view, or how to make it from the current one (as a state setter does). */
+  readonly onChange: (view: SetStateAction<CandidateView>) => void;
   readonly jobs: readonly Job[];
   readonly savedViews: readonly SavedView[];
   readonly onSave: (name: string) => void;
@@ -27,8 +28,13 @@ const SORT_LABELS: Record<(typeof CANDIDATE_SORTS)[number], string> = {
   company: 'Company',
 };
 
-/** The search field, the filters, the order and the saved views of the candidates list. */
-export function CandidateFilters({
+/**
+ * The search field, the filters, the order and the saved views of the candidates list. Typing in the
+ * search re-renders only the search field and the saved views, once (memoised: not again when the
+ * deferred results arrive); the filters (a job select may list thousands of jobs) are a memoised
+ * part of their own.
+ */
+export const CandidateFilters = memo(function CandidateFilters({
   view,
   onChange,
   jobs,
@@ -37,8 +43,11 @@ export function CandidateFilters({
   onDelete,
 }: CandidateFiltersProps) {
   const [viewName, setViewName] = useState('');
-  const set = <K extends keyof CandidateView>(field: K, value: CandidateView[K]) =>
-    onChange({ ...view, [field]: value });
+  const set = useCallback(
+    <K extends keyof CandidateView>(field: K, value: CandidateView[K]) =>
+      onChange((current) => ({ ...current, [field]: value })),
+    [onChange],
+  );
   const current = savedViews.find((saved) => JSON.stringify(saved.view) === JSON.stringify(view));
   return (
     <Stack spacing={2}>
@@ -71,83 +80,17 @@ export function CandidateFilters({
           ))}
         </TextField>
       </Stack>
-      <Stack direction="row" sx={{ gap: 2, flexWrap: 'wrap' }} role="group" aria-label="Filters">
-        <TextField
-          select
-          label="Source"
-          value={view.source}
-          sx={{ minWidth: 150 }}
-          onChange={(event) => set('source', event.target.value as CandidateView['source'])}
-        >
-          <MenuItem value="all">All sources</MenuItem>
-          {CANDIDATE_SOURCES.map((each) => (
-            <MenuItem key={each} value={each}>
-              {humanize(each)}
-            </MenuItem>
-          ))}
-        </TextField>
-        <TextField
-          select
-          label="Job"
-          value={view.jobId || ANY_JOB}
-          sx={{ minWidth: 200 }}
-          onChange={(event) => set('jobId', event.target.value === ANY_JOB ? '' : event.target.value)}
-        >
-          <MenuItem value={ANY_JOB}>Any job</MenuItem>
-          {jobs.map((job) => (
-            <MenuItem key={job.id} value={job.id}>
-              {job.title}
-            </MenuItem>
-          ))}
-        </TextField>
-        <TextField
-          select
-          label="Stage"
-          value={view.stage}
-          sx={{ minWidth: 140 }}
-          onChange={(event) => set('stage', event.target.value as CandidateView['stage'])}
-        >
-          <MenuItem value="all">Any stage</MenuItem>
-          {STAGES.map((stage) => (
-            <MenuItem key={stage} value={stage}>
-              {humanize(stage)}
-            </MenuItem>
-          ))}
-        </TextField>
-        <TextField
-          label="Tag"
-          value={view.tag}
-          sx={{ width: 140 }}
-          onChange={(event) => set('tag', event.target.value)}
-        />
-        <TextField
-          label="Added from"
-          type="date"
-          value={view.addedFrom}
-          onChange={(event) => set('addedFrom', event.target.value)}
-          slotProps={{ inputLabel: { shrink: true } }}
-        />
-        <TextField
-          label="Added to"
-          type="date"
-          value={view.addedTo}
-          onChange={(event) => set('addedTo', event.target.value)}
-          slotProps={{ inputLabel: { shrink: true } }}
-        />
-        <TextField
-          select
-          label="Sort by"
-          value={view.sort}
-          sx={{ minWidth: 150 }}
-          onChange={(event) => set('sort', event.target.value as CandidateView['sort'])}
-        >
-          {CANDIDATE_SORTS.map((sort) => (
-            <MenuItem key={sort} value={sort}>
-              {SORT_LABELS[sort]}
-            </MenuItem>
-          ))}
-        </TextField>
-      </Stack>
+      <FilterFields
+        source={view.source}
+        jobId={view.jobId}
+        stage={view.stage}
+        tag={view.tag}
+        addedFrom={view.addedFrom}
+        addedTo={view.addedTo}
+        sort={view.sort}
+        jobs={jobs}
+        set={set}
+      />
       <Stack direction="row" sx={{ gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
         <TextField
           size="small"
@@ -169,4 +112,101 @@ export function CandidateFilters({
       </Stack>
     </Stack>
   );
-}
+});
+
+type FilterFieldsProps = Omit<CandidateView, 'query'> & {
+  readonly jobs: readonly Job[];
+  readonly set: <K extends keyof CandidateView>(field: K, value: CandidateView[K]) => void;
+};
+
+const FilterFields = memo(function FilterFields({
+  source,
+  jobId,
+  stage,
+  tag,
+  addedFrom,
+  addedTo,
+  sort,
+  jobs,
+  set,
+}: FilterFieldsProps) {
+  return (
+    <Stack direction="row" sx={{ gap: 2, flexWrap: 'wrap' }} role="group" aria-label="Filters">
+      <TextField
+        select
+        label="Source"
+        value={source}
+        sx={{ minWidth: 150 }}
+        onChange={(event) => set('source', event.target.value as CandidateView['source'])}
+      >
+        <MenuItem value="all">All sources</MenuItem>
+        {CANDIDATE_SOURCES.map((each) => (
+          <MenuItem key={each} value={each}>
+            {humanize(each)}
+          </MenuItem>
+        ))}
+      </TextField>
+      <TextField
+        select
+        label="Job"
+        value={jobId || ANY_JOB}
+        sx={{ minWidth: 200 }}
+        onChange={(event) => set('jobId', event.target.value === ANY_JOB ? '' : event.target.value)}
+      >
+        <MenuItem value={ANY_JOB}>Any job</MenuItem>
+        {jobs.map((job) => (
+          <MenuItem key={job.id} value={job.id}>
+            {job.title}
+          </MenuItem>
+        ))}
+      </TextField>
+      <TextField
+        select
+        label="Stage"
+        value={stage}
+        sx={{ minWidth: 140 }}
+        onChange={(event) => set('stage', event.target.value as CandidateView['stage'])}
+      >
+        <MenuItem value="all">Any stage</MenuItem>
+        {STAGES.map((stage) => (
+          <MenuItem key={stage} value={stage}>
+            {humanize(stage)}
+          </MenuItem>
+        ))}
+      </TextField>
+      <TextField
+        label="Tag"
+        value={tag}
+        sx={{ width: 140 }}
+        onChange={(event) => set('tag', event.target.value)}
+      />
+      <TextField
+        label="Added from"
+        type="date"
+        value={addedFrom}
+        onChange={(event) => set('addedFrom', event.target.value)}
+        slotProps={{ inputLabel: { shrink: true } }}
+      />
+      <TextField
+        label="Added to"
+        type="date"
+        value={addedTo}
+        onChange={(event) => set('addedTo', event.target.value)}
+        slotProps={{ inputLabel: { shrink: true } }}
+      />
+      <TextField
+        select
+        label="Sort by"
+        value={sort}
+        sx={{ minWidth: 150 }}
+        onChange={(event) => set('sort', event.target.value as CandidateView['sort'])}
+      >
+        {CANDIDATE_SORTS.map((sort) => (
+          <MenuItem key={sort} value={sort}>
+            {SORT_LABELS[sort]}
+          </MenuItem>
+        ))}
+      </TextField>
+    </Stack>
+  );
+});

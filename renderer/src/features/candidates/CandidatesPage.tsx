@@ -1,5 +1,5 @@
 import { Button, Stack, Typography } from '@mui/material';
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { roleMay } from '#shared/domain/access/write-matrix';
 import { isPipelineOpen } from '#shared/domain/job/job-machine';
@@ -7,7 +7,8 @@ import { useActor, useDb } from '../../data/hooks/use-database';
 import { useJobs } from '../../data/hooks/use-documents';
 import { useApplicationTally } from '../../data/hooks/use-application-tally';
 import { useCandidateIndex } from '../../data/search/candidate-index';
-import { findCandidates } from '../../data/search/candidate-search';
+import { findCandidates, type CandidateSearchEntry } from '../../data/search/candidate-search';
+import type { Job } from '#shared/domain/job/job-schema';
 import type { BulkOutcome } from '../../ui/bulk-outcome';
 import { BulkOutcomeAlert } from '../../ui/BulkOutcomeAlert';
 import { PageHeader } from '../../ui/PageHeader';
@@ -15,6 +16,9 @@ import { CandidateBulkActions } from './CandidateBulkActions';
 import { CandidateFilters } from './CandidateFilters';
 import { CandidateList } from './CandidateList';
 import { ALL_CANDIDATES, deleteView, loadSavedViews, saveView, type CandidateView } from './saved-views';
+
+const NO_JOBS: readonly Job[] = [];
+const NOTHING_PICKED: readonly CandidateSearchEntry[] = [];
 
 /**
  * Every candidate: searched by anything visible (typos forgiven, matches marked), filtered by source,
@@ -25,41 +29,56 @@ export function CandidatesPage() {
   const db = useDb();
   const actor = useActor();
   const { entries, isLoaded } = useCandidateIndex(db);
-  const jobs = useJobs() ?? [];
+  const jobs = useJobs() ?? NO_JOBS;
   const tally = useApplicationTally();
   const [view, setView] = useState<CandidateView>(ALL_CANDIDATES);
   const [savedViews, setSavedViews] = useState(() => loadSavedViews(localStorage, actor.id));
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const [outcome, setOutcome] = useState<{ outcome: BulkOutcome; verb: string } | null>(null);
-  const deferredView = useDeferredValue(view);
   const among = useMemo(() => {
-    const { jobId, stage } = deferredView;
+    const { jobId, stage } = view;
     if (!jobId && stage === 'all') return null;
     return tally?.tally.candidatesWith(jobId || null, stage === 'all' ? null : stage) ?? new Set<string>();
     // The tally object stays the same; its version says when it moved.
-  }, [deferredView.jobId, deferredView.stage, tally?.version]);
+  }, [view.jobId, view.stage, tally?.version]);
   const result = useMemo(
     () =>
       findCandidates(entries, {
-        query: deferredView.query,
-        source: deferredView.source === 'all' ? null : deferredView.source,
-        tag: deferredView.tag.trim() || null,
-        addedFrom: deferredView.addedFrom || null,
-        addedTo: deferredView.addedTo || null,
+        query: view.query,
+        source: view.source === 'all' ? null : view.source,
+        tag: view.tag.trim() || null,
+        addedFrom: view.addedFrom || null,
+        addedTo: view.addedTo || null,
         among,
-        sort: deferredView.sort,
+        sort: view.sort,
       }),
-    [entries, deferredView, among],
+    [entries, view, among],
   );
   const total = useMemo(() => entries.filter((entry) => !entry.mergedInto).length, [entries]);
   const mayEdit = roleMay(actor.role, 'candidate.edit');
-  const picked = result.entries.filter((entry) => selected.has(entry.id));
-  const toggle = (id: string) =>
-    setSelected((current) => {
-      const next = new Set(current);
-      if (!next.delete(id)) next.add(id);
-      return next;
-    });
+  // Typing re-renders the page twice (the field, then the deferred results): nothing here may cost
+  // a pass over every candidate unless something is picked.
+  const picked = useMemo(
+    () => (selected.size === 0 ? NOTHING_PICKED : result.entries.filter((entry) => selected.has(entry.id))),
+    [result, selected],
+  );
+  const toggle = useCallback(
+    (id: string) =>
+      setSelected((current) => {
+        const next = new Set(current);
+        if (!next.delete(id)) next.add(id);
+        return next;
+      }),
+    [],
+  );
+  const save = useCallback(
+    (name: string) => setSavedViews(saveView(localStorage, actor.id, name, view)),
+    [actor.id, view],
+  );
+  const remove = useCallback(
+    (name: string) => setSavedViews(deleteView(localStorage, actor.id, name)),
+    [actor.id],
+  );
 
   return (
     <Stack spacing={2}>
@@ -83,8 +102,8 @@ export function CandidatesPage() {
         onChange={setView}
         jobs={jobs}
         savedViews={savedViews}
-        onSave={(name) => setSavedViews(saveView(localStorage, actor.id, name, view))}
-        onDelete={(name) => setSavedViews(deleteView(localStorage, actor.id, name))}
+        onSave={save}
+        onDelete={remove}
       />
       <Stack direction="row" sx={{ gap: 2, alignItems: 'center' }}>
         <Typography role="status" variant="body2">
