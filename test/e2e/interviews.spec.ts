@@ -110,6 +110,42 @@ test.describe('interviewers’ workflow', () => {
       .toBe(2);
   });
 
+  test('my scorecard submitted on my other computer shows on the open page', async ({
+    page,
+    request,
+  }) => {
+    const interview = await scheduleInterview(request, {
+      interviewerEmails: ['interviewer2@example.com'],
+      scheduledAt: Date.now() - DAY,
+      applicationIndex: 2,
+    });
+    await signIn(page, 'interviewer2@example.com');
+    await page.goto(`./interviews/${interview.id}`);
+    const form = page.getByRole('form', { name: 'My scorecard' });
+    await expect(form.getByLabel('Notes')).toHaveValue('');
+
+    // The same person submits it from another computer (the API stands in for its replication).
+    const other = await apiSignIn(request, 'interviewer2@example.com');
+    const stored = (await pullAll<typeof interview>(request, other.token, 'interviews')).find(
+      (each) => each.id === interview.id,
+    );
+    if (!stored) throw new Error('interviewer2 does not see the interview');
+    await push(request, other.token, 'interviews', stored, {
+      ...stored,
+      scorecards: [
+        {
+          interviewerId: other.userId,
+          rating: 4,
+          recommendation: 'yes',
+          notes: 'Written on the laptop at home.',
+          submittedAt: new Date().toISOString(),
+        },
+      ],
+    });
+    await expect(form.getByLabel('Notes')).toHaveValue('Written on the laptop at home.', { timeout: 20_000 });
+    await expect(form.getByRole('radiogroup', { name: 'Rating' }).getByLabel('4')).toBeChecked();
+  });
+
   test('a recruiter schedules an interview that the interviewer then sees, with the scorecard summary', async ({
     browser,
     page,

@@ -63,6 +63,9 @@ export function ScorecardForm({ interview, attributes }: ScorecardFormProps) {
     fields: ScorecardFields;
   } | null>(null);
   const attributeIds = attributes.map((attribute) => attribute.id).join(' ');
+  /** Whether the person changed anything here since the form was filled in. */
+  const isEdited = useRef(false);
+  const submittedKey = JSON.stringify(submitted ?? null);
 
   useEffect(() => {
     let isCurrent = true;
@@ -76,6 +79,21 @@ export function ScorecardForm({ interview, attributes }: ScorecardFormProps) {
     };
     // Read once per interview (and kit): later changes come from this form.
   }, [db, interview.id, actor.id, attributeIds]);
+
+  // My scorecard as stored changed (this device's copy caught up after it opened, or I submitted
+  // it on another device): show it, unless I am editing here. Never overwrites what I typed.
+  useEffect(() => {
+    if (isEdited.current || pending.current) return;
+    let isCurrent = true;
+    void readScorecardDraft(db, interview.id, actor.id).then((draft) => {
+      if (!isCurrent || draft || isEdited.current || pending.current) return;
+      setFields(initialScorecardFields(null, submitted, attributeIds ? attributeIds.split(' ') : []));
+    });
+    return () => {
+      isCurrent = false;
+    };
+    // Keyed by the stored scorecard's content, not by the document's identity.
+  }, [submittedKey]);
 
   const flushDraft = () => {
     const waiting = pending.current;
@@ -102,6 +120,7 @@ export function ScorecardForm({ interview, attributes }: ScorecardFormProps) {
   if (!fields) return null;
 
   const change = (next: Partial<ScorecardFields>) => {
+    isEdited.current = true;
     const updated = { ...fields, ...next };
     setFields(updated);
     setMessage(null);
