@@ -38,6 +38,14 @@ import {
 /** How long typing pauses before the draft is saved locally. */
 const AUTOSAVE_DELAY_MS = 400;
 
+/**
+ * What was typed in a scorecard form and is not yet known to be in the local draft store, by
+ * interview and interviewer. A form that is mounted again (a route or session gate re-rendering,
+ * a quick back and forth) reads this before the store: the unmounted form's last save may still be
+ * on its way, and reading the store alone showed an empty form, losing what was typed.
+ */
+const typedNotYetSaved = new Map<string, ScorecardFields>();
+
 interface ScorecardFormProps {
   readonly interview: Interview;
   /** The focus attributes of the interview's kit, in order (none when it follows no kit). */
@@ -67,8 +75,16 @@ export function ScorecardForm({ interview, attributes }: ScorecardFormProps) {
   const isEdited = useRef(false);
   const submittedKey = JSON.stringify(submitted ?? null);
 
+  const typedKey = `${interview.id}:${actor.id}`;
+
   useEffect(() => {
     let isCurrent = true;
+    const typed = typedNotYetSaved.get(typedKey);
+    if (typed) {
+      isEdited.current = true;
+      setFields(typed);
+      return;
+    }
     void readScorecardDraft(db, interview.id, actor.id).then((draft) => {
       if (!isCurrent) return;
       setFields(initialScorecardFields(draft, submitted, attributeIds ? attributeIds.split(' ') : []));
@@ -78,7 +94,7 @@ export function ScorecardForm({ interview, attributes }: ScorecardFormProps) {
       isCurrent = false;
     };
     // Read once per interview (and kit): later changes come from this form.
-  }, [db, interview.id, actor.id, attributeIds]);
+  }, [db, typedKey, interview.id, actor.id, attributeIds]);
 
   // My scorecard as stored changed (this device's copy caught up after it opened, or I submitted
   // it on another device): show it, unless I am editing here. Never overwrites what I typed.
@@ -100,9 +116,12 @@ export function ScorecardForm({ interview, attributes }: ScorecardFormProps) {
     if (!waiting) return;
     clearTimeout(waiting.timer);
     pending.current = null;
-    void saveScorecardDraft(db, waiting.interviewId, actor.id, waiting.fields).then(() =>
-      setSavedAt(Date.now()),
-    );
+    void saveScorecardDraft(db, waiting.interviewId, actor.id, waiting.fields).then(() => {
+      const key = `${waiting.interviewId}:${actor.id}`;
+      // Saved: the store has it now, unless something newer was typed meanwhile.
+      if (typedNotYetSaved.get(key) === waiting.fields) typedNotYetSaved.delete(key);
+      setSavedAt(Date.now());
+    });
   };
   const flushRef = useRef(flushDraft);
   flushRef.current = flushDraft;
@@ -124,6 +143,7 @@ export function ScorecardForm({ interview, attributes }: ScorecardFormProps) {
     const updated = { ...fields, ...next };
     setFields(updated);
     setMessage(null);
+    typedNotYetSaved.set(typedKey, updated);
     if (pending.current) clearTimeout(pending.current.timer);
     pending.current = {
       fields: updated,
@@ -147,6 +167,7 @@ export function ScorecardForm({ interview, attributes }: ScorecardFormProps) {
     if (pending.current) clearTimeout(pending.current.timer);
     pending.current = null;
     await saveScorecardDraft(db, interview.id, actor.id, fields);
+    if (typedNotYetSaved.get(typedKey) === fields) typedNotYetSaved.delete(typedKey);
     const after: Interview = {
       ...interview,
       scorecards: withScorecard(interview.scorecards, result.scorecard),
