@@ -215,6 +215,11 @@ test.describe('the recruiter’s day', () => {
     await page.getByRole('button', { name: 'Select all 3' }).click();
     const bulk = page.getByRole('region', { name: 'Bulk actions' });
     await expect(bulk).toContainText('3 selected');
+    const ida = list.getByRole('checkbox', { name: `Select Ida ${lastName}` });
+    await ida.uncheck();
+    await expect(bulk).toContainText('2 selected');
+    await ida.check();
+    await expect(bulk).toContainText('3 selected');
     await page.screenshot({ path: test.info().outputPath('candidates-search.png'), fullPage: true });
     await bulk.getByRole('button', { name: 'Tag…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Tag 3 candidates' });
@@ -230,6 +235,38 @@ test.describe('the recruiter’s day', () => {
         { timeout: 20_000 },
       )
       .toEqual([true, true, true]);
+  });
+
+  test('a saved view brings back its search and filters, after a reload too', async ({ page, request }) => {
+    const manager = await ServerApi.as(request, 'hr.manager@example.com');
+    const lastName = `Viewed${letters(uniqueSuffix())}`;
+    await manager.createCandidate('Vera', lastName);
+    await manager.createCandidate('Vito', lastName);
+    const name = `Saved ${lastName}`;
+
+    await signIn(page, 'recruiter1@example.com');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Candidates' }).click();
+    const search = page.getByLabel('Search candidates');
+    const found = page.getByRole('status').filter({ hasText: /^2 of \d+ candidates$/ });
+    // Typed last, just before saving: the view saved is the one on screen, search included.
+    await page.getByLabel('Save this view as').fill(name);
+    await search.fill(lastName.toLowerCase());
+    await expect(found).toBeVisible();
+    await page.getByRole('button', { name: 'Save view', exact: true }).click();
+    await expect(page.getByRole('button', { name: `Delete view “${name}”` })).toBeVisible();
+
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await expect(search).toHaveValue('');
+    await expect(found).toBeHidden();
+    await page.reload();
+    await page.getByLabel('Saved view').click();
+    await page.getByRole('option', { name }).click();
+    await expect(search).toHaveValue(lastName.toLowerCase());
+    await expect(found).toBeVisible();
+
+    await page.getByRole('button', { name: `Delete view “${name}”` }).click();
+    await page.getByLabel('Saved view').click();
+    await expect(page.getByRole('option', { name })).toHaveCount(0);
   });
 
   test('a refused change says what happened, in words, arrives with a toast, and is applied again once allowed', async ({

@@ -1,5 +1,5 @@
 import { Button, MenuItem, Stack, TextField } from '@mui/material';
-import { memo, useCallback, useState, type SetStateAction } from 'react';
+import { memo, useCallback, useLayoutEffect, useRef, useState, type SetStateAction } from 'react';
 import { CANDIDATE_SOURCES } from '#shared/domain/candidate/candidate-schema';
 import { STAGES } from '#shared/domain/application/application-schema';
 import type { Job } from '#shared/domain/job/job-schema';
@@ -13,7 +13,8 @@ interface CandidateFiltersProps {
   readonly onChange: (view: SetStateAction<CandidateView>) => void;
   readonly jobs: readonly Job[];
   readonly savedViews: readonly SavedView[];
-  readonly onSave: (name: string) => void;
+  /** Saves `view` (the one shown when the person saved) as `name`. */
+  readonly onSave: (name: string, view: CandidateView) => void;
   readonly onDelete: (name: string) => void;
 }
 
@@ -30,9 +31,8 @@ const SORT_LABELS: Record<(typeof CANDIDATE_SORTS)[number], string> = {
 
 /**
  * The search field, the filters, the order and the saved views of the candidates list. Typing in the
- * search re-renders only the search field and the saved views, once (memoised: not again when the
- * deferred results arrive); the filters (a job select may list thousands of jobs) are a memoised
- * part of their own.
+ * search re-renders only the search field: the saved views and the filters (a job select may list
+ * thousands of jobs) are memoised parts of their own.
  */
 export const CandidateFilters = memo(function CandidateFilters({
   view,
@@ -42,13 +42,24 @@ export const CandidateFilters = memo(function CandidateFilters({
   onSave,
   onDelete,
 }: CandidateFiltersProps) {
-  const [viewName, setViewName] = useState('');
   const set = useCallback(
     <K extends keyof CandidateView>(field: K, value: CandidateView[K]) =>
       onChange((current) => ({ ...current, [field]: value })),
     [onChange],
   );
-  const current = savedViews.find((saved) => JSON.stringify(saved.view) === JSON.stringify(view));
+  // The view when "Save view" is pressed, without handing the save row a new callback per keystroke.
+  const viewRef = useRef(view);
+  useLayoutEffect(() => {
+    viewRef.current = view;
+  });
+  const saveShown = useCallback((name: string) => onSave(name, viewRef.current), [onSave]);
+  const pick = useCallback(
+    (name: string) => onChange(savedViews.find((each) => each.name === name)?.view ?? ALL_CANDIDATES),
+    [onChange, savedViews],
+  );
+  const clear = useCallback(() => onChange(ALL_CANDIDATES), [onChange]);
+  const currentName =
+    savedViews.find((saved) => JSON.stringify(saved.view) === JSON.stringify(view))?.name ?? null;
   return (
     <Stack spacing={2}>
       <Stack direction="row" sx={{ gap: 2, flexWrap: 'wrap' }}>
@@ -60,25 +71,7 @@ export const CandidateFilters = memo(function CandidateFilters({
           helperText="Name, email, phone, place, company, title, skills or tags; typos are forgiven"
           sx={{ minWidth: 360 }}
         />
-        <TextField
-          select
-          label="Saved view"
-          value={current?.name ?? NO_VIEW}
-          sx={{ minWidth: 200 }}
-          onChange={(event) => {
-            const saved = savedViews.find(
-              (each) => each.name === event.target.value && event.target.value !== NO_VIEW,
-            );
-            onChange(saved ? saved.view : ALL_CANDIDATES);
-          }}
-        >
-          <MenuItem value={NO_VIEW}>{current ? 'All candidates' : 'None'}</MenuItem>
-          {savedViews.map((saved) => (
-            <MenuItem key={saved.name} value={saved.name}>
-              {saved.name}
-            </MenuItem>
-          ))}
-        </TextField>
+        <SavedViewPicker currentName={currentName} savedViews={savedViews} onPick={pick} />
       </Stack>
       <FilterFields
         source={view.source}
@@ -91,25 +84,70 @@ export const CandidateFilters = memo(function CandidateFilters({
         jobs={jobs}
         set={set}
       />
-      <Stack direction="row" sx={{ gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
-        <TextField
-          size="small"
-          label="Save this view as"
-          value={viewName}
-          onChange={(event) => setViewName(event.target.value)}
-        />
-        <Button
-          disabled={!viewName.trim()}
-          onClick={() => {
-            onSave(viewName.trim());
-            setViewName('');
-          }}
-        >
-          Save view
-        </Button>
-        {current && <Button onClick={() => onDelete(current.name)}>Delete view “{current.name}”</Button>}
-        <Button onClick={() => onChange(ALL_CANDIDATES)}>Clear filters</Button>
-      </Stack>
+      <SaveViewRow currentName={currentName} onSave={saveShown} onDelete={onDelete} onClear={clear} />
+    </Stack>
+  );
+});
+
+const SavedViewPicker = memo(function SavedViewPicker({
+  currentName,
+  savedViews,
+  onPick,
+}: {
+  readonly currentName: string | null;
+  readonly savedViews: readonly SavedView[];
+  /** Shows the saved view `name`, or every candidate for "none". */
+  readonly onPick: (name: string) => void;
+}) {
+  return (
+    <TextField
+      select
+      label="Saved view"
+      value={currentName ?? NO_VIEW}
+      sx={{ minWidth: 200 }}
+      onChange={(event) => onPick(event.target.value)}
+    >
+      <MenuItem value={NO_VIEW}>{currentName ? 'All candidates' : 'None'}</MenuItem>
+      {savedViews.map((saved) => (
+        <MenuItem key={saved.name} value={saved.name}>
+          {saved.name}
+        </MenuItem>
+      ))}
+    </TextField>
+  );
+});
+
+const SaveViewRow = memo(function SaveViewRow({
+  currentName,
+  onSave,
+  onDelete,
+  onClear,
+}: {
+  readonly currentName: string | null;
+  readonly onSave: (name: string) => void;
+  readonly onDelete: (name: string) => void;
+  readonly onClear: () => void;
+}) {
+  const [viewName, setViewName] = useState('');
+  return (
+    <Stack direction="row" sx={{ gap: 1, alignItems: 'center', flexWrap: 'wrap' }}>
+      <TextField
+        size="small"
+        label="Save this view as"
+        value={viewName}
+        onChange={(event) => setViewName(event.target.value)}
+      />
+      <Button
+        disabled={!viewName.trim()}
+        onClick={() => {
+          onSave(viewName.trim());
+          setViewName('');
+        }}
+      >
+        Save view
+      </Button>
+      {currentName && <Button onClick={() => onDelete(currentName)}>Delete view “{currentName}”</Button>}
+      <Button onClick={onClear}>Clear filters</Button>
     </Stack>
   );
 });

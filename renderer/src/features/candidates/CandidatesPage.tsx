@@ -56,8 +56,8 @@ export function CandidatesPage() {
   );
   const total = useMemo(() => entries.filter((entry) => !entry.mergedInto).length, [entries]);
   const mayEdit = roleMay(actor.role, 'candidate.edit');
-  // Typing re-renders the page twice (the field, then the deferred results): nothing here may cost
-  // a pass over every candidate unless something is picked.
+  // Typing re-renders the page at every keystroke: nothing here may cost a pass over every
+  // candidate unless something is picked.
   const picked = useMemo(
     () => (selected.size === 0 ? NOTHING_PICKED : result.entries.filter((entry) => selected.has(entry.id))),
     [result, selected],
@@ -72,16 +72,17 @@ export function CandidatesPage() {
     [],
   );
   const save = useCallback(
-    (name: string) => setSavedViews(saveView(localStorage, actor.id, name, view)),
-    [actor.id, view],
+    (name: string, shown: CandidateView) => setSavedViews(saveView(localStorage, actor.id, name, shown)),
+    [actor.id],
   );
   const remove = useCallback(
     (name: string) => setSavedViews(deleteView(localStorage, actor.id, name)),
     [actor.id],
   );
 
-  return (
-    <Stack spacing={2}>
+  // Made once: typing re-renders the page, and nothing in the header changes with the search.
+  const header = useMemo(
+    () => (
       <PageHeader
         title="Candidates"
         actions={
@@ -97,6 +98,13 @@ export function CandidatesPage() {
           )
         }
       />
+    ),
+    [mayEdit],
+  );
+
+  return (
+    <Stack spacing={2}>
+      {header}
       <CandidateFilters
         view={view}
         onChange={setView}
