@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext } from '@playwright/test';
 import { jsHeapMiB, MAIN_NAV, openSignIn, signInAndSync } from '../browser/app-driver';
 import { browserUnavailableReason, launchChromium } from '../browser/chromium';
+import { startCpuProfile } from '../browser/cpu-profile';
 import type { LocalInsertResult } from '../browser/local-insert-page';
 import { localInsertBundle } from '../browser/page-bundle';
 import {
@@ -18,12 +19,21 @@ import { distribution, roundTo } from '../runner/stats';
 import { changeSeenInApp, P5_BROWSER } from './browser-change';
 import type { BenchContext, Benchmark, BenchmarkSpec } from './context';
 
-const P2: BenchmarkSpec = { id: 'P2', name: 'first sync in Chromium', aim: '≤ 2× local insert' };
+const AIM_RATIO = 1.5;
+const AIM_HEAP_MIB = 250;
+const P2: BenchmarkSpec = {
+  id: 'P2',
+  name: 'first sync in Chromium',
+  aim: `≤ ${AIM_RATIO}× local insert, live heap after it ≤ ${AIM_HEAP_MIB} MiB`,
+};
 const P3: BenchmarkSpec = { id: 'P3', name: 'candidate search', aim: 'p95 ≤ 20 ms' };
-const P7: BenchmarkSpec = { id: 'P7', name: 'offline start to interactive', aim: '≤ 1.5 s' };
-const AIM_RATIO = 2;
+const AIM_START_MS = 1_000;
+const P7: BenchmarkSpec = {
+  id: 'P7',
+  name: 'offline start to interactive',
+  aim: `dashboard ≤ ${AIM_START_MS / 1_000} s, then the full candidates list ≤ ${AIM_START_MS / 1_000} s`,
+};
 const AIM_SEARCH_P95_MS = 20;
-const AIM_START_MS = 1_500;
 const SEARCHES = 40;
 const INDEX_LOAD_TIMEOUT_MS = 10 * 60 * 1_000;
 
@@ -79,9 +89,9 @@ async function firstSync(
     id: 'P2',
     name: P2.name,
     status: 'measured',
-    headline: `recruiter ${roundTo(recruiterMs / 1_000, 1)} s vs local ${roundTo(local.ms / 1_000, 1)} s = ${ratio}×`,
+    headline: `recruiter ${roundTo(recruiterMs / 1_000, 1)} s vs local ${roundTo(local.ms / 1_000, 1)} s = ${ratio}×; heap ${heapAfterSync.liveMiB ?? '?'} MiB`,
     aim: P2.aim,
-    meetsAim: ratio <= AIM_RATIO,
+    meetsAim: ratio <= AIM_RATIO && (heapAfterSync.liveMiB ?? Infinity) <= AIM_HEAP_MIB,
     figures: {
       documents: local.documents,
       recruiterFirstSyncMs: Math.round(recruiterMs),
@@ -93,7 +103,8 @@ async function firstSync(
       interviewerFirstSyncMs: Math.round(interviewerMs),
       interviewerInterviews: interviewer.interviews,
       interviewerSliceDocuments: interviewer.documents,
-      rendererHeapAfterSyncMiB: heapAfterSync,
+      rendererHeapAfterSyncMiB: heapAfterSync.liveMiB,
+      rendererHeapBeforeGcMiB: heapAfterSync.usedMiB,
     },
     note:
       'sign-in click to the first-download bar gone (every collection pulled once), headless Chromium; baseline: the same ' +
@@ -116,10 +127,13 @@ async function candidateSearch(
   const indexMs = performance.now() - opened;
   log(`P3: ${SEARCHES} searches over ${total} candidates`);
   const timings = [];
+  // SHORTLIST_BENCH_P3_PROFILE=<file>: a CPU profile of the renderer over the searches.
+  const stopProfile = await startCpuProfile(recruiterContext, page, 'SHORTLIST_BENCH_P3_PROFILE', log);
   for (const query of searchQueries(organisation, SEARCHES, options.seed)) {
     await clearSearch(page, total);
     timings.push(await timeSearch(page, query));
   }
+  await stopProfile();
   await page.close();
   const search = distribution(timings.map((timing) => timing.ms));
   return {
@@ -174,18 +188,19 @@ async function offlineStart(
     id: 'P7',
     name: P7.name,
     status: 'measured',
-    headline: `${Math.round(startMs)} ms to the dashboard; heap ${heap ?? '?'} MiB`,
+    headline: `${Math.round(startMs)} ms to the dashboard, ${Math.round(candidatesMs)} ms more to every candidate; heap ${heap.liveMiB ?? '?'} MiB`,
     aim: P7.aim,
-    meetsAim: startMs <= AIM_START_MS,
+    meetsAim: startMs <= AIM_START_MS && candidatesMs <= AIM_START_MS,
     figures: {
       startToDashboardMs: Math.round(startMs),
       candidatesListFullMs: Math.round(candidatesMs),
-      rendererHeapMiB: heap,
+      rendererHeapMiB: heap.liveMiB,
+      rendererHeapBeforeGcMiB: heap.usedMiB,
       serviceWorker: hasWorker,
     },
     note:
       'network off in the browser context; from navigation to the signed-in shell and dashboard heading on the local ' +
-      'database; then to the candidates page listing all of them; heap = used JS heap of the page with the candidate index loaded',
+      'database; then to the candidates page listing all of them; heap = JS heap of the page with the candidate index loaded, after a full garbage collection',
   };
 }
 

@@ -31,14 +31,27 @@ export async function signInAndSync(page: Page, email: string, password: string)
   return performance.now() - started;
 }
 
-/** Used JavaScript heap of the page's renderer, in MiB (Chromium's performance metrics). */
-export async function jsHeapMiB(context: BrowserContext, page: Page): Promise<number | null> {
+/** The page renderer's JavaScript heap, in MiB (Chromium's performance metrics). */
+export interface HeapFigures {
+  /** In use as found, garbage not yet collected included. */
+  readonly usedMiB: number | null;
+  /** In use after a full garbage collection: what the page holds. */
+  readonly liveMiB: number | null;
+}
+
+/** The JavaScript heap of `page`'s renderer, as found and after a full garbage collection. */
+export async function jsHeapMiB(context: BrowserContext, page: Page): Promise<HeapFigures> {
   const session = await context.newCDPSession(page);
+  const used = async (): Promise<number | null> => {
+    const { metrics } = await session.send('Performance.getMetrics');
+    const bytes = metrics.find((metric) => metric.name === 'JSHeapUsedSize')?.value;
+    return bytes === undefined ? null : Math.round(bytes / 2 ** 20);
+  };
   try {
     await session.send('Performance.enable');
-    const { metrics } = await session.send('Performance.getMetrics');
-    const used = metrics.find((metric) => metric.name === 'JSHeapUsedSize')?.value;
-    return used === undefined ? null : Math.round(used / 2 ** 20);
+    const usedMiB = await used();
+    await session.send('HeapProfiler.collectGarbage');
+    return { usedMiB, liveMiB: await used() };
   } finally {
     await session.detach();
   }

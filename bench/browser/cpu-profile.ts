@@ -1,0 +1,29 @@
+import { writeFileSync } from 'node:fs';
+import type { BrowserContext, Page } from '@playwright/test';
+
+/** Ends a profile started by `startCpuProfile` and writes it out. */
+export type StopCpuProfile = () => Promise<void>;
+
+/**
+ * When the environment variable `variable` names a file: starts a Chromium CPU profile of `page`
+ * (sampled every 200 µs); the returned function stops it and writes it there, to open in Chromium's
+ * DevTools. Otherwise does nothing: a profile slows what it measures, so it is never on by default.
+ */
+export async function startCpuProfile(
+  context: BrowserContext,
+  page: Page,
+  variable: string,
+  log: (line: string) => void,
+): Promise<StopCpuProfile> {
+  const path = process.env[variable];
+  if (!path) return () => Promise.resolve();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await cdp.send('Profiler.start');
+  return async () => {
+    const { profile } = await cdp.send('Profiler.stop');
+    writeFileSync(path, JSON.stringify(profile));
+    log(`CPU profile written to ${path} (${variable})`);
+  };
+}
