@@ -9,6 +9,7 @@ export interface ServerInterview {
   candidateId: string;
   interviewerIds: string[];
   status: string;
+  scheduledAt: string;
   meetingUrl?: string;
   scorecards: {
     interviewerId: string;

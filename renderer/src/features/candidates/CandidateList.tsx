@@ -2,10 +2,10 @@ import { Box } from '@mui/material';
 import { styled } from '@mui/material/styles';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useRef } from 'react';
-import { Link } from 'react-router';
 import type { CandidateSearchEntry, TermMatch } from '../../data/search/candidate-search';
 import { Highlighted } from '../../ui/Highlighted';
 import { humanize } from '../../ui/labels';
+import { RowLink, RowPrimary, RowSecondary } from '../../ui/list-rows';
 
 const ROW_HEIGHT = 64;
 
@@ -29,23 +29,6 @@ const ROW_SX = {
   alignItems: 'center',
 } as const;
 
-const ellipsis = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;
-
-// Styled once, plain elements: a ListItemButton and ListItemText per row (ripple, several nested
-// components each) were most of a keystroke's time at 50,000 candidates (P3's CPU profile).
-const RowLink = styled(Link)(({ theme }) => ({
-  flex: 1,
-  minWidth: 0,
-  height: ROW_HEIGHT,
-  padding: theme.spacing(0, 2),
-  display: 'flex',
-  flexDirection: 'column',
-  justifyContent: 'center',
-  color: 'inherit',
-  textDecoration: 'none',
-  '&:hover': { backgroundColor: theme.palette.action.hover },
-  '&:focus-visible': { outline: `2px solid ${theme.palette.primary.main}`, outlineOffset: -2 },
-}));
 // A native checkbox, styled once: MUI's Checkbox (a button base, its ripple and an icon) mounted for
 // every row that scrolls or searches into view was the largest part left of a keystroke (P3).
 const RowCheckbox = styled('input')(({ theme }) => ({
@@ -57,13 +40,6 @@ const RowCheckbox = styled('input')(({ theme }) => ({
   cursor: 'pointer',
   '&:focus-visible': { outline: `2px solid ${theme.palette.primary.main}`, outlineOffset: 2 },
 }));
-const RowName = styled('span')(({ theme }) => ({ ...theme.typography.body1, ...ellipsis }));
-const RowDetails = styled('span')(({ theme }) => ({
-  ...theme.typography.body2,
-  color: theme.palette.text.secondary,
-  ...ellipsis,
-}));
-
 /**
  * A virtualised list: only the rows in view are in the page, however many candidates match.
  * Memoised: typing in the search re-renders it only once the results change.
@@ -123,13 +99,13 @@ export const CandidateList = memo(function CandidateList({
                 />
               )}
               <RowLink to={`/candidates/${entry.id}`}>
-                <RowName>
+                <RowPrimary>
                   <Highlighted text={entry.name} terms={terms} />
-                </RowName>
-                <RowDetails>
+                </RowPrimary>
+                <RowSecondary>
                   <Highlighted text={details} terms={terms} />
                   {` · ${humanize(entry.source)}`}
-                </RowDetails>
+                </RowSecondary>
               </RowLink>
             </Box>
           );

@@ -1,6 +1,6 @@
 import { Box, List, ListItemButton, ListItemText, Stack, Typography } from '@mui/material';
 import { PieChart } from '@mui/x-charts/PieChart';
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { Link } from 'react-router';
 import { useDb } from '../../data/hooks/use-database';
 import { useApplicationTally } from '../../data/hooks/use-application-tally';
@@ -42,8 +42,14 @@ export function DashboardPage() {
   const missing = useMissingNames();
   // While the first download runs, "none" is not yet known: say so rather than claim there is none.
   const emptyOr = (text: string) => (missing.isLoading ? 'Still downloading…' : text);
-  const candidateName = (id: string) => candidateNames.get(id) ?? missing.candidate;
-  const jobTitle = (id: string) => jobTitles.get(id) ?? missing.job;
+  // Stable while nothing they read changes: the lists below are memoised, and the page renders again
+  // at every batch while the first download runs.
+  const candidateName = useCallback(
+    (id: string) => candidateNames.get(id) ?? missing.candidate,
+    [candidateNames, missing.candidate],
+  );
+  const jobTitle = useCallback((id: string) => jobTitles.get(id) ?? missing.job, [jobTitles, missing.job]);
+  const personName = useCallback((id: string) => nameOf(directory, id), [directory]);
   const ahead = useMemo(() => interviewsAhead(interviews, now), [interviews, now]);
   const sources = useMemo(() => candidatesBySource(candidates.map((entry) => entry.source)), [candidates]);
   const candidateSources = useMemo(
@@ -79,7 +85,7 @@ export function DashboardPage() {
           <LateScorecards
             interviews={interviews}
             now={now}
-            personName={(id) => nameOf(directory, id)}
+            personName={personName}
             candidateName={candidateName}
             emptyText={emptyOr('Every scorecard is in.')}
           />

@@ -1,5 +1,6 @@
 import { Chip, List, ListItemButton, ListItemText, Typography } from '@mui/material';
 import { formatDistanceStrict } from 'date-fns';
+import { memo, useMemo } from 'react';
 import { Link } from 'react-router';
 import type { Interview } from '#shared/domain/interview/interview-schema';
 import { missingScorecards } from '#shared/domain/interview/scorecard-due';
@@ -13,17 +14,20 @@ interface LateScorecardsProps {
   readonly emptyText: string;
 }
 
-/** Whose scorecards the team waits for: due an hour after the interview, late a day after; oldest first. */
-export function LateScorecards({
+/**
+ * Whose scorecards the team waits for: due an hour after the interview, late a day after; oldest
+ * first. Memoised, and the scan of every interview is made only when they or the minute change.
+ */
+export const LateScorecards = memo(function LateScorecards({
   interviews,
   now,
   personName,
   candidateName,
   emptyText,
 }: LateScorecardsProps) {
-  const missing = missingScorecards(interviews, now);
+  const missing = useMemo(() => missingScorecards(interviews, now), [interviews, now]);
+  const byId = useMemo(() => new Map(interviews.map((interview) => [interview.id, interview])), [interviews]);
   if (missing.length === 0) return <Typography sx={{ color: 'text.secondary' }}>{emptyText}</Typography>;
-  const byId = new Map(interviews.map((interview) => [interview.id, interview]));
   return (
     <List dense aria-label="Scorecards waited for">
       {missing.slice(0, 12).map((entry) => {
@@ -48,4 +52,4 @@ export function LateScorecards({
       })}
     </List>
   );
-}
+});
