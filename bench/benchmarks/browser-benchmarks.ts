@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext } from '@playwright/test';
 import { jsHeapMiB, MAIN_NAV, openSignIn, signInAndSync } from '../browser/app-driver';
 import { browserUnavailableReason, launchChromium } from '../browser/chromium';
-import { startCpuProfile } from '../browser/cpu-profile';
+import { startCpuProfile, startHeapProfile } from '../browser/cpu-profile';
 import type { LocalInsertResult } from '../browser/local-insert-page';
 import { localInsertBundle } from '../browser/page-bundle';
 import {
@@ -49,7 +49,13 @@ async function firstSync(
   if (!recruiter) throw new Error('no recruiter');
   log('P2: a recruiter signs in and syncs everything');
   const page = await openSignIn(recruiterContext, baseUrl);
+  // SHORTLIST_BENCH_P2_PROFILE=<file>: a CPU profile of the recruiter's page over the first sync.
+  const stopProfile = await startCpuProfile(recruiterContext, page, 'SHORTLIST_BENCH_P2_PROFILE', log, 1_000);
+  // SHORTLIST_BENCH_P2_HEAP_PROFILE=<file>: what the page still holds after it, by allocating stack.
+  const stopHeapProfile = await startHeapProfile(recruiterContext, page, 'SHORTLIST_BENCH_P2_HEAP_PROFILE', log);
   const recruiterMs = await signInAndSync(page, recruiter.email, BENCH_PASSWORD);
+  await stopProfile();
+  await stopHeapProfile();
   const heapAfterSync = await jsHeapMiB(recruiterContext, page);
 
   log('P2: the same documents bulk-inserted into RxDB on Dexie in the page, no network');

@@ -12,7 +12,7 @@ import { COLLECTION_SCHEMAS, type CollectionName } from '../domain/collections';
  */
 
 /** Largest pull batch the server returns. */
-export const MAX_PULL_LIMIT = 500;
+export const MAX_PULL_LIMIT = 2_000;
 /** Largest push batch the server accepts. */
 export const MAX_PUSH_ROWS = 500;
 /** Shortest password the server accepts for a new account or a reset. */

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoOrganisation } from '../demo/demo-organisation';
+import { MAX_PULL_LIMIT } from '#shared/sync/protocol';
 import { advanced, applicationDoc, candidateDoc, jobDoc } from './support/fixtures';
 import { create, edit, pull, pullAll, push, serverDoc } from './support/sync-client';
 import {
@@ -126,7 +127,7 @@ describe('pull', () => {
     for (const url of [
       '/api/sync/jobs/pull?checkpoint=%7Bbad',
       '/api/sync/jobs/pull?limit=0',
-      '/api/sync/jobs/pull?limit=501',
+      `/api/sync/jobs/pull?limit=${MAX_PULL_LIMIT + 1}`,
       '/api/sync/jobs/pull?limit=ten',
     ]) {
       const response = await get(url);
