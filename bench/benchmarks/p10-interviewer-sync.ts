@@ -1,4 +1,5 @@
 import type { CollectionName } from '#shared/domain/collections';
+import { MAX_PULL_LIMIT } from '#shared/sync/protocol';
 import { pullAll, signIn } from '../harness/api-client';
 import { startBenchServer } from '../harness/bench-server';
 import { BENCH_PASSWORD, seedOrganisation } from '../harness/seed';
@@ -7,7 +8,7 @@ import { roundTo } from '../runner/stats';
 import type { Benchmark, BenchmarkSpec } from './context';
 
 const AIM_MS = 1_000;
-const PAGE = 500;
+const PAGE = MAX_PULL_LIMIT;
 const COLLECTIONS: readonly CollectionName[] = ['users', 'jobs', 'candidates', 'applications', 'interviews'];
 
 interface SyncFigures {
