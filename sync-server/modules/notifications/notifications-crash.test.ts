@@ -120,6 +120,16 @@ function counting(inner: MailTransport): MailTransport & { sends: string[] } {
 
 const entryOf = async (id: string): Promise<OutboxEntry | null> => getOutboxDoc<OutboxEntry>(outbox, id);
 
+/** `entry` as a worker that died mid-send left it at `at`: claimed (`sending`), its lease run out. */
+const claimedByDeadWorker = (entry: OutboxEntry, at: number): OutboxEntry => ({
+  ...entry,
+  status: 'sending',
+  attempts: 1,
+  claimedBy: 'worker-dead',
+  claimedAt: at,
+  nextAttemptAt: at,
+});
+
 describe('a worker crash mid-send', () => {
   it('SMTP: a message sent by a worker that died before marking it is never sent again', async () => {
     let resume: () => void = () => undefined;
@@ -171,25 +181,22 @@ describe('a worker crash mid-send', () => {
     const files = counting(fileTransport(mailDirectory, 'Acme <jobs@acme.example>'));
     const recoverer = await worker(files);
     const past = Date.now() - 1_000;
-    const claimed = (id: string): OutboxEntry => ({
-      ...newEntry(
-        id,
-        {
-          template: 'application_received',
-          to: [`${id}@example.org`],
-          subject: `Subject ${id}`,
-          text: 'Hello',
-        },
-        { collection: 'applications', id },
-        'jobs@acme.example',
+    const claimed = (id: string): OutboxEntry =>
+      claimedByDeadWorker(
+        newEntry(
+          id,
+          {
+            template: 'application_received',
+            to: [`${id}@example.org`],
+            subject: `Subject ${id}`,
+            text: 'Hello',
+          },
+          { collection: 'applications', id },
+          'jobs@acme.example',
+          past,
+        ),
         past,
-      ),
-      status: 'sending',
-      attempts: 1,
-      claimedBy: 'worker-dead',
-      claimedAt: past,
-      nextAttemptAt: past,
-    });
+      );
     const beforeWrite = claimed('died-before-write');
     const afterWrite = claimed('died-after-write');
     await files.send(afterWrite); // the dead worker had written this one
@@ -222,30 +229,27 @@ describe('a worker crash mid-send', () => {
       createdBy: recruiter.user.id,
       createdAt: new Date(past).toISOString(),
     });
-    /** The notice as the dead worker had claimed it: `sending`, its lease run out. */
-    const claimedNotice = (comment: ReturnType<typeof commentOn>): OutboxEntry => ({
-      ...newEntry(
-        mentionEntryId(comment.id, manager.user.id),
-        mentionMessage(
-          {
-            to: manager.user.email,
-            name: manager.user.name,
-            authorName: recruiter.user.name,
-            candidateName: 'Lin Crashley',
-            body: comment.body,
-          },
-          { organisation: 'Acme', publicUrl: null, timeZone: 'Europe/Berlin' },
+    /** The notice as the dead worker left it. */
+    const claimedNotice = (comment: ReturnType<typeof commentOn>): OutboxEntry =>
+      claimedByDeadWorker(
+        newEntry(
+          mentionEntryId(comment.id, manager.user.id),
+          mentionMessage(
+            {
+              to: manager.user.email,
+              name: manager.user.name,
+              authorName: recruiter.user.name,
+              candidateName: 'Lin Crashley',
+              body: comment.body,
+            },
+            { organisation: 'Acme', publicUrl: null, timeZone: 'Europe/Berlin' },
+          ),
+          { collection: 'comments', id: comment.id },
+          'jobs@acme.example',
+          past,
         ),
-        { collection: 'comments', id: comment.id },
-        'jobs@acme.example',
         past,
-      ),
-      status: 'sending',
-      attempts: 1,
-      claimedBy: 'worker-dead',
-      claimedAt: past,
-      nextAttemptAt: past,
-    });
+      );
     const taken = commentOn('comment-crash-taken-back', `@${manager.user.name} crash-word-1 call them`);
     const kept = commentOn('comment-crash-kept', `@${manager.user.name} crash-word-2 call them`);
     await seed(app, 'comments', taken);
