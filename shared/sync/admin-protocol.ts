@@ -94,7 +94,7 @@ export const ErasureReportSchema = Type.Object({
 export type ErasureReportView = Static<typeof ErasureReportSchema>;
 
 /** The states of an outbox entry (see the server's outbox). */
-export const OUTBOX_STATES = ['pending', 'sending', 'sent', 'failed', 'uncertain'] as const;
+export const OUTBOX_STATES = ['pending', 'sending', 'sent', 'failed', 'uncertain', 'cancelled'] as const;
 
 /** An outbox entry in the admin listing. */
 export const OutboxSummarySchema = Type.Object({

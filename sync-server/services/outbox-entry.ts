@@ -34,7 +34,9 @@ export type TemplateName = (typeof TEMPLATES)[number];
  * `pending` → (claimed) `sending` → `sent`; a failed send goes back to `pending` with a later
  * `nextAttemptAt` (exponential backoff) until `failed`. A `sending` entry whose claim expired (its
  * worker died mid-send) becomes `sent` or `pending` when the transport can tell whether it was
- * delivered, else `uncertain`: never resent automatically (an admin may requeue it).
+ * delivered, else `uncertain`: never resent automatically (an admin may requeue it). An entry no
+ * longer wanted when its turn comes (its source was taken back: a comment deleted, erased or
+ * edited so it no longer mentions the person) is `cancelled`, with the reason in `lastError`: kept, never sent, not requeued.
  */
 export const OUTBOX_STATUSES = OUTBOX_STATES;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
@@ -75,6 +77,7 @@ export interface OutboxEntry extends StoredDoc {
   claimedBy?: string;
   claimedAt?: number;
   sentAt?: number;
+  /** Why the last attempt failed, or why the entry is not sent (`failed`, `cancelled`). */
   lastError?: string;
   /** Where the file transport wrote it. */
   file?: string;

@@ -112,14 +112,16 @@ async function deleteMailFiles(
   return deleted;
 }
 
+/** What an outbox message to or about an erased person says from then on: nothing. */
+export const ERASED_MESSAGE = { to: ['erased@erased.invalid'], subject: 'Erased', text: '' } as const;
+
 function blanked(entry: OutboxEntry): OutboxEntry {
   const { invite: _invite, file: _file, ...rest } = entry;
   const isUnsent = entry.status === 'pending' || entry.status === 'uncertain' || entry.status === 'failed';
   return {
     ...rest,
-    to: ['erased@erased.invalid'],
-    subject: 'Erased',
-    text: '',
+    ...ERASED_MESSAGE,
+    to: [...ERASED_MESSAGE.to],
     ...(isUnsent
       ? { status: 'failed' as const, lastError: 'The recipient was erased (GDPR); not sent.' }
       : {}),

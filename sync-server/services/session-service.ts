@@ -169,6 +169,32 @@ export async function rotateRefreshToken(
   return fail('unauthorized', 'invalid_refresh_token', 'The refresh token is not valid.');
 }
 
+/**
+ * Ends the session of `refreshToken` (sign-out) when it is one of the session's: its current token,
+ * or the token the last rotation spent while that may still be presented (`REFRESH_REPLAY_WINDOW_MS`,
+ * successor unused: the page whose refresh answer was lost signs out with what it holds). Any other
+ * spent token of the session is reuse, and ends it as reuse does on refresh. A token that is not the
+ * session's changes nothing. Answers why the session ended, or null when nothing changed.
+ */
+export async function endSessionOf(
+  store: CouchStore,
+  refreshToken: string,
+  now: number,
+): Promise<'logout' | 'refresh_token_reused' | null> {
+  const sid = sessionIdOf(refreshToken);
+  const session = sid ? await getSession(store, sid) : null;
+  if (!session || session.revokedAt !== undefined) return null;
+  const hash = hashRefreshToken(refreshToken);
+  const reason =
+    session.tokenHash === hash || isReplayable(session, hash, now)
+      ? 'logout'
+      : session.spentHashes.includes(hash)
+        ? 'refresh_token_reused'
+        : null;
+  if (reason) await revokeSession(store, session._id, reason, now);
+  return reason;
+}
+
 /** Whether `hash` is the token the last rotation spent, its successor unused, within the window. */
 function isReplayable(session: SessionDoc, hash: string, now: number): boolean {
   const { replayable } = session;

@@ -271,6 +271,100 @@ describe('refresh tokens', () => {
     expect((await post('/api/auth/logout', { refreshToken: 'not-a-token' })).statusCode).toBe(204);
     expect((await post('/api/auth/refresh', { refreshToken: 42 })).statusCode).toBe(400);
   });
+
+  it('ends the session on logout with the token spent just now, its refresh answer lost', async () => {
+    const session = await login(app, 'recruiter2@example.com');
+    const lost = await refresh(session.refreshToken);
+    expect(lost.statusCode).toBe(200);
+    // The session's id with a made-up secret changes nothing: knowing a session id signs nobody out.
+    const [sid, , org] = session.refreshToken.split('.');
+    const forged = [sid, 'A'.repeat(43), org].join('.');
+    expect((await post('/api/auth/logout', { refreshToken: forged })).statusCode).toBe(204);
+    expect((await me(tokensOf(lost).accessToken)).statusCode).toBe(200);
+    // The page never saw `lost`: it signs out with the token it holds, spent a moment ago.
+    const logout = await post('/api/auth/logout', { refreshToken: session.refreshToken });
+    expect(logout.statusCode).toBe(204);
+    const stored = await getSession(app.store, session.refreshToken.split('.')[0] ?? '');
+    expect(stored).toMatchObject({ revokedReason: 'logout' });
+    expect((await refresh(tokensOf(lost).refreshToken)).statusCode).toBe(401);
+    expect((await me(tokensOf(lost).accessToken)).statusCode).toBe(401);
+    expect((await me(session.accessToken)).statusCode).toBe(401);
+    expect((await refresh(session.refreshToken)).statusCode).toBe(401);
+  });
+
+  it('ends the session on logout with a replayed token just before the window closes', async () => {
+    const session = await login(app, 'recruiter2@example.com');
+    const start = Date.now();
+    vi.useFakeTimers({ toFake: ['Date'], now: start });
+    try {
+      const lost = await refresh(session.refreshToken);
+      expect(lost.statusCode).toBe(200);
+      vi.setSystemTime(start + REFRESH_REPLAY_WINDOW_MS - 5_000);
+      expect((await post('/api/auth/logout', { refreshToken: session.refreshToken })).statusCode).toBe(204);
+      expect((await refresh(tokensOf(lost).refreshToken)).statusCode).toBe(401);
+      expect(await getSession(app.store, session.refreshToken.split('.')[0] ?? '')).toMatchObject({
+        revokedReason: 'logout',
+      });
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('ends the session when the logout races a refresh of the same token, whichever lands first', async () => {
+    // The logout leaves a little later each round, so it meets the refresh before, during and after its write.
+    for (const delayMs of [0, 1, 2, 4, 8, 16, 32, 64]) {
+      const session = await login(app, 'recruiter2@example.com');
+      const [refreshed, logout] = await Promise.all([
+        refresh(session.refreshToken),
+        new Promise((resolve) => setTimeout(resolve, delayMs)).then(() =>
+          post('/api/auth/logout', { refreshToken: session.refreshToken }),
+        ),
+      ]);
+      expect(logout.statusCode).toBe(204);
+      expect(await getSession(app.store, session.refreshToken.split('.')[0] ?? '')).toMatchObject({
+        revokedReason: 'logout',
+      });
+      if (refreshed.statusCode === 200) {
+        expect((await me(tokensOf(refreshed).accessToken)).statusCode).toBe(401);
+        expect((await refresh(tokensOf(refreshed).refreshToken)).statusCode).toBe(401);
+      }
+    }
+  });
+
+  it('a logout with a token spent long ago is reuse: the session ends as reuse', async () => {
+    const cases = {
+      // Spent, and its successor used since.
+      successorUsed: async (session: Session) => {
+        const next = tokensOf(await refresh(session.refreshToken));
+        return tokensOf(await refresh(next.refreshToken));
+      },
+      // Spent, its successor unused, but past the window.
+      pastWindow: async (session: Session) => {
+        const start = Date.now();
+        vi.useFakeTimers({ toFake: ['Date'], now: start });
+        const next = tokensOf(await refresh(session.refreshToken));
+        vi.setSystemTime(start + REFRESH_REPLAY_WINDOW_MS + 1_000);
+        return next;
+      },
+    };
+    for (const [name, spend] of Object.entries(cases)) {
+      const session = await login(app, 'recruiter2@example.com');
+      try {
+        const live = await spend(session);
+        expect((await me(live.accessToken)).statusCode, name).toBe(200);
+        const logout = await post('/api/auth/logout', { refreshToken: session.refreshToken });
+        expect(logout.statusCode, name).toBe(204);
+        expect(await getSession(app.store, session.refreshToken.split('.')[0] ?? ''), name).toMatchObject({
+          revokedReason: 'refresh_token_reused',
+        });
+        expect((await refresh(live.refreshToken)).statusCode, name).toBe(401);
+        expect((await me(live.accessToken)).statusCode, name).toBe(401);
+      } finally {
+        vi.useRealTimers();
+      }
+    }
+  });
+
 });
 
 describe('register', () => {

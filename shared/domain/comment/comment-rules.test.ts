@@ -4,7 +4,7 @@ import { actor, DIRECTORY, MINUTE, NOW, user } from '../../test-support/fixtures
 import { decideWrite } from '../decide/decide-write';
 import { editedComment, newComment } from './comment-commands';
 import type { Decision } from '../common/refusal';
-import { decideCommentDelete, decideCommentWrite, mentionsIn } from './comment-rules';
+import { decideCommentDelete, decideCommentWrite, isNamedIn, mentionsIn } from './comment-rules';
 import type { Comment } from './comment-schema';
 
 const codeOf = (decision: Decision) => (decision.ok ? 'ok' : decision.code);
@@ -143,8 +143,11 @@ describe('deleting a comment', () => {
 describe('mentions', () => {
   it('only active colleagues who read comments (not interviewers), each once, where the directory is known', () => {
     const by = actor('recruiter');
+    // The text names each of them (the directory's names are their ids).
+    const named = (mentions: string[]) =>
+      comment({ mentions, body: mentions.map((id) => `@${id}`).join(' ') });
     const mention = (mentions: string[], users: typeof DIRECTORY | null = DIRECTORY) =>
-      codeOf(decideCommentWrite(by, null, comment({ mentions }), users ? { users, now: NOW } : { now: NOW }));
+      codeOf(decideCommentWrite(by, null, named(mentions), users ? { users, now: NOW } : { now: NOW }));
     expect(mention(['hiring_manager-1', 'admin-1'])).toBe('ok');
     expect(mention(['interviewer-1'])).toBe('unknown_mention');
     expect(mention(['interviewer-gone'])).toBe('unknown_mention');
@@ -170,5 +173,48 @@ describe('mentions', () => {
     ]);
     expect(mentionsIn('@Bob is not Bo; mail bo@example.com', people)).toEqual([]);
     expect(mentionsIn('@Gone Person and @Ivo', people)).toEqual([]);
+  });
+
+  it('a colleague deactivated since the text was written (offline) is no reason to refuse it', () => {
+    const gone = user('recruiter-gone', 'recruiter', { name: 'Sam Gone', active: false });
+    const users = new Map([...DIRECTORY, [gone.id, gone]]);
+    const written = comment({
+      body: '@Sam Gone @hiring_manager-1 over to you',
+      mentions: [gone.id, 'hiring_manager-1'],
+    });
+    expect(codeOf(decideCommentWrite(actor('recruiter'), null, written, { users, now: NOW }))).toBe('ok');
+  });
+
+  it('mentions no more people than the text has @s, whatever the directory says now', () => {
+    const by = actor('recruiter');
+    const decide = (body: string, mentions: string[]) =>
+      codeOf(decideCommentWrite(by, null, comment({ body, mentions }), context));
+    // A crafted list: nobody is named at all.
+    expect(decide('Strong on systems design.', ['hiring_manager-1'])).toBe('unnamed_mention');
+    expect(decide('@hiring_manager-1 and nobody else', ['hiring_manager-1', 'admin-1'])).toBe(
+      'unnamed_mention',
+    );
+    // Whom an @ named on a laptop offline during a rename is not the judge's to say: the count is all.
+    expect(decide('@Someone Renamed, have a look', ['hiring_manager-1'])).toBe('ok');
+    expect(decide('@a @b', ['hiring_manager-1', 'admin-1'])).toBe('ok');
+    // An edit is held to it too.
+    const before = comment({ body: '@hiring_manager-1 look', mentions: ['hiring_manager-1'] });
+    const edited = { ...before, body: 'look', editedAt: '2026-03-01T11:00:00.000Z' };
+    expect(codeOf(decideCommentWrite(by, before, edited, context))).toBe('unnamed_mention');
+  });
+
+  it('a text names a person with @ and their name or first name, case-insensitive, whole words', () => {
+    const priya = { name: 'Priya Shah' };
+    expect(isNamedIn('@Priya Shah can you look?', priya)).toBe(true);
+    expect(isNamedIn('@priya shah', priya)).toBe(true);
+    // Written before her surname changed: still her.
+    expect(isNamedIn('@Priya Raman can you look?', priya)).toBe(true);
+    expect(isNamedIn('@Priyanka can you look?', priya)).toBe(false);
+    expect(isNamedIn('Priya Shah, can you look?', priya)).toBe(false);
+    expect(isNamedIn('mail priya@example.com', priya)).toBe(false);
+    expect(isNamedIn('@Jordan Ellis can you look?', priya)).toBe(false);
+    // A one-letter first name is not enough on its own.
+    expect(isNamedIn('@J whoever', { name: 'J Smith' })).toBe(false);
+    expect(isNamedIn('@J Smith', { name: 'J Smith' })).toBe(true);
   });
 });

@@ -42,7 +42,9 @@ export function decideCommentWrite(
     return refuse('forbidden_role', 'A comment is written in one’s own name.');
   }
   const timing = decideCommentTimes(before, after, context.now);
-  return timing.ok ? decideMentions(after.mentions, context.users) : timing;
+  if (!timing.ok) return timing;
+  const mentions = decideMentions(after.mentions, context.users);
+  return mentions.ok ? decideMentionsNamed(after) : mentions;
 }
 
 /**
@@ -99,8 +101,10 @@ export function decideCommentDelete(actor: Actor, before: Comment | null): Decis
 }
 
 /**
- * Every mention is an active member of the directory who works on candidates (and so reads the
- * timeline), named once. Interviewers are not: the team's comments would sway their judgement.
+ * Every mention is a member of the directory who works on candidates (and so reads the timeline),
+ * named once. Interviewers are not: the team's comments would sway their judgement. A colleague
+ * deactivated since is no reason to refuse: the text may have been written offline, days ago, when
+ * they were active; they are simply not notified (`mentionNoticeReadiness`).
  */
 export function decideMentions(
   mentions: readonly string[],
@@ -113,14 +117,39 @@ export function decideMentions(
   if (!users) return refuse('not_found', 'The staff directory is not known here.');
   const unknown = mentions.find((id) => {
     const user = users.get(id);
-    return !user || !isMentionable(user);
+    return !user || !roleMay(user.role, 'comment.write');
   });
   return unknown ? refuse('unknown_mention') : ALLOWED;
 }
 
-/** Whether `user` may be mentioned: active, and in a role that reads the team's comments. */
+/**
+ * A comment mentions no more people than its text has `@`s: whoever wrote it, and whatever the
+ * directory said then, each mention was read from an `@` of its own (`mentionsIn`). This is all a
+ * judge can hold a text to: it cannot tell whom an `@` named on a laptop that was offline while a
+ * colleague was renamed, so whether the text names the person now is for the notice to ask
+ * (`isNamedIn`), never a reason to refuse someone's words.
+ */
+export function decideMentionsNamed(comment: Pick<Comment, 'body' | 'mentions'>): Decision {
+  return comment.mentions.length > afterEachAt(comment.body).length ? refuse('unnamed_mention') : ALLOWED;
+}
+
+/** Whether `user` may be mentioned (and notified): active, and in a role that reads the team's comments. */
 export function isMentionable(user: Pick<User, 'active' | 'role'>): boolean {
   return user.active && roleMay(user.role, 'comment.write');
+}
+
+/** Whether `name` (lower case) is written at `from` in `text` (lower case), as whole words. */
+function isNameAt(text: string, from: number, name: string): boolean {
+  return (
+    name.length > 0 && text.startsWith(name, from) && !/[\p{L}\p{N}]/u.test(text.charAt(from + name.length))
+  );
+}
+
+/** Where the text after each `@` of `text` starts. */
+function afterEachAt(text: string): number[] {
+  const starts: number[] = [];
+  for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) starts.push(at + 1);
+  return starts;
 }
 
 /**
@@ -134,13 +163,24 @@ export function mentionsIn(
   const byLength = users.filter(isMentionable).sort((a, b) => b.name.length - a.name.length);
   const found: string[] = [];
   const lower = body.toLowerCase();
-  for (let at = lower.indexOf('@'); at !== -1; at = lower.indexOf('@', at + 1)) {
-    const rest = lower.slice(at + 1);
-    const user = byLength.find((each) => {
-      const name = each.name.toLowerCase();
-      return rest.startsWith(name) && !/[\p{L}\p{N}]/u.test(rest.charAt(name.length));
-    });
+  for (const from of afterEachAt(lower)) {
+    const user = byLength.find((each) => isNameAt(lower, from, each.name.toLowerCase()));
     if (user && !found.includes(user.id)) found.push(user.id);
   }
   return found;
+}
+
+/**
+ * Whether a comment's text names `user` with `@` (case-insensitive, whole words): their name, or
+ * their first name alone. The first name is enough so that a text written before a colleague's
+ * surname changed ("@Priya Raman", now Priya Shah) still names them; a text that names someone
+ * else, or nobody, does not.
+ */
+export function isNamedIn(body: string, user: Pick<User, 'name'>): boolean {
+  const name = user.name.trim().toLowerCase();
+  const firstName = name.split(/\s+/)[0] ?? '';
+  const lower = body.toLowerCase();
+  return afterEachAt(lower).some(
+    (from) => isNameAt(lower, from, name) || (firstName.length >= 2 && isNameAt(lower, from, firstName)),
+  );
 }

@@ -8,13 +8,12 @@ import type { AttemptLimiter } from '../../services/attempt-limiter';
 import { FIRST_ORGANISATION_ID, PLATFORM_ORGANISATION_ID } from '../../services/organisation-ids';
 import type { Organisation } from '../../services/organisations';
 import {
-  getSession,
+  endSessionOf,
   openSession,
   REFRESH_REPLAY_WINDOW_MS,
-  revokeSession,
   rotateRefreshToken,
 } from '../../services/session-service';
-import { hashRefreshToken, refreshTokenParts } from '../../services/tokens';
+import { refreshTokenParts } from '../../services/tokens';
 import { accountStatus, getUser, updateOwnPreferences, verifyCredentials } from '../../services/user-service';
 import { UserPreferencesSchema } from '#shared/domain/user/user-preferences';
 import { UserSchema, type User } from '#shared/domain/user/user-schema';
@@ -161,6 +160,10 @@ export function sessionRoutes(
         operationId: 'logout',
         security: [],
         summary: 'End the session of a refresh token',
+        description:
+          'Ends the session of its current refresh token, or of the one its last refresh spent while that ' +
+          `may still be presented (${REFRESH_REPLAY_WINDOW_MS / 1000} s, successor unused: the refresh answer ` +
+          'was lost). Any older spent token of the session is reuse and ends it as on refresh. Always 204.',
         body: RefreshRequestSchema,
         response: { 204: Type.Null(), ...errorResponses(400) },
       },
@@ -169,10 +172,7 @@ export function sessionRoutes(
       const { refreshToken } = request.body;
       // Signing out works in a suspended organisation too.
       const home = await homeOfToken(refreshToken);
-      const session = home ? await getSession(home.store, home.sid) : null;
-      if (home && session && session.tokenHash === hashRefreshToken(refreshToken)) {
-        await revokeSession(home.store, session._id, 'logout', Date.now());
-      }
+      if (home) await endSessionOf(home.store, refreshToken, Date.now());
       return reply.status(204).send(null);
     },
   );

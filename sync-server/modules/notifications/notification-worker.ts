@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { CouchStore } from '../../infra/couch-store';
 import { ChangeCapture } from './change-capture';
+import { checkMentionNotice } from './comment-capture';
 import { fileTransport, smtpTransport, type MailTransport } from './mail-transport';
 import type { NotificationSettings } from '../../services/notifications-config';
 import { ensureOutboxDatabase } from '../../services/outbox-database';
-import { OutboxSender, type SenderOptions } from './outbox-sender';
+import { OutboxSender, type SendCheck, type SenderOptions } from './outbox-sender';
 import { RoundLoop, type RoundResult } from '../../services/round-loop';
 import { ScorecardReminders } from './scorecard-reminders';
 
@@ -90,10 +91,16 @@ export class NotificationWorker {
       publicUrl: settings.publicUrl,
       timeZone: settings.timeZone,
     };
-    const capture = new ChangeCapture({ store, outbox, mailFrom: settings.mailFrom, messages, now });
-    const reminders = new ScorecardReminders({ store, outbox, mailFrom: settings.mailFrom, messages, now });
+    const context = { store, outbox, mailFrom: settings.mailFrom, messages, now };
+    const capture = new ChangeCapture(context);
+    const reminders = new ScorecardReminders(context);
     const workerId = `worker-${randomBytes(6).toString('hex')}`;
-    const sender = new OutboxSender(outbox, transport, { ...timing, workerId }, now);
+    // Notices whose source can be taken back while they wait are asked again at their turn.
+    const check: SendCheck = (entry) =>
+      entry.template === 'comment_mention'
+        ? checkMentionNotice(context, entry)
+        : Promise.resolve({ action: 'send' });
+    const sender = new OutboxSender(outbox, transport, { ...timing, workerId }, now, check);
     return new NotificationWorker({ ...options, timing }, capture, sender, reminders, transport);
   }
 
@@ -122,7 +129,7 @@ export class NotificationWorker {
     }
     if (!this.loop.signal.aborted) {
       const sent = await this.sender.runOnce();
-      work += sent.sent + sent.failed + sent.recovered;
+      work += sent.sent + sent.failed + sent.recovered + sent.cancelled;
     }
     return { isIdle: work === 0, nextDueAt: this.lastRemindersAt + reminderEveryMs };
   }

@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applicationId, type Application } from '#shared/domain/application/application-schema';
 import { acknowledgementId, type Message } from '#shared/domain/message/message-schema';
 import { messageEntryId } from './message-capture';
+import { mentionEntryId, mentionMessage } from './comment-capture';
+import { contentOf, toStored } from '../../infra/stored-document';
 import type { StoredDoc } from '../../infra/couch-store';
 import {
   buildTestApp,
@@ -118,6 +120,16 @@ function counting(inner: MailTransport): MailTransport & { sends: string[] } {
 
 const entryOf = async (id: string): Promise<OutboxEntry | null> => getOutboxDoc<OutboxEntry>(outbox, id);
 
+/** `entry` as a worker that died mid-send left it at `at`: claimed (`sending`), its lease run out. */
+const claimedByDeadWorker = (entry: OutboxEntry, at: number): OutboxEntry => ({
+  ...entry,
+  status: 'sending',
+  attempts: 1,
+  claimedBy: 'worker-dead',
+  claimedAt: at,
+  nextAttemptAt: at,
+});
+
 describe('a worker crash mid-send', () => {
   it('SMTP: a message sent by a worker that died before marking it is never sent again', async () => {
     let resume: () => void = () => undefined;
@@ -169,25 +181,22 @@ describe('a worker crash mid-send', () => {
     const files = counting(fileTransport(mailDirectory, 'Acme <jobs@acme.example>'));
     const recoverer = await worker(files);
     const past = Date.now() - 1_000;
-    const claimed = (id: string): OutboxEntry => ({
-      ...newEntry(
-        id,
-        {
-          template: 'application_received',
-          to: [`${id}@example.org`],
-          subject: `Subject ${id}`,
-          text: 'Hello',
-        },
-        { collection: 'applications', id },
-        'jobs@acme.example',
+    const claimed = (id: string): OutboxEntry =>
+      claimedByDeadWorker(
+        newEntry(
+          id,
+          {
+            template: 'application_received',
+            to: [`${id}@example.org`],
+            subject: `Subject ${id}`,
+            text: 'Hello',
+          },
+          { collection: 'applications', id },
+          'jobs@acme.example',
+          past,
+        ),
         past,
-      ),
-      status: 'sending',
-      attempts: 1,
-      claimedBy: 'worker-dead',
-      claimedAt: past,
-      nextAttemptAt: past,
-    });
+      );
     const beforeWrite = claimed('died-before-write');
     const afterWrite = claimed('died-after-write');
     await files.send(afterWrite); // the dead worker had written this one
@@ -202,6 +211,81 @@ describe('a worker crash mid-send', () => {
     expect((await entryOf('died-after-write'))?.status).toBe('sent');
     const written = readdirSync(mailDirectory).filter((name) => name.startsWith('died-'));
     expect(written).toHaveLength(2);
+  });
+
+  it('files: a mention notice whose worker died after claiming it is asked again, and cancelled once taken back', async () => {
+    const files = counting(fileTransport(mailDirectory, 'Acme <jobs@acme.example>'));
+    const recoverer = await worker(files);
+    const manager = await signUp(app, 'hiring_manager');
+    const person = testCandidate({ firstName: 'Lin', lastName: 'Crashley' });
+    await seed(app, 'candidates', person);
+    const past = Date.now() - 1_000;
+    const commentOn = (id: string, body: string) => ({
+      id,
+      updatedAt: past,
+      candidateId: person.id,
+      body,
+      mentions: [manager.user.id],
+      createdBy: recruiter.user.id,
+      createdAt: new Date(past).toISOString(),
+    });
+    /** The notice as the dead worker left it. */
+    const claimedNotice = (comment: ReturnType<typeof commentOn>): OutboxEntry =>
+      claimedByDeadWorker(
+        newEntry(
+          mentionEntryId(comment.id, manager.user.id),
+          mentionMessage(
+            {
+              to: manager.user.email,
+              name: manager.user.name,
+              authorName: recruiter.user.name,
+              candidateName: 'Lin Crashley',
+              body: comment.body,
+            },
+            { organisation: 'Acme', publicUrl: null, timeZone: 'Europe/Berlin' },
+          ),
+          { collection: 'comments', id: comment.id },
+          'jobs@acme.example',
+          past,
+        ),
+        past,
+      );
+    const taken = commentOn('comment-crash-taken-back', `@${manager.user.name} crash-word-1 call them`);
+    const kept = commentOn('comment-crash-kept', `@${manager.user.name} crash-word-2 call them`);
+    await seed(app, 'comments', taken);
+    await seed(app, 'comments', kept);
+    // While the worker lay dead, the author deleted the first comment.
+    const stored = await app.store.get('comments', taken.id);
+    const deleted = await app.store.put(
+      'comments',
+      toStored(
+        'comments',
+        { ...contentOf('comments', stored!), updatedAt: Date.now() },
+        {
+          previous: stored,
+          deleted: true,
+          write: { id: 'w-crash-1', at: Date.now(), userId: recruiter.user.id, action: 'delete' },
+        },
+      ),
+    );
+    expect(deleted.ok).toBe(true);
+    await putOutboxDoc(outbox, claimedNotice(taken));
+    await putOutboxDoc(outbox, claimedNotice(kept));
+
+    await recoverer.runOnce();
+    await recoverer.runOnce();
+    const takenId = mentionEntryId(taken.id, manager.user.id);
+    const keptId = mentionEntryId(kept.id, manager.user.id);
+    expect(files.sends).toEqual([keptId]);
+    expect(await entryOf(takenId)).toMatchObject({
+      status: 'cancelled',
+      lastError: 'The comment was deleted.',
+    });
+    expect(await entryOf(keptId)).toMatchObject({ status: 'sent' });
+    const written = readdirSync(mailDirectory).filter((name) =>
+      readFileSync(path.join(mailDirectory, name), 'utf8').includes('crash-word-'),
+    );
+    expect(written).toHaveLength(1);
   });
 });
 
@@ -228,6 +312,49 @@ describe('idempotence', () => {
 });
 
 describe('erasure', () => {
+  it('an erasure while a message is on its way: marking it sent keeps nothing of the person', async () => {
+    let release: () => void = () => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let isSending = false;
+    const slow: MailTransport = {
+      ...fileTransport(mailDirectory, 'Acme <jobs@acme.example>'),
+      send: async () => {
+        isSending = true;
+        await held;
+        return {};
+      },
+    };
+    const sender = await worker(slow, 60_000);
+    await putOutboxDoc(
+      outbox,
+      newEntry(
+        'erase-mid-send',
+        {
+          template: 'application_received',
+          to: ['mid.send@example.org'],
+          subject: 'Hello Mid Send',
+          text: 'Dear Mid Send',
+        },
+        { collection: 'applications', id: 'x' },
+        'jobs@acme.example',
+        Date.now(),
+      ),
+    );
+    const round = sender.runOnce();
+    await waitFor('the send to be under way', () => isSending);
+    expect(await eraseNotificationsFor(app.store, 'mid.send@example.org')).toBe(1);
+    release();
+    await round;
+    expect(await entryOf('erase-mid-send')).toMatchObject({
+      status: 'sent',
+      to: ['erased@erased.invalid'],
+      subject: 'Erased',
+      text: '',
+    });
+  });
+
   it('blanks and cancels the messages of an erased recipient', async () => {
     const now = Date.now();
     const pending = newEntry(

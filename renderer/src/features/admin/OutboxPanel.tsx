@@ -28,6 +28,7 @@ const STATUS_COLOR: Readonly<Record<OutboxSummary['status'], 'default' | 'succes
   sent: 'success',
   failed: 'error',
   uncertain: 'error',
+  cancelled: 'default',
 };
 
 /** The e-mail outbox (server-only): what went out or waits, a preview of each, and retry for failures. */

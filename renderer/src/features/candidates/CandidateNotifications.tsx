@@ -15,6 +15,7 @@ const STATUS_LABELS: Readonly<Record<CandidateNotification['status'], string>> =
   sent: 'Sent',
   failed: 'Failed',
   uncertain: 'Perhaps sent',
+  cancelled: 'Cancelled',
 };
 
 /**
