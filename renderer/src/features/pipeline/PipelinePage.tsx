@@ -25,7 +25,7 @@ import {
   type PipelineFilters,
   type SortOrder,
 } from './pipeline-filters';
-import { markBoardMounted, markBoardRendered, markMoveRendered } from './pipeline-metrics';
+import { markBoardData, markBoardMounted, markBoardRendered, markMoveRendered } from './pipeline-metrics';
 import { MoveFeedbackSnackbar } from './MoveFeedbackSnackbar';
 import { PipelineBoard } from './PipelineBoard';
 import { PipelineToolbar } from './PipelineToolbar';
@@ -44,6 +44,11 @@ export function PipelinePage() {
   const actor = useActor();
   const job = useJob(jobId);
   const { applications, candidates, interviews, pendingIds } = usePipelineData(jobId);
+  const hasMarkedData = useRef(false);
+  if (applications !== undefined && !hasMarkedData.current) {
+    hasMarkedData.current = true;
+    markBoardData();
+  }
   const now = useNow(60_000);
   const refusedCount = useRefusedCount();
   const [filters, setFilters] = useState<PipelineFilters>(NO_FILTERS);
