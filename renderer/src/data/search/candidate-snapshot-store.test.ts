@@ -102,12 +102,14 @@ describe('the candidate snapshot store', () => {
     expect(await store.read(ID)).toEqual({ kind: 'found', snapshot: snapshot(now, 'now') });
   });
 
-  it('treats a header or body it did not write as foreign', async () => {
+  it('treats a header or chunk it did not write as foreign', async () => {
     const factory = new IDBFactory();
     const store = new CandidateSnapshotStore('db', factory);
     await store.write(ID, snapshot(10, 'ten'));
     store.close();
-    await rawWrite(factory, 'db', (raw) => raw.put({ chunks: [1, 2] }, 'body'));
+    await rawWrite(factory, 'db', (raw) => raw.put(['not', 'text'], 1));
+    expect(await new CandidateSnapshotStore('db', factory).read(ID)).toEqual({ kind: 'foreign' });
+    await rawWrite(factory, 'db', (raw) => raw.delete(2));
     expect(await new CandidateSnapshotStore('db', factory).read(ID)).toEqual({ kind: 'foreign' });
     await rawWrite(factory, 'db', (raw) => raw.put({ identity: ID, checkpoint: 'nope' }, 'header'));
     expect(await new CandidateSnapshotStore('db', factory).read(ID)).toEqual({ kind: 'foreign' });

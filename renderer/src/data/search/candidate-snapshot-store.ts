@@ -1,8 +1,8 @@
 /**
  * The candidate index's snapshot between sessions: its search entries and the storage checkpoint
  * they are current to, in a small IndexedDB database beside the local database (same origin). A
- * snapshot is two records written in one transaction (a header and the body of entries), so a
- * reader sees a whole snapshot or none, and of two windows writing, the one whose checkpoint is
+ * snapshot is a header and its chunks of entries, written in one transaction (a chunk at a time,
+ * so the page stays responsive between them), so a reader sees a whole snapshot or none, and of two windows writing, the one whose checkpoint is
  * later wins: a window that fell behind never replaces a newer snapshot, nor one dropped because a
  * candidate's data was erased after it.
  */
@@ -35,13 +35,14 @@ interface Header {
   /** `Date.now()` of the write: a snapshot from the future means the clock went back since. */
   readonly writtenAt: number;
   readonly count: number;
+  readonly chunkCount: number;
   /** Set when the snapshot was dropped (its checkpoint is then the change that made it stale). */
   readonly isDropped: boolean;
 }
 
 const STORE = 'snapshot';
 const HEADER = 'header';
-const BODY = 'body';
+/* Chunks are kept under the keys 0, 1, 2… beside the header. */
 /** How far ahead of the clock a snapshot's write time may be before the clock is taken to have gone back. */
 const CLOCK_SLACK_MS = 60_000;
 
@@ -73,13 +74,20 @@ function isHeader(value: unknown): value is Header {
     isCheckpoint(Reflect.get(value, 'checkpoint')) &&
     Number.isFinite(Reflect.get(value, 'writtenAt')) &&
     Number.isInteger(Reflect.get(value, 'count')) &&
+    Number.isInteger(Reflect.get(value, 'chunkCount')) &&
     typeof Reflect.get(value, 'isDropped') === 'boolean'
   );
 }
 
-function chunksOf(body: unknown): readonly string[] | null {
-  const chunks: unknown = typeof body === 'object' && body !== null ? Reflect.get(body, 'chunks') : null;
-  return Array.isArray(chunks) && chunks.every((chunk) => typeof chunk === 'string') ? chunks : null;
+function isChunks(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((chunk) => typeof chunk === 'string');
+}
+
+/** Puts `chunks` under their keys one after another, each from the success of the last (the transaction stays open). */
+function putChunks(store: IDBObjectStore, chunks: readonly string[], from = 0): void {
+  const chunk = chunks[from];
+  if (chunk === undefined) return;
+  store.put(chunk, from).onsuccess = () => putChunks(store, chunks, from + 1);
 }
 
 /** A header of `identity` that the clock does not contradict. */
@@ -121,7 +129,12 @@ export class CandidateSnapshotStore {
         const transaction = db.transaction(STORE, 'readonly');
         const store = transaction.objectStore(STORE);
         const header = store.get(HEADER);
-        const body = store.get(BODY);
+        const chunks: IDBRequest[] = [];
+        header.onsuccess = () => {
+          const usable = usableHeader(header.result, identity);
+          if (!usable || usable.isDropped) return;
+          for (let key = 0; key < usable.chunkCount; key += 1) chunks.push(store.get(key));
+        };
         // A record that cannot be read back is as good as corrupt: ignored, and replaced.
         if (
           !(await done(transaction).then(
@@ -134,9 +147,12 @@ export class CandidateSnapshotStore {
         const usable = usableHeader(header.result, identity);
         if (!usable) return { kind: 'foreign' };
         if (usable.isDropped) return { kind: 'none' };
-        const chunks = chunksOf(body.result);
-        if (!chunks) return { kind: 'foreign' };
-        return { kind: 'found', snapshot: { checkpoint: usable.checkpoint, count: usable.count, chunks } };
+        const texts: unknown[] = chunks.map((request): unknown => request.result);
+        if (!isChunks(texts)) return { kind: 'foreign' };
+        return {
+          kind: 'found',
+          snapshot: { checkpoint: usable.checkpoint, count: usable.count, chunks: texts },
+        };
       },
       { kind: 'none' },
     );
@@ -160,10 +176,12 @@ export class CandidateSnapshotStore {
           checkpoint: snapshot.checkpoint,
           writtenAt: Date.now(),
           count: snapshot.count,
+          chunkCount: snapshot.chunks.length,
           isDropped: false,
         };
+        store.clear();
         store.put(header, HEADER);
-        store.put({ chunks: snapshot.chunks }, BODY);
+        putChunks(store, snapshot.chunks);
         isWritten = true;
       };
       await done(transaction);
@@ -189,10 +207,11 @@ export class CandidateSnapshotStore {
           checkpoint: latest,
           writtenAt: Date.now(),
           count: 0,
+          chunkCount: 0,
           isDropped: true,
         };
+        store.clear();
         store.put(header, HEADER);
-        store.delete(BODY);
       };
       await done(transaction);
     }, undefined);
