@@ -193,7 +193,6 @@ export class CandidateSearchIndex {
 
   /** See `findCandidates`. */
   find(criteria: CandidateCriteria): CandidateSearchResult {
-    this.indexWords();
     const terms = searchTerms(criteria.query ?? '');
     const hasFilter = Boolean(
       criteria.source || criteria.tag || criteria.addedFrom || criteria.addedTo || criteria.among,
@@ -204,6 +203,8 @@ export class CandidateSearchIndex {
       const kept = hasFilter ? everyone.filter(this.filterOf(criteria)) : everyone;
       return { entries: sort === 'name' ? kept : [...kept].sort(SORTS[sort]), terms: [] };
     }
+    // Only a search needs the words: the whole list shows before they are indexed.
+    this.indexWords();
     const { matched, count, matches } = this.match(terms);
     const keep = hasFilter ? this.filterOf(criteria) : null;
     // Exact matches take the low half of the scratch, typo matches the high half, both as ranks.
