@@ -94,6 +94,15 @@ const ids = (entries: readonly { id: string }[]) => entries.map((entry) => entry
 const found = (index: CandidateIndex, query: string) =>
   ids(findCandidates(index.getSnapshot(), { query }).entries);
 
+/** The snapshot stored for `db` (its store and identity with it, to write it back changed). */
+async function storedSnapshot(db: Db) {
+  const store = new CandidateSnapshotStore(db.name);
+  const identity = await snapshotIdentity(db.candidates);
+  const read = await store.read(identity);
+  if (read.kind !== 'found') throw new Error(`no snapshot was stored: ${read.kind}`);
+  return { store, identity, snapshot: read.snapshot };
+}
+
 /** A first session: `candidates` stored, indexed, the snapshot written, the app closed. */
 async function firstSession(name: string, candidates: Candidate[]): Promise<void> {
   const db = await openDb(name);
@@ -141,12 +150,9 @@ describe('the candidate index across restarts', () => {
     await firstSession(name, people());
     const db = await openDb(name);
     // Mark one stored entry (same revision): a restart that read the documents again would not show the mark.
-    const store = new CandidateSnapshotStore(name);
-    const identity = await snapshotIdentity(db.candidates);
-    const read = await store.read(identity);
-    if (read.kind !== 'found') throw new Error(`no snapshot was stored: ${read.kind}`);
+    const { store, identity, snapshot } = await storedSnapshot(db);
     const stored = { entries: [] as CandidateSearchEntry[], heights: [] as number[] };
-    for (const chunk of read.snapshot.chunks) {
+    for (const chunk of snapshot.chunks) {
       const decoded = decodeRows(chunk);
       stored.entries.push(...(decoded?.entries ?? []));
       stored.heights.push(...(decoded?.heights ?? []));
@@ -155,7 +161,7 @@ describe('the candidate index across restarts', () => {
       entry.id === 'c2' ? { ...entry, currentTitle: 'From the snapshot' } : entry,
     );
     const chunks = [encodeRows(marked, stored.heights, 0, marked.length)];
-    expect(await store.write(identity, { ...read.snapshot, chunks })).toBe(true);
+    expect(await store.write(identity, { ...snapshot, chunks })).toBe(true);
 
     const index = await loadedIndex(db, store);
     expect(ids(index.getSnapshot())).toEqual(['c2', 'c3', 'c4', 'c5', 'c1']);
@@ -225,8 +231,7 @@ describe('the candidate index across restarts', () => {
     const name = newName();
     await firstSession(name, people());
     const between = await openDb(name);
-    const read = await new CandidateSnapshotStore(name).read(await snapshotIdentity(between.candidates));
-    if (read.kind !== 'found') throw new Error('no snapshot was stored');
+    const { snapshot } = await storedSnapshot(between);
     // Its time was taken before the snapshot's checkpoint was read, but it was stored after.
     const [grace] = await between.candidates.internalStorageInstance.findDocumentsById(['c1'], false);
     if (!grace) throw new Error('no c1');
@@ -234,7 +239,7 @@ describe('the candidate index across restarts', () => {
       ...grace,
       lastName: 'Late',
       _rev: '2-late',
-      _meta: { lwt: read.snapshot.checkpoint.lwt - 5_000 },
+      _meta: { lwt: snapshot.checkpoint.lwt - 5_000 },
     };
     const written = await between.candidates.internalStorageInstance.bulkWrite(
       [{ previous: grace, document: late }],
@@ -300,12 +305,9 @@ describe('the candidate index across restarts', () => {
     const name = newName();
     await firstSession(name, people());
     const db = await openDb(name);
-    const store = new CandidateSnapshotStore(name);
-    const identity = await snapshotIdentity(db.candidates);
-    const read = await store.read(identity);
-    if (read.kind !== 'found') throw new Error('no snapshot was stored');
-    const spoiled = read.snapshot.chunks.map((chunk) => chunk.replace('"c2"', '2'));
-    await store.write(identity, { ...read.snapshot, chunks: spoiled });
+    const { store, identity, snapshot } = await storedSnapshot(db);
+    const spoiled = snapshot.chunks.map((chunk) => chunk.replace('"c2"', '2'));
+    await store.write(identity, { ...snapshot, chunks: spoiled });
     await (await db.candidates.findOne('c1').exec())?.incrementalPatch({ lastName: 'Murray' });
 
     const index = await loadedIndex(db, store);
