@@ -123,10 +123,10 @@ export class CandidateSnapshotKeeper {
         entries.push(...decoded.entries);
         heights.push(...decoded.heights);
         await nextTask();
+        if (this.isStopped) return null;
       }
-      if (entries.length === read.snapshot.count && !this.isStopped) {
+      if (entries.length === read.snapshot.count)
         return { entries, heights, checkpoint: read.snapshot.checkpoint };
-      }
     }
     this.track(this.store.clear());
     return null;
