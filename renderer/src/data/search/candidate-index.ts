@@ -23,6 +23,7 @@ const CATCH_UP_MARGIN_MS = 60_000;
 export interface CandidateIndexOptions {
   /** The store of the snapshot; without one the entries are read from the database at every start. */
   readonly snapshots?: CandidateSnapshotStore | null;
+  /** When the snapshot is written (`SNAPSHOT_WRITE_TIMING` unless told). */
   readonly writeTiming?: SnapshotWriteTiming;
 }
 

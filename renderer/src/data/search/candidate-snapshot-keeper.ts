@@ -18,6 +18,7 @@ export interface SnapshotWriteTiming {
   readonly minIntervalMs: number;
 }
 
+/** The app's timing: a write two seconds after the last change, at most one each half minute. */
 export const SNAPSHOT_WRITE_TIMING: SnapshotWriteTiming = {
   quietMs: 2_000,
   maxWaitMs: 120_000,
@@ -183,7 +184,7 @@ export class CandidateSnapshotKeeper {
 
   /** Remembers `operation`, for `flush` to wait for. */
   private track(operation: Promise<unknown>): void {
-    this.lastOperation = Promise.all([this.lastOperation, operation]);
+    this.lastOperation = Promise.all([this.lastOperation, operation.catch(() => undefined)]);
   }
 
   private arm(): void {
