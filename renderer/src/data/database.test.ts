@@ -17,7 +17,7 @@ describe('removing the local database', () => {
     const db = await openShortlistDatabase(localDataId, () => defaultConflictHandler);
     await db.candidates.insert(candidate('c1', { lastName: 'Hopper' }));
     const index = new CandidateIndex(db.candidates, { snapshots: new CandidateSnapshotStore(db.name) });
-    await vi.waitFor(() => expect(index.loaded).toBe(true));
+    await vi.waitFor(() => expect(index.loaded).toBe(true), { timeout: 5_000 });
     await index.flushSnapshot();
     const snapshotName = candidateSnapshotDatabaseName(db.name);
     expect(await databaseNames()).toContain(snapshotName);

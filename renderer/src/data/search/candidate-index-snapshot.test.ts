@@ -26,6 +26,8 @@ const storage = wrappedValidateAjvStorage({ storage: getRxStorageDexie() });
 type Db = RxDatabase<{ candidates: RxCollection<Candidate> }>;
 // Version 0: these stores start empty, so no migration plugin is needed.
 const schema = { ...toRxJsonSchema('candidates'), version: 0 } as RxJsonSchema<Candidate>;
+/** Long enough for what happens at once on a busy machine, far shorter than `NEVER`. */
+const SOON = { timeout: 5_000 };
 /** Writes only when a test flushes: what is stored is what the test made so. */
 const NEVER: SnapshotWriteTiming = { quietMs: 3_600_000, maxWaitMs: 3_600_000, minIntervalMs: 0 };
 
@@ -63,7 +65,7 @@ async function loadedIndex(
   store: CandidateSnapshotStore | null = new CandidateSnapshotStore(db.name),
 ) {
   const index = new CandidateIndex(db.candidates, { snapshots: store, writeTiming: NEVER });
-  await vi.waitFor(() => expect(index.loaded).toBe(true));
+  await vi.waitFor(() => expect(index.loaded).toBe(true), SOON);
   return index;
 }
 
@@ -198,9 +200,7 @@ describe('the candidate index across restarts', () => {
     expect(found(index, 'dijkstra')).toEqual([]);
     expect(found(index, 'johnson')).toEqual(['c6']);
     // The erased candidate's data leaves the stored snapshot as soon as the change is applied, not at the next write.
-    await vi.waitFor(async () => expect(await storedBody(name)).not.toContain('Dijkstra'), {
-      timeout: 2_000,
-    });
+    await vi.waitFor(async () => expect(await storedBody(name)).not.toContain('Dijkstra'), SOON);
 
     await index.flushSnapshot();
     expect(await storedBody(name)).toContain('erased-c5@erased.invalid');
@@ -222,9 +222,7 @@ describe('the candidate index across restarts', () => {
     const index = await loadedIndex(db);
     expect(found(index, 'dijkstra')).toEqual([]);
     expect(found(index, 'erased')).toEqual(['c5']);
-    await vi.waitFor(async () => expect(await storedBody(name)).not.toContain('Dijkstra'), {
-      timeout: 2_000,
-    });
+    await vi.waitFor(async () => expect(await storedBody(name)).not.toContain('Dijkstra'), SOON);
   });
 
   it('sees a change stored late with an earlier time than the snapshot (a slow write of another window)', async () => {
@@ -261,15 +259,13 @@ describe('the candidate index across restarts', () => {
     const index = await loadedIndex(db);
     expect(await storedBody(name)).toContain('Dijkstra');
     await (await db.candidates.findOne('c5').exec())?.incrementalModify(erased);
-    await vi.waitFor(async () => expect(await storedBody(name)).not.toContain('Dijkstra'), {
-      timeout: 2_000,
-    });
-    await vi.waitFor(() => expect(found(index, 'dijkstra')).toEqual([]));
+    await vi.waitFor(async () => expect(await storedBody(name)).not.toContain('Dijkstra'), SOON);
+    await vi.waitFor(() => expect(found(index, 'dijkstra')).toEqual([]), SOON);
 
     await index.flushSnapshot();
     expect(await storedBody(name)).toContain('Turing');
     await (await db.candidates.findOne('c2').exec())?.remove();
-    await vi.waitFor(async () => expect(await storedBody(name)).not.toContain('Turing'), { timeout: 2_000 });
+    await vi.waitFor(async () => expect(await storedBody(name)).not.toContain('Turing'), SOON);
   });
 
   it('keeps a change that arrives while the snapshot is being loaded', async () => {
@@ -293,7 +289,7 @@ describe('the candidate index across restarts', () => {
     await db.candidates.insert(candidate('c6', { firstName: 'Katherine', lastName: 'Johnson' }));
     expect(index.loaded).toBe(false);
     release();
-    await vi.waitFor(() => expect(index.loaded).toBe(true));
+    await vi.waitFor(() => expect(index.loaded).toBe(true), SOON);
     expect(index.getSnapshot()).toEqual(await truthOf(db));
     expect(found(index, 'hopper')).toEqual([]);
     expect(found(index, 'turing')).toEqual([]);
@@ -313,7 +309,7 @@ describe('the candidate index across restarts', () => {
     const index = await loadedIndex(db, store);
     expect(index.getSnapshot()).toEqual(await truthOf(db));
     expect(found(index, 'murray')).toEqual(['c1']);
-    await vi.waitFor(async () => expect(await store.read(identity)).toEqual({ kind: 'none' }));
+    await vi.waitFor(async () => expect(await store.read(identity)).toEqual({ kind: 'none' }), SOON);
     await index.flushSnapshot();
     const replaced = await store.read(identity);
     expect(replaced.kind === 'found' && replaced.snapshot.count).toBe(5);
@@ -331,7 +327,7 @@ describe('the candidate index across restarts', () => {
     const index = await loadedIndex(db);
     expect(ids(index.getSnapshot())).toEqual(['n1']);
     expect(found(index, 'hopper')).toEqual([]);
-    await vi.waitFor(async () => expect(await storedBody(name)).toBe('[]'));
+    await vi.waitFor(async () => expect(await storedBody(name)).toBe('[]'), SOON);
   });
 
   it('two windows on one database keep one snapshot current with every change of either', async () => {
@@ -341,7 +337,7 @@ describe('the candidate index across restarts', () => {
     const windowB = await openDb(name, true);
     const [indexA, indexB] = await Promise.all([loadedIndex(windowA), loadedIndex(windowB)]);
     await (await windowA.candidates.findOne('c1').exec())?.incrementalPatch({ lastName: 'Murray' });
-    await vi.waitFor(() => expect(found(indexB, 'murray')).toEqual(['c1']));
+    await vi.waitFor(() => expect(found(indexB, 'murray')).toEqual(['c1']), SOON);
     for (let round = 0; round < 5; round += 1) {
       const writer = round % 2 === 0 ? windowB : windowA;
       await writer.candidates.insert(
@@ -355,7 +351,7 @@ describe('the candidate index across restarts', () => {
     }
     await (await windowB.candidates.findOne('c2').exec())?.remove();
     await indexB.flushSnapshot();
-    await vi.waitFor(() => expect(found(indexA, 'turing')).toEqual([]));
+    await vi.waitFor(() => expect(found(indexA, 'turing')).toEqual([]), SOON);
     await indexA.flushSnapshot();
     await close(windowA);
     await close(windowB);

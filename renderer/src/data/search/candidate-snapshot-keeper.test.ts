@@ -80,7 +80,7 @@ describe('the snapshot keeper', () => {
       capture: () => ({ entries: list, heights: list.map(() => 1) }),
     };
     const keeper = new CandidateSnapshotKeeper(store, collection, source, {
-      quietMs: 800,
+      quietMs: 1_500,
       maxWaitMs: 60_000,
       minIntervalMs: 60_000,
     });
@@ -96,7 +96,7 @@ describe('the snapshot keeper', () => {
     expect(stored.kind === 'found' && stored.snapshot.count).toBe(10);
     // Quiet again, but the interval since the last write has not passed.
     keeper.changed();
-    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await new Promise((resolve) => setTimeout(resolve, 2_500));
     expect(store.writes).toBe(1);
     keeper.stop();
   });
