@@ -238,7 +238,16 @@ export const browserBenchmarks: Benchmark = {
         context.log('P5 (app): a second recruiter signs in and syncs everything');
         const contextB = await browser.newContext();
         const pageB = await openSignIn(contextB, server.baseUrl);
+        // SHORTLIST_BENCH_P5_PROFILE=<file>: a CPU profile of B's page over its first sync, and
+        // SHORTLIST_BENCH_P5_PROFILE_A one of A's (still open) meanwhile.
+        const pageA = recruiterContext.pages()[0];
+        const stopProfileB = await startCpuProfile(contextB, pageB, 'SHORTLIST_BENCH_P5_PROFILE', context.log, 1_000);
+        const stopProfileA = pageA
+          ? await startCpuProfile(recruiterContext, pageA, 'SHORTLIST_BENCH_P5_PROFILE_A', context.log, 1_000)
+          : () => Promise.resolve();
         const secondSyncMs = await signInAndSync(pageB, second.email, BENCH_PASSWORD);
+        await stopProfileB();
+        await stopProfileA();
         await pageB.close();
         const change = await changeSeenInApp(recruiterContext, contextB, server.baseUrl, context);
         results.push({
