@@ -1,10 +1,12 @@
 import type { BrowserContext } from '@playwright/test';
 import type { Stage } from '#shared/domain/application/application-schema';
 import { clickMove, openAppIdle, seenAt, showApplication, watchForMove } from '../browser/change-probe';
+import { readOne, signIn } from '../harness/api-client';
+import { BENCH_PASSWORD } from '../harness/seed';
 import { movableApplicationIds, nextForwardStage } from '../harness/workload';
 import type { BenchResult } from '../runner/result';
 import { distribution } from '../runner/stats';
-import type { BenchContext, BenchmarkSpec } from './context';
+import { firstOfRole, type BenchContext, type BenchmarkSpec } from './context';
 
 const CHANGES = 20;
 const AIM_P50_MS = 300;
@@ -40,6 +42,10 @@ export async function changeSeenInApp(
   const pageB = await contextB.newPage();
   const latencies: number[] = [];
   let missed = 0;
+  // For a move B did not show in time: whether the server had it by then (A pushed; B did not show
+  // it) or not (A's push had not arrived), which tells the two halves of the path apart.
+  let missedOnServer = 0;
+  const reader = await signIn(baseUrl, firstOfRole(organisation, 'recruiter').email, BENCH_PASSWORD);
   await openAppIdle(pageA, baseUrl);
   await openAppIdle(pageB, baseUrl);
   context.log(`P5 (app): ${ids.length} moves clicked in A, watched in B`);
@@ -51,8 +57,11 @@ export async function changeSeenInApp(
     await watchForMove(pageB, label(next));
     const clickedAt = await clickMove(pageA, label(next));
     const shownAt = await seenAt(pageB);
-    if (shownAt === null) missed += 1;
-    else latencies.push(shownAt - clickedAt);
+    if (shownAt === null) {
+      missed += 1;
+      const onServer = await readOne(baseUrl, reader.accessToken, 'applications', id);
+      if (onServer['stage'] === next) missedOnServer += 1;
+    } else latencies.push(shownAt - clickedAt);
   }
   await pageA.close();
   await pageB.close();
@@ -72,6 +81,7 @@ export async function changeSeenInApp(
       changes: ids.length,
       seen: latencies.length,
       missed,
+      missedOnServer,
       latencyMs: { ...latency },
     },
     note:

@@ -112,3 +112,17 @@ export async function push(
   });
   return expectJson<PushOutcome>(response, `push of ${collection}`);
 }
+
+/** `GET /api/v1/{collection}/{id}` (the integration API): one document as the server holds it now. */
+export async function readOne(
+  baseUrl: string,
+  accessToken: string,
+  collection: 'applications' | 'candidates' | 'jobs' | 'interviews',
+  id: string,
+): Promise<WireDoc> {
+  const response = await fetch(`${baseUrl}/api/v1/${collection}/${encodeURIComponent(id)}`, {
+    headers: { authorization: `Bearer ${accessToken}` },
+    signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
+  });
+  return expectJson<WireDoc>(response, `read of ${collection}/${id}`);
+}

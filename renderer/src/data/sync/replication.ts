@@ -6,6 +6,7 @@ import type { CollectionDocuments, CollectionName } from '#shared/domain/collect
 import {
   API_PATHS,
   MAX_PULL_LIMIT,
+  MAX_PUSH_ROWS,
   type PullResponse,
   type PushResponse,
   type PushRow,
@@ -80,7 +81,10 @@ export function replicateCollection(
       collection === 'users'
         ? undefined
         : {
-            batchSize: 50,
+            // The server's largest: on a window's start RxDB re-reads, a batch at a time, every local
+            // document changed since its last upstream checkpoint (after a first sync, all of them),
+            // so 50 a batch made a second window's start take minutes at SPEC §9 scale.
+            batchSize: MAX_PUSH_ROWS,
             handler: async (rowsTaken) => {
               const pushedAt = Date.now();
               const { rows, undone } = await withoutUndone(db[collection] as RxCollection<Doc>, rowsTaken);
