@@ -184,10 +184,13 @@ async function offlineStart(
   await page.locator(MAIN_NAV).waitFor({ timeout: 60_000 });
   await page.getByRole('heading', { name: 'Dashboard' }).waitFor({ timeout: 60_000 });
   const startMs = performance.now() - started;
+  // SHORTLIST_BENCH_P7_PROFILE=<file>: a CPU profile from the click on Candidates to the full list.
+  const stopProfile = await startCpuProfile(recruiterContext, page, 'SHORTLIST_BENCH_P7_PROFILE', context.log);
   const candidatesStarted = performance.now();
   await page.getByRole('link', { name: 'Candidates' }).click();
   await waitForStatus(page, candidatesStatus(total, total), INDEX_LOAD_TIMEOUT_MS);
   const candidatesMs = performance.now() - candidatesStarted;
+  await stopProfile();
   const heap = await jsHeapMiB(recruiterContext, page);
   await recruiterContext.setOffline(false);
   return {
