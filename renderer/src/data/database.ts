@@ -29,7 +29,6 @@ import {
   type SyncMeta,
 } from './local-schemas';
 import { MIGRATION_STRATEGIES } from './migrations';
-import { removeCandidateSnapshots } from './search/candidate-snapshot-store';
 
 addRxPlugin(RxDBLeaderElectionPlugin);
 addRxPlugin(RxDBMigrationSchemaPlugin);
@@ -111,11 +110,7 @@ export async function openShortlistDatabase(
   return db;
 }
 
-/**
- * Deletes the local database `localDataId`, its files and the candidate index's snapshot of it
- * (sign-out with "remove local data", or a remote wipe).
- */
+/** Deletes the local database `localDataId` and its files (sign-out with "remove local data", or a remote wipe). */
 export async function removeShortlistDatabase(localDataId: string): Promise<void> {
-  const name = databaseNameFor(localDataId);
-  await Promise.all([removeRxDatabase(name, storage, true), removeFileStore(localDataId), removeCandidateSnapshots(name)]);
+  await Promise.all([removeRxDatabase(databaseNameFor(localDataId), storage, true), removeFileStore(localDataId)]);
 }

@@ -25,7 +25,6 @@ export interface CandidateSearchEntry {
   readonly misspellable: readonly string[];
 }
 
-/** Makes the entry of `candidate`: its fields as shown, and its words folded once for searching. */
 export function toSearchEntry(candidate: Candidate): CandidateSearchEntry {
   const name = `${candidate.firstName} ${candidate.lastName}`;
   const fields = {
@@ -34,21 +33,13 @@ export function toSearchEntry(candidate: Candidate): CandidateSearchEntry {
     currentCompany: candidate.currentCompany ?? '',
     currentTitle: candidate.currentTitle ?? '',
   };
-  // Each field is folded once: the words people may misspell (names, places, companies, titles,
-  // skills, tags), then the address and phone, whose words are matched only as typed.
-  const wordy = wordsOf(
-    foldText(
-      [name, fields.location, fields.currentCompany, fields.currentTitle, ...candidate.skills, ...candidate.tags].join(
-        ' \n ',
-      ),
-    ),
+  const all = foldText(
+    [name, candidate.email, ...Object.values(fields), ...candidate.skills, ...candidate.tags].join(' \n '),
   );
-  const words = new Set(wordy);
-  for (const word of wordsOf(foldText(`${candidate.email} \n ${fields.phone}`))) words.add(word);
   const phoneDigits = fields.phone.replace(/\D/g, '');
-  if (phoneDigits) words.add(phoneDigits);
-  const misspellable = new Set<string>();
-  for (const word of wordy) if (word.length >= 4 && !/\d/.test(word)) misspellable.add(word);
+  const wordy = foldText(
+    [name, fields.location, fields.currentCompany, fields.currentTitle, ...candidate.skills, ...candidate.tags].join(' '),
+  );
   return {
     id: candidate.id,
     firstName: candidate.firstName,
@@ -61,8 +52,8 @@ export function toSearchEntry(candidate: Candidate): CandidateSearchEntry {
     tags: candidate.tags,
     createdAt: candidate.createdAt,
     ...(candidate.mergedInto ? { mergedInto: candidate.mergedInto } : {}),
-    words: [...words],
-    misspellable: [...misspellable],
+    words: [...new Set([...wordsOf(all), ...(phoneDigits ? [phoneDigits] : [])])],
+    misspellable: [...new Set(wordsOf(wordy).filter((word) => word.length >= 4 && !/\d/.test(word)))],
   };
 }
 
@@ -202,6 +193,7 @@ export class CandidateSearchIndex {
 
   /** See `findCandidates`. */
   find(criteria: CandidateCriteria): CandidateSearchResult {
+    this.indexWords();
     const terms = searchTerms(criteria.query ?? '');
     const hasFilter = Boolean(
       criteria.source || criteria.tag || criteria.addedFrom || criteria.addedTo || criteria.among,
@@ -212,8 +204,6 @@ export class CandidateSearchIndex {
       const kept = hasFilter ? everyone.filter(this.filterOf(criteria)) : everyone;
       return { entries: sort === 'name' ? kept : [...kept].sort(SORTS[sort]), terms: [] };
     }
-    // Only a search needs the words: the whole list shows before they are indexed.
-    this.indexWords();
     const { matched, count, matches } = this.match(terms);
     const keep = hasFilter ? this.filterOf(criteria) : null;
     // Exact matches take the low half of the scratch, typo matches the high half, both as ranks.
