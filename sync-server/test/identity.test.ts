@@ -141,10 +141,13 @@ describe('email verification', () => {
     await register(email);
     const session = await login(app, email, PASSWORD);
     const token = tokenIn(linkIn(await waitForMail(smtp, email, VERIFICATION_SUBJECT)));
+    // One character changed in the middle, where all six of its bits count (the last character of a
+    // 32-byte base64url token carries two padding bits, and was 'A' already one time in sixteen).
+    const oneOff = `${token.slice(0, 21)}${token.charAt(21) === 'A' ? 'B' : 'A'}${token.slice(22)}`;
     for (const forged of [
       'x',
       'A'.repeat(43),
-      `${token.slice(0, 42)}A`,
+      oneOff,
       `${token}A`,
       '../../_all_docs',
       '%00',
