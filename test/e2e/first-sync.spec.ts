@@ -1,5 +1,6 @@
 import type { Page, Route } from '@playwright/test';
-import type { Job } from '#shared/domain/job/job-schema';
+import type { Comment } from '#shared/domain/comment/comment-schema';
+import { MAX_PULL_LIMIT, MAX_PUSH_ROWS } from '#shared/sync/protocol';
 import { ServerApi, uniqueSuffix } from './support/api';
 import { DEMO_PASSWORD, expectSynced } from './support/session';
 import { expect, test } from './support/test';
@@ -10,10 +11,7 @@ import { expect, test } from './support/test';
  * names ("Loading…") instead of calling them unknown.
  */
 
-/**
- * Older than the demo's jobs (they stay first in the lists) and newer than long-lists.spec's
- * archive (its oldest stays last).
- */
+/** When the comments were written: long ago, so the candidate's timeline lists them oldest last. */
 const OLD = Date.parse('2021-01-01T09:00:00.000Z');
 
 /** A door the test opens: requests held at it go on once it is open. */
@@ -25,26 +23,22 @@ function door(): { readonly passed: Promise<void>; open(): void } {
   return { passed, open };
 }
 
-/** More jobs than one pull batch (500), so the jobs download needs a second pull. */
-async function manyOldDrafts(api: ServerApi, count: number): Promise<void> {
-  const suffix = uniqueSuffix();
-  const jobs: Job[] = Array.from({ length: count }, (_, index) => ({
-    id: `e2e-first-sync-${suffix}-${String(index).padStart(3, '0')}`,
+/** More comments than one pull batch, on a candidate of their own, so their download needs a second pull. */
+const COMMENTS = MAX_PULL_LIMIT + 20;
+
+async function manyComments(api: ServerApi, count: number): Promise<void> {
+  const candidate = await api.createCandidate('Chatty', `Firstsync ${uniqueSuffix()}`);
+  const comments: Comment[] = Array.from({ length: count }, (_, index) => ({
+    id: `e2e-first-sync-${candidate.id}-${String(index).padStart(4, '0')}`,
     updatedAt: 0,
-    title: `Old draft ${suffix} ${index}`,
-    department: 'Archive',
-    location: 'Remote',
-    employmentType: 'full_time',
-    description: 'One of many old drafts, for a download bigger than one batch.',
-    requirements: [],
-    status: 'draft',
-    hiringManagerId: 'user-hr-manager',
-    recruiterIds: ['user-recruiter-1'],
+    candidateId: candidate.id,
+    body: `Note ${index} of many, for a download bigger than one batch.`,
+    mentions: [],
     createdBy: api.userId,
     createdAt: new Date(OLD + index * 60_000).toISOString(),
   }));
-  for (let start = 0; start < jobs.length; start += 300)
-    await api.pushMany('jobs', jobs.slice(start, start + 300));
+  for (let start = 0; start < comments.length; start += MAX_PUSH_ROWS)
+    await api.pushMany('comments', comments.slice(start, start + MAX_PUSH_ROWS));
 }
 
 async function signInWithoutWaiting(page: Page, email: string): Promise<void> {
@@ -67,14 +61,15 @@ test('the first sync shows how many documents of about how many, and names no ca
   page,
   request,
 }) => {
-  await manyOldDrafts(await ServerApi.as(request, 'hr.manager@example.com'), 520);
+  await manyComments(await ServerApi.as(request, 'hr.manager@example.com'), COMMENTS);
   const candidates = door();
-  const lastJobs = door();
+  const lastComments = door();
   await page.route('**/api/sync/*/pull?*', async (route: Route) => {
     const url = new URL(route.request().url());
     if (url.pathname.endsWith('/candidates/pull')) await candidates.passed;
-    // The first jobs batch comes at once; the rest of them waits.
-    else if (url.pathname.endsWith('/jobs/pull') && url.searchParams.has('checkpoint')) await lastJobs.passed;
+    // The first comments batch comes at once; the rest of them waits.
+    else if (url.pathname.endsWith('/comments/pull') && url.searchParams.has('checkpoint'))
+      await lastComments.passed;
     await route.continue();
   });
 
@@ -103,9 +98,9 @@ test('the first sync shows how many documents of about how many, and names no ca
     valueNow: element.querySelector('[role="progressbar"]')?.getAttribute('aria-valuenow') ?? null,
   }));
   const [here, total] = countsOf(shown.text ?? '');
-  expect(here).toBeGreaterThan(500);
+  expect(here).toBeGreaterThan(MAX_PULL_LIMIT);
   expect(total).toBeGreaterThan(here);
-  expect(total).toBeGreaterThanOrEqual(520);
+  expect(total).toBeGreaterThanOrEqual(COMMENTS);
   await expect(page.getByRole('progressbar', { name: 'First download progress' })).toBeVisible();
   const percent = Number(shown.valueNow);
   expect(percent).toBeGreaterThan(0);
@@ -116,7 +111,7 @@ test('the first sync shows how many documents of about how many, and names no ca
   await expect(page.getByText(/Unknown candidate/)).toHaveCount(0);
   await page.screenshot({ path: test.info().outputPath('first-sync-mid-way.png') });
 
-  lastJobs.open();
+  lastComments.open();
   await expect(bar).toHaveCount(0, { timeout: 30_000 });
   await expectSynced(page);
   await expect(page.getByText('Still downloading…')).toHaveCount(0);
