@@ -64,43 +64,64 @@ export class WebhookCapture {
    * webhooks there are (disabled ones too).
    */
   async runOnce(signal?: AbortSignal): Promise<{ queued: number; webhooks: number }> {
-    const subscriptions = await listSubscriptions(this.databases);
-    const active = subscriptions.filter((subscription) => subscription.disabledAt === undefined);
+    let subscriptions: readonly SubscriptionDoc[] = await listSubscriptions(this.databases);
     let queued = 0;
-    for (const collection of EVENT_COLLECTIONS) queued += await this.drain(collection, active, signal);
+    for (const collection of EVENT_COLLECTIONS) {
+      const drained = await this.drain(collection, subscriptions, signal);
+      queued += drained.queued;
+      subscriptions = drained.subscriptions;
+    }
     return { queued, webhooks: subscriptions.length };
   }
 
+  /**
+   * Reads one feed to its end. With no active webhook a page is read without its documents (most
+   * organisations have none, and reading every changed document again is most of the store's work
+   * after a write); the webhooks are then listed again, after the read, so one added meanwhile
+   * (whose events can only be in this page if they came after it) gets the page read in full.
+   */
   private async drain(
     collection: EventCollection,
-    subscriptions: readonly SubscriptionDoc[],
+    listed: readonly SubscriptionDoc[],
     signal?: AbortSignal,
-  ): Promise<number> {
+  ): Promise<{ queued: number; subscriptions: readonly SubscriptionDoc[] }> {
     let queued = 0;
+    let subscriptions = listed;
     for (;;) {
-      if (signal?.aborted) return queued;
+      if (signal?.aborted) return { queued, subscriptions };
       const checkpoint = await getDoc(this.databases.subscriptions, checkpointId(collection));
       if (!isCheckpoint(checkpoint)) {
         await this.initialize();
         continue;
       }
-      const page = await this.store.changes(
+      const feed = { since: checkpoint.seq, limit: PAGE_SIZE } as const;
+      let page = await this.store.changes(
         collection,
-        { since: checkpoint.seq, limit: PAGE_SIZE, includeDocs: true },
+        { ...feed, includeDocs: isAnyActive(subscriptions) },
         signal,
       );
+      if (!isAnyActive(subscriptions)) {
+        subscriptions = await listSubscriptions(this.databases);
+        if (isAnyActive(subscriptions))
+          page = await this.store.changes(collection, { ...feed, includeDocs: true }, signal);
+      }
+      const active = subscriptions.filter((subscription) => subscription.disabledAt === undefined);
       const deliveries = page.results.flatMap((row) =>
         row.id.startsWith('_design/') || !row.doc
           ? []
-          : deliveriesFor(collection, row.doc, subscriptions, checkpoint.notifyFrom, this.now()),
+          : deliveriesFor(collection, row.doc, active, checkpoint.notifyFrom, this.now()),
       );
       queued += await enqueueDeliveries(this.databases, deliveries);
       const seq = String(page.last_seq);
       // A lost race means another instance moved it: the next round reads its position.
       if (seq !== checkpoint.seq) await putDoc(this.databases.subscriptions, { ...checkpoint, seq });
-      if (page.results.length < PAGE_SIZE) return queued;
+      if (page.results.length < PAGE_SIZE) return { queued, subscriptions };
     }
   }
+}
+
+function isAnyActive(subscriptions: readonly SubscriptionDoc[]): boolean {
+  return subscriptions.some((subscription) => subscription.disabledAt === undefined);
 }
 
 /** The deliveries a stored document's events call for: each to the webhooks that were there for it. */
