@@ -61,15 +61,28 @@ export function isDocumentOf<C extends CollectionName>(
   return Value.Check(COLLECTION_SCHEMAS[collection], value);
 }
 
+/**
+ * A yes-or-no check of a value against a collection's schema: `isDocumentOf` (TypeBox's interpreter,
+ * which runs anywhere), or the same schema compiled where `eval` is allowed (the server).
+ */
+export type DocumentCheck = <C extends CollectionName>(
+  collection: C,
+  value: unknown,
+) => value is DocumentOf<C>;
+
 /** A value checked against a schema: the typed value, or the refusal naming the first bad field. */
 export type Parsed<T> = { readonly ok: true; readonly value: T } | Refusal;
 
-/** `value` as a document of `collection` if it is a valid one, else a `validation_failed` refusal. */
+/**
+ * `value` as a document of `collection` if it is a valid one, else a `validation_failed` refusal
+ * naming the field. `check` answers the common case; only a failing value is walked for its field.
+ */
 export function parseDocumentOf<C extends CollectionName>(
   collection: C,
   value: unknown,
+  check: DocumentCheck = isDocumentOf,
 ): Parsed<DocumentOf<C>> {
-  if (isDocumentOf(collection, value)) return { ok: true, value };
+  if (check(collection, value)) return { ok: true, value };
   const problem = validateAgainst(COLLECTION_SCHEMAS[collection], value, collection.slice(0, -1));
   return problem.ok ? refuse('validation_failed') : problem;
 }

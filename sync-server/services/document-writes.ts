@@ -3,7 +3,6 @@ import { refuse, type Refusal } from '#shared/domain/common/refusal';
 import type { Actor } from '#shared/domain/common/roles';
 import { normalizeEmail } from '#shared/domain/common/schema-helpers';
 import { validateAgainst } from '#shared/domain/common/validate';
-import { Compile } from 'typebox/compile';
 import { decideWrite, type IncomingDocument } from '#shared/domain/decide/decide-write';
 import { documentContent } from '#shared/domain/common/document-content';
 import { restoreWithheld, type InterviewerScope } from '#shared/domain/decide/read-rules';
@@ -25,6 +24,7 @@ import { loadInterviewerScope } from './interviewer-scope';
 import { wireForReader } from './reader-view';
 import { release, reserveMany } from './reservations';
 import { randomId } from './tokens';
+import { isDocumentCompiled } from './compiled-schemas';
 import { loadWriteContext, WriteContextCache } from './write-context';
 
 /**
@@ -197,21 +197,9 @@ function shapeProblem(collection: CollectionName, sent: DocumentWrite['document'
   const content = documentContent(sent);
   // The compiled check of the same schema answers a well-formed row (most of them) in a fraction of
   // the interpreter's time; the interpreter names the field of a malformed one.
-  if (compiledSchema(collection).Check(content)) return null;
+  if (isDocumentCompiled(collection, content)) return null;
   const shape = validateAgainst(COLLECTION_SCHEMAS[collection], content, collection.slice(0, -1));
   return shape.ok ? null : shape;
-}
-
-const COMPILED_SCHEMAS = new Map<CollectionName, ReturnType<typeof Compile>>();
-
-/** The collection schema compiled once per process (the server may `eval`; the renderer may not). */
-function compiledSchema(collection: CollectionName): ReturnType<typeof Compile> {
-  let compiled = COMPILED_SCHEMAS.get(collection);
-  if (!compiled) {
-    compiled = Compile(COLLECTION_SCHEMAS[collection]);
-    COMPILED_SCHEMAS.set(collection, compiled);
-  }
-  return compiled;
 }
 
 /**
@@ -282,7 +270,7 @@ async function judgeWrite(context: BatchContext, write: DocumentWrite): Promise<
   const time = context.now();
   const stamped = stampServerFields(collection, actor, before, incoming, time);
   const writeContext = await loadWriteContext(store, collection, stamped, time, before === null, cache);
-  const decision = decideWrite(actor, collection, before, stamped, writeContext);
+  const decision = decideWrite(actor, collection, before, stamped, writeContext, isDocumentCompiled);
   if (!decision.ok) return { kind: 'refused', refusal: decision, master, action };
   const record: WriteRecord = { id: write.writeId ?? randomId('w', 9), at: time, userId: actor.id, action };
   const doc = isDelete

@@ -8,7 +8,13 @@ import { decideJobWrite } from '../job/job-rules';
 import { decideMessageWrite } from '../message/message-rules';
 import { decideSettingsWrite } from '../settings/settings-rules';
 import { decideCommentDelete, decideCommentWrite } from '../comment/comment-rules';
-import { parseDocumentOf, type CollectionName, type DocumentOf } from '../collections';
+import {
+  isDocumentOf,
+  parseDocumentOf,
+  type CollectionName,
+  type DocumentCheck,
+  type DocumentOf,
+} from '../collections';
 import { roleMay } from '../access/write-matrix';
 import type { WriteContext } from './write-context';
 
@@ -59,7 +65,7 @@ const DELETE_DECIDERS: { readonly [C in CollectionName]: DeleteDecider<C> } = {
  * The one write decision of SPEC §3: may `actor` turn `before` (the stored version, null if none)
  * into `after` in `collection`? `after` is validated against the collection's schema first, then
  * judged as a whole-document change by the aggregate's rules. The server calls this on every pushed
- * row; the app calls it to guide people before they try.
+ * row (with its compiled `check` of the same schemas); the app calls it to guide people before they try.
  */
 export function decideWrite<C extends CollectionName>(
   actor: Actor,
@@ -67,6 +73,7 @@ export function decideWrite<C extends CollectionName>(
   before: DocumentOf<C> | null,
   after: IncomingDocument,
   context: WriteContext,
+  check: DocumentCheck = isDocumentOf,
 ): Decision {
   // Even deleting: the directory changes only through the admin endpoints.
   if (collection === 'users') return usersAreReadOnly();
@@ -74,7 +81,7 @@ export function decideWrite<C extends CollectionName>(
     const decideDelete: DeleteDecider<C> = DELETE_DECIDERS[collection];
     return decideDelete(actor, before);
   }
-  const parsed = parseDocumentOf(collection, documentContent(after));
+  const parsed = parseDocumentOf(collection, documentContent(after), check);
   if (!parsed.ok) return parsed;
   if (before && before.id !== parsed.value.id)
     return refuse('id_mismatch', 'A document cannot change its id.');
