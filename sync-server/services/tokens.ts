@@ -1,4 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, createSecretKey, randomBytes, type KeyObject } from 'node:crypto';
+import { nanoid } from 'nanoid';
 import jwt from 'jsonwebtoken';
 
 /** Access tokens live 15 minutes at most (SPEC §4). */
@@ -40,6 +41,17 @@ export function signAccessToken(secret: string, claims: AccessClaims, now = Date
   });
 }
 
+let verifying: { readonly secret: string; readonly key: KeyObject } | null = null;
+
+/**
+ * The secret as a key object, made once: given the string, jsonwebtoken first tries it as a public
+ * key and then makes a secret key of it, on every request.
+ */
+function verifyingKey(secret: string): KeyObject {
+  if (verifying?.secret !== secret) verifying = { secret, key: createSecretKey(Buffer.from(secret)) };
+  return verifying.key;
+}
+
 /**
  * Checks an access token: HS256 only (no `alg: none`, no other algorithm), signed with `secret`, with
  * numeric `iat` and `exp` at most 15 minutes apart (a validly signed token without `exp`, or with a
@@ -49,7 +61,7 @@ export function verifyAccessToken(secret: string, token: string, now = Date.now(
   const nowSeconds = Math.floor(now / 1000);
   let payload: string | jwt.JwtPayload;
   try {
-    payload = jwt.verify(token, secret, { algorithms: ['HS256'], clockTimestamp: nowSeconds });
+    payload = jwt.verify(token, verifyingKey(secret), { algorithms: ['HS256'], clockTimestamp: nowSeconds });
   } catch (error) {
     return { ok: false, code: error instanceof jwt.TokenExpiredError ? 'token_expired' : 'invalid_token' };
   }
@@ -72,9 +84,13 @@ export function verifyAccessToken(secret: string, token: string, now = Date.now(
   return { ok: true, claims: { sub, sid, ...(typeof org === 'string' ? { org } : {}) } };
 }
 
-/** A random URL-safe id. */
+/**
+ * A random URL-safe id of `bytes` bytes of entropy (`bytes` × 4/3 characters of base64url's alphabet),
+ * from nanoid's pool of the system's secure randomness: a push stamps one per written row, and a
+ * system call for each was a visible part of its time.
+ */
 export function randomId(prefix = '', bytes = 12): string {
-  return `${prefix}${randomBytes(bytes).toString('base64url')}`;
+  return `${prefix}${nanoid(Math.ceil((bytes * 4) / 3))}`;
 }
 
 /** The shape of an organisation id in tokens. */
