@@ -50,7 +50,7 @@ export async function startEmbeddedStore(options: EmbeddedStoreOptions): Promise
     new Promise((resolve, reject) => {
       const started = fork(PROCESS_SCRIPT, [], {
         cwd: REPO_ROOT,
-        execArgv: ['--import', 'tsx'],
+        execArgv: [...storeNodeArgs(), '--import', 'tsx'],
         env: {
           ...process.env,
           SHORTLIST_STORE_DIR: options.directory,
@@ -126,6 +126,14 @@ export async function startEmbeddedStore(options: EmbeddedStoreOptions): Promise
       });
     },
   };
+}
+
+/**
+ * Extra Node flags for the store's process from `SHORTLIST_STORE_NODE_ARGS` (space-separated), to
+ * profile the store itself: `--cpu-prof --cpu-prof-dir=/tmp/store-prof` (written when it stops).
+ */
+function storeNodeArgs(): string[] {
+  return (process.env['SHORTLIST_STORE_NODE_ARGS'] ?? '').split(' ').filter((arg) => arg !== '');
 }
 
 function isListening(message: unknown): message is { type: 'listening'; port: number } {
