@@ -123,7 +123,7 @@ function blanked(entry: OutboxEntry): OutboxEntry {
     ...ERASED_MESSAGE,
     to: [...ERASED_MESSAGE.to],
     ...(isUnsent
-      ? { status: 'failed' as const, lastError: 'The recipient was erased (GDPR); not sent.' }
+      ? { status: 'cancelled' as const, lastError: 'The person was erased (GDPR); not sent.' }
       : {}),
   };
 }
