@@ -375,7 +375,7 @@ describe('erasure', () => {
       to: ['erased@erased.invalid'],
       subject: 'Erased',
       text: '',
-      status: 'failed',
+      status: 'cancelled',
     });
   });
 });
