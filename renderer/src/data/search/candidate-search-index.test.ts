@@ -9,6 +9,7 @@ import {
   highlightParts,
   registerIndex,
   searchTerms,
+  searchWordsOf,
   toSearchEntry,
   type CandidateSearchEntry,
 } from './candidate-search';
@@ -165,13 +166,14 @@ function scanned(entries: readonly CandidateSearchEntry[], query: string): strin
   const near: string[] = [];
   for (const entry of entries) {
     if (entry.mergedInto) continue;
+    const { words, misspellable } = searchWordsOf(entry);
     let quality = 1;
     for (const term of terms) {
-      if (entry.words.some((word) => word.startsWith(term))) continue;
+      if (words.some((word) => word.startsWith(term))) continue;
       const allowance = typoAllowance(term.length);
       const isNear =
         allowance > 0 &&
-        entry.misspellable.some((word) => {
+        misspellable.some((word) => {
           if (word.startsWith(term)) return false;
           const start = word.length > term.length + allowance ? word.slice(0, term.length) : word;
           return isWithinEdits(term, start, allowance);

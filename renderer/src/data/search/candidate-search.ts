@@ -19,39 +19,46 @@ export interface CandidateSearchEntry {
   readonly createdAt: string;
   /** Set on a record merged into another: it is left out of lists and searches. */
   readonly mergedInto?: string;
-  /** The folded words of every visible field, which a search term matches the start of. */
-  readonly words: readonly string[];
-  /** The words people may misspell (names, places, companies, titles, skills, tags). */
-  readonly misspellable: readonly string[];
 }
 
+/**
+ * What the list shows of `candidate`. Only fields are copied: the words a search matches are
+ * derived later (`searchWordsOf`), when the entry is indexed, so 50,000 entries list before any
+ * text of theirs is folded.
+ */
 export function toSearchEntry(candidate: Candidate): CandidateSearchEntry {
-  const name = `${candidate.firstName} ${candidate.lastName}`;
-  const fields = {
-    phone: candidate.phone ?? '',
-    location: candidate.location ?? '',
-    currentCompany: candidate.currentCompany ?? '',
-    currentTitle: candidate.currentTitle ?? '',
-  };
-  const all = foldText(
-    [name, candidate.email, ...Object.values(fields), ...candidate.skills, ...candidate.tags].join(' \n '),
-  );
-  const phoneDigits = fields.phone.replace(/\D/g, '');
-  const wordy = foldText(
-    [name, fields.location, fields.currentCompany, fields.currentTitle, ...candidate.skills, ...candidate.tags].join(' '),
-  );
   return {
     id: candidate.id,
     firstName: candidate.firstName,
     lastName: candidate.lastName,
-    name,
+    name: `${candidate.firstName} ${candidate.lastName}`,
     email: candidate.email,
-    ...fields,
+    phone: candidate.phone ?? '',
+    location: candidate.location ?? '',
+    currentCompany: candidate.currentCompany ?? '',
+    currentTitle: candidate.currentTitle ?? '',
     source: candidate.source,
     skills: candidate.skills,
     tags: candidate.tags,
     createdAt: candidate.createdAt,
     ...(candidate.mergedInto ? { mergedInto: candidate.mergedInto } : {}),
+  };
+}
+
+/** The words of an entry that a search term matches the start of. */
+export interface SearchWords {
+  /** The folded words of every visible field (and the phone's digits run together). */
+  readonly words: readonly string[];
+  /** The words people may misspell (names, places, companies, titles, skills, tags). */
+  readonly misspellable: readonly string[];
+}
+
+export function searchWordsOf(entry: CandidateSearchEntry): SearchWords {
+  const { name, email, phone, location, currentCompany, currentTitle, skills, tags } = entry;
+  const all = foldText([name, email, phone, location, currentCompany, currentTitle, ...skills, ...tags].join(' \n '));
+  const phoneDigits = phone.replace(/\D/g, '');
+  const wordy = foldText([name, location, currentCompany, currentTitle, ...skills, ...tags].join(' '));
+  return {
     words: [...new Set([...wordsOf(all), ...(phoneDigits ? [phoneDigits] : [])])],
     misspellable: [...new Set(wordsOf(wordy).filter((word) => word.length >= 4 && !/\d/.test(word)))],
   };
@@ -103,6 +110,7 @@ export interface CandidateSearchResult {
 export class CandidateSearchIndex {
   private words = new WordIndex();
   private bySlot: (CandidateSearchEntry | undefined)[] = [];
+  /** Each slot's tags, folded; filled with its words (see `indexWords`). */
   private tagsBySlot: (readonly string[])[] = [];
   private readonly slotById = new Map<string, number>();
   /** Live slots in name order, as of the last commit, and each slot's place in it. */
@@ -180,7 +188,10 @@ export class CandidateSearchIndex {
     if (this.unindexed.length === 0) return;
     for (const slot of this.unindexed) {
       const entry = this.bySlot[slot];
-      if (entry) this.words.add(slot, entry.words, entry.misspellable);
+      if (!entry) continue;
+      const { words, misspellable } = searchWordsOf(entry);
+      this.words.add(slot, words, misspellable);
+      this.tagsBySlot[slot] = entry.tags.length === 0 ? NO_TAGS : entry.tags.map(foldText);
     }
     this.unindexed = [];
     this.words.settle();
@@ -193,8 +204,10 @@ export class CandidateSearchIndex {
 
   /** See `findCandidates`. */
   find(criteria: CandidateCriteria): CandidateSearchResult {
-    this.indexWords();
     const terms = searchTerms(criteria.query ?? '');
+    // The whole list (filters only) needs no words: it shows without waiting for them. Tags are
+    // folded with the words.
+    if (terms.length > 0 || criteria.tag) this.indexWords();
     const hasFilter = Boolean(
       criteria.source || criteria.tag || criteria.addedFrom || criteria.addedTo || criteria.among,
     );
@@ -299,7 +312,7 @@ export class CandidateSearchIndex {
   private place(entry: CandidateSearchEntry): number {
     const slot = this.bySlot.length;
     this.bySlot.push(entry);
-    this.tagsBySlot.push(entry.tags.map(foldText));
+    this.tagsBySlot.push(NO_TAGS);
     this.slotById.set(entry.id, slot);
     this.unindexed.push(slot);
     return slot;
@@ -312,7 +325,7 @@ export class CandidateSearchIndex {
     this.slotById.delete(id);
     this.words.remove(slot);
     this.bySlot[slot] = undefined;
-    this.tagsBySlot[slot] = [];
+    this.tagsBySlot[slot] = NO_TAGS;
     return true;
   }
 
@@ -386,6 +399,8 @@ export class CandidateSearchIndex {
     return grown;
   }
 }
+
+const NO_TAGS: readonly string[] = [];
 
 const indexes = new WeakMap<readonly CandidateSearchEntry[], CandidateSearchIndex>();
 
