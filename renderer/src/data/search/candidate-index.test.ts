@@ -1,31 +1,12 @@
-import { createRxDatabase, type RxCollection, type RxJsonSchema } from 'rxdb';
-import { getRxStorageMemory } from 'rxdb/plugins/storage-memory';
+import 'fake-indexeddb/auto';
+import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Candidate } from '#shared/domain/candidate/candidate-schema';
-import { candidate } from './candidate-fixture';
-import { toRxJsonSchema } from '#shared/sync/rx-schemas';
+import { candidate, candidateCollection, removeCandidateCollections } from './candidate-fixture';
 import { CandidateIndex } from './candidate-index';
 import { findCandidates } from './candidate-search';
 
 
-const closers: (() => Promise<unknown>)[] = [];
-afterEach(async () => {
-  await Promise.all(closers.splice(0).map((close) => close()));
-});
-
-let databases = 0;
-async function candidates(): Promise<RxCollection<Candidate>> {
-  databases += 1;
-  const db = await createRxDatabase<{ candidates: RxCollection<Candidate> }>({
-    name: `candidate-index-${databases}-${Date.now()}`,
-    storage: getRxStorageMemory(),
-  });
-  closers.push(() => db.remove());
-  // Version 0: this store starts empty, so no migration plugin is needed.
-  const schema = { ...toRxJsonSchema('candidates'), version: 0 } as RxJsonSchema<Candidate>;
-  const { candidates: collection } = await db.addCollections({ candidates: { schema } });
-  return collection;
-}
+afterEach(removeCandidateCollections);
 
 /** Resolves with the index's next published list. */
 function nextPublish(index: CandidateIndex) {
@@ -41,7 +22,7 @@ const ids = (found: readonly { id: string }[]) => found.map((entry) => entry.id)
 
 describe('the live candidate index', () => {
   it('loads what is stored, then sees each add, change and delete at the next search', async () => {
-    const collection = await candidates();
+    const collection = await candidateCollection();
     await collection.bulkInsert([
       candidate('c1', { firstName: 'Grace', lastName: 'Hopper', location: 'Arlington' }),
       candidate('c2', { firstName: 'Alan', lastName: 'Turing' }),
@@ -75,7 +56,7 @@ describe('the live candidate index', () => {
   });
 
   it('keeps a change made while the first read runs', async () => {
-    const collection = await candidates();
+    const collection = await candidateCollection();
     await collection.insert(candidate('c1', { lastName: 'Hopper' }));
     const index = new CandidateIndex(collection);
     const write = collection.upsert(candidate('c1', { lastName: 'Murray' }));
@@ -84,5 +65,36 @@ describe('the live candidate index', () => {
     await vi.waitFor(() => expect(index.getSnapshot().map((entry) => entry.lastName)).toEqual(['Murray']));
     expect(ids(findCandidates(index.getSnapshot(), { query: 'murray' }).entries)).toEqual(['c1']);
     expect(ids(findCandidates(index.getSnapshot(), { query: 'hopper' }).entries)).toEqual([]);
+  });
+
+  it('reads a Dexie store page by page, keeping what changes meanwhile and leaving merged records out', async () => {
+    const names = ['Hopper', 'Turing', 'Liskov', 'Lamport', 'Knuth', 'Dijkstra', 'Hoare'];
+    // The writes land before, between or after the pages, as the delay falls.
+    for (const delay of [0, 1, 5, 20]) {
+      const collection = await candidateCollection(getRxStorageDexie());
+      await collection.bulkInsert([
+        ...names.map((lastName, n) => candidate(`c${n}`, { lastName })),
+        candidate('m1', { lastName: 'Merged', mergedInto: 'c0' }),
+      ]);
+      const index = new CandidateIndex(collection, { pageSize: 2 });
+      const writes = new Promise((resolve) => setTimeout(resolve, delay)).then(async () => {
+        await collection.upsert(candidate('c6', { lastName: 'Milner' }));
+        await (await collection.findOne('c0').exec())?.remove();
+        await collection.insert(candidate('c7', { lastName: 'Backus' }));
+      });
+      await nextPublish(index);
+      await writes;
+      const expected = ['Backus', 'Dijkstra', 'Knuth', 'Lamport', 'Liskov', 'Milner', 'Turing'];
+      await vi.waitFor(() =>
+        expect({ delay, shown: findCandidates(index.getSnapshot(), {}).entries.map((entry) => entry.lastName) }).toEqual({
+          delay,
+          shown: expected,
+        }),
+      );
+      expect(index.getSnapshot()).toHaveLength(expected.length + 1);
+      expect(ids(findCandidates(index.getSnapshot(), { query: 'hoare' }).entries)).toEqual([]);
+      expect(ids(findCandidates(index.getSnapshot(), { query: 'milner' }).entries)).toEqual(['c6']);
+      expect(ids(findCandidates(index.getSnapshot(), { query: 'merged' }).entries)).toEqual([]);
+    }
   });
 });

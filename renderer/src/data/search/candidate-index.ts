@@ -1,6 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import type { ShortlistDatabase } from '../database';
 import { CandidateSearchIndex, registerIndex, toSearchEntry, type CandidateSearchEntry } from './candidate-search';
+import { readStoredCandidates } from './stored-candidates';
 
 const PUBLISH_DELAY_MS = 150;
 /** Quiet time after a publish before its entries' words are indexed ahead of a search. */
@@ -22,24 +23,15 @@ export class CandidateIndex {
   private publishTimer: ReturnType<typeof setTimeout> | null = null;
   private warmTimer: ReturnType<typeof setTimeout> | null = null;
 
-  constructor(candidates: ShortlistDatabase['candidates']) {
+  /** `pageSize`: candidates per read of the storage at start (small in tests, to cross pages). */
+  constructor(candidates: ShortlistDatabase['candidates'], { pageSize }: { readonly pageSize?: number } = {}) {
     candidates.$.subscribe((event) => {
       if (event.operation === 'DELETE') this.search.remove(event.documentId);
       else this.search.upsert(toSearchEntry(event.documentData));
       if (this.isLoaded) this.schedulePublish();
       else this.changedWhileLoading.add(event.documentId);
     });
-    void candidates
-      .find()
-      .exec()
-      .then((docs) => {
-        for (const doc of docs) {
-          if (!this.changedWhileLoading.has(doc.id)) this.search.upsert(toSearchEntry(doc.toMutableJSON()));
-        }
-        this.changedWhileLoading.clear();
-        this.isLoaded = true;
-        this.publish(true);
-      });
+    void this.load(candidates, pageSize);
   }
 
   /** Calls `listener` after each publish of changes; returns the unsubscribe. */
@@ -53,6 +45,29 @@ export class CandidateIndex {
 
   get loaded(): boolean {
     return this.isLoaded;
+  }
+
+  /**
+   * Reads every stored candidate, a page at a time; a candidate whose change event came first is
+   * kept as the event had it (the read may predate the change). Publishes once all are read.
+   */
+  private async load(candidates: ShortlistDatabase['candidates'], pageSize: number | undefined): Promise<void> {
+    try {
+      await readStoredCandidates(
+        candidates,
+        (page) => {
+          for (const candidate of page) {
+            if (!this.changedWhileLoading.has(candidate.id)) this.search.upsert(toSearchEntry(candidate));
+          }
+        },
+        pageSize,
+      );
+    } catch {
+      // The storage failed (or closed): show what was read; the change events keep it current.
+    }
+    this.changedWhileLoading.clear();
+    this.isLoaded = true;
+    this.publish(true);
   }
 
   private schedulePublish(): void {
