@@ -1,3 +1,4 @@
+import type { RxDocument } from 'rxdb';
 import type { ShortlistDatabase } from '../database';
 import type { SyncMeta } from '../local-schemas';
 
@@ -5,26 +6,37 @@ import type { SyncMeta } from '../local-schemas';
 export const SYNC_META_ID = 'sync';
 const MIN_WRITE_INTERVAL_MS = 5_000;
 
-async function currentMeta(db: ShortlistDatabase): Promise<SyncMeta> {
-  const doc = await db.syncmeta.findOne(SYNC_META_ID).exec();
-  return doc?.toMutableJSON() ?? { id: SYNC_META_ID, lastSyncAt: 0, initialSyncDone: false };
+/** What the sync-meta writes need of the database. */
+export type SyncMetaDatabase = Pick<ShortlistDatabase, 'syncmeta' | 'closed'>;
+
+/** The one sync-meta document, created (once, whoever asks first) if missing. */
+function metaDocument(db: SyncMetaDatabase): Promise<RxDocument<SyncMeta>> {
+  return db.syncmeta.insertIfNotExists({ id: SYNC_META_ID, lastSyncAt: 0, initialSyncDone: false });
 }
 
 /**
  * Notes the time of a pull the server answered (`lastSyncAt`, what the status shows): only real
  * answers count, never a pull that failed or a stream that merely stayed open. Throttled, as pulls
  * come often.
+ *
+ * Both writes change only their own fields of the latest version (`incrementalModify`): a pull
+ * answered while the first download was being marked done once wrote back the version it had read,
+ * with `initialSyncDone` still false, and the first-download bar stayed up until the next start.
  */
-export async function recordPullDone(db: ShortlistDatabase, at: number): Promise<void> {
+export async function recordPullDone(db: SyncMetaDatabase, at: number): Promise<void> {
   if (db.closed) return;
-  const meta = await currentMeta(db);
-  if (at - meta.lastSyncAt < MIN_WRITE_INTERVAL_MS) return;
-  await db.syncmeta.upsert({ ...meta, lastSyncAt: at });
+  const doc = await metaDocument(db);
+  if (at - doc.lastSyncAt < MIN_WRITE_INTERVAL_MS) return;
+  await doc.incrementalModify(
+    (meta: SyncMeta): SyncMeta => (at - meta.lastSyncAt < MIN_WRITE_INTERVAL_MS ? meta : { ...meta, lastSyncAt: at }),
+  );
 }
 
 /** The first download finished: the progress bar goes away for good. */
-export async function recordInitialDownloadDone(db: ShortlistDatabase): Promise<void> {
+export async function recordInitialDownloadDone(db: SyncMetaDatabase, at = Date.now()): Promise<void> {
   if (db.closed) return;
-  const meta = await currentMeta(db);
-  await db.syncmeta.upsert({ ...meta, initialSyncDone: true, lastSyncAt: Date.now() });
+  const doc = await metaDocument(db);
+  await doc.incrementalModify(
+    (meta: SyncMeta): SyncMeta => ({ ...meta, initialSyncDone: true, lastSyncAt: Math.max(meta.lastSyncAt, at) }),
+  );
 }
