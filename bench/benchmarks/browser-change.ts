@@ -1,6 +1,7 @@
 import type { BrowserContext } from '@playwright/test';
 import type { Stage } from '#shared/domain/application/application-schema';
 import { clickMove, openAppIdle, seenAt, showApplication, watchForMove } from '../browser/change-probe';
+import { startCpuProfile } from '../browser/cpu-profile';
 import { readOne, signIn } from '../harness/api-client';
 import { BENCH_PASSWORD } from '../harness/seed';
 import { movableApplicationIds, nextForwardStage } from '../harness/workload';
@@ -49,6 +50,19 @@ export async function changeSeenInApp(
   await openAppIdle(pageA, baseUrl);
   await openAppIdle(pageB, baseUrl);
   context.log(`P5 (app): ${ids.length} moves clicked in A, watched in B`);
+  // SHORTLIST_BENCH_P5_MOVES_PROFILE(_A)=<file>: CPU profiles of B's (A's) page over the moves.
+  const stopProfileB = await startCpuProfile(
+    contextB,
+    pageB,
+    'SHORTLIST_BENCH_P5_MOVES_PROFILE',
+    context.log,
+  );
+  const stopProfileA = await startCpuProfile(
+    contextA,
+    pageA,
+    'SHORTLIST_BENCH_P5_MOVES_PROFILE_A',
+    context.log,
+  );
   for (const id of ids) {
     const next = nextForwardStage(byId.get(id)?.stage ?? 'hired');
     if (!next) continue;
@@ -61,8 +75,14 @@ export async function changeSeenInApp(
       missed += 1;
       const onServer = await readOne(baseUrl, reader.accessToken, 'applications', id);
       if (onServer['stage'] === next) missedOnServer += 1;
-    } else latencies.push(shownAt - clickedAt);
+    } else {
+      latencies.push(shownAt - clickedAt);
+      if (process.env['SHORTLIST_BENCH_P5_MOVES_PROFILE'])
+        context.log(`P5 (app): seen after ${shownAt - clickedAt} ms`);
+    }
   }
+  await stopProfileB();
+  await stopProfileA();
   await pageA.close();
   await pageB.close();
   const latency = distribution(latencies);

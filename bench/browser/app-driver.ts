@@ -1,4 +1,5 @@
 import type { BrowserContext, Page } from '@playwright/test';
+import { startCpuProfile } from './cpu-profile';
 
 /** How long the first sync may take before the benchmark gives up. */
 const FIRST_SYNC_TIMEOUT_MS = 30 * 60 * 1_000;
@@ -27,8 +28,38 @@ export async function signInAndSync(page: Page, email: string, password: string)
   await page.getByRole('button', { name: 'Sign in' }).click();
   await page.locator(MAIN_NAV).waitFor({ timeout: 60_000 });
   await page.locator(FIRST_DOWNLOAD).waitFor({ state: 'attached', timeout: 60_000 });
-  await page.locator(FIRST_DOWNLOAD).waitFor({ state: 'detached', timeout: FIRST_SYNC_TIMEOUT_MS });
+  await waitForFirstDownload(page, started);
   return performance.now() - started;
+}
+
+/** A first sync still running after this long is reported (what the bar says), and profiled if asked. */
+const STALL_REPORT_MS = 150_000;
+
+/**
+ * Waits for the first-download bar to go. A sync still running after `STALL_REPORT_MS` is reported
+ * on stderr with the bar's text, and `SHORTLIST_BENCH_STALL_PROFILE=<file>` takes a 10 s CPU profile
+ * of the page then: where a slow first sync spends its time.
+ */
+async function waitForFirstDownload(page: Page, started: number): Promise<void> {
+  const bar = page.locator(FIRST_DOWNLOAD);
+  try {
+    await bar.waitFor({ state: 'detached', timeout: STALL_REPORT_MS });
+    return;
+  } catch (error) {
+    if (!(error instanceof Error) || error.name !== 'TimeoutError') throw error;
+  }
+  const text = await page
+    .getByRole('status', { name: 'First download' })
+    .innerText()
+    .catch(() => '(no bar text)');
+  process.stderr.write(`first sync still running after ${STALL_REPORT_MS / 1000} s: ${text}\n`);
+  if (process.env['SHORTLIST_BENCH_STALL_PROFILE']) {
+    const log = (line: string) => process.stderr.write(`${line}\n`);
+    const stopProfile = await startCpuProfile(page.context(), page, 'SHORTLIST_BENCH_STALL_PROFILE', log);
+    await page.waitForTimeout(10_000);
+    await stopProfile();
+  }
+  await bar.waitFor({ state: 'detached', timeout: FIRST_SYNC_TIMEOUT_MS - (performance.now() - started) });
 }
 
 /** The page renderer's JavaScript heap, in MiB (Chromium's performance metrics). */
