@@ -1,12 +1,13 @@
 import { useEffect, useRef } from 'react';
 import { useNavigate } from 'react-router';
-import { deepLinkRoute } from '#shared/bridge/desktop-bridge';
-import { useInterviews } from '../data/hooks/use-documents';
+import { deepLinkRoute, type DesktopBridge } from '#shared/bridge/desktop-bridge';
+import { useLiveDocuments } from '../data/hooks/use-documents';
 import { useRefusedChanges } from '../data/hooks/use-sync-data';
 import { desktopBridge } from '../data/session/desktop-bridge';
 import { useSessionStore } from '../data/session/session-store';
 import { useSyncStatusStore } from '../data/sync/sync-status-store';
-import { interviewReminders, refusedChangeNotifications } from './desktop-notifications';
+import { useNow } from '../ui/use-now';
+import { interviewReminders, refusedChangeNotifications, reminderWindow } from './desktop-notifications';
 
 const REMINDER_CHECK_MS = 60_000;
 
@@ -21,9 +22,7 @@ export function DesktopIntegration() {
   const userId = useSessionStore((state) => state.user?.id ?? null);
   const isLeader = useSyncStatusStore((state) => state.isLeader);
   const refused = useRefusedChanges();
-  const interviews = useInterviews();
   const seenRefused = useRef<Set<string> | null>(null);
-  const reminded = useRef(new Set<string>());
 
   useEffect(() => bridge?.onDeepLink((link) => void navigate(deepLinkRoute(link))), [bridge, navigate]);
 
@@ -38,17 +37,29 @@ export function DesktopIntegration() {
     if (isLeader) for (const notification of notifications) void bridge.notify(notification);
   }, [bridge, refused, isLeader]);
 
+  return bridge && userId && isLeader ? <InterviewReminders bridge={bridge} userId={userId} /> : null;
+}
+
+/**
+ * Reminds `userId` of their interviews about to start, once each: reads only the scheduled
+ * interviews of the current reminder window (`reminderWindow`), never the whole collection.
+ */
+function InterviewReminders({ bridge, userId }: { readonly bridge: DesktopBridge; readonly userId: string }) {
+  const now = useNow(REMINDER_CHECK_MS);
+  const { from, to } = reminderWindow(now);
+  const interviews = useLiveDocuments(
+    (db) => db.interviews.find({ selector: { scheduledAt: { $gte: from, $lte: to }, status: 'scheduled' } }),
+    [from, to],
+  );
+  const reminded = useRef(new Set<string>());
+
+  // Checked when the interviews change and on every tick of `now`, at the time of the check.
   useEffect(() => {
-    if (!bridge || !interviews || !userId || !isLeader) return undefined;
-    const check = () => {
-      for (const notification of interviewReminders(interviews, userId, Date.now(), reminded.current)) {
-        void bridge.notify(notification);
-      }
-    };
-    check();
-    const timer = window.setInterval(check, REMINDER_CHECK_MS);
-    return () => window.clearInterval(timer);
-  }, [bridge, interviews, userId, isLeader]);
+    if (!interviews) return;
+    for (const notification of interviewReminders(interviews, userId, Date.now(), reminded.current)) {
+      void bridge.notify(notification);
+    }
+  }, [bridge, interviews, userId, now]);
 
   return null;
 }

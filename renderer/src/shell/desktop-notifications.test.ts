@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Interview } from '#shared/domain/interview/interview-schema';
 import type { RefusedChange } from '../data/local-schemas';
-import { interviewReminders, refusedChangeNotifications } from './desktop-notifications';
+import {
+  INTERVIEW_REMINDER_MS,
+  interviewReminders,
+  refusedChangeNotifications,
+  reminderWindow,
+} from './desktop-notifications';
 
 const refused = (id: string): RefusedChange => ({
   id,
@@ -57,5 +62,33 @@ describe('desktop notifications', () => {
     expect(interviewReminders(interviews, 'me', now, reminded)).toEqual([]);
     const rescheduled = [interview('soon', 12)];
     expect(interviewReminders(rescheduled, 'me', now, reminded)).toHaveLength(1);
+  });
+
+  it('read a window of interviews that holds every reminder due at any moment of its hour', () => {
+    const hour = Date.parse('2026-03-02T10:00:00.000Z');
+    const inWindow = (scheduledAt: string, window: { from: string; to: string }) =>
+      scheduledAt >= window.from && scheduledAt <= window.to;
+    for (let offset = 0; offset < 60 * 60_000; offset += 7 * 60_000 + 13_000) {
+      const at = hour + offset;
+      const window = reminderWindow(at);
+      expect(window.from).toBe('2026-03-02T10:00:00.000Z');
+      const candidates = [0, 1, 5, 14, 15, 16, 60, 90].flatMap((minutes) => [
+        interview(`ms-${minutes}`, 0, { scheduledAt: new Date(at + minutes * 60_000).toISOString() }),
+        // Stored without milliseconds, as the schema allows: compared as strings all the same.
+        interview(`s-${minutes}`, 0, {
+          scheduledAt: new Date(at + minutes * 60_000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+        }),
+      ]);
+      const all = interviewReminders(candidates, 'me', at, new Set());
+      const windowed = interviewReminders(
+        candidates.filter((each) => inWindow(each.scheduledAt, window)),
+        'me',
+        at,
+        new Set(),
+      );
+      expect(windowed).toEqual(all);
+      expect(all.length).toBeGreaterThan(0);
+    }
+    expect(Date.parse(reminderWindow(hour).to) - hour).toBe(60 * 60_000 + INTERVIEW_REMINDER_MS);
   });
 });

@@ -5,6 +5,21 @@ import type { RefusedChange } from '../data/local-schemas';
 /** How long before an interview its interviewers get a reminder. */
 export const INTERVIEW_REMINDER_MS = 15 * 60 * 1000;
 
+const HOUR_MS = 60 * 60 * 1000;
+
+/**
+ * The `scheduledAt` range (ISO) the reminders read at `now`: from the start of the hour to the end
+ * of the next reminder window, so one range serves every check within the hour. Reading only these
+ * interviews (by the `scheduledAt` index) spares every window a live copy of all of them.
+ */
+export function reminderWindow(now: number): { readonly from: string; readonly to: string } {
+  const from = Math.floor(now / HOUR_MS) * HOUR_MS;
+  return {
+    from: new Date(from).toISOString(),
+    to: new Date(from + HOUR_MS + INTERVIEW_REMINDER_MS).toISOString(),
+  };
+}
+
 /** Notifications for refused changes not notified before; `seen` is updated. */
 export function refusedChangeNotifications(
   refused: readonly RefusedChange[],
