@@ -5,7 +5,8 @@ import { FirstDownloadProgress } from '../features/sync/FirstDownloadProgress';
 import { SyncStatusIndicator } from '../features/sync/SyncStatusIndicator';
 import { SessionBanner } from '../features/session/SessionBanner';
 import { UserMenu } from '../features/session/UserMenu';
-import { useCurrentUser } from '../data/hooks/use-database';
+import { useCurrentUser, useDb } from '../data/hooks/use-database';
+import { usePreloadedCandidateIndex } from '../data/search/candidate-index';
 import { AppRoutes } from './AppRoutes';
 import { DesktopIntegration } from './DesktopIntegration';
 import { TimeZoneFromSystem } from '../features/preferences/TimeZoneFromSystem';
@@ -35,6 +36,12 @@ function OrganisationName() {
       {name}
     </Typography>
   );
+}
+
+/** Loads the candidate index in the shell's first idle moment (not in a pipeline window, which lists none). */
+function CandidateIndexPreload() {
+  usePreloadedCandidateIndex(useDb());
+  return null;
 }
 
 /**
@@ -78,6 +85,7 @@ export function AppShell() {
           <AppRoutes />
           <DesktopIntegration />
           <TimeZoneFromSystem />
+          {!isPipelineWindow && <CandidateIndexPreload />}
         </Box>
       </Box>
     </TimeZoneProvider>

@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
 import type { ShortlistDatabase } from '../database';
 import { CandidateSearchIndex, registerIndex, toSearchEntry, type CandidateSearchEntry } from './candidate-search';
 import { readStoredCandidates } from './stored-candidates';
@@ -6,6 +6,8 @@ import { readStoredCandidates } from './stored-candidates';
 const PUBLISH_DELAY_MS = 150;
 /** Quiet time after a publish before its entries' words are indexed ahead of a search. */
 const WARM_DELAY_MS = 400;
+/** How long the preload waits for an idle moment at most. */
+const PRELOAD_AT_LATEST_MS = 1_000;
 
 /**
  * An in-memory search index of the candidates, kept current from the collection's change events:
@@ -105,3 +107,21 @@ export function useCandidateIndex(db: ShortlistDatabase): { entries: readonly Ca
   const entries = useSyncExternalStore(index.subscribe, index.getSnapshot);
   return { entries, isLoaded: index.loaded };
 }
+
+/**
+ * Starts reading `db`'s candidates into the index in the first idle moment (at the latest after a
+ * second), so the first screen to list them finds the index loaded or loading. For the signed-in
+ * shell: its first moments are spent waiting for the screen's code and data.
+ */
+export function usePreloadedCandidateIndex(db: ShortlistDatabase): void {
+  useEffect(() => {
+    const start = () => void indexFor(db);
+    if (typeof requestIdleCallback !== 'function') {
+      const timer = setTimeout(start, 0);
+      return () => clearTimeout(timer);
+    }
+    const handle = requestIdleCallback(start, { timeout: PRELOAD_AT_LATEST_MS });
+    return () => cancelIdleCallback(handle);
+  }, [db]);
+}
+
