@@ -1,7 +1,9 @@
 import type { BrowserContext } from '@playwright/test';
 import type { Stage } from '#shared/domain/application/application-schema';
+import { API_PATHS } from '#shared/sync/protocol';
 import { clickMove, openAppIdle, seenAt, showApplication, watchForMove } from '../browser/change-probe';
 import { startCpuProfile } from '../browser/cpu-profile';
+import { logRequests, movePhases, type MovePhases } from '../browser/request-log';
 import { readOne, signIn } from '../harness/api-client';
 import { BENCH_PASSWORD } from '../harness/seed';
 import { movableApplicationIds, nextForwardStage } from '../harness/workload';
@@ -19,6 +21,31 @@ export const P5_BROWSER: BenchmarkSpec = {
   name: 'change on A seen on B (app)',
   aim: `p50 ≤ ${AIM_P50_MS} ms, p95 ≤ ${AIM_P95_MS} ms`,
 };
+
+const PHASES = [
+  'clickToPush',
+  'push',
+  'pushToPull',
+  'pull',
+  'pullToShown',
+] as const satisfies readonly (keyof MovePhases)[];
+
+/** p50 and p95 of each phase over the moves. */
+function phaseDistributions(
+  phases: readonly MovePhases[],
+): Record<keyof MovePhases, { p50: number; p95: number }> {
+  const of = (phase: keyof MovePhases) => {
+    const { p50, p95 } = distribution(phases.map((split) => split[phase]));
+    return { p50, p95 };
+  };
+  return {
+    clickToPush: of('clickToPush'),
+    push: of('push'),
+    pushToPull: of('pushToPull'),
+    pull: of('pull'),
+    pullToShown: of('pullToShown'),
+  };
+}
 
 function label(stage: Stage): string {
   return stage.charAt(0).toUpperCase() + stage.slice(1);
@@ -42,6 +69,7 @@ export async function changeSeenInApp(
   const pageA = await contextA.newPage();
   const pageB = await contextB.newPage();
   const latencies: number[] = [];
+  const phases: MovePhases[] = [];
   let missed = 0;
   // For a move B did not show in time: whether the server had it by then (A pushed; B did not show
   // it) or not (A's push had not arrived), which tells the two halves of the path apart.
@@ -50,6 +78,10 @@ export async function changeSeenInApp(
   await openAppIdle(pageA, baseUrl);
   await openAppIdle(pageB, baseUrl);
   context.log(`P5 (app): ${ids.length} moves clicked in A, watched in B`);
+  // Where each move's time goes: A's pushes and B's pulls of applications, as Chromium timed them.
+  const pushes = logRequests(contextA, (path) => path === API_PATHS.push('applications'));
+  const pulls = logRequests(contextB, (path) => path === API_PATHS.pull('applications'));
+  const moments: { readonly clickedAt: number; readonly shownAt: number }[] = [];
   // SHORTLIST_BENCH_P5_MOVES_PROFILE(_A)=<file>: CPU profiles of B's (A's) page over the moves.
   const stopProfileB = await startCpuProfile(
     contextB,
@@ -77,9 +109,23 @@ export async function changeSeenInApp(
       if (onServer['stage'] === next) missedOnServer += 1;
     } else {
       latencies.push(shownAt - clickedAt);
-      if (process.env['SHORTLIST_BENCH_P5_MOVES_PROFILE'])
-        context.log(`P5 (app): seen after ${shownAt - clickedAt} ms`);
+      moments.push({ clickedAt, shownAt });
     }
+  }
+  // Chromium reports a request's end a moment after the page saw its answer: let the logs catch up.
+  await pageB.waitForTimeout(500);
+  pushes.stop();
+  pulls.stop();
+  context.log(
+    `P5 (app): ${pushes.spans().length} pushes and ${pulls.spans().length} pulls of applications logged`,
+  );
+  for (const { clickedAt, shownAt } of moments) {
+    const split = movePhases(pushes.spans(), pulls.spans(), clickedAt, shownAt);
+    if (split) phases.push(split);
+    context.log(
+      `P5 (app): seen after ${shownAt - clickedAt} ms` +
+        (split ? ` (${PHASES.map((phase) => `${phase} ${Math.round(split[phase])}`).join(', ')})` : ''),
+    );
   }
   await stopProfileB();
   await stopProfileA();
@@ -103,6 +149,8 @@ export async function changeSeenInApp(
       missed,
       missedOnServer,
       latencyMs: { ...latency },
+      // The same moves split at A's push and B's pull (moves whose requests were both logged).
+      phasesMs: phaseDistributions(phases),
     },
     note:
       'two Chromium contexts signed in to the app as two recruiters: from the click on "Move to …" in A to the move ' +
