@@ -20,6 +20,12 @@ interface StreamClient {
 /** Collections whose visibility for an interviewer follows the interviews (their read scope). */
 const SCOPED_BY_INTERVIEWS: readonly CollectionName[] = ['interviews', 'applications', 'jobs', 'candidates'];
 
+/**
+ * A change is told to the streams at once; changes within this long after are gathered and told
+ * together at its end, so a burst of writes costs each stream one event per window, not one per write.
+ */
+const FLUSH_WINDOW_MS = 50;
+
 /** Rows of the sessions feed read per request when sessions change. */
 const SESSION_PAGE = 500;
 /** A sessions read that takes longer is given up (the next change, or the heartbeat, tries again). */
@@ -111,6 +117,8 @@ export class ChangeHub implements DatabaseSubscriber {
       if (isCollectionName(key)) this.collectionChanged(key);
       else if (key === 'sessions') this.sessionsChanged(false);
     }
+    // Outside a window, now (the first change of a quiet spell waits for nothing); inside, at its end.
+    if (this.pending.size > 0 && this.flushTimer === undefined) this.flush();
   }
 
   /** From the follower: changes may have been missed. Every client pulls everything and is re-checked. */
@@ -126,11 +134,14 @@ export class ChangeHub implements DatabaseSubscriber {
   private collectionChanged(collection: CollectionName): void {
     if (collection === 'interviews') this.scopeIndex.touch();
     this.pending.add(collection);
-    this.flushTimer ??= setTimeout(() => this.flush(), 50);
   }
 
+  /** Tells the streams what changed and opens a window in which further changes wait for its end. */
   private flush(): void {
-    this.flushTimer = undefined;
+    this.flushTimer = setTimeout(() => {
+      this.flushTimer = undefined;
+      if (this.pending.size > 0) this.flush();
+    }, FLUSH_WINDOW_MS);
     const changed = [...this.pending];
     this.pending.clear();
     for (const client of this.clients) {
