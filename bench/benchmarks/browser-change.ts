@@ -1,8 +1,9 @@
-import type { BrowserContext } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import type { Stage } from '#shared/domain/application/application-schema';
 import { API_PATHS } from '#shared/sync/protocol';
 import { clickMove, openAppIdle, seenAt, showApplication, watchForMove } from '../browser/change-probe';
 import { startCpuProfile } from '../browser/cpu-profile';
+import { takeCursorWalks, traceCursorWalks } from '../browser/idb-trace';
 import { logRequests, movePhases, type MovePhases } from '../browser/request-log';
 import { readOne, signIn } from '../harness/api-client';
 import { BENCH_PASSWORD } from '../harness/seed';
@@ -47,6 +48,25 @@ function phaseDistributions(
   };
 }
 
+/** With SHORTLIST_BENCH_IDB_TRACE: the long IndexedDB cursor walks each page made since the last call. */
+async function logCursorWalks(
+  context: BenchContext,
+  moment: string,
+  pageA: Page,
+  pageB: Page,
+): Promise<void> {
+  for (const [name, page] of [
+    ['A', pageA],
+    ['B', pageB],
+  ] as const) {
+    for (const walk of await takeCursorWalks(page)) {
+      context.log(
+        `P5 (app): ${moment}: ${name} walked ${walk.database} ${walk.index} ${walk.range}: ${walk.steps} steps, ${walk.ms} ms`,
+      );
+    }
+  }
+}
+
 function label(stage: Stage): string {
   return stage.charAt(0).toUpperCase() + stage.slice(1);
 }
@@ -66,6 +86,8 @@ export async function changeSeenInApp(
   const { organisation } = context;
   const byId = new Map(organisation.applications.map((application) => [application.id, application]));
   const ids = movableApplicationIds(organisation).slice(0, CHANGES);
+  await traceCursorWalks(contextA);
+  await traceCursorWalks(contextB);
   const pageA = await contextA.newPage();
   const pageB = await contextB.newPage();
   const latencies: number[] = [];
@@ -100,9 +122,11 @@ export async function changeSeenInApp(
     if (!next) continue;
     await showApplication(pageA, id);
     await showApplication(pageB, id);
+    await logCursorWalks(context, 'shown', pageA, pageB);
     await watchForMove(pageB, label(next));
     const clickedAt = await clickMove(pageA, label(next));
     const shownAt = await seenAt(pageB);
+    await logCursorWalks(context, 'moved', pageA, pageB);
     if (shownAt === null) {
       missed += 1;
       const onServer = await readOne(baseUrl, reader.accessToken, 'applications', id);
