@@ -54,6 +54,8 @@ async function logCursorWalks(
   moment: string,
   pageA: Page,
   pageB: Page,
+  /** Times are told from here (ms since the epoch): the click, or the page's opening. */
+  from: number,
 ): Promise<void> {
   for (const [name, page] of [
     ['A', pageA],
@@ -61,7 +63,7 @@ async function logCursorWalks(
   ] as const) {
     for (const walk of await takeCursorWalks(page)) {
       context.log(
-        `P5 (app): ${moment}: ${name} walked ${walk.database} ${walk.index} ${walk.range}: ${walk.steps} steps, ${walk.ms} ms`,
+        `P5 (app): ${moment} ${walk.at - from} ms: ${name} ${walk.index} ${walk.database} ${walk.range}: ${walk.steps} steps, ${walk.ms} ms${walk.stack ? `, from ${walk.stack}` : ''}`,
       );
     }
   }
@@ -88,6 +90,9 @@ export async function changeSeenInApp(
   const ids = movableApplicationIds(organisation).slice(0, CHANGES);
   await traceCursorWalks(contextA);
   await traceCursorWalks(contextB);
+  // One window each, as a recruiter works: a window left open in the context (the first sync's)
+  // would lead its replication and push A's moves for it, so it is closed first.
+  for (const open of [...contextA.pages(), ...contextB.pages()]) await open.close();
   const pageA = await contextA.newPage();
   const pageB = await contextB.newPage();
   const latencies: number[] = [];
@@ -117,16 +122,17 @@ export async function changeSeenInApp(
     'SHORTLIST_BENCH_P5_MOVES_PROFILE_A',
     context.log,
   );
+  const openedAt = Date.now();
   for (const id of ids) {
     const next = nextForwardStage(byId.get(id)?.stage ?? 'hired');
     if (!next) continue;
     await showApplication(pageA, id);
     await showApplication(pageB, id);
-    await logCursorWalks(context, 'shown', pageA, pageB);
+    await logCursorWalks(context, 'shown', pageA, pageB, openedAt);
     await watchForMove(pageB, label(next));
     const clickedAt = await clickMove(pageA, label(next));
     const shownAt = await seenAt(pageB);
-    await logCursorWalks(context, 'moved', pageA, pageB);
+    await logCursorWalks(context, 'moved', pageA, pageB, clickedAt);
     if (shownAt === null) {
       missed += 1;
       const onServer = await readOne(baseUrl, reader.accessToken, 'applications', id);
