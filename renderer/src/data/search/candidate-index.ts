@@ -1,7 +1,7 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import type { ShortlistDatabase } from '../database';
 import { CandidateSearchIndex, registerIndex, toSearchEntry, type CandidateSearchEntry } from './candidate-search';
-import { readStoredCandidates } from './stored-candidates';
+import { readStoredDocuments } from '../stored-documents';
 
 const PUBLISH_DELAY_MS = 150;
 /** Quiet time after a publish before its entries' words are indexed ahead of a search. */
@@ -55,7 +55,7 @@ export class CandidateIndex {
    */
   private async load(candidates: ShortlistDatabase['candidates'], pageSize: number | undefined): Promise<void> {
     try {
-      await readStoredCandidates(
+      await readStoredDocuments(
         candidates,
         (page) => {
           for (const candidate of page) {
