@@ -1,4 +1,4 @@
-import { asyncScheduler, map, throttleTime, type Observable } from 'rxjs';
+import { asyncScheduler, map, of, throttleTime, type Observable } from 'rxjs';
 import type { Application } from '#shared/domain/application/application-schema';
 import type { Candidate } from '#shared/domain/candidate/candidate-schema';
 import type { Comment } from '#shared/domain/comment/comment-schema';
@@ -61,12 +61,25 @@ export function useLiveDocument<T>(
   return useObservableValue(() => select(db).$.pipe(map((doc) => (doc ? plainCopy(doc) : null))), [db, ...deps]);
 }
 
+/** The live query of a document that cannot exist. */
+const NO_DOCUMENT: LiveQuery<null> = { $: of(null) };
+
+/**
+ * The document with id `id`, live; for no id (`''`, as pages pass while what names it still loads)
+ * no query at all. RxDB takes `findOne('')` for a query rather than a lookup by id, and runs it over
+ * the collection's first index: a walk through every document (50,000 candidates at SPEC §9's
+ * scale) for a result that is always null, each time a page showed.
+ */
+export function byId<R>(collection: { findOne(id: string): LiveQuery<R> }, id: string): LiveQuery<R | null> {
+  return id === '' ? NO_DOCUMENT : collection.findOne(id);
+}
+
 export const useJobs = (): Job[] | undefined => useLiveDocuments((db) => db.jobs.find(), []);
-export const useJob = (id: string): Job | null | undefined => useLiveDocument((db) => db.jobs.findOne(id), [id]);
+export const useJob = (id: string): Job | null | undefined => useLiveDocument((db) => byId(db.jobs, id), [id]);
 export const useCandidate = (id: string): Candidate | null | undefined =>
-  useLiveDocument((db) => db.candidates.findOne(id), [id]);
+  useLiveDocument((db) => byId(db.candidates, id), [id]);
 export const useApplication = (id: string): Application | null | undefined =>
-  useLiveDocument((db) => db.applications.findOne(id), [id]);
+  useLiveDocument((db) => byId(db.applications, id), [id]);
 export const useApplications = (): Application[] | undefined => useLiveDocuments((db) => db.applications.find(), []);
 export const useInterviews = (): Interview[] | undefined => useLiveDocuments((db) => db.interviews.find(), []);
 export const useUsers = (): User[] | undefined => useLiveDocuments((db) => db.users.find(), []);

@@ -11,6 +11,7 @@ import {
   useApplication,
   useCandidate,
   useJob,
+  byId,
   useLiveDocument,
   useUsers,
 } from '../../data/hooks/use-documents';
@@ -38,7 +39,7 @@ import { candidateNameOr, useMissingNames } from '../../ui/missing-names';
 export function InterviewPage() {
   const { interviewId = '' } = useParams();
   const actor = useActor();
-  const interview = useLiveDocument<Interview>((db) => db.interviews.findOne(interviewId), [interviewId]);
+  const interview = useLiveDocument<Interview>((db) => byId(db.interviews, interviewId), [interviewId]);
   const application = useApplication(interview?.applicationId ?? '');
   const job = useJob(interview?.jobId ?? '');
   const candidate = useCandidate(interview?.candidateId ?? '');
