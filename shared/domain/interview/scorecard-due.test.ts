@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { interview, NOW, scorecard } from '../../test-support/fixtures';
-import { missingScorecards, scorecardState, type ScorecardState } from './scorecard-due';
+import { awaitsScorecards, missingScorecards, scorecardState, type ScorecardState } from './scorecard-due';
 import type { Interview } from './interview-schema';
 
 const HOUR = 60 * 60 * 1000;
@@ -58,5 +58,45 @@ describe('scorecards owed', () => {
       { interviewId: 'old', interviewerId: 'interviewer-2', state: 'late', dueAt: NOW - 49 * HOUR },
       { interviewId: 'recent', interviewerId: 'interviewer-1', state: 'due', dueAt: NOW - HOUR },
     ]);
+  });
+});
+
+describe('interviews that may still owe a scorecard', () => {
+  const declinedByBoth = endedAgo(30, {
+    declines: ['interviewer-1', 'interviewer-2'].map((interviewerId) => ({
+      interviewerId,
+      reason: 'Away',
+      at: new Date(NOW - 40 * HOUR).toISOString(),
+      scheduledAt: endedAgo(30).scheduledAt,
+    })),
+  });
+  const all: Interview[] = [
+    endedAgo(-48, { id: 'ahead' }),
+    endedAgo(0.5, { id: 'fresh' }),
+    endedAgo(2, { id: 'half-in', scorecards: [scorecard('interviewer-2')] }),
+    endedAgo(50, { id: 'all-in', scorecards: [scorecard('interviewer-1'), scorecard('interviewer-2')] }),
+    endedAgo(50, { id: 'old' }),
+    endedAgo(200, { id: 'completed', status: 'completed' }),
+    endedAgo(50, { id: 'cancelled', status: 'cancelled' }),
+    endedAgo(50, { id: 'no-show', status: 'no_show' }),
+    { ...declinedByBoth, id: 'declined' },
+  ];
+
+  it('are the ones with an assigned interviewer who has neither sent theirs nor declined', () => {
+    expect(all.filter(awaitsScorecards).map((each) => each.id)).toEqual([
+      'ahead',
+      'fresh',
+      'half-in',
+      'old',
+      'completed',
+    ]);
+  });
+
+  it('are all that the scorecards owed are found among, at any time', () => {
+    const awaiting = all.filter(awaitsScorecards);
+    for (const hoursLater of [0, 1, 25, 24 * 5, 24 * 30]) {
+      const now = NOW + hoursLater * HOUR;
+      expect(missingScorecards(awaiting, now), `${hoursLater} h later`).toEqual(missingScorecards(all, now));
+    }
   });
 });

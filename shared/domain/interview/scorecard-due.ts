@@ -39,6 +39,21 @@ export function scorecardState(interview: Interview, interviewerId: string, now:
   return 'not_due';
 }
 
+/**
+ * Whether someone assigned to `interview` may still owe its scorecard, at any time: it expects
+ * scorecards, and an assigned interviewer who has not declined this time has not sent theirs. Only
+ * such interviews can ever be in `missingScorecards` (the time decides when); the others never are.
+ */
+export function awaitsScorecards(interview: Interview): boolean {
+  if (!expectsScorecards(interview)) return false;
+  return interview.interviewerIds.some(
+    (interviewerId) =>
+      isAssigned(interview, interviewerId) &&
+      !hasSubmittedScorecard(interview, interviewerId) &&
+      !currentDecline(interview, interviewerId),
+  );
+}
+
 /** A scorecard someone owes. */
 export interface MissingScorecard {
   readonly interviewId: string;

@@ -59,9 +59,9 @@ describe('the application tally of a window', () => {
     await (await applications.findOne('a4').exec())?.remove();
     const feed = tallyFeedOf(applications);
     await feed.ready;
-    expect(feed.tally.size).toBe(3);
-    expect(feed.tally.applicationsByStage()).toMatchObject({ applied: 2, screening: 1, offer: 0 });
-    expect(Object.fromEntries(feed.tally.countByJob())).toEqual({ j1: 2, j2: 1 });
+    expect(feed.fold.size).toBe(3);
+    expect(feed.fold.applicationsByStage()).toMatchObject({ applied: 2, screening: 1, offer: 0 });
+    expect(Object.fromEntries(feed.fold.countByJob())).toEqual({ j1: 2, j2: 1 });
     expect(tallyFeedOf(applications)).toBe(feed);
   });
 
@@ -82,11 +82,11 @@ describe('the application tally of a window', () => {
       applications.insert(application('a3', 'interview')),
     ]);
     await feed.ready;
-    expect(feed.tally.applicationsByStage()).toMatchObject({ applied: 0, screening: 1, interview: 1 });
-    expect(feed.tally.size).toBe(2);
+    expect(feed.fold.applicationsByStage()).toMatchObject({ applied: 0, screening: 1, interview: 1 });
+    expect(feed.fold.size).toBe(2);
     const before = feed.version;
     await (await applications.findOne('a3').exec())?.incrementalPatch({ stage: 'offer' });
     expect(feed.version).toBeGreaterThan(before);
-    expect(feed.tally.applicationsByStage()).toMatchObject({ interview: 0, offer: 1, screening: 1 });
+    expect(feed.fold.applicationsByStage()).toMatchObject({ interview: 0, offer: 1, screening: 1 });
   });
 });

@@ -93,6 +93,12 @@ export const useApplicationsForCandidate = (candidateId: string): Application[] 
   useLiveDocuments((db) => db.applications.find({ selector: { candidateId } }), [candidateId]);
 export const useInterviewsForApplication = (applicationId: string): Interview[] | undefined =>
   useLiveDocuments((db) => db.interviews.find({ selector: { applicationId }, sort: [{ scheduledAt: 'asc' }] }), [applicationId]);
+/** Scheduled interviews from `from` (inclusive) to `to` (ISO times), through the `scheduledAt` index. */
+export const useScheduledInterviews = (from: string, to: string): Interview[] | undefined =>
+  useLiveDocuments(
+    (db) => db.interviews.find({ selector: { status: 'scheduled', scheduledAt: { $gte: from, $lt: to } } }),
+    [from, to],
+  );
 export const useInterviewsForCandidate = (candidateId: string): Interview[] | undefined =>
   useLiveDocuments((db) => db.interviews.find({ selector: { candidateId } }), [candidateId]);
 /** The comments on any of `candidateIds` (a candidate and the records merged into it). */

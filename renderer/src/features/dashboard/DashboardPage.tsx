@@ -1,10 +1,13 @@
 import { Box, List, ListItemButton, ListItemText, Stack, Typography } from '@mui/material';
 import { PieChart } from '@mui/x-charts/PieChart';
+import type { Interview } from '#shared/domain/interview/interview-schema';
 import { useCallback, useMemo } from 'react';
 import { Link } from 'react-router';
 import { useDb } from '../../data/hooks/use-database';
 import { useApplicationTally } from '../../data/hooks/use-application-tally';
-import { useInterviews, useJobs, useUsers } from '../../data/hooks/use-documents';
+import { AwaitedScorecards } from '../../data/aggregates/awaited-scorecards';
+import { useCollectionFold } from '../../data/hooks/use-collection-fold';
+import { useJobs, useScheduledInterviews, useUsers } from '../../data/hooks/use-documents';
 import { useCandidateIndex } from '../../data/search/candidate-index';
 import { humanize, nameOf } from '../../ui/labels';
 import { useMissingNames } from '../../ui/missing-names';
@@ -12,10 +15,13 @@ import { useNow } from '../../ui/use-now';
 import { CountBarChart } from './CountBarChart';
 import { PageHeader } from '../../ui/PageHeader';
 import { DashboardCard } from './DashboardCard';
-import { candidatesBySource, interviewsAhead, jobsByStatus } from './dashboard-stats';
+import { aheadQueryWindow, candidatesBySource, interviewsAhead, jobsByStatus } from './dashboard-stats';
 import { HiringReports } from './HiringReports';
 import { InterviewList } from './InterviewList';
 import { LateScorecards } from './LateScorecards';
+
+const NO_INTERVIEWS: readonly Interview[] = [];
+const newAwaitedScorecards = () => new AwaitedScorecards();
 
 function toBars(counts: Readonly<Record<string, number>>) {
   return Object.entries(counts).map(([key, value]) => ({ label: humanize(key), value }));
@@ -29,11 +35,16 @@ export function DashboardPage() {
   const db = useDb();
   const jobs = useJobs() ?? [];
   const applications = useApplicationTally();
-  const interviews = useInterviews() ?? [];
   const users = useUsers() ?? [];
   const directory = useMemo(() => new Map(users.map((user) => [user.id, user])), [users]);
   const { entries: candidates } = useCandidateIndex(db);
   const now = useNow(60_000);
+  // Not every interview: those of the days shown, by their index, and those that may still owe a
+  // scorecard, kept up to date change by change after one read of the stored rows.
+  const aheadRange = aheadQueryWindow(now);
+  const scheduled = useScheduledInterviews(aheadRange.from, aheadRange.to);
+  const awaited = useCollectionFold(db.interviews, 'awaited-scorecards', newAwaitedScorecards);
+  const awaitedInterviews = useMemo(() => awaited?.fold.interviews() ?? NO_INTERVIEWS, [awaited]);
   const candidateNames = useMemo(
     () => new Map(candidates.map((entry) => [entry.id, entry.name])),
     [candidates],
@@ -50,7 +61,7 @@ export function DashboardPage() {
   );
   const jobTitle = useCallback((id: string) => jobTitles.get(id) ?? missing.job, [jobTitles, missing.job]);
   const personName = useCallback((id: string) => nameOf(directory, id), [directory]);
-  const ahead = useMemo(() => interviewsAhead(interviews, now), [interviews, now]);
+  const ahead = useMemo(() => interviewsAhead(scheduled ?? NO_INTERVIEWS, now), [scheduled, now]);
   const sources = useMemo(() => candidatesBySource(candidates.map((entry) => entry.source)), [candidates]);
   const candidateSources = useMemo(
     () => new Map(candidates.map((entry) => [entry.id, entry.source])),
@@ -83,11 +94,11 @@ export function DashboardPage() {
         </DashboardCard>
         <DashboardCard title="Scorecards waited for">
           <LateScorecards
-            interviews={interviews}
+            interviews={awaitedInterviews}
             now={now}
             personName={personName}
             candidateName={candidateName}
-            emptyText={emptyOr('Every scorecard is in.')}
+            emptyText={awaited ? emptyOr('Every scorecard is in.') : 'Reading the interviews…'}
           />
         </DashboardCard>
         <DashboardCard title="Recent applications">

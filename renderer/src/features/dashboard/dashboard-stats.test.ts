@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Interview } from '#shared/domain/interview/interview-schema';
 import type { Job } from '#shared/domain/job/job-schema';
-import { candidatesBySource, interviewsAhead, jobsByStatus } from './dashboard-stats';
+import { aheadQueryWindow, candidatesBySource, interviewsAhead, jobsByStatus } from './dashboard-stats';
 
 function job(id: string, status: Job['status']): Job {
   return {
@@ -61,6 +61,23 @@ describe('dashboard aggregations', () => {
     const { today, upcoming } = interviewsAhead(list, now);
     expect(today.map((each) => each.id)).toEqual(['today']);
     expect(upcoming.map((each) => each.id)).toEqual(['tomorrow']);
+  });
+
+  it('reads, by scheduled time, a range that holds every interview today and the coming days show', () => {
+    const start = new Date(2026, 2, 7, 0, 0).getTime();
+    // One every 20 minutes over three weeks, some times with milliseconds and some without.
+    const list = Array.from({ length: 21 * 72 }, (_, index) => {
+      const at = interview(`i${index}`, start + index * 20 * 60_000);
+      return index % 2 === 0 ? { ...at, scheduledAt: at.scheduledAt.replace('.000Z', 'Z') } : at;
+    });
+    for (const now of [new Date(2026, 2, 10, 0, 0).getTime(), new Date(2026, 2, 12, 23, 59).getTime()]) {
+      const { from, to } = aheadQueryWindow(now);
+      const read = list.filter((each) => each.scheduledAt >= from && each.scheduledAt < to);
+      expect(read.length).toBeLessThan(list.length);
+      expect(interviewsAhead(read, now)).toEqual(interviewsAhead(list, now));
+    }
+    const midnight = new Date(2026, 2, 10, 0, 0).getTime();
+    expect(aheadQueryWindow(midnight + 23 * 60 * 60_000)).toEqual(aheadQueryWindow(midnight));
   });
 
   it('counts candidate sources', () => {

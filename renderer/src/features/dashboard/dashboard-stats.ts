@@ -28,6 +28,19 @@ function startOfDay(ms: number): number {
   return date.getTime();
 }
 
+/**
+ * The scheduled times (ISO, as stored) that hold every interview `interviewsAhead` can show at `now`,
+ * with a day to spare on each side: the range the local query reads through its `scheduledAt`
+ * index. The same strings all day long.
+ */
+export function aheadQueryWindow(now: number, days = 7): { readonly from: string; readonly to: string } {
+  const todayStart = startOfDay(now);
+  return {
+    from: new Date(todayStart - DAY_MS).toISOString(),
+    to: new Date(todayStart + (days + 2) * DAY_MS).toISOString(),
+  };
+}
+
 /** Scheduled interviews of today (local day), and of the next `days` days after today. */
 export function interviewsAhead(
   interviews: readonly Interview[],

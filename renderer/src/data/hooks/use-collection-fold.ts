@@ -1,0 +1,109 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { RxChangeEvent, RxCollection } from 'rxdb';
+import { readStoredDocuments, type StoredDocument } from '../stored-documents';
+
+/** How often a fold is handed to the screen at most while changes stream in. */
+const REPORT_EVERY_MS = 250;
+
+/** What a screen keeps of a whole collection (figures, a short list), fed document by document. */
+export interface Fold<T> {
+  /** `document` is now at `version` (RxDB's write time). */
+  set(document: StoredDocument<T>, version: number): void;
+  /** The document is deleted (at `version`). */
+  remove(id: string, version: number): void;
+}
+
+/** One fold of one collection, shared by the screens that show it. */
+export interface CollectionFold<F> {
+  readonly fold: F;
+  /** Resolves once every stored document has been folded in (and the changes meanwhile applied). */
+  readonly ready: Promise<void>;
+  /** Set once every stored document has been folded in. */
+  isReady: boolean;
+  /** Bumped on every applied change; screens re-read the fold when it moves. */
+  version: number;
+  readonly listeners: Set<(version: number) => void>;
+}
+
+const folds = new WeakMap<object, Map<string, CollectionFold<unknown>>>();
+
+function versionOf(document: { readonly _meta: { readonly lwt: number } }): number {
+  return document._meta.lwt;
+}
+
+/**
+ * The fold named `name` of `collection`, made by `make` on first use and kept for as long as the
+ * collection is open: every stored document is read once, straight from the stored rows a page at
+ * a time (`readStoredDocuments`: no RxDocument, no copy), then only changes are applied. Changes that
+ * arrive while the first read runs are applied after it, in order, so the last state of each
+ * document wins whichever the read saw.
+ */
+export function collectionFold<T extends { readonly id: string }, F extends Fold<T>>(
+  collection: RxCollection<T>,
+  name: string,
+  make: () => F,
+): CollectionFold<F> {
+  const byName = folds.get(collection) ?? new Map<string, CollectionFold<unknown>>();
+  folds.set(collection, byName);
+  const known = byName.get(name);
+  // One name, one kind of fold: the caller that made it is the one that reads it.
+  if (known) return known as CollectionFold<F>;
+  let markReady: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => {
+    markReady = resolve;
+  });
+  const feed: CollectionFold<F> = { fold: make(), ready, isReady: false, version: 0, listeners: new Set() };
+  byName.set(name, feed);
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const report = () => {
+    timer ??= setTimeout(() => {
+      timer = null;
+      feed.listeners.forEach((listener) => listener(feed.version));
+    }, REPORT_EVERY_MS);
+  };
+  const pending: RxChangeEvent<T>[] = [];
+  const apply = (event: RxChangeEvent<T>) => {
+    const data = event.documentData;
+    if (event.operation === 'DELETE' || data._deleted) feed.fold.remove(event.documentId, versionOf(data));
+    else feed.fold.set(data, versionOf(data));
+    feed.version += 1;
+  };
+  collection.$.subscribe((event) => {
+    if (!feed.isReady) pending.push(event);
+    else {
+      apply(event);
+      report();
+    }
+  });
+  void readStoredDocuments(collection, (page) => {
+    for (const data of page) feed.fold.set(data, versionOf(data));
+  }).then(() => {
+    pending.splice(0).forEach(apply);
+    feed.isReady = true;
+    feed.version += 1;
+    markReady();
+    report();
+  });
+  return feed;
+}
+
+/**
+ * A collection fold, live: `undefined` until every stored document has been folded in once. The
+ * fold object stays the same; `version` tells that it moved.
+ */
+export function useCollectionFold<T extends { readonly id: string }, F extends Fold<T>>(
+  collection: RxCollection<T>,
+  name: string,
+  make: () => F,
+): { readonly fold: F; readonly version: number } | undefined {
+  const feed = collectionFold(collection, name, make);
+  const [version, setVersion] = useState(feed.isReady ? feed.version : -1);
+  useEffect(() => {
+    feed.listeners.add(setVersion);
+    if (feed.isReady) setVersion(feed.version);
+    return () => {
+      feed.listeners.delete(setVersion);
+    };
+  }, [feed]);
+  return useMemo(() => (version < 0 ? undefined : { fold: feed.fold, version }), [feed, version]);
+}
