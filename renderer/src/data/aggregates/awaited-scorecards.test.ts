@@ -1,6 +1,36 @@
 import { describe, expect, it } from 'vitest';
-import { interview, scorecard } from '#shared/test-support/fixtures';
+import type { Interview, Scorecard } from '#shared/domain/interview/interview-schema';
 import { AwaitedScorecards } from './awaited-scorecards';
+
+function scorecard(interviewerId: string): Scorecard {
+  return {
+    interviewerId,
+    rating: 4,
+    recommendation: 'yes',
+    notes: '',
+    submittedAt: '2026-03-02T11:00:00.000Z',
+  };
+}
+
+/** An hour-long interview with two interviewers, scheduled and with no scorecard in. */
+function interview(overrides: Partial<Interview> = {}): Interview {
+  return {
+    id: 'int-1',
+    updatedAt: 1,
+    applicationId: 'job-1__cand-1',
+    jobId: 'job-1',
+    candidateId: 'cand-1',
+    type: 'technical',
+    scheduledAt: '2026-03-02T09:00:00.000Z',
+    durationMinutes: 60,
+    interviewerIds: ['interviewer-1', 'interviewer-2'],
+    status: 'scheduled',
+    scorecards: [],
+    createdBy: 'recruiter-1',
+    createdAt: '2026-03-01T09:00:00.000Z',
+    ...overrides,
+  };
+}
 
 describe('the interviews that may still owe a scorecard', () => {
   it('keeps an interview while a scorecard is owed, and lets it go once all are in or it is deleted', () => {
@@ -9,7 +39,9 @@ describe('the interviews that may still owe a scorecard', () => {
     awaited.set(interview({ id: 'i2' }));
     awaited.set(interview({ id: 'i3', status: 'cancelled' }));
     expect(awaited.interviews().map((each) => each.id)).toEqual(['i1', 'i2']);
-    awaited.set(interview({ id: 'i1', scorecards: [scorecard('interviewer-1'), scorecard('interviewer-2')] }));
+    awaited.set(
+      interview({ id: 'i1', scorecards: [scorecard('interviewer-1'), scorecard('interviewer-2')] }),
+    );
     awaited.remove('i2');
     expect(awaited.interviews()).toEqual([]);
   });

@@ -63,6 +63,18 @@ describe('the application tally of a window', () => {
     expect(feed.fold.applicationsByStage()).toMatchObject({ applied: 2, screening: 1, offer: 0 });
     expect(Object.fromEntries(feed.fold.countByJob())).toEqual({ j1: 2, j2: 1 });
     expect(tallyFeedOf(applications)).toBe(feed);
+    // It keeps what the figures and reports read, not the stored rows (RxDB's fields, notes, …).
+    const kept = feed.fold.applications().find((each) => each.id === 'a2');
+    expect(kept).toEqual({
+      id: 'a2',
+      jobId: 'j1',
+      candidateId: 'c-a2',
+      stage: 'screening',
+      createdAt: '2026-03-01T09:00:00.000Z',
+      stageHistory: [
+        { to: 'screening', at: '2026-03-01T09:00:00.000Z', recordedAt: '2026-03-01T09:00:00.000Z' },
+      ],
+    });
   });
 
   it('ends with the latest state of what changed while the first read ran, and follows changes after', async () => {
