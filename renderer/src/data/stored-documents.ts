@@ -55,6 +55,8 @@ export async function readStoredDocuments<T extends { readonly id: string }>(
   collection: RxCollection<T>,
   onPage: (documents: readonly StoredDocument<T>[]) => void,
   pageSize = STORED_DOCUMENTS_PAGE,
+  /** Awaited before each page is asked for (a background reader yields to the screen here). */
+  beforePage: () => Promise<void> = () => Promise.resolve(),
 ): Promise<void> {
   const table = await dexieTableOf(collection);
   if (!table) {
@@ -66,6 +68,7 @@ export async function readStoredDocuments<T extends { readonly id: string }>(
   const upper = ['0', []];
   let after = '';
   for (;;) {
+    await beforePage();
     const rows = await table.where(index).between(['0', after], upper, false, true).limit(pageSize).toArray();
     const page = rows.filter((row) => isStoredDocument<T>(row));
     if (page.length > 0) onPage(page);

@@ -4,6 +4,23 @@ import { readStoredDocuments, type StoredDocument } from '../stored-documents';
 
 /** How often a fold is handed to the screen at most while changes stream in. */
 const REPORT_EVERY_MS = 250;
+/** Stored documents per page of a fold's first read: small, so each page is a short task. */
+const FOLD_PAGE = 1_000;
+/** A page waits for an idle moment at most this long (so the fold still fills on a busy window). */
+const IDLE_AT_MOST_MS = 1_000;
+
+/**
+ * Resolves in the window's next idle moment: a fold's first read runs in the background, and the
+ * screen's own reads (the candidate list, the board) go first at start. A turn of the event loop
+ * where there is no idle callback (tests).
+ */
+function idleTurn(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestIdleCallback === 'function')
+      requestIdleCallback(() => resolve(), { timeout: IDLE_AT_MOST_MS });
+    else setTimeout(resolve, 0);
+  });
+}
 
 /** What a screen keeps of a whole collection (figures, a short list), fed document by document. */
 export interface Fold<T> {
@@ -75,9 +92,14 @@ export function collectionFold<T extends { readonly id: string }, F extends Fold
       report();
     }
   });
-  void readStoredDocuments(collection, (page) => {
-    for (const data of page) feed.fold.set(data, versionOf(data));
-  }).then(() => {
+  void readStoredDocuments(
+    collection,
+    (page) => {
+      for (const data of page) feed.fold.set(data, versionOf(data));
+    },
+    FOLD_PAGE,
+    idleTurn,
+  ).then(() => {
     pending.splice(0).forEach(apply);
     feed.isReady = true;
     feed.version += 1;
