@@ -316,7 +316,8 @@ describe('webhook deliveries', () => {
       (await v1(app, manager, 'PATCH', `/applications/${applicationId}/stage`, { stage: 'hired' }))
         .statusCode,
     ).toBe(200);
-    const candidateId = applicationId.split('__')[1]!;
+    // After the job's id and the first separator: a random candidate id may itself hold '__'.
+    const candidateId = applicationId.slice(applicationId.indexOf('__') + 2);
     const erased = await app.inject({
       method: 'POST',
       url: `/api/admin/candidates/${candidateId}/erase`,
