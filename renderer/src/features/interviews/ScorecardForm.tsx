@@ -73,7 +73,11 @@ export function ScorecardForm({ interview, attributes }: ScorecardFormProps) {
   const attributeIds = attributes.map((attribute) => attribute.id).join(' ');
   /** Whether the person changed anything here since the form was filled in. */
   const isEdited = useRef(false);
+  /** How many changes the person made here: a read that started before one must not overwrite it. */
+  const edits = useRef(0);
   const submittedKey = JSON.stringify(submitted ?? null);
+  /** The stored scorecard this form was filled from (the opening read covers the first). */
+  const shownSubmittedKey = useRef(submittedKey);
 
   const typedKey = `${interview.id}:${actor.id}`;
 
@@ -85,8 +89,10 @@ export function ScorecardForm({ interview, attributes }: ScorecardFormProps) {
       setFields(typed);
       return;
     }
+    const editsBefore = edits.current;
     void readScorecardDraft(db, interview.id, actor.id).then((draft) => {
-      if (!isCurrent) return;
+      // Whatever was typed while the draft was being read stays: it is newer than the draft.
+      if (!isCurrent || edits.current !== editsBefore) return;
       setFields(initialScorecardFields(draft, submitted, attributeIds ? attributeIds.split(' ') : []));
       setSavedAt(draft?.savedAt ?? null);
     });
@@ -99,6 +105,8 @@ export function ScorecardForm({ interview, attributes }: ScorecardFormProps) {
   // My scorecard as stored changed (this device's copy caught up after it opened, or I submitted
   // it on another device): show it, unless I am editing here. Never overwrites what I typed.
   useEffect(() => {
+    if (shownSubmittedKey.current === submittedKey) return;
+    shownSubmittedKey.current = submittedKey;
     if (isEdited.current || pending.current) return;
     let isCurrent = true;
     void readScorecardDraft(db, interview.id, actor.id).then((draft) => {
@@ -140,6 +148,7 @@ export function ScorecardForm({ interview, attributes }: ScorecardFormProps) {
 
   const change = (next: Partial<ScorecardFields>) => {
     isEdited.current = true;
+    edits.current += 1;
     const updated = { ...fields, ...next };
     setFields(updated);
     setMessage(null);
