@@ -11,6 +11,7 @@ import {
 import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
+import { withBulkReads } from './bulk-read-storage';
 import { COLLECTIONS, type CollectionDocuments, type CollectionName } from '#shared/domain/collections';
 import { toRxJsonSchema } from '#shared/sync/rx-schemas';
 import { databaseNameFor } from './database-name';
@@ -51,7 +52,8 @@ export type ConflictHandlerFactory = <C extends CollectionName>(
   collection: C,
 ) => RxConflictHandler<CollectionDocuments[C]>;
 
-const storage = getRxStorageDexie();
+/** Queries read with `getAll` rather than RxDB's row-by-row cursor (`bulk-read-storage.ts`). */
+const storage = withBulkReads(getRxStorageDexie());
 let storageReady: Promise<RxStorage<unknown, unknown>> | null = null;
 
 /**
