@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { Interview, Scorecard } from '#shared/domain/interview/interview-schema';
+import type { Scorecard } from '#shared/domain/interview/interview-schema';
 import { AwaitedScorecards } from './awaited-scorecards';
+import { interview } from './interview-fixture';
 
 function scorecard(interviewerId: string): Scorecard {
   return {
@@ -9,26 +10,6 @@ function scorecard(interviewerId: string): Scorecard {
     recommendation: 'yes',
     notes: '',
     submittedAt: '2026-03-02T11:00:00.000Z',
-  };
-}
-
-/** An hour-long interview with two interviewers, scheduled and with no scorecard in. */
-function interview(overrides: Partial<Interview> = {}): Interview {
-  return {
-    id: 'int-1',
-    updatedAt: 1,
-    applicationId: 'job-1__cand-1',
-    jobId: 'job-1',
-    candidateId: 'cand-1',
-    type: 'technical',
-    scheduledAt: '2026-03-02T09:00:00.000Z',
-    durationMinutes: 60,
-    interviewerIds: ['interviewer-1', 'interviewer-2'],
-    status: 'scheduled',
-    scorecards: [],
-    createdBy: 'recruiter-1',
-    createdAt: '2026-03-01T09:00:00.000Z',
-    ...overrides,
   };
 }
 

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
-import { isAssigned } from '#shared/domain/decide/read-rules';
+import { InterviewedCandidates } from '../../data/aggregates/interviewed-candidates';
+import { useCollectionFold } from '../../data/hooks/use-collection-fold';
 import { useCurrentUser, useDb, useLocalDataId } from '../../data/hooks/use-database';
 import { prefetchResumes } from '../../data/files/resume-cache';
 import { flushResumeUploads, refreshUploadQueue } from '../../data/files/resume-uploads';
@@ -47,26 +48,24 @@ export function ResumeSync() {
     };
   }, [localDataId, isActive]);
 
+  // The candidates I interview, from a fold of the interviews (not a live query over all of them).
+  const interviewed = useCollectionFold(
+    db.interviews,
+    `interviewed-candidates:${user.id}`,
+    () => new InterviewedCandidates(user.id),
+  );
+  const candidateIds = interviewed?.fold.candidateIds();
   useEffect(() => {
-    if (!isActive) return undefined;
-    const subscription = db.interviews.find().$.subscribe((interviews) => {
-      const candidateIds = [
-        ...new Set(
-          interviews.filter((interview) => isAssigned(interview, user.id)).map((i) => i.candidateId),
-        ),
-      ];
-      void db.candidates
-        .findByIds(candidateIds)
-        .exec()
-        .then((found) =>
-          prefetchResumes(
-            localDataId,
-            [...found.values()].map((doc) => doc.toMutableJSON()),
-          ),
-        );
+    if (!isActive || !candidateIds || candidateIds.length === 0) return undefined;
+    // Live: a candidate that syncs after their interview, or gets a new résumé, is fetched then.
+    const subscription = db.candidates.findByIds([...candidateIds]).$.subscribe((found) => {
+      void prefetchResumes(
+        localDataId,
+        [...found.values()].map((doc) => doc.toMutableJSON()),
+      );
     });
     return () => subscription.unsubscribe();
-  }, [db, user.id, localDataId, isActive]);
+  }, [db, candidateIds, localDataId, isActive]);
 
   return null;
 }
