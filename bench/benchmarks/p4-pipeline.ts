@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { takeCursorWalks, traceCursorWalks } from '../browser/idb-trace';
 import { newApplication } from '#shared/domain/application/application-commands';
 import type { Application } from '#shared/domain/application/application-schema';
 import type { Organisation } from '../generate/organisation-generator';
@@ -83,14 +84,23 @@ export const p4Pipeline: Benchmark = {
     const browser = await launchChromium();
     try {
       const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+      await traceCursorWalks(context);
       const page = await openSignIn(context, server.baseUrl);
       log(`P4: signing in and downloading a job with ${board.applications.length} applications`);
       await signInAndSync(page, firstOfRole(organisation, 'recruiter').email, BENCH_PASSWORD);
       // SHORTLIST_BENCH_P4_PROFILE=<file>: a CPU profile of the renderer from navigation to first render.
       const stopProfile = await startCpuProfile(context, page, 'SHORTLIST_BENCH_P4_PROFILE', log);
+      await takeCursorWalks(page);
+      const openedAt = Date.now();
       await page.goto(`${server.baseUrl}/app/jobs/${encodeURIComponent(board.jobId)}/pipeline`);
       const firstRenderMs = await measureOf(page, 'pipeline:first-render');
       const dataReadyMs = await measureOf(page, 'pipeline:data-ready');
+      // SHORTLIST_BENCH_IDB_TRACE=<steps>: what the reopened window read from IndexedDB until then.
+      for (const walk of await takeCursorWalks(page)) {
+        log(
+          `P4: ${walk.at - openedAt} ms: ${walk.index} ${walk.database} ${walk.range}: ${walk.steps} steps, ${walk.ms} ms${walk.stack ? `, from ${walk.stack}` : ''}`,
+        );
+      }
       await stopProfile();
       log('P4: one keyboard drag from applied to screening');
       await dragFirstCard(page);
