@@ -12,6 +12,7 @@ import { RxDBLeaderElectionPlugin } from 'rxdb/plugins/leader-election';
 import { RxDBMigrationSchemaPlugin } from 'rxdb/plugins/migration-schema';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { withBulkReads } from './bulk-read-storage';
+import { withNewestChangeCheckpoints } from './change-checkpoint-storage';
 import { COLLECTIONS, type CollectionDocuments, type CollectionName } from '#shared/domain/collections';
 import { toRxJsonSchema } from '#shared/sync/rx-schemas';
 import { databaseNameFor } from './database-name';
@@ -52,8 +53,11 @@ export type ConflictHandlerFactory = <C extends CollectionName>(
   collection: C,
 ) => RxConflictHandler<CollectionDocuments[C]>;
 
-/** Queries read with `getAll` rather than RxDB's row-by-row cursor (`bulk-read-storage.ts`). */
-const storage = withBulkReads(getRxStorageDexie());
+/**
+ * Queries read with `getAll` rather than RxDB's row-by-row cursor (`bulk-read-storage.ts`); change
+ * events name their write's newest row (`change-checkpoint-storage.ts`).
+ */
+const storage = withNewestChangeCheckpoints(withBulkReads(getRxStorageDexie()));
 let storageReady: Promise<RxStorage<unknown, unknown>> | null = null;
 
 /**

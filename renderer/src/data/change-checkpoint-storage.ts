@@ -1,0 +1,56 @@
+import { map } from 'rxjs';
+import type { RxStorage, RxStorageDefaultCheckpoint } from 'rxdb';
+
+interface StoredRow {
+  readonly _meta: { readonly lwt: number };
+}
+
+/**
+ * The newest row of a write in the store's own order of changes (`_meta.lwt`, then the primary key,
+ * as RxDB's "changed since" reads them); null for an empty write.
+ */
+export function newestCheckpoint(
+  events: readonly { readonly documentData: StoredRow }[],
+  primaryKeyOf: (document: StoredRow) => string,
+): RxStorageDefaultCheckpoint | null {
+  let newest: RxStorageDefaultCheckpoint | null = null;
+  for (const event of events) {
+    const lwt = event.documentData._meta.lwt;
+    const id = primaryKeyOf(event.documentData);
+    if (!newest || lwt > newest.lwt || (lwt === newest.lwt && id > newest.id)) newest = { id, lwt };
+  }
+  return newest;
+}
+
+/**
+ * Makes each change event's checkpoint the newest row of its write in the store's order. RxDB's
+ * Dexie storage names the write's last row in the order given, and the rows of one write share their
+ * `lwt`, so a pulled page of 2,000 left the upstream replication's checkpoint in the middle of the
+ * page: each window that opened after a sync re-read and re-compared the page's later rows (888
+ * applications and 888 candidates at P4's start) while the board was loading.
+ */
+export function withNewestChangeCheckpoints<Internals, Options>(
+  storage: RxStorage<Internals, Options>,
+): RxStorage<Internals, Options> {
+  return {
+    name: storage.name,
+    rxdbVersion: storage.rxdbVersion,
+    async createStorageInstance<RxDocType>(
+      params: Parameters<typeof storage.createStorageInstance<RxDocType>>[0],
+    ) {
+      const instance = await storage.createStorageInstance<RxDocType>(params);
+      const primaryPath = params.schema.primaryKey;
+      const key = typeof primaryPath === 'string' ? primaryPath : primaryPath.key;
+      const primaryKeyOf = (document: StoredRow): string => String(Reflect.get(document, key));
+      const changeStream = instance.changeStream.bind(instance);
+      instance.changeStream = () =>
+        changeStream().pipe(
+          map((bulk) => {
+            const newest = newestCheckpoint(bulk.events, primaryKeyOf);
+            return newest ? { ...bulk, checkpoint: newest } : bulk;
+          }),
+        );
+      return instance;
+    },
+  };
+}
