@@ -153,3 +153,68 @@ describe('queries on the Dexie storage read with getAll', () => {
     expect((await bulk.find(query).exec()).map((doc) => doc.id)).toEqual(['new-row']);
   });
 });
+
+describe('lookups by id on the Dexie storage', () => {
+  const allIds = Array.from({ length: COUNT }, (_, index) => row(index).id).sort();
+  const lookups: Record<string, string[]> = {
+    // Neighbours in key order, as documents made together are: read as their range.
+    'a dense run of ids': allIds.slice(20, 220),
+    'every id, in no order': [...allIds].reverse(),
+    // One in seven: each group's range holds too many other rows, so key by key.
+    'scattered ids': allIds.filter((_, index) => index % 7 === 0),
+    'a few ids': [allIds[3] ?? '', allIds[200] ?? ''],
+    'ids not stored, beside stored ones': ['nope', ...allIds.slice(0, 40), 'zzz', 'r000000x'],
+    'the same id twice': [allIds[5] ?? '', allIds[5] ?? '', allIds[6] ?? ''],
+    'no ids': [],
+  };
+
+  // The two databases were written apart: their revisions and write times differ.
+  const content = (documents: readonly { _rev: string; _meta: unknown }[]) =>
+    documents.map(({ _rev, _meta, ...rest }) => rest);
+
+  it.each(Object.entries(lookups))('give what the storage’s own lookup gives: %s', async (_name, ids) => {
+    for (const withDeleted of [false, true]) {
+      const expected = await plain.storageInstance.findDocumentsById(ids, withDeleted);
+      const found = await bulk.storageInstance.findDocumentsById(ids, withDeleted);
+      expect(content(found)).toEqual(content(expected));
+      if (ids.length > 0) expect(found.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('leave out deleted documents unless asked for them', async () => {
+    const deletedIds = (await bulk.storageInstance.findDocumentsById(allIds, true))
+      .filter((document) => document._deleted)
+      .map((document) => document.id);
+    expect(deletedIds).toHaveLength(10);
+    expect(await bulk.storageInstance.findDocumentsById(deletedIds, false)).toEqual([]);
+    expect(await bulk.storageInstance.findDocumentsById(deletedIds, true)).toHaveLength(10);
+  });
+
+  it('read a dense run as one range, and scattered ids key by key', async () => {
+    const gets = vi.spyOn(IDBObjectStore.prototype, 'get');
+    const ranges = vi.spyOn(IDBObjectStore.prototype, 'getAll');
+    try {
+      await bulk.storageInstance.findDocumentsById(lookups['a dense run of ids'] ?? [], false);
+      expect(gets).not.toHaveBeenCalled();
+      expect(ranges).toHaveBeenCalledTimes(1);
+      const scattered = lookups['scattered ids'] ?? [];
+      await bulk.storageInstance.findDocumentsById(scattered, false);
+      expect(gets).toHaveBeenCalledTimes(scattered.length);
+      expect(ranges).toHaveBeenCalledTimes(1);
+    } finally {
+      gets.mockRestore();
+      ranges.mockRestore();
+    }
+  });
+
+  it('see a document written after the first lookup, and a removal', async () => {
+    const id = 'looked-up-later';
+    expect(await bulk.storageInstance.findDocumentsById([id], false)).toEqual([]);
+    const document = await bulk.insert({ ...row(2), id });
+    expect((await bulk.storageInstance.findDocumentsById([id], false)).map((found) => found.id)).toEqual([
+      id,
+    ]);
+    await document.remove();
+    expect(await bulk.storageInstance.findDocumentsById([id], false)).toEqual([]);
+  });
+});
