@@ -8,6 +8,8 @@ const REPORT_EVERY_MS = 250;
 const FOLD_PAGE = 1_000;
 /** A page waits for an idle moment at most this long (so the fold still fills on a busy window). */
 const IDLE_AT_MOST_MS = 1_000;
+/** A first read that failed (the store was busy or closing) is tried again after this long. */
+const RETRY_READ_MS = 2_000;
 
 /**
  * Resolves in the window's next idle moment: a fold's first read runs in the background, and the
@@ -44,6 +46,77 @@ export interface CollectionFold<F> {
 
 const folds = new WeakMap<object, Map<string, CollectionFold<unknown>>>();
 
+/** One read of a collection's stored documents, for every fold made before its first page. */
+interface SharedRead<T> {
+  readonly readers: ((page: readonly StoredDocument<T>[]) => void)[];
+  /** Its first page was asked for: a fold made now needs a read of its own. */
+  isStarted: boolean;
+  readonly done: Promise<void>;
+}
+
+const sharedReads = new WeakMap<object, SharedRead<never>>();
+
+/**
+ * Hands every stored document of `collection` to `onPage`, a page at a time in idle moments, in
+ * one read with the other folds of the collection made before that read's first page: at start the
+ * dashboard's and the résumé prefetch's folds read the same 30,000 interviews once, not twice.
+ * Resolves once every page has been handed over.
+ */
+function readForFold<T extends { readonly id: string }>(
+  collection: RxCollection<T>,
+  onPage: (page: readonly StoredDocument<T>[]) => void,
+): Promise<void> {
+  // (Stored per collection, so of that collection's document type.)
+  const open = sharedReads.get(collection) as SharedRead<T> | undefined;
+  if (open && !open.isStarted) {
+    open.readers.push(onPage);
+    return open.done;
+  }
+  const readers = [onPage];
+  const read: SharedRead<T> = {
+    readers,
+    isStarted: false,
+    done: readStoredDocuments(
+      collection,
+      (page) => readers.forEach((reader) => reader(page)),
+      FOLD_PAGE,
+      async () => {
+        await idleTurn();
+        read.isStarted = true;
+      },
+    ),
+  };
+  sharedReads.set(collection, read);
+  // Once over (or failed before its first page), a fold made later reads on its own.
+  const over = () => {
+    read.isStarted = true;
+  };
+  read.done.then(over, over);
+  return read.done;
+}
+
+/**
+ * `readForFold`, tried again while the collection is open when it fails: a fold whose first read
+ * failed once would otherwise say "Reading…" until the window closed. Folding a page twice is
+ * harmless (a document at the version the fold has is the same document).
+ */
+async function readUntilRead<T extends { readonly id: string }>(
+  collection: RxCollection<T>,
+  onPage: (page: readonly StoredDocument<T>[]) => void,
+): Promise<boolean> {
+  while (!collection.closed) {
+    try {
+      await readForFold(collection, onPage);
+      return true;
+    } catch (error) {
+      if (collection.closed) return false;
+      console.warn(`Reading ${collection.name} for a summary failed; trying again.`, error);
+      await new Promise((resolve) => setTimeout(resolve, RETRY_READ_MS));
+    }
+  }
+  return false;
+}
+
 function versionOf(document: { readonly _meta: { readonly lwt: number } }): number {
   return document._meta.lwt;
 }
@@ -51,7 +124,8 @@ function versionOf(document: { readonly _meta: { readonly lwt: number } }): numb
 /**
  * The fold named `name` of `collection`, made by `make` on first use and kept for as long as the
  * collection is open: every stored document is read once, straight from the stored rows a page at
- * a time (`readStoredDocuments`: no RxDocument, no copy), then only changes are applied. Changes that
+ * a time (`readStoredDocuments`: no RxDocument, no copy; shared with the collection's other folds
+ * made meanwhile), then only changes are applied. Changes that
  * arrive while the first read runs are applied after it, in order, so the last state of each
  * document wins whichever the read saw.
  */
@@ -92,14 +166,10 @@ export function collectionFold<T extends { readonly id: string }, F extends Fold
       report();
     }
   });
-  void readStoredDocuments(
-    collection,
-    (page) => {
-      for (const data of page) feed.fold.set(data, versionOf(data));
-    },
-    FOLD_PAGE,
-    idleTurn,
-  ).then(() => {
+  void readUntilRead(collection, (page) => {
+    for (const data of page) feed.fold.set(data, versionOf(data));
+  }).then((isRead) => {
+    if (!isRead) return;
     pending.splice(0).forEach(apply);
     feed.isReady = true;
     feed.version += 1;
