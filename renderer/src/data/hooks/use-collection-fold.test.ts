@@ -3,6 +3,7 @@ import { createRxDatabase, type RxCollection, type RxJsonSchema } from 'rxdb';
 import { getRxStorageDexie } from 'rxdb/plugins/storage-dexie';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as storedDocuments from '../stored-documents';
+import { holdBackgroundReads } from '../read-priority';
 import { collectionFold, type Fold } from './use-collection-fold';
 
 interface Note {
@@ -69,6 +70,18 @@ describe('the first read of a collection’s folds', () => {
     expect(reads).toHaveBeenCalledTimes(2);
     expect(later.fold.byId.size).toBe(2_500);
     expect(later.fold.byId.get('n7')).toBe('changed');
+  });
+
+  it('waits while a read the screens lean on holds it, and goes once that is let go', async () => {
+    const notes = await notesCollection(30);
+    const release = holdBackgroundReads();
+    const feed = collectionFold(notes, 'held', () => new Texts());
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(feed.fold.byId.size).toBe(0);
+    expect(feed.isReady).toBe(false);
+    release();
+    await feed.ready;
+    expect(feed.fold.byId.size).toBe(30);
   });
 
   it('is tried again when it fails, so the fold does not stay unread', async () => {

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import type { RxChangeEvent, RxCollection } from 'rxdb';
+import { backgroundReadTurn } from '../read-priority';
 import { readStoredDocuments, type StoredDocument } from '../stored-documents';
 
 /** How often a fold is handed to the screen at most while changes stream in. */
@@ -13,7 +14,8 @@ const RETRY_READ_MS = 2_000;
 
 /**
  * Resolves in the window's next idle moment: a fold's first read runs in the background, and the
- * screen's own reads (the candidate list, the board) go first at start. A turn of the event loop
+ * screen's own reads (the candidate list, the board) go first at start (and the candidate index's
+ * first read before any page: `read-priority.ts`). A turn of the event loop
  * where there is no idle callback (tests).
  */
 function idleTurn(): Promise<void> {
@@ -81,6 +83,7 @@ function readForFold<T extends { readonly id: string }>(
       (page) => readers.forEach((reader) => reader(page)),
       FOLD_PAGE,
       async () => {
+        await backgroundReadTurn();
         await idleTurn();
         read.isStarted = true;
       },

@@ -1,6 +1,7 @@
 import { useEffect, useSyncExternalStore } from 'react';
 import type { ShortlistDatabase } from '../database';
 import { CandidateSearchIndex, registerIndex, toSearchEntry, type CandidateSearchEntry } from './candidate-search';
+import { holdBackgroundReads } from '../read-priority';
 import { readStoredDocuments } from '../stored-documents';
 
 const PUBLISH_DELAY_MS = 150;
@@ -54,6 +55,8 @@ export class CandidateIndex {
    * kept as the event had it (the read may predate the change). Publishes once all are read.
    */
   private async load(candidates: ShortlistDatabase['candidates'], pageSize: number | undefined): Promise<void> {
+    // The folds' first reads wait: every list and search waits on this one.
+    const releaseFolds = holdBackgroundReads();
     try {
       await readStoredDocuments(
         candidates,
@@ -70,6 +73,7 @@ export class CandidateIndex {
     this.changedWhileLoading.clear();
     this.isLoaded = true;
     this.publish(true);
+    releaseFolds();
   }
 
   private schedulePublish(): void {
