@@ -1,3 +1,4 @@
+import { useEffect, useMemo, useState } from 'react';
 import { asyncScheduler, map, of, throttleTime, type Observable } from 'rxjs';
 import type { Application } from '#shared/domain/application/application-schema';
 import type { Candidate } from '#shared/domain/candidate/candidate-schema';
@@ -107,3 +108,32 @@ export const useCommentsForCandidates = (candidateIds: readonly string[]): Comme
     (db) => db.comments.find({ selector: { candidateId: { $in: [...candidateIds] } } }),
     [candidateIds.join('\n')],
   );
+
+/**
+ * The latest value of an observable, kept while `deps` change (a board must not blank out when a
+ * live change adds a candidate to the query); `undefined` only until the first value.
+ */
+function useLatestValue<T>(create: () => Observable<T> | null, deps: readonly unknown[]): T | undefined {
+  const [value, setValue] = useState<T | undefined>(undefined);
+  useEffect(() => {
+    const subscription = create()?.subscribe(setValue);
+    return () => subscription?.unsubscribe();
+  }, deps);
+  return value;
+}
+
+/**
+ * The candidates of `ids`, live, by id: one keyed lookup, not a scan of every candidate (50,000 at
+ * SPEC §9's scale); `undefined` until the first answer (and for no ids at all).
+ */
+export function useCandidatesByIds(ids: readonly string[]): ReadonlyMap<string, Candidate> | undefined {
+  const db = useDb();
+  const key = useMemo(() => [...new Set(ids)].sort().join('\n'), [ids]);
+  return useLatestValue(() => {
+    if (!key) return null;
+    return db.candidates.findByIds(key.split('\n')).$.pipe(
+      throttleTime(LIST_THROTTLE_MS, asyncScheduler, { leading: true, trailing: true }),
+      map((documents) => new Map([...documents].map(([id, doc]) => [id, doc.toMutableJSON()]))),
+    );
+  }, [db, key]);
+}

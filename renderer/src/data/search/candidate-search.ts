@@ -19,6 +19,8 @@ export interface CandidateSearchEntry {
   readonly createdAt: string;
   /** Set on a record merged into another: it is left out of lists and searches. */
   readonly mergedInto?: string;
+  /** Set once the candidate was erased (SPEC §5): the admin's erasure panel names them so. */
+  readonly erasedAt?: string;
 }
 
 /**
@@ -42,6 +44,7 @@ export function toSearchEntry(candidate: Candidate): CandidateSearchEntry {
     tags: candidate.tags,
     createdAt: candidate.createdAt,
     ...(candidate.mergedInto ? { mergedInto: candidate.mergedInto } : {}),
+    ...(candidate.erasedAt ? { erasedAt: candidate.erasedAt } : {}),
   };
 }
 

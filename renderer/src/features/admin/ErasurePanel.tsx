@@ -1,6 +1,7 @@
 import {
   Alert,
   Autocomplete,
+  createFilterOptions,
   Button,
   Card,
   CardContent,
@@ -14,16 +15,27 @@ import {
 import { useState } from 'react';
 import type { Candidate } from '#shared/domain/candidate/candidate-schema';
 import type { ErasureReceiptView, ErasureReportView } from '#shared/sync/admin-protocol';
+import { useDb } from '../../data/hooks/use-database';
 import {
   useApplicationsForCandidate,
+  useCandidate,
   useInterviewsForCandidate,
   useLiveDocuments,
 } from '../../data/hooks/use-documents';
+import { useCandidateIndex } from '../../data/search/candidate-index';
+import type { CandidateSearchEntry } from '../../data/search/candidate-search';
 import { useFormatWhen } from '../../ui/use-time-zone';
 import { ConfirmDialog } from './ConfirmDialog';
 import { describeFailure, eraseCandidate, fetchErasureReceipt } from './admin-api';
 
-const fullName = (candidate: Candidate): string => `${candidate.firstName} ${candidate.lastName}`;
+const fullName = (candidate: Pick<Candidate, 'firstName' | 'lastName'>): string =>
+  `${candidate.firstName} ${candidate.lastName}`;
+
+/** The list shows the first matches only: 50,000 options in the open list held the page up. */
+const filterCandidates = createFilterOptions<CandidateSearchEntry>({
+  limit: 100,
+  stringify: (entry) => `${entry.name} ${entry.email} ${entry.id}`,
+});
 
 /** What an erasure removes, counted from this device's copy, for the confirmation. */
 function ErasureScope({ candidate }: { readonly candidate: Candidate }) {
@@ -107,8 +119,10 @@ function ErasureReceipt({
 
 /** GDPR erasure of a candidate (SPEC §5): a confirmation naming what is removed, then its receipt. */
 export function ErasurePanel() {
-  const candidates = useLiveDocuments((db) => db.candidates.find(), []) ?? [];
-  const [chosen, setChosen] = useState<Candidate | null>(null);
+  // The candidate index (in name order), not a read of every candidate document; the chosen one live.
+  const { entries } = useCandidateIndex(useDb());
+  const [chosenEntry, setChosenEntry] = useState<CandidateSearchEntry | null>(null);
+  const chosen = useCandidate(chosenEntry?.id ?? '') ?? null;
   const [isConfirming, setIsConfirming] = useState(false);
   const [typed, setTyped] = useState('');
   const [isBusy, setIsBusy] = useState(false);
@@ -118,12 +132,12 @@ export function ErasurePanel() {
 
   const readReceipt = (candidateId: string) =>
     fetchErasureReceipt(candidateId).then(setReceipt, (failure: unknown) => setError(describeFailure(failure)));
-  const choose = (candidate: Candidate | null) => {
-    setChosen(candidate);
+  const choose = (entry: CandidateSearchEntry | null) => {
+    setChosenEntry(entry);
     setReport(null);
     setReceipt(null);
     setError(null);
-    if (candidate?.erasedAt) void readReceipt(candidate.id);
+    if (entry?.erasedAt) void readReceipt(entry.id);
   };
   const erase = async (candidate: Candidate) => {
     setIsBusy(true);
@@ -146,10 +160,11 @@ export function ErasurePanel() {
         Erasure cannot be undone.
       </Typography>
       <Autocomplete
-        options={[...candidates].sort((a, b) => fullName(a).localeCompare(fullName(b)))}
-        value={chosen}
-        getOptionLabel={(candidate) =>
-          candidate.erasedAt ? `${fullName(candidate)} (${candidate.id}, erased)` : `${fullName(candidate)} · ${candidate.email}`
+        options={entries}
+        filterOptions={filterCandidates}
+        value={chosenEntry}
+        getOptionLabel={(entry) =>
+          entry.erasedAt ? `${entry.name} (${entry.id}, erased)` : `${entry.name} · ${entry.email}`
         }
         isOptionEqualToValue={(option, value) => option.id === value.id}
         onChange={(_event, candidate) => choose(candidate)}

@@ -3,8 +3,7 @@ import { useMemo } from 'react';
 import type { Interview } from '#shared/domain/interview/interview-schema';
 import { missingScorecards } from '#shared/domain/interview/scorecard-due';
 import { useCurrentUser } from '../../data/hooks/use-database';
-import { useInterviews, useJobs, useLiveDocuments } from '../../data/hooks/use-documents';
-import type { Candidate } from '#shared/domain/candidate/candidate-schema';
+import { useCandidatesByIds, useInterviews, useJobs } from '../../data/hooks/use-documents';
 import { useDraftInterviewIds } from '../../data/scorecard-drafts';
 import { useMissingNames } from '../../ui/missing-names';
 import { PageHeader } from '../../ui/PageHeader';
@@ -17,17 +16,24 @@ export function MyInterviewsPage() {
   const user = useCurrentUser();
   const interviews = useInterviews();
   const jobs = useJobs() ?? [];
-  const candidates = useLiveDocuments<Candidate>((db) => db.candidates.find(), []) ?? [];
   const draftIds = useDraftInterviewIds(user.id);
   const now = useNow(60_000);
   const missing = useMissingNames();
   const groups = useMemo(() => groupMyInterviews(interviews ?? [], user.id, now), [interviews, user.id, now]);
   const jobTitles = new Map(jobs.map((job) => [job.id, job.title]));
-  const candidateNames = new Map(candidates.map((c) => [c.id, `${c.firstName} ${c.lastName}`]));
-  const describe = (interview: Interview) => ({
-    candidateName: candidateNames.get(interview.candidateId) ?? missing.candidate,
-    jobTitle: jobTitles.get(interview.jobId) ?? missing.job,
-  });
+  // Only the candidates of the interviews shown, looked up by id: not every candidate on the device.
+  const shownCandidateIds = useMemo(
+    () => [...groups.today, ...groups.upcoming, ...groups.awaitingScorecard].map((interview) => interview.candidateId),
+    [groups],
+  );
+  const candidates = useCandidatesByIds(shownCandidateIds);
+  const describe = (interview: Interview) => {
+    const candidate = candidates?.get(interview.candidateId);
+    return {
+      candidateName: candidate ? `${candidate.firstName} ${candidate.lastName}` : missing.candidate,
+      jobTitle: jobTitles.get(interview.jobId) ?? missing.job,
+    };
+  };
   const common = { describe, userId: user.id, draftIds, now };
   const owed = useMemo(
     () => missingScorecards(interviews ?? [], now).filter((missing) => missing.interviewerId === user.id),

@@ -1,15 +1,12 @@
 import { startOfDay } from 'date-fns';
-import { useEffect, useMemo, useState } from 'react';
-import { asyncScheduler, map, throttleTime, type Observable } from 'rxjs';
+import { useMemo } from 'react';
+import { map } from 'rxjs';
 import type { Application } from '#shared/domain/application/application-schema';
 import type { Candidate } from '#shared/domain/candidate/candidate-schema';
 import type { Interview } from '#shared/domain/interview/interview-schema';
 import { useDb } from '../../data/hooks/use-database';
-import { useApplicationsForJob, useLiveDocuments } from '../../data/hooks/use-documents';
+import { useApplicationsForJob, useCandidatesByIds, useLiveDocuments } from '../../data/hooks/use-documents';
 import { useObservableValue } from '../../data/hooks/use-live-query';
-
-/** How often the board re-renders at most while documents stream in. */
-const THROTTLE_MS = 150;
 
 export interface PipelineData {
   /** `undefined` while the first query runs. */
@@ -21,32 +18,6 @@ export interface PipelineData {
 
 const NO_CANDIDATES: ReadonlyMap<string, Candidate> = new Map();
 const NO_IDS: ReadonlySet<string> = new Set();
-
-/**
- * The latest value of an observable, kept while `deps` change (the board must not blank out when
- * a live change adds a candidate to the query); `undefined` only until the first value.
- */
-function useLatestValue<T>(create: () => Observable<T> | null, deps: readonly unknown[]): T | undefined {
-  const [value, setValue] = useState<T | undefined>(undefined);
-  useEffect(() => {
-    const subscription = create()?.subscribe(setValue);
-    return () => subscription?.unsubscribe();
-  }, deps);
-  return value;
-}
-
-/** The candidates of `ids`, live, by id: one keyed lookup, not a scan of every candidate. */
-function useCandidatesByIds(ids: readonly string[]): ReadonlyMap<string, Candidate> | undefined {
-  const db = useDb();
-  const key = useMemo(() => [...new Set(ids)].sort().join('\n'), [ids]);
-  return useLatestValue(() => {
-    if (!key) return null;
-    return db.candidates.findByIds(key.split('\n')).$.pipe(
-      throttleTime(THROTTLE_MS, asyncScheduler, { leading: true, trailing: true }),
-      map((documents) => new Map([...documents].map(([id, doc]) => [id, doc.toMutableJSON()]))),
-    );
-  }, [db, key]);
-}
 
 /** Ids of applications with a local change the server has not accepted yet. */
 function usePendingApplicationIds(): ReadonlySet<string> | undefined {
