@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext } from '@playwright/test';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { jsHeapMiB, MAIN_NAV, openSignIn, signInAndSync } from '../browser/app-driver';
 import { browserUnavailableReason, launchChromium } from '../browser/chromium';
 import { startCpuProfile, startHeapProfile } from '../browser/cpu-profile';
@@ -15,7 +15,7 @@ import { startBenchServer } from '../harness/bench-server';
 import { BENCH_PASSWORD, seedOrganisation } from '../harness/seed';
 import { busiestInterviewer } from '../harness/workload';
 import { unavailable, type BenchResult } from '../runner/result';
-import { distribution, roundTo } from '../runner/stats';
+import { distribution, percentile, roundTo } from '../runner/stats';
 import { changeSeenInApp, P5_BROWSER } from './browser-change';
 import type { BenchContext, Benchmark, BenchmarkSpec } from './context';
 
@@ -160,7 +160,44 @@ async function candidateSearch(
   };
 }
 
-/** P7: the app reopened with no network on the full local data set. */
+/** Reopens in one P7 run (`SHORTLIST_BENCH_P7_REOPENS`): one reopen alone decides little on a shared machine. */
+function p7Reopens(): number {
+  const asked = Number(process.env['SHORTLIST_BENCH_P7_REOPENS'] ?? 3);
+  return Number.isInteger(asked) && asked > 0 ? asked : 3;
+}
+
+/**
+ * One offline reopen: every page of the context closed, a new one opened on the app; the time to
+ * the signed-in dashboard, then from the click on Candidates to the whole list. Leaves the page open.
+ */
+async function reopenOffline(
+  recruiterContext: BrowserContext,
+  baseUrl: string,
+  total: number,
+  context: BenchContext,
+  isProfiled: boolean,
+): Promise<{ page: Page; startMs: number; candidatesMs: number }> {
+  for (const open of recruiterContext.pages()) await open.close();
+  context.log('P7: reopening the app offline');
+  const page = await recruiterContext.newPage();
+  const started = performance.now();
+  await page.goto(`${baseUrl}/app/`, { waitUntil: 'commit' });
+  await page.locator(MAIN_NAV).waitFor({ timeout: 60_000 });
+  await page.getByRole('heading', { name: 'Dashboard' }).waitFor({ timeout: 60_000 });
+  const startMs = performance.now() - started;
+  // SHORTLIST_BENCH_P7_PROFILE=<file>: a CPU profile from the click on Candidates to the full list (last reopen).
+  const stopProfile = isProfiled
+    ? await startCpuProfile(recruiterContext, page, 'SHORTLIST_BENCH_P7_PROFILE', context.log)
+    : () => Promise.resolve();
+  const candidatesStarted = performance.now();
+  await page.getByRole('link', { name: 'Candidates' }).click();
+  await waitForStatus(page, candidatesStatus(total, total), INDEX_LOAD_TIMEOUT_MS);
+  const candidatesMs = performance.now() - candidatesStarted;
+  await stopProfile();
+  return { page, startMs, candidatesMs };
+}
+
+/** P7: the app reopened with no network on the full local data set, a few times. */
 async function offlineStart(
   recruiterContext: BrowserContext,
   baseUrl: string,
@@ -175,22 +212,18 @@ async function offlineStart(
       new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 10_000)),
     ]),
   );
-  for (const open of recruiterContext.pages()) await open.close();
   await recruiterContext.setOffline(true);
-  context.log('P7: reopening the app offline');
-  const page = await recruiterContext.newPage();
-  const started = performance.now();
-  await page.goto(`${baseUrl}/app/`, { waitUntil: 'commit' });
-  await page.locator(MAIN_NAV).waitFor({ timeout: 60_000 });
-  await page.getByRole('heading', { name: 'Dashboard' }).waitFor({ timeout: 60_000 });
-  const startMs = performance.now() - started;
-  // SHORTLIST_BENCH_P7_PROFILE=<file>: a CPU profile from the click on Candidates to the full list.
-  const stopProfile = await startCpuProfile(recruiterContext, page, 'SHORTLIST_BENCH_P7_PROFILE', context.log);
-  const candidatesStarted = performance.now();
-  await page.getByRole('link', { name: 'Candidates' }).click();
-  await waitForStatus(page, candidatesStatus(total, total), INDEX_LOAD_TIMEOUT_MS);
-  const candidatesMs = performance.now() - candidatesStarted;
-  await stopProfile();
+  const reopens = p7Reopens();
+  const runs: { startMs: number; candidatesMs: number }[] = [];
+  let page: Page | null = null;
+  for (let reopen = 1; reopen <= reopens; reopen += 1) {
+    const run = await reopenOffline(recruiterContext, baseUrl, total, context, reopen === reopens);
+    page = run.page;
+    runs.push({ startMs: run.startMs, candidatesMs: run.candidatesMs });
+  }
+  if (!page) throw new Error('P7 reopened the app no time');
+  const startMs = percentile(runs.map((run) => run.startMs), 50);
+  const candidatesMs = percentile(runs.map((run) => run.candidatesMs), 50);
   const heap = await jsHeapMiB(recruiterContext, page);
   await recruiterContext.setOffline(false);
   return {
@@ -203,13 +236,14 @@ async function offlineStart(
     figures: {
       startToDashboardMs: Math.round(startMs),
       candidatesListFullMs: Math.round(candidatesMs),
+      reopens: runs.map((run) => ({ startMs: Math.round(run.startMs), candidatesMs: Math.round(run.candidatesMs) })),
       rendererHeapMiB: heap.liveMiB,
       rendererHeapBeforeGcMiB: heap.usedMiB,
       serviceWorker: hasWorker,
     },
     note:
       'network off in the browser context; from navigation to the signed-in shell and dashboard heading on the local ' +
-      'database; then to the candidates page listing all of them; heap = JS heap of the page with the candidate index loaded, after a full garbage collection',
+      'database; then to the candidates page listing all of them; the median of the reopens (each in `reopens`); heap = JS heap of the page with the candidate index loaded (last reopen), after a full garbage collection',
   };
 }
 
