@@ -352,7 +352,13 @@ test.describe('the pipeline board', () => {
   }) => {
     const fixture = await createBoard(request, ['Radia Perlman', 'Barbara Liskov']);
     await signIn(page, 'recruiter1@example.com');
+    // A reopened window shows its local data before it replicates: wait until it does, so that the
+    // push below is tried (and fails) while offline.
+    const replicating = page.waitForResponse((response) =>
+      response.url().includes('/api/sync/applications/pull'),
+    );
     await openBoard(page, fixture);
+    await replicating;
     await setOffline(context, true);
 
     // The move is written locally and its push has already been tried (and failed) before it is undone.

@@ -7,12 +7,27 @@ import { requestWipe, useSessionStore } from '../session/session-store';
 import { startFallbackPull, type FallbackPull } from './fallback-pull';
 import { trackFirstDownload, type FirstDownloadTracker } from './first-download-tracker';
 import { replicateCollection, type CollectionReplication, type PullObserver, type PullStream } from './replication';
-import { recordInitialDownloadDone, recordPullDone } from './sync-meta';
+import { hasInitialDownload, recordInitialDownloadDone, recordPullDone } from './sync-meta';
 import { NO_FIRST_DOWNLOAD, updateSyncStatus } from './sync-status-store';
 import { openSyncStream, type SyncStream } from './sync-stream';
 
 export interface SyncEngine {
   stop(): Promise<void>;
+}
+
+/**
+ * How long a window that opens on data already downloaded shows it before it syncs. Replication's
+ * start (each collection's checkpoints and catch-up read, a pull each, the stream) shared the main
+ * thread and the IndexedDB connection with the first screen's own reads: a job's board of 2,000
+ * cards waited on it. A first download starts at once: that window has nothing to show yet.
+ */
+const SHOW_LOCAL_DATA_FIRST_MS = 1_000;
+
+function afterFirstScreen(db: ShortlistDatabase): Promise<void> {
+  return hasInitialDownload(db).then(
+    (hasData) => (hasData ? new Promise((resolve) => setTimeout(resolve, SHOW_LOCAL_DATA_FIRST_MS)) : undefined),
+    () => undefined,
+  );
 }
 
 function errorMessage(error: unknown): string {
@@ -80,6 +95,8 @@ export function startSyncEngine(db: ShortlistDatabase, runtime: ConflictRuntime)
   });
 
   void db.waitForLeadership().then(async () => {
+    if (isStopped) return;
+    await afterFirstScreen(db);
     if (isStopped) return;
     isLeading = true;
     updateSyncStatus({ isLeader: true });

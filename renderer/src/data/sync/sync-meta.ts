@@ -40,3 +40,10 @@ export async function recordInitialDownloadDone(db: SyncMetaDatabase, at = Date.
     (meta: SyncMeta): SyncMeta => ({ ...meta, initialSyncDone: true, lastSyncAt: Math.max(meta.lastSyncAt, at) }),
   );
 }
+
+/** Whether this device's first download of the signed-in person's data finished (false if unknown). */
+export async function hasInitialDownload(db: SyncMetaDatabase): Promise<boolean> {
+  if (db.closed) return false;
+  const meta = await db.syncmeta.findOne(SYNC_META_ID).exec();
+  return meta?.initialSyncDone === true;
+}
