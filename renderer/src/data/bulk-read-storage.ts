@@ -1,10 +1,4 @@
-import {
-  getPrimaryFieldOfPrimaryKey,
-  getQueryMatcher,
-  getSortComparator,
-  type RxStorage,
-  type RxStorageInstance,
-} from 'rxdb';
+import { getPrimaryFieldOfPrimaryKey, getQueryMatcher, getSortComparator, type RxStorage } from 'rxdb';
 import type {
   DexieSettings,
   DexieStorageInternals,
@@ -19,6 +13,7 @@ import {
   fromDexieToStorage,
   getKeyRangeByQueryPlan,
 } from 'rxdb/plugins/storage-dexie';
+import { withPatchedInstances } from './patched-storage';
 
 /** Rows asked for per `getAll` when the query's own limit does not bound the read. */
 const BULK_READ_PAGE = 2_000;
@@ -235,19 +230,11 @@ export function withBulkReads(
   /** Rows per `getAll` at most (tests make it small). */
   largestPage = BULK_READ_PAGE,
 ): RxStorage<DexieStorageInternals, DexieSettings> {
-  return {
-    name: storage.name,
-    rxdbVersion: storage.rxdbVersion,
-    async createStorageInstance<RxDocType>(
-      params: Parameters<typeof storage.createStorageInstance<RxDocType>>[0],
-    ): Promise<RxStorageInstance<RxDocType, DexieStorageInternals, DexieSettings>> {
-      const instance = await storage.createStorageInstance<RxDocType>(params);
-      instance.query = async (preparedQuery) =>
-        bulkDexieQuery(await instance.internals, preparedQuery, instance.schema, largestPage);
-      const primaryPath = getPrimaryFieldOfPrimaryKey(instance.schema.primaryKey);
-      instance.findDocumentsById = async (ids, withDeleted) =>
-        bulkFindDocumentsById(await instance.internals, ids, withDeleted, primaryPath);
-      return instance;
-    },
-  };
+  return withPatchedInstances(storage, (instance) => {
+    instance.query = async (preparedQuery) =>
+      bulkDexieQuery(await instance.internals, preparedQuery, instance.schema, largestPage);
+    const primaryPath = getPrimaryFieldOfPrimaryKey(instance.schema.primaryKey);
+    instance.findDocumentsById = async (ids, withDeleted) =>
+      bulkFindDocumentsById(await instance.internals, ids, withDeleted, primaryPath);
+  });
 }

@@ -1,5 +1,6 @@
 import { map } from 'rxjs';
-import type { RxStorage, RxStorageDefaultCheckpoint } from 'rxdb';
+import { getPrimaryFieldOfPrimaryKey, type RxStorage, type RxStorageDefaultCheckpoint } from 'rxdb';
+import { withPatchedInstances } from './patched-storage';
 
 interface StoredRow {
   readonly _meta: { readonly lwt: number };
@@ -32,25 +33,16 @@ export function newestCheckpoint(
 export function withNewestChangeCheckpoints<Internals, Options>(
   storage: RxStorage<Internals, Options>,
 ): RxStorage<Internals, Options> {
-  return {
-    name: storage.name,
-    rxdbVersion: storage.rxdbVersion,
-    async createStorageInstance<RxDocType>(
-      params: Parameters<typeof storage.createStorageInstance<RxDocType>>[0],
-    ) {
-      const instance = await storage.createStorageInstance<RxDocType>(params);
-      const primaryPath = params.schema.primaryKey;
-      const key = typeof primaryPath === 'string' ? primaryPath : primaryPath.key;
-      const primaryKeyOf = (document: StoredRow): string => String(Reflect.get(document, key));
-      const changeStream = instance.changeStream.bind(instance);
-      instance.changeStream = () =>
-        changeStream().pipe(
-          map((bulk) => {
-            const newest = newestCheckpoint(bulk.events, primaryKeyOf);
-            return newest ? { ...bulk, checkpoint: newest } : bulk;
-          }),
-        );
-      return instance;
-    },
-  };
+  return withPatchedInstances(storage, (instance, params) => {
+    const primaryPath = getPrimaryFieldOfPrimaryKey(params.schema.primaryKey);
+    const primaryKeyOf = (document: StoredRow): string => String(Reflect.get(document, primaryPath));
+    const changeStream = instance.changeStream.bind(instance);
+    instance.changeStream = () =>
+      changeStream().pipe(
+        map((bulk) => {
+          const newest = newestCheckpoint(bulk.events, primaryKeyOf);
+          return newest ? { ...bulk, checkpoint: newest } : bulk;
+        }),
+      );
+  });
 }
